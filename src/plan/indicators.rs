@@ -1,0 +1,277 @@
+//! Indicator tables → indicator rows (name, unit, baseline, target, 预期性/约束性).
+//!
+//! Columns are recognised by their header: 序号, 类别, 指标名称, 单位, 属性, and year
+//! columns (2020年, 基期值（2025年）, 目标值（2030年）, 规划目标 …). Headers split over two
+//! rows (merged cells) are combined first.
+
+use super::patterns::{TRAILING_UNIT, YEAR_HEADER};
+use super::{Attribute, Indicator, Measure};
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether the first row of a table is the header of an indicator table.
+pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
+    let Some(header) = rows.first() else { return false };
+    let header: Vec<String> = header.iter().map(|c| squash(c)).collect();
+    let named = header.iter().any(|c| c.contains("指标"));
+    let attribute = header.iter().any(|c| c.contains("属性"));
+    let dated = header.iter().any(|c| YEAR_HEADER.is_match(c) || c.contains("目标"));
+    named && (attribute || dated)
+}
+
+#[derive(Debug, Default)]
+struct Columns {
+    number: Option<usize>,
+    category: Option<usize>,
+    name: Option<usize>,
+    unit: Option<usize>,
+    attribute: Option<usize>,
+    baseline: Option<usize>,
+    targets: Vec<usize>,
+}
+
+fn header_year(header: &str) -> Option<i32> {
+    YEAR_HEADER.captures(header)?.get(1)?.as_str().parse().ok()
+}
+
+fn is_header_row(row: &[String]) -> bool {
+    row.iter().any(|c| {
+        let c = squash(c);
+        c.contains("指标名称") || c.contains("序号") || c == "类别"
+    })
+}
+
+/// Combine header rows into one label per data column.
+fn combined_headers(headers: &[&Vec<String>], width: usize) -> Vec<String> {
+    let mut combined = vec![String::new(); width];
+    for header in headers {
+        let cells: Vec<String> = header.iter().map(|c| squash(c)).collect();
+        if cells.len() == width {
+            for (slot, cell) in combined.iter_mut().zip(&cells) {
+                join_label(slot, cell);
+            }
+            continue;
+        }
+        // A shorter header row has merged cells: its leading cells cover the columns that
+        // the full-width header leaves empty, the rest share the remaining columns evenly.
+        let full = headers.iter().find(|h| h.len() == width);
+        let lead = full.map_or(0, |f| f.iter().take_while(|c| c.trim().is_empty()).count());
+        let lead = lead.min(cells.len());
+        for (slot, cell) in combined.iter_mut().zip(cells.iter().take(lead)) {
+            join_label(slot, cell);
+        }
+        let rest = &cells[lead..];
+        if rest.is_empty() {
+            continue;
+        }
+        let span = ((width - lead) / rest.len()).max(1);
+        for (offset, cell) in rest.iter().enumerate() {
+            for column in lead + offset * span..(lead + (offset + 1) * span).min(width) {
+                join_label(&mut combined[column], cell);
+            }
+        }
+    }
+    combined
+}
+
+fn join_label(slot: &mut String, cell: &str) {
+    if cell.is_empty() || slot.contains(cell) {
+        return;
+    }
+    if !slot.is_empty() {
+        slot.push(' ');
+    }
+    slot.push_str(cell);
+}
+
+fn columns(headers: &[String]) -> Columns {
+    let mut columns = Columns::default();
+    for (index, header) in headers.iter().enumerate() {
+        let h = header.as_str();
+        if h.contains("序号") {
+            columns.number = Some(index);
+        } else if h.contains("类别") {
+            columns.category = Some(index);
+        } else if h.contains("指标") && !h.contains("属性") {
+            columns.name = Some(index);
+        } else if h.contains("单位") {
+            columns.unit = Some(index);
+        } else if h.contains("属性") {
+            columns.attribute = Some(index);
+        } else if h.contains("目标") || h.contains("规划") {
+            columns.targets.push(index);
+        } else if h.contains("基期") || (header_year(h).is_some() && columns.baseline.is_none()) {
+            columns.baseline = Some(index);
+        } else if header_year(h).is_some() && columns.targets.is_empty() {
+            columns.targets.push(index);
+        }
+    }
+    columns
+}
+
+fn is_empty_value(value: &str) -> bool {
+    matches!(value.trim(), "" | "-" | "－" | "—" | "/")
+}
+
+/// Split "＜604（以国家下达为准）" into the value and its note.
+fn split_note(cell: &str) -> (String, Option<String>) {
+    let cell = cell.trim();
+    for open in ['（', '('] {
+        if let Some(at) = cell.rfind(open)
+            && at > 0
+            && cell.ends_with(['）', ')'])
+        {
+            let note = &cell[at..];
+            if note.chars().count() > 3 && !note.chars().any(|c| c.is_ascii_digit()) {
+                return (cell[..at].trim().to_string(), Some(note.to_string()));
+            }
+        }
+    }
+    (cell.to_string(), None)
+}
+
+fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Measure> {
+    let (value, note) = split_note(cell);
+    notes.extend(note);
+    if value.is_empty() {
+        return None;
+    }
+    let cumulative = value.contains(['[', '［']);
+    Some(Measure { year, value, cumulative })
+}
+
+fn name_and_unit(cell: &str) -> (String, Option<String>) {
+    let cell = cell.split_whitespace().collect::<String>();
+    match TRAILING_UNIT.captures(&cell) {
+        Some(caps) => {
+            let name = caps.get(1).map_or("", |m| m.as_str()).to_string();
+            let unit = caps.get(2).map(|m| m.as_str().to_string());
+            (name, unit)
+        }
+        None => (cell, None),
+    }
+}
+
+/// Indicator rows of a table whose first row(s) are its header.
+pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Vec<Indicator> {
+    let header_rows: Vec<&Vec<String>> = rows.iter().take_while(|r| is_header_row(r) || is_blank_lead(r)).collect();
+    let data: Vec<&Vec<String>> = rows.iter().skip(header_rows.len()).filter(|r| !is_header_row(r)).collect();
+    let width = data.iter().map(|r| r.len()).max().unwrap_or(0);
+    let headers = combined_headers(&header_rows, width);
+    let columns = columns(&headers);
+    let Some(name_column) = columns.name else { return Vec::new() };
+    let target_year = columns.targets.iter().find_map(|&c| header_year(&headers[c]));
+    let mut category: Option<String> = None;
+    let mut indicators = Vec::new();
+    for row in data {
+        let cell = |column: Option<usize>| column.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("");
+        let raw_name = cell(Some(name_column));
+        if raw_name.is_empty() {
+            continue;
+        }
+        let category_cell = cell(columns.category);
+        if !category_cell.is_empty() {
+            category = Some(category_cell.to_string());
+        }
+        let (name, unit_in_name) = name_and_unit(raw_name);
+        let unit = match cell(columns.unit) {
+            "" => unit_in_name,
+            unit => Some(unit.to_string()),
+        };
+        let mut notes = Vec::new();
+        let baseline = columns.baseline.and_then(|c| {
+            let year = header_year(&headers[c]);
+            measure(row.get(c).map_or("", String::as_str), year, &mut notes)
+        });
+        let target_cell = columns
+            .targets
+            .iter()
+            .filter_map(|&c| row.get(c))
+            .find(|value| !is_empty_value(value))
+            .or_else(|| columns.targets.first().and_then(|&c| row.get(c)));
+        let target = target_cell.and_then(|value| measure(value, target_year, &mut notes));
+        let attribute = row.iter().find_map(|c| {
+            if c.contains("约束性") {
+                Some(Attribute::Binding)
+            } else if c.contains("预期性") {
+                Some(Attribute::Expected)
+            } else {
+                None
+            }
+        });
+        let used = [columns.number, columns.category, Some(name_column), columns.unit, columns.attribute, columns.baseline];
+        for (index, value) in row.iter().enumerate() {
+            let is_target_used = target_cell.is_some_and(|t| std::ptr::eq(t, value));
+            if used.contains(&Some(index)) || is_target_used || is_empty_value(value) {
+                continue;
+            }
+            let label = headers.get(index).map_or("", String::as_str);
+            notes.push(if label.is_empty() { value.clone() } else { format!("{label}: {value}") });
+        }
+        indicators.push(Indicator {
+            box_number,
+            number: cell(columns.number).parse().ok(),
+            category: category.clone(),
+            name,
+            unit,
+            baseline,
+            target,
+            attribute,
+            notes,
+        });
+    }
+    indicators
+}
+
+/// A second header row of merged cells starts with empty cells.
+fn is_blank_lead(row: &[String]) -> bool {
+    row.first().is_some_and(|c| c.trim().is_empty())
+        && row.iter().any(|c| YEAR_HEADER.is_match(c) || c.contains("增速"))
+        && !row.iter().any(|c| c.trim().chars().all(|ch| ch.is_ascii_digit()) && !c.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn simple_indicator_table() {
+        let rows = vec![
+            row(&["序号", "指标名称", "2020年", "2025年", "属性"]),
+            row(&["1", "常住人口城镇化率（%）", "58.76", "63", "预期性"]),
+            row(&["2", "城镇新增就业人数（万人）", "[385]", "＞[325]", "预期性"]),
+            row(&["8", "新增建设用地面积（km2）", "—", "＜604（以国家下达为准）", "约束性"]),
+        ];
+        assert!(is_indicator_table(&rows));
+        let found = indicators_from_rows(&rows, Some(1));
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].name, "常住人口城镇化率");
+        assert_eq!(found[0].unit.as_deref(), Some("%"));
+        assert_eq!(found[0].baseline, Some(Measure { year: Some(2020), value: "58.76".into(), cumulative: false }));
+        assert_eq!(found[1].target, Some(Measure { year: Some(2025), value: "＞[325]".into(), cumulative: true }));
+        assert_eq!(found[2].target.as_ref().map(|m| m.value.as_str()), Some("＜604"));
+        assert_eq!(found[2].notes, vec!["（以国家下达为准）".to_string()]);
+        assert_eq!(found[2].attribute, Some(Attribute::Binding));
+    }
+
+    #[test]
+    fn merged_two_row_header() {
+        let rows = vec![
+            row(&["类别", "序号", "指 标 名 称", "2020年", "规划目标", "实现情况"]),
+            row(&["", "", "", "", "2025年", "年均增速[累计]", "2025年", "年均增速[累计]"]),
+            row(&["经济发展", "1", "地区生产总值增长（%）", "3.8", "-", "＞6", "-", "5.2"]),
+        ];
+        let found = indicators_from_rows(&rows, Some(1));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].category.as_deref(), Some("经济发展"));
+        assert_eq!(found[0].target.as_ref().map(|m| m.value.as_str()), Some("＞6"));
+        assert_eq!(found[0].target.as_ref().and_then(|m| m.year), Some(2025));
+        assert_eq!(found[0].notes, vec!["实现情况 年均增速[累计]: 5.2".to_string()]);
+    }
+}

@@ -1,0 +1,149 @@
+//! Classify each normalised line: a heading of some level, a box heading, a numbered
+//! clause, or plain text.
+
+use super::normalize::Line;
+use super::numerals::parse_numeral;
+use super::patterns::{
+    BOX, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, PAREN_CN, PAREN_NUM, PART, SECTION,
+};
+use regex::Regex;
+
+/// A numbered heading: 第十二章 发展…, （三）…, 2、…
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbered {
+    pub number: u32,
+    /// The numbering as written: "第十二章", "（三）", "一、".
+    pub label: String,
+    /// The rest of the line (title, or the whole clause).
+    pub rest: String,
+}
+
+impl Numbered {
+    /// "label title" with one space, as boxes name their chapter and section.
+    pub fn display(&self) -> String {
+        let title = collapse_spaces(&self.rest);
+        if title.is_empty() { self.label.clone() } else { format!("{} {}", self.label, title) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Blank,
+    Part(Numbered),
+    Chapter(Numbered),
+    Section(Numbered),
+    /// 一、
+    CnEnum(Numbered),
+    /// （一）
+    ParenCn(Numbered),
+    /// （1）
+    ParenNum(Numbered),
+    /// 1. / 1． / 1、
+    Num(Numbered),
+    /// 专栏N …
+    BoxHead(Numbered),
+    Glossary,
+    Figure,
+    Text,
+}
+
+fn numbered(re: &Regex, text: &str, label_group: usize, number_group: usize, rest_group: usize) -> Option<Numbered> {
+    let caps = re.captures(text)?;
+    let number = parse_numeral(caps.get(number_group)?.as_str())?;
+    Some(Numbered {
+        number,
+        label: caps.get(label_group)?.as_str().to_string(),
+        rest: caps.get(rest_group).map_or("", |m| m.as_str()).trim().to_string(),
+    })
+}
+
+/// Classify one line.
+pub fn classify(line: &Line) -> Kind {
+    let text = line.text.as_str();
+    if text.is_empty() {
+        return Kind::Blank;
+    }
+    if let Some(n) = numbered(&BOX, text, 1, 1, 2) {
+        return Kind::BoxHead(Numbered { label: format!("专栏{}", n.number), ..n });
+    }
+    if let Some(n) = numbered(&PART, text, 1, 2, 3) {
+        return Kind::Part(n);
+    }
+    if let Some(n) = numbered(&CHAPTER, text, 1, 2, 3) {
+        return Kind::Chapter(n);
+    }
+    if let Some(n) = numbered(&SECTION, text, 1, 2, 3) {
+        return Kind::Section(n);
+    }
+    if let Some(n) = numbered(&CN_ENUM, text, 1, 2, 3) {
+        return Kind::CnEnum(n);
+    }
+    if let Some(n) = numbered(&PAREN_CN, text, 1, 2, 3) {
+        return Kind::ParenCn(n);
+    }
+    if let Some(n) = numbered(&PAREN_NUM, text, 1, 2, 3) {
+        return Kind::ParenNum(n);
+    }
+    if let Some(n) = numbered(&NUMBERED, text, 1, 1, 2) {
+        // "1.5万人" is a decimal, not a numbered clause.
+        if !n.rest.starts_with(|c: char| c.is_ascii_digit()) && !n.rest.is_empty() {
+            return Kind::Num(n);
+        }
+    }
+    if GLOSSARY.is_match(text) {
+        return Kind::Glossary;
+    }
+    if FIGURE.is_match(text) {
+        return Kind::Figure;
+    }
+    Kind::Text
+}
+
+/// Collapse runs of white space to one ASCII space.
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title of a clause: the text before the first 。 or ：/:, trimmed.
+pub fn clause_title(text: &str) -> &str {
+    let end = text.find(['。', '：', ':']).unwrap_or(text.len());
+    text[..end].trim()
+}
+
+/// Whether a line is a short heading rather than a paragraph that starts with a number:
+/// headings are short and do not contain a full sentence.
+pub fn is_heading_text(rest: &str) -> bool {
+    let len = rest.chars().count();
+    len <= 40 && !rest.trim_end_matches('。').contains('。')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        Line { no: 1, indented: false, text: text.to_string() }
+    }
+
+    #[test]
+    fn classifies_headings_with_chinese_and_arabic_numerals() {
+        assert!(matches!(classify(&line("第一节 现实基础")), Kind::Section(n) if n.number == 1));
+        assert!(matches!(classify(&line("第1节 提质增效")), Kind::Section(n) if n.number == 1));
+        assert!(matches!(classify(&line("第二十八章  构建")), Kind::Chapter(n) if n.number == 28 && n.display() == "第二十八章 构建"));
+        assert!(matches!(classify(&line("（3） 提升")), Kind::ParenNum(n) if n.number == 3));
+        assert!(matches!(classify(&line("(二)做强")), Kind::ParenCn(n) if n.number == 2));
+        assert!(matches!(classify(&line("1． 区域协调发展工程。")), Kind::Num(n) if n.rest == "区域协调发展工程。"));
+        assert!(matches!(classify(&line("1、工程")), Kind::Num(_)));
+        assert_eq!(classify(&line("1.5万人以上")), Kind::Text);
+        assert!(matches!(classify(&line("专栏 1 重点培育的特色小镇")), Kind::BoxHead(n) if n.number == 1 && n.rest == "重点培育的特色小镇"));
+        assert_eq!(classify(&line("名 词 解 释")), Kind::Glossary);
+        assert_eq!(classify(&line("普通正文。")), Kind::Text);
+    }
+
+    #[test]
+    fn clause_titles() {
+        assert_eq!(clause_title("北斗导航。发展综合导航"), "北斗导航");
+        assert_eq!(clause_title("传统能源：加快推进"), "传统能源");
+        assert_eq!(clause_title("没有句号"), "没有句号");
+    }
+}

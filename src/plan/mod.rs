@@ -1,0 +1,76 @@
+//! Plan text → plan model. Pure: no database, no clock, no terminal.
+//!
+//! The pipeline: `encoding` decodes bytes; `normalize` turns the text into clean lines
+//! (bookmarks, running headers, tables of contents and page numbers removed; traditional
+//! script converted); `lines` classifies each line; `document` walks them, handing boxes
+//! to `boxes` (with `tables` and `indicators`), action-plan tasks to `tasks`, the 名词解释
+//! to `glossary`; `meta` reads the first page; `deadlines` finds 到2025年-style hints.
+//! `renditions` merges several renditions of one plan.
+
+mod boxes;
+mod deadlines;
+mod document;
+pub mod encoding;
+mod glossary;
+mod indicators;
+mod lines;
+mod meta;
+mod model;
+mod normalize;
+mod numerals;
+mod patterns;
+mod renditions;
+mod tables;
+mod tasks;
+
+pub use deadlines::find_deadlines;
+pub use model::*;
+pub use renditions::{merge_renditions, same_plan};
+
+use thiserror::Error;
+
+/// Largest plan file accepted (the longest real plan is well under 1 MB).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// Longest single line kept; longer lines are cut and reported.
+pub const MAX_LINE_CHARS: usize = 64 * 1024;
+
+#[derive(Debug, Error)]
+pub enum ParseError {
+    #[error("{0}")]
+    Encoding(#[from] encoding::EncodingError),
+    #[error("no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)")]
+    NoTitle,
+}
+
+/// Parse one plan file.
+pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<ParsedDocument, ParseError> {
+    let (text, encoding) = encoding::decode(bytes)?;
+    parse_text(&text, encoding, source)
+}
+
+/// Parse decoded text (line ends already LF).
+pub fn parse_text(text: &str, encoding: TextEncoding, source: &str) -> Result<ParsedDocument, ParseError> {
+    let normalized = normalize::normalize(text);
+    let meta = meta::parse_meta(&normalized.lines);
+    let title = meta.title.clone().ok_or(ParseError::NoTitle)?;
+    let body = document::parse_body(&normalized.lines, &meta);
+    let mut warnings = normalized.warnings;
+    warnings.extend(body.warnings);
+    Ok(ParsedDocument {
+        source: source.to_string(),
+        encoding,
+        plan: Plan {
+            title,
+            issuer: meta.issuer,
+            doc_number: meta.doc_number,
+            issued_on: meta.issued_on,
+            script: normalized.script,
+            outline: body.outline,
+            boxes: body.boxes,
+            tasks: body.tasks,
+            indicators: body.indicators,
+            glossary: body.glossary,
+        },
+        warnings,
+    })
+}

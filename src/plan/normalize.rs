@@ -1,0 +1,218 @@
+//! Decoded text → clean lines: script conversion, markup and page furniture removed.
+//!
+//! What is removed here is not content: `[bookmark: …]` and `[image: …]` markup, page
+//! numbers, the table of contents, and running page headers (short lines repeated on
+//! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
+//! those paragraphs are joined back.
+
+use super::{MAX_LINE_CHARS, Script, Warning};
+use crate::text::{sanitize, zh};
+use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
+use std::collections::HashMap;
+
+/// One line of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the source.
+    pub no: usize,
+    /// The source line started with a tab, or was a `|`-terminated table cell: in the
+    /// bundled texts this marks table cells and box content.
+    pub indented: bool,
+    /// Trimmed text; empty for blank lines.
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The result of normalising one text.
+#[derive(Debug)]
+pub struct Normalized {
+    pub lines: Vec<Line>,
+    pub script: Script,
+    pub warnings: Vec<Warning>,
+}
+
+/// Normalise decoded text (LF line ends) into clean lines.
+pub fn normalize(text: &str) -> Normalized {
+    let mut warnings = Vec::new();
+    let (script, converted);
+    let text = if zh::is_traditional(text) {
+        script = Script::Traditional;
+        converted = zh::to_simplified(text);
+        converted.as_str()
+    } else {
+        script = Script::Simplified;
+        text
+    };
+
+    let mut removed_controls = 0;
+    let mut lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .map(|(index, raw)| {
+            let (line, removed) = clean_line(index + 1, raw, &mut warnings);
+            removed_controls += removed;
+            line
+        })
+        .collect();
+    if removed_controls > 0 {
+        warnings.push(Warning {
+            line: None,
+            message: format!("{removed_controls} control or invisible characters removed"),
+        });
+    }
+    remove_page_numbers(&mut lines);
+    remove_table_of_contents(&mut lines);
+    remove_running_headers(&mut lines);
+    Normalized { lines, script, warnings }
+}
+
+fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize) {
+    let unmarked = MARKUP.replace_all(raw, "");
+    let cleaned = sanitize::clean_imported(&unmarked);
+    let mut text = cleaned.text;
+    if text.chars().count() > MAX_LINE_CHARS {
+        text = text.chars().take(MAX_LINE_CHARS).collect();
+        warnings.push(Warning {
+            line: Some(no),
+            message: format!("line longer than {MAX_LINE_CHARS} characters was cut"),
+        });
+    }
+    let mut indented = text.starts_with('\t');
+    let mut trimmed = trim(&text);
+    // Flattened tables write one cell per line followed by `|`; a lone `|` ends a row.
+    if let Some(cell) = trimmed.strip_suffix('|') {
+        let cell = trim(cell.trim_end_matches('|'));
+        indented = !cell.is_empty();
+        trimmed = cell;
+    }
+    // Inner tabs are kept: they separate the cells of one-row-per-line tables.
+    (Line { no, indented, text: trimmed.to_string() }, cleaned.removed)
+}
+
+fn trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+}
+
+fn blank(line: &mut Line) {
+    line.text.clear();
+    line.indented = false;
+}
+
+fn remove_page_numbers(lines: &mut [Line]) {
+    for line in lines.iter_mut() {
+        if !line.indented && PAGE_NUMBER.is_match(&line.text) && !line.is_blank() {
+            blank(line);
+        }
+    }
+}
+
+/// A 目录 block: its heading, then headings and page numbers, until the first line of body text.
+fn remove_table_of_contents(lines: &mut [Line]) {
+    let Some(start) = lines.iter().position(|l| TOC_HEADING.is_match(&l.text)) else {
+        return;
+    };
+    blank(&mut lines[start]);
+    for line in lines[start + 1..].iter_mut() {
+        if line.is_blank() || HEADING_LIKE.is_match(&line.text) {
+            blank(line);
+        } else {
+            break;
+        }
+    }
+}
+
+/// Running headers: short lines that repeat on many pages. The paragraph a page break cut
+/// (it does not end a sentence) is joined with the text that continues after the header.
+fn remove_running_headers(lines: &mut [Line]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in lines.iter().filter(|l| is_header_candidate(l)) {
+        *counts.entry(line.text.as_str()).or_default() += 1;
+    }
+    let headers: Vec<String> =
+        counts.into_iter().filter(|(_, n)| *n >= 3).map(|(t, _)| t.to_string()).collect();
+    if headers.is_empty() {
+        return;
+    }
+    for index in 0..lines.len() {
+        if !headers.contains(&lines[index].text) {
+            continue;
+        }
+        blank(&mut lines[index]);
+        let before = lines[..index].iter().rposition(|l| !l.is_blank());
+        let after = lines[index + 1..].iter().position(|l| !l.is_blank()).map(|p| p + index + 1);
+        if let (Some(before), Some(after)) = (before, after) {
+            let cut = !ends_sentence(&lines[before].text) && !HEADING_LIKE.is_match(&lines[before].text);
+            let continues = !HEADING_LIKE.is_match(&lines[after].text) && !lines[after].indented;
+            if cut && continues && !headers.contains(&lines[after].text) {
+                let tail = std::mem::take(&mut lines[after].text);
+                lines[before].text.push_str(&tail);
+            }
+        }
+    }
+}
+
+fn is_header_candidate(line: &Line) -> bool {
+    let len = line.text.chars().count();
+    !line.indented && (6..=30).contains(&len) && !HEADING_LIKE.is_match(&line.text) && !ends_sentence(&line.text)
+}
+
+/// Whether text ends a sentence (so a following line starts a new paragraph).
+pub fn ends_sentence(text: &str) -> bool {
+    text.ends_with(['。', '！', '？', '；', '：', '.', '!', '?', ';', ':', '）', ')'])
+        || text.ends_with("。”")
+        || text.ends_with("。）")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(n: &Normalized) -> Vec<&str> {
+        n.lines.iter().filter(|l| !l.is_blank()).map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn strips_bookmarks_images_and_page_numbers() {
+        let n = normalize("[bookmark: _Toc1][bookmark: _Toc2]第一章  发展基础\n12\n正文。\n[image: 01图]\n");
+        assert_eq!(texts(&n), vec!["第一章  发展基础", "正文。"]);
+    }
+
+    #[test]
+    fn removes_table_of_contents() {
+        let n = normalize("目   录\n\n6\n\n第一章 基础\n\n8\n第一节 现状\n规划正文开始。\n第一章 基础\n");
+        assert_eq!(texts(&n), vec!["规划正文开始。", "第一章 基础"]);
+    }
+
+    #[test]
+    fn joins_paragraph_cut_by_running_header() {
+        let header = "培育制造名城 建设幸福株洲";
+        let text = format!(
+            "甲段。\n\n{header}\n\n乙段开始，被分页切断的长段落文字还在继续并且没有结束的句\n\n{header}\n\n子在这里结束。\n\n{header}\n丙段。"
+        );
+        let n = normalize(&text);
+        assert_eq!(
+            texts(&n),
+            vec!["甲段。", "乙段开始，被分页切断的长段落文字还在继续并且没有结束的句子在这里结束。", "丙段。"]
+        );
+    }
+
+    #[test]
+    fn converts_traditional_script() {
+        let n = normalize("湖南省“十四五”新型城鎮化規劃\n專欄1 新型城鎮化主要指標 |\n||||\n序號 |\n");
+        assert_eq!(n.script, Script::Traditional);
+        assert_eq!(texts(&n), vec!["湖南省“十四五”新型城镇化规划", "专栏1 新型城镇化主要指标", "序号"]);
+        assert!(n.lines[2].is_blank());
+        assert!(n.lines[3].indented);
+    }
+
+    #[test]
+    fn tab_only_line_is_an_empty_cell() {
+        let n = normalize("\t类别\n\t\n");
+        assert!(n.lines[1].indented || n.lines[1].is_blank());
+    }
+}

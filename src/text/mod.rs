@@ -1,0 +1,3 @@
+//! Text helpers that know nothing of plans, SQL or terminals.
+pub mod sanitize;
+pub mod zh;
