@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "plantrack", version, about = "Track the implementation of Chinese government plans")]
+#[command(
+    name = "plantrack",
+    version,
+    about = "Track the implementation of Chinese government plans"
+)]
 pub struct Cli {
     /// Database file (default: plantrack.db in the user's data directory).
     #[arg(long, global = true, env = "PLANTRACK_DB", value_name = "PATH")]

@@ -24,7 +24,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     match cli.command {
         Some(Command::Import(args)) => commands::import::run(&args, &mut out)?,
-        None => anyhow::bail!("the workbench is not available yet; try `plantrack import --dry-run FILE`"),
+        None => anyhow::bail!(
+            "the workbench is not available yet; try `plantrack import --dry-run FILE`"
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -74,7 +74,9 @@ pub fn manifest() -> Result<Vec<PlanMeta>, ManifestError> {
 
 /// The manifest entry that lists `file_name`, if any.
 pub fn meta_for_file<'a>(metas: &'a [PlanMeta], file_name: &str) -> Option<&'a PlanMeta> {
-    metas.iter().find(|meta| meta.files.iter().any(|f| f == file_name))
+    metas
+        .iter()
+        .find(|meta| meta.files.iter().any(|f| f == file_name))
 }
 
 #[cfg(test)]
@@ -85,7 +87,10 @@ mod tests {
     fn manifest_lists_every_embedded_file_once() -> Result<(), ManifestError> {
         let metas = manifest()?;
         for seed in SEED_FILES {
-            let owners = metas.iter().filter(|m| m.files.iter().any(|f| f == seed.name)).count();
+            let owners = metas
+                .iter()
+                .filter(|m| m.files.iter().any(|f| f == seed.name))
+                .count();
             assert_eq!(owners, 1, "{} listed {owners} times", seed.name);
         }
         assert_eq!(metas.len(), 4);

@@ -13,7 +13,8 @@ pub fn parse_files(args: &ImportArgs) -> Result<Vec<MergedPlan>> {
     for path in &args.files {
         let shown = term_safe(&path.display().to_string()).into_owned();
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
-        let doc = plan::parse_bytes(&bytes, &shown).with_context(|| format!("{shown}: cannot import"))?;
+        let doc =
+            plan::parse_bytes(&bytes, &shown).with_context(|| format!("{shown}: cannot import"))?;
         docs.push(doc);
     }
     Ok(plan::merge_renditions(docs))
@@ -21,7 +22,9 @@ pub fn parse_files(args: &ImportArgs) -> Result<Vec<MergedPlan>> {
 
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
     if !args.dry_run {
-        bail!("importing into a database is not available yet: run with --dry-run to see what the files contain");
+        bail!(
+            "importing into a database is not available yet: run with --dry-run to see what the files contain"
+        );
     }
     let plans = parse_files(args)?;
     if args.json {

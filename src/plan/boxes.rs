@@ -6,8 +6,9 @@
 //!
 //! Where a box of unnumbered paragraphs ends is not marked in the text. Box items name
 //! projects (noun phrases: 防洪安全网, 智慧社区); the body text that resumes after a box is
-//! made of imperative paragraphs (推进…, 优化…, 筑牢…). So a verb-led paragraph after
-//! noun-led items ends the box.
+//! made of imperative paragraphs (推进…, 优化…, 筑牢…). So an unindented verb-led paragraph
+//! after noun-led items ends the box (indented paragraphs are box content in every text
+//! that indents: there, items themselves are often verb-led).
 
 use super::deadlines::find_deadlines;
 use super::indicators::{indicators_from_rows, is_indicator_table};
@@ -53,7 +54,9 @@ fn split_inline_items(rest: &str) -> (String, Vec<(String, String)>) {
     let mut starts: Vec<(usize, usize, String)> = Vec::new();
     let mut expected = 1;
     for caps in INLINE_NUMBER.captures_iter(rest) {
-        let (Some(whole), Some(number)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(whole), Some(number)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         if number.as_str().parse::<usize>().ok() == Some(expected) {
             starts.push((whole.start(), whole.end(), number.as_str().to_string()));
             expected += 1;
@@ -90,7 +93,12 @@ fn next_content(lines: &[Line], from: usize) -> Option<usize> {
 }
 
 /// Parse a box whose heading is `lines[start]`.
-pub fn parse_box(lines: &[Line], start: usize, heading: &Numbered, placement: &Placement) -> ParsedBox {
+pub fn parse_box(
+    lines: &[Line],
+    start: usize,
+    heading: &Numbered,
+    placement: &Placement,
+) -> ParsedBox {
     let (title, inline) = split_inline_items(&heading.rest);
     let mut plan_box = PlanBox {
         number: heading.number,
@@ -98,14 +106,25 @@ pub fn parse_box(lines: &[Line], start: usize, heading: &Numbered, placement: &P
         chapter: placement.chapter.clone(),
         section: placement.section.clone(),
         kind: BoxKind::Items,
-        items: inline.iter().map(|(n, text)| item(Some(n.clone()), None, text)).collect(),
+        items: inline
+            .iter()
+            .map(|(n, text)| item(Some(n.clone()), None, text))
+            .collect(),
         rows: Vec::new(),
     };
     if !plan_box.items.is_empty() {
-        return ParsedBox { plan_box, indicators: Vec::new(), consumed: 0 };
+        return ParsedBox {
+            plan_box,
+            indicators: Vec::new(),
+            consumed: 0,
+        };
     }
     let Some(first) = next_content(lines, start + 1) else {
-        return ParsedBox { plan_box, indicators: Vec::new(), consumed: 0 };
+        return ParsedBox {
+            plan_box,
+            indicators: Vec::new(),
+            consumed: 0,
+        };
     };
     let table = if starts_cell_table(lines, first) {
         Some(parse_cell_table(lines, first))
@@ -123,11 +142,19 @@ pub fn parse_box(lines: &[Line], start: usize, heading: &Numbered, placement: &P
             Vec::new()
         };
         plan_box.rows = rows;
-        return ParsedBox { plan_box, indicators, consumed: first + consumed - start - 1 };
+        return ParsedBox {
+            plan_box,
+            indicators,
+            consumed: first + consumed - start - 1,
+        };
     }
     let (items, consumed) = parse_items(lines, start + 1);
     plan_box.items = items;
-    ParsedBox { plan_box, indicators: Vec::new(), consumed }
+    ParsedBox {
+        plan_box,
+        indicators: Vec::new(),
+        consumed,
+    }
 }
 
 /// Read box items from `lines[from]` on; returns them and the number of lines used.
@@ -153,12 +180,15 @@ pub fn parse_items(lines: &[Line], from: usize) -> (Vec<BoxItem>, usize) {
             }
             Kind::Text if numbered != Some(true) => {
                 let title = clause_title(&line.text);
-                let titled = title.len() < line.text.len() && title.chars().count() <= MAX_ITEM_TITLE_CHARS;
+                let titled =
+                    title.len() < line.text.len() && title.chars().count() <= MAX_ITEM_TITLE_CHARS;
                 if !titled {
                     break;
                 }
-                let first_is_noun = items.first().is_some_and(|first| !is_verb_led(&first.title));
-                if first_is_noun && group.is_none() && is_verb_led(title) {
+                let first_is_noun = items
+                    .first()
+                    .is_some_and(|first| !is_verb_led(&first.title));
+                if first_is_noun && group.is_none() && !line.indented && is_verb_led(title) {
                     break;
                 }
                 numbered = Some(false);
@@ -173,7 +203,9 @@ pub fn parse_items(lines: &[Line], from: usize) -> (Vec<BoxItem>, usize) {
 
 fn is_group_heading(rest: &str) -> bool {
     let rest = rest.trim();
-    !rest.is_empty() && rest.chars().count() <= MAX_GROUP_CHARS && !rest.contains(['。', '，', '：'])
+    !rest.is_empty()
+        && rest.chars().count() <= MAX_GROUP_CHARS
+        && !rest.contains(['。', '，', '：'])
 }
 
 #[cfg(test)]
@@ -183,29 +215,59 @@ mod tests {
     fn lines(spec: &[&str]) -> Vec<Line> {
         spec.iter()
             .enumerate()
-            .map(|(i, s)| Line { no: i + 1, indented: s.starts_with('\t'), text: s.trim().to_string() })
+            .map(|(i, s)| Line {
+                no: i + 1,
+                indented: s.starts_with('\t'),
+                text: s.trim().to_string(),
+            })
             .collect()
     }
 
     fn heading(number: u32, rest: &str) -> Numbered {
-        Numbered { number, label: format!("专栏{number}"), rest: rest.to_string() }
+        Numbered {
+            number,
+            label: format!("专栏{number}"),
+            rest: rest.to_string(),
+        }
     }
 
     #[test]
     fn run_together_items_on_the_heading_line() {
         let rest = "城市现代社区打造工程 1.社区生活服务综合体建设。开展1-2个试点。 2.人文关怀社区建设。加强。 3.智慧社区建设。推动。";
         let parsed = parse_box(&[], 0, &heading(13, rest), &Placement::default());
-        assert_eq!(parsed.plan_box.title.as_deref(), Some("城市现代社区打造工程"));
-        let titles: Vec<&str> = parsed.plan_box.items.iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(titles, vec!["社区生活服务综合体建设", "人文关怀社区建设", "智慧社区建设"]);
-        assert_eq!(parsed.plan_box.items[0].body, "社区生活服务综合体建设。开展1-2个试点。");
+        assert_eq!(
+            parsed.plan_box.title.as_deref(),
+            Some("城市现代社区打造工程")
+        );
+        let titles: Vec<&str> = parsed
+            .plan_box
+            .items
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            vec!["社区生活服务综合体建设", "人文关怀社区建设", "智慧社区建设"]
+        );
+        assert_eq!(
+            parsed.plan_box.items[0].body,
+            "社区生活服务综合体建设。开展1-2个试点。"
+        );
     }
 
     #[test]
     fn grouped_unnumbered_items_end_at_a_heading() {
         let input = lines(&[
-            "专栏16  通道", "", "\t（一）贯通通道", "呼南通道。对接关中。", "厦渝通道。对接成渝。", "",
-            "\t（二）扩容通道", "京港澳通道。对接京津冀。", "", "第二节  完善多层次立体交通网",
+            "专栏16  通道",
+            "",
+            "\t（一）贯通通道",
+            "呼南通道。对接关中。",
+            "厦渝通道。对接成渝。",
+            "",
+            "\t（二）扩容通道",
+            "京港澳通道。对接京津冀。",
+            "",
+            "第二节  完善多层次立体交通网",
         ]);
         let parsed = parse_box(&input, 0, &heading(16, "通道"), &Placement::default());
         let items = &parsed.plan_box.items;
@@ -218,9 +280,17 @@ mod tests {
     #[test]
     fn verb_led_paragraph_after_noun_items_ends_the_box() {
         let input = lines(&[
-            "专栏4 能源保障工程", "传统能源：加快推进。", "新能源：推进核电。", "筑牢水安全网。实施防洪工程。",
+            "专栏4 能源保障工程",
+            "传统能源：加快推进。",
+            "新能源：推进核电。",
+            "筑牢水安全网。实施防洪工程。",
         ]);
-        let parsed = parse_box(&input, 0, &heading(4, "能源保障工程"), &Placement::default());
+        let parsed = parse_box(
+            &input,
+            0,
+            &heading(4, "能源保障工程"),
+            &Placement::default(),
+        );
         assert_eq!(parsed.plan_box.items.len(), 2);
         assert_eq!(parsed.plan_box.items[1].title, "新能源");
     }
@@ -228,11 +298,24 @@ mod tests {
     #[test]
     fn numbered_items_stop_at_the_next_point() {
         let input = lines(&[
-            "\t专栏9 城市更新行动", "", "1． 城市体检。研究。", "2． 棚户区改造。到2025年，全省累计完成。", "", "（2） 构建全龄友好城市。",
+            "\t专栏9 城市更新行动",
+            "",
+            "1． 城市体检。研究。",
+            "2． 棚户区改造。到2025年，全省累计完成。",
+            "",
+            "（2） 构建全龄友好城市。",
         ]);
-        let parsed = parse_box(&input, 0, &heading(9, "城市更新行动"), &Placement::default());
+        let parsed = parse_box(
+            &input,
+            0,
+            &heading(9, "城市更新行动"),
+            &Placement::default(),
+        );
         assert_eq!(parsed.plan_box.items.len(), 2);
         assert_eq!(parsed.plan_box.items[1].number.as_deref(), Some("2"));
-        assert_eq!(parsed.plan_box.items[1].deadlines.first().map(|d| d.year), Some(2025));
+        assert_eq!(
+            parsed.plan_box.items[1].deadlines.first().map(|d| d.year),
+            Some(2025)
+        );
     }
 }

@@ -13,7 +13,8 @@ static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[“\x22]?(十[一二三四五六七八九]五)[”\x22]?(?:期|时期)?末").expect("period pattern is valid")
+    Regex::new(r"[“\x22]?(十[一二三四五六七八九]五)[”\x22]?(?:期|时期)?末")
+        .expect("period pattern is valid")
 });
 
 /// Last year of a five-year plan period named like 十四五 (the 14th: 2021–2025).
@@ -57,7 +58,10 @@ pub fn find_deadlines(text: &str) -> Vec<Deadline> {
     for (_, sentence) in sentences(text) {
         let mut hits: Vec<(usize, i32, String)> = Vec::new();
         for caps in YEAR_PHRASE.captures_iter(sentence) {
-            let year = caps.get(1).or(caps.get(2)).and_then(|m| m.as_str().parse::<i32>().ok());
+            let year = caps
+                .get(1)
+                .or(caps.get(2))
+                .and_then(|m| m.as_str().parse::<i32>().ok());
             if let (Some(year), Some(whole)) = (year, caps.get(0)) {
                 hits.push((whole.start(), year, whole.as_str().to_string()));
             }
@@ -71,11 +75,18 @@ pub fn find_deadlines(text: &str) -> Vec<Deadline> {
         hits.sort_by_key(|hit| hit.0);
         let text = sentence.trim().trim_end_matches('\n').to_string();
         for (_, year, phrase) in hits {
-            let Some(due) = NaiveDate::from_ymd_opt(year, 12, 31) else { continue };
+            let Some(due) = NaiveDate::from_ymd_opt(year, 12, 31) else {
+                continue;
+            };
             if found.iter().any(|d| d.year == year && d.text == text) {
                 continue;
             }
-            found.push(Deadline { year, due, phrase, text: text.clone() });
+            found.push(Deadline {
+                year,
+                due,
+                phrase,
+                text: text.clone(),
+            });
         }
     }
     found
@@ -87,12 +98,17 @@ mod tests {
 
     #[test]
     fn finds_year_phrases_with_their_sentences() {
-        let found = find_deadlines("加快建设。到2025年，全省累计完成改造10000个。力争 2030 年前建成；“十四五”末基本覆盖。");
+        let found = find_deadlines(
+            "加快建设。到2025年，全省累计完成改造10000个。力争 2030 年前建成；“十四五”末基本覆盖。",
+        );
         let years: Vec<i32> = found.iter().map(|d| d.year).collect();
         assert_eq!(years, vec![2025, 2030, 2025]);
         assert_eq!(found[0].text, "到2025年，全省累计完成改造10000个。");
         assert_eq!(found[0].phrase, "到2025年");
-        assert_eq!(found[0].due, NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default());
+        assert_eq!(
+            found[0].due,
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
+        );
         assert_eq!(found[1].phrase, "2030 年前");
         assert_eq!(found[2].phrase, "“十四五”末");
     }
@@ -101,6 +117,9 @@ mod tests {
     fn ignores_plain_years_and_dedupes() {
         assert!(find_deadlines("2020年全市城镇人口达到278万人。").is_empty());
         assert_eq!(find_deadlines("到2025年建成，到2025年达到。").len(), 1);
-        assert_eq!(find_deadlines("“十五五”末").first().map(|d| d.year), Some(2030));
+        assert_eq!(
+            find_deadlines("“十五五”末").first().map(|d| d.year),
+            Some(2030)
+        );
     }
 }

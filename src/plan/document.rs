@@ -35,7 +35,13 @@ impl OutlineBuilder {
         while self.path.last().is_some_and(|(open, _)| *open >= level) {
             self.path.pop();
         }
-        let node = OutlineNode { level, number: n.number, label: n.label.clone(), title, children: Vec::new() };
+        let node = OutlineNode {
+            level,
+            number: n.number,
+            label: n.label.clone(),
+            title,
+            children: Vec::new(),
+        };
         let siblings = self.children_of_open();
         siblings.push(node);
         let index = siblings.len() - 1;
@@ -61,7 +67,10 @@ struct Position {
 
 impl Position {
     fn placement(&self) -> Placement {
-        Placement { chapter: self.chapter.clone().or_else(|| self.part.clone()), section: self.section.clone() }
+        Placement {
+            chapter: self.chapter.clone().or_else(|| self.part.clone()),
+            section: self.section.clone(),
+        }
     }
 }
 
@@ -69,7 +78,9 @@ impl Position {
 pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
     let mut body = Body::default();
     let action_plan = has_responsibilities(lines);
-    let has_chapters = lines.iter().any(|l| matches!(classify(l), Kind::Chapter(_)));
+    let has_chapters = lines
+        .iter()
+        .any(|l| matches!(classify(l), Kind::Chapter(_)));
     let mut outline = OutlineBuilder::default();
     let mut position = Position::default();
     let mut index = 0;
@@ -77,10 +88,18 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
         let line = &lines[index];
         let kind = classify(line);
         index += 1;
+        let kind = match kind {
+            Kind::Part(n) => Kind::Part(join_wrapped_heading(n, lines, &mut index)),
+            Kind::Chapter(n) => Kind::Chapter(join_wrapped_heading(n, lines, &mut index)),
+            other => other,
+        };
         match kind {
             Kind::Part(n) => {
                 outline.push(Level::Part, &n, collapse_spaces(&n.rest));
-                position = Position { part: Some(n.display()), ..Position::default() };
+                position = Position {
+                    part: Some(n.display()),
+                    ..Position::default()
+                };
             }
             Kind::Chapter(n) => {
                 outline.push(Level::Chapter, &n, collapse_spaces(&n.rest));
@@ -96,8 +115,14 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
                 position.chapter = Some(n.display());
                 position.section = None;
             }
-            Kind::ParenCn(n) | Kind::ParenNum(n) if is_heading_text(&n.rest) && !is_title_line(&n, meta) => {
-                let level = if has_chapters { Level::Point } else { Level::Section };
+            Kind::ParenCn(n) | Kind::ParenNum(n)
+                if is_heading_text(&n.rest) && !is_title_line(&n, meta) =>
+            {
+                let level = if has_chapters {
+                    Level::Point
+                } else {
+                    Level::Section
+                };
                 outline.push(level, &n, heading_title(&n.rest));
             }
             Kind::Num(n) if action_plan => {
@@ -120,7 +145,11 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
             }
             Kind::Num(n) => body.warnings.push(Warning {
                 line: Some(line.no),
-                message: format!("numbered clause {} outside any 专栏 or task list: {}", n.number, preview(&n.rest)),
+                message: format!(
+                    "numbered clause {} outside any 专栏 or task list: {}",
+                    n.number,
+                    preview(&n.rest)
+                ),
             }),
             Kind::Glossary => {
                 let (entries, used) = parse_glossary(lines, index);
@@ -130,11 +159,15 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
             Kind::Text if is_tab_row(line) => {
                 let table = parse_tab_table(lines, index - 1);
                 if is_indicator_table(&table.rows) {
-                    body.indicators.extend(indicators_from_rows(&table.rows, None));
+                    body.indicators
+                        .extend(indicators_from_rows(&table.rows, None));
                 } else {
                     body.warnings.push(Warning {
                         line: Some(line.no),
-                        message: format!("table of {} rows outside any 专栏 skipped", table.rows.len()),
+                        message: format!(
+                            "table of {} rows outside any 专栏 skipped",
+                            table.rows.len()
+                        ),
                     });
                 }
                 index += table.consumed.saturating_sub(1);
@@ -174,6 +207,27 @@ fn untitled_box(lines: &[Line], start: usize, position: &Position, body: &mut Bo
     start + used.max(1)
 }
 
+/// Longest line that can be the wrapped second half of a heading.
+const MAX_HEADING_TAIL_CHARS: usize = 20;
+
+/// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
+fn join_wrapped_heading(mut n: Numbered, lines: &[Line], index: &mut usize) -> Numbered {
+    let Some(next) = lines.get(*index) else {
+        return n;
+    };
+    let tail = next.text.as_str();
+    let wrapped = !next.indented
+        && !tail.is_empty()
+        && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
+        && !tail.contains(['。', '，', '；', '：', '、'])
+        && matches!(classify(next), Kind::Text);
+    if wrapped {
+        n.rest.push_str(tail);
+        *index += 1;
+    }
+    n
+}
+
 /// The title of a point heading, without its closing full stop.
 fn heading_title(rest: &str) -> String {
     collapse_spaces(rest.trim_end_matches('。'))
@@ -181,7 +235,9 @@ fn heading_title(rest: &str) -> String {
 
 /// The plan title itself can start with a bracketed number; it is not a heading.
 fn is_title_line(n: &Numbered, meta: &Meta) -> bool {
-    meta.title.as_deref().is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
+    meta.title
+        .as_deref()
+        .is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
 }
 
 fn preview(text: &str) -> String {

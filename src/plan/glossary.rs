@@ -19,11 +19,18 @@ pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize
                 let (term, definition) = match text.find(['：', ':']) {
                     Some(at) => {
                         let colon = text[at..].chars().next().map_or(1, char::len_utf8);
-                        (text[..at].trim().to_string(), text[at + colon..].trim().to_string())
+                        (
+                            text[..at].trim().to_string(),
+                            text[at + colon..].trim().to_string(),
+                        )
                     }
                     None => (text.clone(), String::new()),
                 };
-                entries.push(GlossaryEntry { number: n.number, term, definition });
+                entries.push(GlossaryEntry {
+                    number: n.number,
+                    term,
+                    definition,
+                });
             }
             Kind::Text if !entries.is_empty() => {
                 if let Some(last) = entries.last_mut() {
@@ -43,11 +50,19 @@ mod tests {
 
     #[test]
     fn numbered_terms_with_both_dot_styles() {
-        let lines: Vec<Line> = ["1.“三高四新”美好蓝图：2020年9月，考察。", "3．工业经济增长“第二曲线”：在传统工业动能减弱时。", "续行。"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line { no: i + 1, indented: false, text: t.to_string() })
-            .collect();
+        let lines: Vec<Line> = [
+            "1.“三高四新”美好蓝图：2020年9月，考察。",
+            "3．工业经济增长“第二曲线”：在传统工业动能减弱时。",
+            "续行。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            indented: false,
+            text: t.to_string(),
+        })
+        .collect();
         let (entries, used) = parse_glossary(&lines, 0);
         assert_eq!(used, 3);
         assert_eq!(entries[0].term, "“三高四新”美好蓝图");

@@ -13,11 +13,15 @@ fn squash(text: &str) -> String {
 
 /// Whether the first row of a table is the header of an indicator table.
 pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
-    let Some(header) = rows.first() else { return false };
+    let Some(header) = rows.first() else {
+        return false;
+    };
     let header: Vec<String> = header.iter().map(|c| squash(c)).collect();
     let named = header.iter().any(|c| c.contains("指标"));
     let attribute = header.iter().any(|c| c.contains("属性"));
-    let dated = header.iter().any(|c| YEAR_HEADER.is_match(c) || c.contains("目标"));
+    let dated = header
+        .iter()
+        .any(|c| YEAR_HEADER.is_match(c) || c.contains("目标"));
     named && (attribute || dated)
 }
 
@@ -68,8 +72,8 @@ fn combined_headers(headers: &[&Vec<String>], width: usize) -> Vec<String> {
         }
         let span = ((width - lead) / rest.len()).max(1);
         for (offset, cell) in rest.iter().enumerate() {
-            for column in lead + offset * span..(lead + (offset + 1) * span).min(width) {
-                join_label(&mut combined[column], cell);
+            for slot in combined.iter_mut().skip(lead + offset * span).take(span) {
+                join_label(slot, cell);
             }
         }
     }
@@ -139,7 +143,11 @@ fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Mea
         return None;
     }
     let cumulative = value.contains(['[', '［']);
-    Some(Measure { year, value, cumulative })
+    Some(Measure {
+        year,
+        value,
+        cumulative,
+    })
 }
 
 fn name_and_unit(cell: &str) -> (String, Option<String>) {
@@ -156,17 +164,36 @@ fn name_and_unit(cell: &str) -> (String, Option<String>) {
 
 /// Indicator rows of a table whose first row(s) are its header.
 pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Vec<Indicator> {
-    let header_rows: Vec<&Vec<String>> = rows.iter().take_while(|r| is_header_row(r) || is_blank_lead(r)).collect();
-    let data: Vec<&Vec<String>> = rows.iter().skip(header_rows.len()).filter(|r| !is_header_row(r)).collect();
-    let width = data.iter().map(|r| r.len()).max().unwrap_or(0);
+    let header_rows: Vec<&Vec<String>> = rows
+        .iter()
+        .take_while(|r| is_header_row(r) || is_blank_lead(r))
+        .collect();
+    let data: Vec<&Vec<String>> = rows
+        .iter()
+        .skip(header_rows.len())
+        .filter(|r| !is_header_row(r))
+        .collect();
+    let width = usual_width(&data);
     let headers = combined_headers(&header_rows, width);
     let columns = columns(&headers);
-    let Some(name_column) = columns.name else { return Vec::new() };
-    let target_year = columns.targets.iter().find_map(|&c| header_year(&headers[c]));
+    let Some(name_column) = columns.name else {
+        return Vec::new();
+    };
+    let target_year = columns
+        .targets
+        .iter()
+        .find_map(|&c| header_year(&headers[c]));
     let mut category: Option<String> = None;
+    let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
     for row in data {
-        let cell = |column: Option<usize>| column.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("");
+        let row = &split_name_row(row, width, name_column, &mut parent);
+        let cell = |column: Option<usize>| {
+            column
+                .and_then(|c| row.get(c))
+                .map(|s| s.trim())
+                .unwrap_or("")
+        };
         let raw_name = cell(Some(name_column));
         if raw_name.is_empty() {
             continue;
@@ -201,14 +228,25 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
                 None
             }
         });
-        let used = [columns.number, columns.category, Some(name_column), columns.unit, columns.attribute, columns.baseline];
+        let used = [
+            columns.number,
+            columns.category,
+            Some(name_column),
+            columns.unit,
+            columns.attribute,
+            columns.baseline,
+        ];
         for (index, value) in row.iter().enumerate() {
             let is_target_used = target_cell.is_some_and(|t| std::ptr::eq(t, value));
             if used.contains(&Some(index)) || is_target_used || is_empty_value(value) {
                 continue;
             }
             let label = headers.get(index).map_or("", String::as_str);
-            notes.push(if label.is_empty() { value.clone() } else { format!("{label}: {value}") });
+            notes.push(if label.is_empty() {
+                value.clone()
+            } else {
+                format!("{label}: {value}")
+            });
         }
         indicators.push(Indicator {
             box_number,
@@ -225,11 +263,61 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
     indicators
 }
 
+/// The number of cells most data rows have.
+fn usual_width(data: &[&Vec<String>]) -> usize {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for row in data {
+        match counts.iter_mut().find(|(len, _)| *len == row.len()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((row.len(), 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(len, n)| (n, len))
+        .map_or(0, |(len, _)| len)
+}
+
+/// An indicator split into sub-indicators has one extra cell: the parent name (written on
+/// the first sub-row only) and the sub-name. Join them into one name column; later
+/// sub-rows inherit the parent's name and number.
+fn split_name_row(
+    row: &[String],
+    width: usize,
+    name: usize,
+    parent: &mut Option<(String, String)>,
+) -> Vec<String> {
+    if row.len() != width + 1 || name + 1 >= row.len() {
+        *parent = None;
+        return row.to_vec();
+    }
+    let number_column = name.checked_sub(1);
+    let mut cells = row.to_vec();
+    let sub = cells.remove(name + 1);
+    if cells[name].trim().is_empty() {
+        if let Some((number, parent_name)) = parent.as_ref() {
+            cells[name] = parent_name.clone();
+            if let Some(column) = number_column.filter(|&c| cells[c].trim().is_empty()) {
+                cells[column] = number.clone();
+            }
+        }
+    } else {
+        let number = number_column.map(|c| cells[c].clone()).unwrap_or_default();
+        *parent = Some((number, cells[name].clone()));
+    }
+    cells[name] = format!("{}：{}", cells[name].trim(), sub.trim());
+    cells
+}
+
 /// A second header row of merged cells starts with empty cells.
 fn is_blank_lead(row: &[String]) -> bool {
     row.first().is_some_and(|c| c.trim().is_empty())
-        && row.iter().any(|c| YEAR_HEADER.is_match(c) || c.contains("增速"))
-        && !row.iter().any(|c| c.trim().chars().all(|ch| ch.is_ascii_digit()) && !c.trim().is_empty())
+        && row
+            .iter()
+            .any(|c| YEAR_HEADER.is_match(c) || c.contains("增速"))
+        && !row
+            .iter()
+            .any(|c| c.trim().chars().all(|ch| ch.is_ascii_digit()) && !c.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -245,17 +333,46 @@ mod tests {
         let rows = vec![
             row(&["序号", "指标名称", "2020年", "2025年", "属性"]),
             row(&["1", "常住人口城镇化率（%）", "58.76", "63", "预期性"]),
-            row(&["2", "城镇新增就业人数（万人）", "[385]", "＞[325]", "预期性"]),
-            row(&["8", "新增建设用地面积（km2）", "—", "＜604（以国家下达为准）", "约束性"]),
+            row(&[
+                "2",
+                "城镇新增就业人数（万人）",
+                "[385]",
+                "＞[325]",
+                "预期性",
+            ]),
+            row(&[
+                "8",
+                "新增建设用地面积（km2）",
+                "—",
+                "＜604（以国家下达为准）",
+                "约束性",
+            ]),
         ];
         assert!(is_indicator_table(&rows));
         let found = indicators_from_rows(&rows, Some(1));
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].name, "常住人口城镇化率");
         assert_eq!(found[0].unit.as_deref(), Some("%"));
-        assert_eq!(found[0].baseline, Some(Measure { year: Some(2020), value: "58.76".into(), cumulative: false }));
-        assert_eq!(found[1].target, Some(Measure { year: Some(2025), value: "＞[325]".into(), cumulative: true }));
-        assert_eq!(found[2].target.as_ref().map(|m| m.value.as_str()), Some("＜604"));
+        assert_eq!(
+            found[0].baseline,
+            Some(Measure {
+                year: Some(2020),
+                value: "58.76".into(),
+                cumulative: false
+            })
+        );
+        assert_eq!(
+            found[1].target,
+            Some(Measure {
+                year: Some(2025),
+                value: "＞[325]".into(),
+                cumulative: true
+            })
+        );
+        assert_eq!(
+            found[2].target.as_ref().map(|m| m.value.as_str()),
+            Some("＜604")
+        );
         assert_eq!(found[2].notes, vec!["（以国家下达为准）".to_string()]);
         assert_eq!(found[2].attribute, Some(Attribute::Binding));
     }
@@ -263,15 +380,46 @@ mod tests {
     #[test]
     fn merged_two_row_header() {
         let rows = vec![
-            row(&["类别", "序号", "指 标 名 称", "2020年", "规划目标", "实现情况"]),
-            row(&["", "", "", "", "2025年", "年均增速[累计]", "2025年", "年均增速[累计]"]),
-            row(&["经济发展", "1", "地区生产总值增长（%）", "3.8", "-", "＞6", "-", "5.2"]),
+            row(&[
+                "类别",
+                "序号",
+                "指 标 名 称",
+                "2020年",
+                "规划目标",
+                "实现情况",
+            ]),
+            row(&[
+                "",
+                "",
+                "",
+                "",
+                "2025年",
+                "年均增速[累计]",
+                "2025年",
+                "年均增速[累计]",
+            ]),
+            row(&[
+                "经济发展",
+                "1",
+                "地区生产总值增长（%）",
+                "3.8",
+                "-",
+                "＞6",
+                "-",
+                "5.2",
+            ]),
         ];
         let found = indicators_from_rows(&rows, Some(1));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].category.as_deref(), Some("经济发展"));
-        assert_eq!(found[0].target.as_ref().map(|m| m.value.as_str()), Some("＞6"));
+        assert_eq!(
+            found[0].target.as_ref().map(|m| m.value.as_str()),
+            Some("＞6")
+        );
         assert_eq!(found[0].target.as_ref().and_then(|m| m.year), Some(2025));
-        assert_eq!(found[0].notes, vec!["实现情况 年均增速[累计]: 5.2".to_string()]);
+        assert_eq!(
+            found[0].notes,
+            vec!["实现情况 年均增速[累计]: 5.2".to_string()]
+        );
     }
 }

@@ -22,7 +22,11 @@ impl Numbered {
     /// "label title" with one space, as boxes name their chapter and section.
     pub fn display(&self) -> String {
         let title = collapse_spaces(&self.rest);
-        if title.is_empty() { self.label.clone() } else { format!("{} {}", self.label, title) }
+        if title.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} {}", self.label, title)
+        }
     }
 }
 
@@ -47,13 +51,23 @@ pub enum Kind {
     Text,
 }
 
-fn numbered(re: &Regex, text: &str, label_group: usize, number_group: usize, rest_group: usize) -> Option<Numbered> {
+fn numbered(
+    re: &Regex,
+    text: &str,
+    label_group: usize,
+    number_group: usize,
+    rest_group: usize,
+) -> Option<Numbered> {
     let caps = re.captures(text)?;
     let number = parse_numeral(caps.get(number_group)?.as_str())?;
     Some(Numbered {
         number,
         label: caps.get(label_group)?.as_str().to_string(),
-        rest: caps.get(rest_group).map_or("", |m| m.as_str()).trim().to_string(),
+        rest: caps
+            .get(rest_group)
+            .map_or("", |m| m.as_str())
+            .trim()
+            .to_string(),
     })
 }
 
@@ -64,7 +78,10 @@ pub fn classify(line: &Line) -> Kind {
         return Kind::Blank;
     }
     if let Some(n) = numbered(&BOX, text, 1, 1, 2) {
-        return Kind::BoxHead(Numbered { label: format!("专栏{}", n.number), ..n });
+        return Kind::BoxHead(Numbered {
+            label: format!("专栏{}", n.number),
+            ..n
+        });
     }
     if let Some(n) = numbered(&PART, text, 1, 2, 3) {
         return Kind::Part(n);
@@ -122,20 +139,30 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> Line {
-        Line { no: 1, indented: false, text: text.to_string() }
+        Line {
+            no: 1,
+            indented: false,
+            text: text.to_string(),
+        }
     }
 
     #[test]
     fn classifies_headings_with_chinese_and_arabic_numerals() {
         assert!(matches!(classify(&line("第一节 现实基础")), Kind::Section(n) if n.number == 1));
         assert!(matches!(classify(&line("第1节 提质增效")), Kind::Section(n) if n.number == 1));
-        assert!(matches!(classify(&line("第二十八章  构建")), Kind::Chapter(n) if n.number == 28 && n.display() == "第二十八章 构建"));
+        assert!(
+            matches!(classify(&line("第二十八章  构建")), Kind::Chapter(n) if n.number == 28 && n.display() == "第二十八章 构建")
+        );
         assert!(matches!(classify(&line("（3） 提升")), Kind::ParenNum(n) if n.number == 3));
         assert!(matches!(classify(&line("(二)做强")), Kind::ParenCn(n) if n.number == 2));
-        assert!(matches!(classify(&line("1． 区域协调发展工程。")), Kind::Num(n) if n.rest == "区域协调发展工程。"));
+        assert!(
+            matches!(classify(&line("1． 区域协调发展工程。")), Kind::Num(n) if n.rest == "区域协调发展工程。")
+        );
         assert!(matches!(classify(&line("1、工程")), Kind::Num(_)));
         assert_eq!(classify(&line("1.5万人以上")), Kind::Text);
-        assert!(matches!(classify(&line("专栏 1 重点培育的特色小镇")), Kind::BoxHead(n) if n.number == 1 && n.rest == "重点培育的特色小镇"));
+        assert!(
+            matches!(classify(&line("专栏 1 重点培育的特色小镇")), Kind::BoxHead(n) if n.number == 1 && n.rest == "重点培育的特色小镇")
+        );
         assert_eq!(classify(&line("名 词 解 释")), Kind::Glossary);
         assert_eq!(classify(&line("普通正文。")), Kind::Text);
     }

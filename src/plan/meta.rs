@@ -19,7 +19,12 @@ pub struct Meta {
 }
 
 fn front(lines: &[Line]) -> Vec<&str> {
-    lines.iter().map(|l| l.text.as_str()).filter(|t| !t.is_empty()).take(FRONT_LINES).collect()
+    lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| !t.is_empty())
+        .take(FRONT_LINES)
+        .collect()
 }
 
 fn is_title_like(text: &str) -> bool {
@@ -74,7 +79,8 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 
 fn issuer_name(text: &str) -> Option<String> {
     let text = text.trim();
-    (text.chars().count() <= 30 && ISSUER_SUFFIXES.iter().any(|s| text.ends_with(s))).then(|| text.to_string())
+    (text.chars().count() <= 30 && ISSUER_SUFFIXES.iter().any(|s| text.ends_with(s)))
+        .then(|| text.to_string())
 }
 
 /// "(市发展和改革委员会)" under the title names the drafting body.
@@ -90,17 +96,34 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts.iter().enumerate().map(|(i, t)| Line { no: i + 1, indented: false, text: t.to_string() }).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                indented: false,
+                text: t.to_string(),
+            })
+            .collect()
     }
 
     #[test]
     fn notice_front_page() {
         let meta = parse_meta(&lines(&[
-            "湖南省人民政府关于", "印发《湖南省深入推进以人为本的新型城镇化", "战略五年行动计划实施方案》的通知",
-            "湘政发〔2024〕15号", "各市州、县市区人民政府：", "湖南省人民政府", "2024年11月30日",
-            "湖南省深入推进以人为本的新型城镇化", "战略五年行动计划实施方案",
+            "湖南省人民政府关于",
+            "印发《湖南省深入推进以人为本的新型城镇化",
+            "战略五年行动计划实施方案》的通知",
+            "湘政发〔2024〕15号",
+            "各市州、县市区人民政府：",
+            "湖南省人民政府",
+            "2024年11月30日",
+            "湖南省深入推进以人为本的新型城镇化",
+            "战略五年行动计划实施方案",
         ]));
-        assert_eq!(meta.title.as_deref(), Some("湖南省深入推进以人为本的新型城镇化战略五年行动计划实施方案"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("湖南省深入推进以人为本的新型城镇化战略五年行动计划实施方案")
+        );
         assert_eq!(meta.issuer.as_deref(), Some("湖南省人民政府"));
         assert_eq!(meta.doc_number.as_deref(), Some("湘政发〔2024〕15号"));
         assert_eq!(meta.issued_on, NaiveDate::from_ymd_opt(2024, 11, 30));
@@ -108,8 +131,15 @@ mod tests {
 
     #[test]
     fn title_split_over_two_lines_without_notice() {
-        let meta = parse_meta(&lines(&["湖南省国民经济和社会发展", "第十五个五年规划纲要", "正文。"]));
-        assert_eq!(meta.title.as_deref(), Some("湖南省国民经济和社会发展第十五个五年规划纲要"));
+        let meta = parse_meta(&lines(&[
+            "湖南省国民经济和社会发展",
+            "第十五个五年规划纲要",
+            "正文。",
+        ]));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("湖南省国民经济和社会发展第十五个五年规划纲要")
+        );
         assert_eq!(meta.issuer, None);
     }
 }

@@ -38,7 +38,9 @@ pub const MAX_LINE_CHARS: usize = 64 * 1024;
 pub enum ParseError {
     #[error("{0}")]
     Encoding(#[from] encoding::EncodingError),
-    #[error("no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)")]
+    #[error(
+        "no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)"
+    )]
     NoTitle,
 }
 
@@ -49,7 +51,11 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<ParsedDocument, ParseEr
 }
 
 /// Parse decoded text (line ends already LF).
-pub fn parse_text(text: &str, encoding: TextEncoding, source: &str) -> Result<ParsedDocument, ParseError> {
+pub fn parse_text(
+    text: &str,
+    encoding: TextEncoding,
+    source: &str,
+) -> Result<ParsedDocument, ParseError> {
     let normalized = normalize::normalize(text);
     let meta = meta::parse_meta(&normalized.lines);
     let title = meta.title.clone().ok_or(ParseError::NoTitle)?;

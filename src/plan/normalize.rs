@@ -5,9 +5,9 @@
 //! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
 //! those paragraphs are joined back.
 
+use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
-use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
 use std::collections::HashMap;
 
 /// One line of the normalised text.
@@ -68,7 +68,11 @@ pub fn normalize(text: &str) -> Normalized {
     remove_page_numbers(&mut lines);
     remove_table_of_contents(&mut lines);
     remove_running_headers(&mut lines);
-    Normalized { lines, script, warnings }
+    Normalized {
+        lines,
+        script,
+        warnings,
+    }
 }
 
 fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize) {
@@ -91,7 +95,14 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
         trimmed = cell;
     }
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
-    (Line { no, indented, text: trimmed.to_string() }, cleaned.removed)
+    (
+        Line {
+            no,
+            indented,
+            text: trimmed.to_string(),
+        },
+        cleaned.removed,
+    )
 }
 
 fn trim(text: &str) -> &str {
@@ -133,8 +144,11 @@ fn remove_running_headers(lines: &mut [Line]) {
     for line in lines.iter().filter(|l| is_header_candidate(l)) {
         *counts.entry(line.text.as_str()).or_default() += 1;
     }
-    let headers: Vec<String> =
-        counts.into_iter().filter(|(_, n)| *n >= 3).map(|(t, _)| t.to_string()).collect();
+    let headers: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t.to_string())
+        .collect();
     if headers.is_empty() {
         return;
     }
@@ -144,9 +158,13 @@ fn remove_running_headers(lines: &mut [Line]) {
         }
         blank(&mut lines[index]);
         let before = lines[..index].iter().rposition(|l| !l.is_blank());
-        let after = lines[index + 1..].iter().position(|l| !l.is_blank()).map(|p| p + index + 1);
+        let after = lines[index + 1..]
+            .iter()
+            .position(|l| !l.is_blank())
+            .map(|p| p + index + 1);
         if let (Some(before), Some(after)) = (before, after) {
-            let cut = !ends_sentence(&lines[before].text) && !HEADING_LIKE.is_match(&lines[before].text);
+            let cut =
+                !ends_sentence(&lines[before].text) && !HEADING_LIKE.is_match(&lines[before].text);
             let continues = !HEADING_LIKE.is_match(&lines[after].text) && !lines[after].indented;
             if cut && continues && !headers.contains(&lines[after].text) {
                 let tail = std::mem::take(&mut lines[after].text);
@@ -158,13 +176,17 @@ fn remove_running_headers(lines: &mut [Line]) {
 
 fn is_header_candidate(line: &Line) -> bool {
     let len = line.text.chars().count();
-    !line.indented && (6..=30).contains(&len) && !HEADING_LIKE.is_match(&line.text) && !ends_sentence(&line.text)
+    !line.indented
+        && (6..=30).contains(&len)
+        && !HEADING_LIKE.is_match(&line.text)
+        && !ends_sentence(&line.text)
 }
 
 /// Whether text ends a sentence (so a following line starts a new paragraph).
 pub fn ends_sentence(text: &str) -> bool {
-    text.ends_with(['。', '！', '？', '；', '：', '.', '!', '?', ';', ':', '）', ')'])
-        || text.ends_with("。”")
+    text.ends_with([
+        '。', '！', '？', '；', '：', '.', '!', '?', ';', ':', '）', ')',
+    ]) || text.ends_with("。”")
         || text.ends_with("。）")
 }
 
@@ -173,18 +195,26 @@ mod tests {
     use super::*;
 
     fn texts(n: &Normalized) -> Vec<&str> {
-        n.lines.iter().filter(|l| !l.is_blank()).map(|l| l.text.as_str()).collect()
+        n.lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect()
     }
 
     #[test]
     fn strips_bookmarks_images_and_page_numbers() {
-        let n = normalize("[bookmark: _Toc1][bookmark: _Toc2]第一章  发展基础\n12\n正文。\n[image: 01图]\n");
+        let n = normalize(
+            "[bookmark: _Toc1][bookmark: _Toc2]第一章  发展基础\n12\n正文。\n[image: 01图]\n",
+        );
         assert_eq!(texts(&n), vec!["第一章  发展基础", "正文。"]);
     }
 
     #[test]
     fn removes_table_of_contents() {
-        let n = normalize("目   录\n\n6\n\n第一章 基础\n\n8\n第一节 现状\n规划正文开始。\n第一章 基础\n");
+        let n = normalize(
+            "目   录\n\n6\n\n第一章 基础\n\n8\n第一节 现状\n规划正文开始。\n第一章 基础\n",
+        );
         assert_eq!(texts(&n), vec!["规划正文开始。", "第一章 基础"]);
     }
 
@@ -197,15 +227,27 @@ mod tests {
         let n = normalize(&text);
         assert_eq!(
             texts(&n),
-            vec!["甲段。", "乙段开始，被分页切断的长段落文字还在继续并且没有结束的句子在这里结束。", "丙段。"]
+            vec![
+                "甲段。",
+                "乙段开始，被分页切断的长段落文字还在继续并且没有结束的句子在这里结束。",
+                "丙段。"
+            ]
         );
     }
 
     #[test]
     fn converts_traditional_script() {
-        let n = normalize("湖南省“十四五”新型城鎮化規劃\n專欄1 新型城鎮化主要指標 |\n||||\n序號 |\n");
+        let n =
+            normalize("湖南省“十四五”新型城鎮化規劃\n專欄1 新型城鎮化主要指標 |\n||||\n序號 |\n");
         assert_eq!(n.script, Script::Traditional);
-        assert_eq!(texts(&n), vec!["湖南省“十四五”新型城镇化规划", "专栏1 新型城镇化主要指标", "序号"]);
+        assert_eq!(
+            texts(&n),
+            vec![
+                "湖南省“十四五”新型城镇化规划",
+                "专栏1 新型城镇化主要指标",
+                "序号"
+            ]
+        );
         assert!(n.lines[2].is_blank());
         assert!(n.lines[3].indented);
     }

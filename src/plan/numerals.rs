@@ -7,7 +7,10 @@ pub fn parse_numeral(text: &str) -> Option<u32> {
     if text.is_empty() {
         return None;
     }
-    if text.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         return text.chars().try_fold(0u32, |acc, c| {
             let digit = if c.is_ascii_digit() {
                 c as u32 - '0' as u32

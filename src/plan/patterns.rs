@@ -16,7 +16,8 @@ fn numeral_re(template: &str) -> Regex {
 }
 
 pub static MARKUP: LazyLock<Regex> = LazyLock::new(|| re(r"\[(?:bookmark|image): [^\]]*\]"));
-pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[-—－–\s]*[0-9０-９]{1,3}[-—－–\s]*$"));
+pub static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[-—－–\s]*[0-9０-９]{1,3}[-—－–\s]*$"));
 pub static TOC_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^目\s*录$"));
 /// Any numbered heading or a box heading (used to tell headings from body text).
 pub static HEADING_LIKE: LazyLock<Regex> =
@@ -27,19 +28,24 @@ pub static PART: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)�
 pub static CHAPTER: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)章)\s*(.*)$"));
 pub static SECTION: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)节)\s*(.*)$"));
 /// 一、 二、 …
-pub static CN_ENUM: LazyLock<Regex> = LazyLock::new(|| re(r"^(([〇一二三四五六七八九十]+)、)\s*(.*)$"));
+pub static CN_ENUM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(([〇一二三四五六七八九十]+)、)\s*(.*)$"));
 /// （一） (一) …
-pub static PAREN_CN: LazyLock<Regex> = LazyLock::new(|| re(r"^([（(]([〇一二三四五六七八九十]+)[）)])\s*(.*)$"));
+pub static PAREN_CN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([（(]([〇一二三四五六七八九十]+)[）)])\s*(.*)$"));
 /// （1） (1) …
-pub static PAREN_NUM: LazyLock<Regex> = LazyLock::new(|| re(r"^([（(]([0-9０-９]{1,3})[）)])\s*(.*)$"));
+pub static PAREN_NUM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([（(]([0-9０-９]{1,3})[）)])\s*(.*)$"));
 /// 1. 1． 1、 (a digit right after the dot would be a decimal number, checked by the caller)
-pub static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9０-９]{1,3})\s*[.．、]\s*(.*)$"));
+pub static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^([0-9０-９]{1,3})\s*[.．、]\s*(.*)$"));
 /// An item number inside a run-together line: " 2.建设…"
 pub static INLINE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)([0-9]{1,2})[.．]\s*"));
 pub static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| re(r"^名\s*词\s*解\s*释$"));
 pub static FIGURE: LazyLock<Regex> = LazyLock::new(|| re(r"^图\s*[0-9０-９]+\s"));
 /// （责任单位：…） at the end of a task.
-pub static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| re(r"[（(]责任单位[：:]([^）)]*)[）)]\s*$"));
+pub static RESPONSIBLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[（(]责任单位[：:]([^）)]*)[）)]\s*$"));
 /// 湘政发〔2024〕15号
 pub static DOC_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[\p{Han}]{1,8}〔\s*(?:19|20)\d{2}\s*〕\s*[0-9]{1,4}\s*号$"));
@@ -48,7 +54,8 @@ pub static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"));
 pub static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})\s*年"));
 /// A unit in parentheses at the end of an indicator name: 常住人口城镇化率（%）
-pub static TRAILING_UNIT: LazyLock<Regex> = LazyLock::new(|| re(r"^(.*?)[（(]([^（()）]{1,16})[）)]$"));
+pub static TRAILING_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(.*?)[（(]([^（()）]{1,16})[）)]$"));
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,10 @@ fn title_key(title: &str) -> String {
 }
 
 fn box_titles(plan: &Plan) -> Vec<String> {
-    plan.boxes.iter().filter_map(|b| b.title.as_deref().map(title_key)).collect()
+    plan.boxes
+        .iter()
+        .filter_map(|b| b.title.as_deref().map(title_key))
+        .collect()
 }
 
 /// Same plan: equal titles, and (when both have titled boxes) mostly the same box titles.
@@ -41,13 +44,21 @@ pub fn merge_renditions(docs: Vec<ParsedDocument>) -> Vec<MergedPlan> {
 
 fn merge_group(mut group: Vec<ParsedDocument>) -> MergedPlan {
     // The first simplified rendition is primary (display text is simplified).
-    if let Some(primary) = group.iter().position(|d| d.plan.script == Script::Simplified) {
+    if let Some(primary) = group
+        .iter()
+        .position(|d| d.plan.script == Script::Simplified)
+    {
         let doc = group.remove(primary);
         group.insert(0, doc);
     }
     let mut docs = group.into_iter();
     let Some(first) = docs.next() else {
-        return MergedPlan { plan: empty_plan(), sources: Vec::new(), disagreements: Vec::new(), warnings: Vec::new() };
+        return MergedPlan {
+            plan: empty_plan(),
+            sources: Vec::new(),
+            disagreements: Vec::new(),
+            warnings: Vec::new(),
+        };
     };
     let mut merged = MergedPlan {
         plan: first.plan,
@@ -101,8 +112,20 @@ fn fill_from(merged: &mut MergedPlan, doc: &ParsedDocument) {
     let plan = &mut merged.plan;
     let notes = &mut merged.disagreements;
     fill_field(&mut plan.issuer, &doc.plan.issuer, "issuer", source, notes);
-    fill_field(&mut plan.doc_number, &doc.plan.doc_number, "doc_number", source, notes);
-    fill_field(&mut plan.issued_on, &doc.plan.issued_on, "issued_on", source, notes);
+    fill_field(
+        &mut plan.doc_number,
+        &doc.plan.doc_number,
+        "doc_number",
+        source,
+        notes,
+    );
+    fill_field(
+        &mut plan.issued_on,
+        &doc.plan.issued_on,
+        "issued_on",
+        source,
+        notes,
+    );
     for other in &doc.plan.boxes {
         match plan.boxes.iter_mut().find(|b| b.number == other.number) {
             Some(mine) => merge_box(mine, other, source, notes),
@@ -116,7 +139,10 @@ fn fill_from(merged: &mut MergedPlan, doc: &ParsedDocument) {
         }
     }
     for indicator in &doc.plan.indicators {
-        let known = plan.indicators.iter().any(|i| i.box_number == indicator.box_number);
+        let known = plan
+            .indicators
+            .iter()
+            .any(|i| i.box_number == indicator.box_number);
         if !known {
             plan.indicators.push(indicator.clone());
         }
@@ -138,7 +164,9 @@ fn merge_box(mine: &mut PlanBox, other: &PlanBox, source: &str, notes: &mut Vec<
         (None, Some(title)) => {
             notes.push(Disagreement {
                 place: place.clone(),
-                message: format!("heading lost in the primary rendition; title “{title}” taken from {source}"),
+                message: format!(
+                    "heading lost in the primary rendition; title “{title}” taken from {source}"
+                ),
             });
             mine.title = Some(title.clone());
         }
@@ -161,10 +189,19 @@ fn merge_box(mine: &mut PlanBox, other: &PlanBox, source: &str, notes: &mut Vec<
     } else if other.items.len() < mine.items.len() && !other.items.is_empty() {
         notes.push(Disagreement {
             place: place.clone(),
-            message: format!("{} items here, only {} in {source}", mine.items.len(), other.items.len()),
+            message: format!(
+                "{} items here, only {} in {source}",
+                mine.items.len(),
+                other.items.len()
+            ),
         });
     } else {
-        let differing = mine.items.iter().zip(&other.items).filter(|(a, b)| title_key(&a.title) != title_key(&b.title)).count();
+        let differing = mine
+            .items
+            .iter()
+            .zip(&other.items)
+            .filter(|(a, b)| title_key(&a.title) != title_key(&b.title))
+            .count();
         if differing > 0 {
             notes.push(Disagreement {
                 place,

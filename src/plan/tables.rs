@@ -80,7 +80,10 @@ pub fn parse_cell_table(lines: &[Line], start: usize) -> TableBlock {
     if !row.is_empty() {
         rows.push(row);
     }
-    TableBlock { rows, consumed: end - start }
+    TableBlock {
+        rows,
+        consumed: end - start,
+    }
 }
 
 fn append_to_last_cell(row: &mut [String], text: &str) {
@@ -112,15 +115,24 @@ pub fn parse_tab_table(lines: &[Line], start: usize) -> TableBlock {
         if !is_tab_row(line) {
             break;
         }
-        let cells: Vec<String> = line.text.split('\t').map(|c| c.trim().to_string()).collect();
-        let separator = cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | '—' | '－')));
+        let cells: Vec<String> = line
+            .text
+            .split('\t')
+            .map(|c| c.trim().to_string())
+            .collect();
+        let separator = cells
+            .iter()
+            .all(|c| c.chars().all(|ch| matches!(ch, '-' | '—' | '－')));
         if !separator {
             rows.push(cells);
         }
         index += 1;
         end = index;
     }
-    TableBlock { rows, consumed: end - start }
+    TableBlock {
+        rows,
+        consumed: end - start,
+    }
 }
 
 #[cfg(test)]
@@ -141,8 +153,24 @@ mod tests {
     #[test]
     fn cell_per_line_rows_with_continuations() {
         let input = lines(&[
-            "\t序号", "\t指标名称", "\t2025年", "", "\t1", "\t特大城市", "", "（500-1000万）", "\t5",
-            "", "\t2", "\t新增建设用地面积", "\t＜604", "", "（以国家下达为准）", "", "", "下一段正文，很长很长的正文内容在这里继续并且超过续行长度。",
+            "\t序号",
+            "\t指标名称",
+            "\t2025年",
+            "",
+            "\t1",
+            "\t特大城市",
+            "",
+            "（500-1000万）",
+            "\t5",
+            "",
+            "\t2",
+            "\t新增建设用地面积",
+            "\t＜604",
+            "",
+            "（以国家下达为准）",
+            "",
+            "",
+            "下一段正文，很长很长的正文内容在这里继续并且超过续行长度。",
         ]);
         assert!(starts_cell_table(&input, 0));
         let table = parse_cell_table(&input, 0);
@@ -160,11 +188,31 @@ mod tests {
     #[test]
     fn tab_separated_rows() {
         let input = vec![
-            Line { no: 1, indented: false, text: "指标名称\t单位\t2020 年".into() },
-            Line { no: 2, indented: false, text: "常住人口城镇化率\t%\t71.26".into() },
-            Line { no: 3, indented: false, text: "".into() },
-            Line { no: 4, indented: false, text: "----\t--".into() },
-            Line { no: 5, indented: false, text: "正文。".into() },
+            Line {
+                no: 1,
+                indented: false,
+                text: "指标名称\t单位\t2020 年".into(),
+            },
+            Line {
+                no: 2,
+                indented: false,
+                text: "常住人口城镇化率\t%\t71.26".into(),
+            },
+            Line {
+                no: 3,
+                indented: false,
+                text: "".into(),
+            },
+            Line {
+                no: 4,
+                indented: false,
+                text: "----\t--".into(),
+            },
+            Line {
+                no: 5,
+                indented: false,
+                text: "正文。".into(),
+            },
         ];
         let table = parse_tab_table(&input, 0);
         assert_eq!(table.rows.len(), 2);

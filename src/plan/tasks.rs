@@ -34,7 +34,11 @@ pub fn split_responsibility(text: &str) -> Option<Responsibility> {
     let mut shared = None;
     for part in clause.split(['，', ',', '；', ';', '。']) {
         let part = part.trim();
-        if part.is_empty() || part.starts_with("下同") || part.starts_with("以下") || part.starts_with("不再") {
+        if part.is_empty()
+            || part.starts_with("下同")
+            || part.starts_with("以下")
+            || part.starts_with("不再")
+        {
             continue;
         }
         if let Some(at) = part.find("按职责分工负责") {
@@ -46,7 +50,11 @@ pub fn split_responsibility(text: &str) -> Option<Responsibility> {
         }
         departments.extend(split_names(part));
     }
-    Some(Responsibility { body, departments, shared })
+    Some(Responsibility {
+        body,
+        departments,
+        shared,
+    })
 }
 
 /// Split "省教育厅、省财政厅" into names; "各市州、县市区人民政府" stays one name.
@@ -73,11 +81,28 @@ fn task(number: String, group: Option<String>, title: &str, text: &str) -> (Task
     let departments = names
         .into_iter()
         .enumerate()
-        .map(|(i, name)| DepartmentRef { name, role: if i == 0 { Role::Lead } else { Role::Co } })
+        .map(|(i, name)| DepartmentRef {
+            name,
+            role: if i == 0 { Role::Lead } else { Role::Co },
+        })
         .collect();
-    let title = if title.is_empty() { clause_title(&body).to_string() } else { title.to_string() };
+    let title = if title.is_empty() {
+        clause_title(&body).to_string()
+    } else {
+        title.to_string()
+    };
     let deadlines = find_deadlines(&body);
-    (Task { number, group, title, body, departments, deadlines }, shared)
+    (
+        Task {
+            number,
+            group,
+            title,
+            body,
+            departments,
+            deadlines,
+        },
+        shared,
+    )
 }
 
 /// Every task of an action plan: numbered key tasks (1.…) and policy measures whose
@@ -101,7 +126,12 @@ pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
                 let (text, used) = paragraph_after(lines, index);
                 if text.as_deref().is_some_and(|t| RESPONSIBLE.is_match(t)) {
                     let text = text.unwrap_or_default();
-                    let (t, s) = task(n.label.clone(), chapter.clone(), n.rest.trim_end_matches('。'), &text);
+                    let (t, s) = task(
+                        n.label.clone(),
+                        chapter.clone(),
+                        n.rest.trim_end_matches('。'),
+                        &text,
+                    );
                     tasks.push(t);
                     shared.extend(s);
                     index += used;
@@ -111,7 +141,11 @@ pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
             }
             Kind::Num(n) => {
                 let (more, used) = continuation(lines, index);
-                let text = if more.is_empty() { n.rest.clone() } else { format!("{}{}", n.rest, more) };
+                let text = if more.is_empty() {
+                    n.rest.clone()
+                } else {
+                    format!("{}{}", n.rest, more)
+                };
                 let (t, s) = task(n.number.to_string(), group.clone(), "", &text);
                 tasks.push(t);
                 shared.extend(s);
@@ -123,7 +157,10 @@ pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
     for name in shared {
         for task in &mut tasks {
             if !task.departments.iter().any(|d| d.name == name) {
-                task.departments.push(DepartmentRef { name: name.clone(), role: Role::Co });
+                task.departments.push(DepartmentRef {
+                    name: name.clone(),
+                    role: Role::Co,
+                });
             }
         }
     }
@@ -144,7 +181,9 @@ fn paragraph_after(lines: &[Line], from: usize) -> (Option<String>, usize) {
 
 /// Text paragraphs that continue a task whose own line has no 责任单位 yet.
 fn continuation(lines: &[Line], from: usize) -> (String, usize) {
-    let Some(previous) = from.checked_sub(1).map(|i| &lines[i]) else { return (String::new(), 0) };
+    let Some(previous) = from.checked_sub(1).map(|i| &lines[i]) else {
+        return (String::new(), 0);
+    };
     if RESPONSIBLE.is_match(&previous.text) {
         return (String::new(), 0);
     }
@@ -177,9 +216,16 @@ mod tests {
         let r = split_responsibility(
             "正文。（责任单位：省公安厅、省发展改革委、省自然资源厅，各市州、县市区人民政府按职责分工负责，下同。以下各项任务均需各市州、县市区人民政府落实，不再单独列出）",
         );
-        let r = r.unwrap_or_else(|| Responsibility { body: String::new(), departments: vec![], shared: None });
+        let r = r.unwrap_or_else(|| Responsibility {
+            body: String::new(),
+            departments: vec![],
+            shared: None,
+        });
         assert_eq!(r.body, "正文。");
-        assert_eq!(r.departments, vec!["省公安厅", "省发展改革委", "省自然资源厅"]);
+        assert_eq!(
+            r.departments,
+            vec!["省公安厅", "省发展改革委", "省自然资源厅"]
+        );
         assert_eq!(r.shared.as_deref(), Some("各市州、县市区人民政府"));
     }
 
@@ -189,14 +235,25 @@ mod tests {
         let lines: Vec<Line> = text
             .lines()
             .enumerate()
-            .map(|(i, t)| Line { no: i + 1, indented: false, text: t.to_string() })
+            .map(|(i, t)| Line {
+                no: i + 1,
+                indented: false,
+                text: t.to_string(),
+            })
             .collect();
         let tasks = parse_tasks(&lines);
         assert_eq!(tasks.len(), 3);
         assert_eq!(tasks[1].group.as_deref(), Some("（一）实施行动"));
         assert_eq!(tasks[1].title, "促进就业");
-        let names: Vec<&str> = tasks[1].departments.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, vec!["省人力资源社会保障厅", "各市州、县市区人民政府"]);
+        let names: Vec<&str> = tasks[1]
+            .departments
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["省人力资源社会保障厅", "各市州、县市区人民政府"]
+        );
         assert_eq!(tasks[1].departments[0].role, Role::Lead);
         assert_eq!(tasks[2].number, "（一）");
         assert_eq!(tasks[2].title, "健全激励政策");

@@ -17,7 +17,10 @@ pub fn write_json(plans: &[MergedPlan], out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn count(nodes: &[OutlineNode], level: Level) -> usize {
-    nodes.iter().map(|n| usize::from(n.level == level) + count(&n.children, level)).sum()
+    nodes
+        .iter()
+        .map(|n| usize::from(n.level == level) + count(&n.children, level))
+        .sum()
 }
 
 fn kind_label(kind: BoxKind) -> &'static str {
@@ -64,57 +67,121 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "  boxes: {}", plan.boxes.len())?;
     for b in &plan.boxes {
-        let title = b.title.as_deref().map_or_else(|| "(heading lost)".to_string(), safe);
+        let title = b
+            .title
+            .as_deref()
+            .map_or_else(|| "(heading lost)".to_string(), safe);
         let size = match b.kind {
             BoxKind::Items => format!("{} items", b.items.len()),
             _ => format!("{} rows", b.rows.len()),
         };
-        writeln!(out, "    专栏{} {}  [{}, {}]", b.number, title, kind_label(b.kind), size)?;
+        writeln!(
+            out,
+            "    专栏{} {}  [{}, {}]",
+            b.number,
+            title,
+            kind_label(b.kind),
+            size
+        )?;
         for item in &b.items {
-            let number = item.number.as_deref().map(|n| format!("{n}. ")).unwrap_or_default();
-            let group = item.group.as_deref().map(|g| format!("{} / ", safe(g))).unwrap_or_default();
+            let number = item
+                .number
+                .as_deref()
+                .map(|n| format!("{n}. "))
+                .unwrap_or_default();
+            let group = item
+                .group
+                .as_deref()
+                .map(|g| format!("{} / ", safe(g)))
+                .unwrap_or_default();
             writeln!(out, "      {group}{number}{}", safe(&item.title))?;
         }
     }
     if !plan.tasks.is_empty() {
         writeln!(out, "  tasks: {}", plan.tasks.len())?;
         for task in &plan.tasks {
-            let lead: Vec<String> = task.departments.iter().filter(|d| d.role == Role::Lead).map(|d| safe(&d.name)).collect();
-            let co: Vec<String> = task.departments.iter().filter(|d| d.role == Role::Co).map(|d| safe(&d.name)).collect();
-            writeln!(out, "    {} {}  牵头: {}  配合: {}", safe(&task.number), safe(&task.title), lead.join("、"), co.join("、"))?;
+            let lead: Vec<String> = task
+                .departments
+                .iter()
+                .filter(|d| d.role == Role::Lead)
+                .map(|d| safe(&d.name))
+                .collect();
+            let co: Vec<String> = task
+                .departments
+                .iter()
+                .filter(|d| d.role == Role::Co)
+                .map(|d| safe(&d.name))
+                .collect();
+            writeln!(
+                out,
+                "    {} {}  牵头: {}  配合: {}",
+                safe(&task.number),
+                safe(&task.title),
+                lead.join("、"),
+                co.join("、")
+            )?;
         }
     }
     if !plan.indicators.is_empty() {
         writeln!(out, "  indicators: {}", plan.indicators.len())?;
         for i in &plan.indicators {
             let value = |m: &Option<crate::plan::Measure>| {
-                m.as_ref().map_or_else(|| "—".to_string(), |m| match m.year {
-                    Some(year) => format!("{} ({year})", safe(&m.value)),
-                    None => safe(&m.value),
-                })
+                m.as_ref().map_or_else(
+                    || "—".to_string(),
+                    |m| match m.year {
+                        Some(year) => format!("{} ({year})", safe(&m.value)),
+                        None => safe(&m.value),
+                    },
+                )
             };
             let attribute = match i.attribute {
                 Some(crate::plan::Attribute::Binding) => "约束性",
                 Some(crate::plan::Attribute::Expected) => "预期性",
                 None => "—",
             };
-            let unit = i.unit.as_deref().map(|u| format!(" [{}]", safe(u))).unwrap_or_default();
-            writeln!(out, "    {}{unit}: {} → {}  {attribute}", safe(&i.name), value(&i.baseline), value(&i.target))?;
+            let unit = i
+                .unit
+                .as_deref()
+                .map(|u| format!(" [{}]", safe(u)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    {}{unit}: {} → {}  {attribute}",
+                safe(&i.name),
+                value(&i.baseline),
+                value(&i.target)
+            )?;
         }
     }
-    let deadlines: usize = plan.boxes.iter().flat_map(|b| &b.items).map(|i| i.deadlines.len()).sum::<usize>()
+    let deadlines: usize = plan
+        .boxes
+        .iter()
+        .flat_map(|b| &b.items)
+        .map(|i| i.deadlines.len())
+        .sum::<usize>()
         + plan.tasks.iter().map(|t| t.deadlines.len()).sum::<usize>();
     writeln!(out, "  deadline hints: {deadlines}")?;
     for item in plan.boxes.iter().flat_map(|b| &b.items) {
         for d in &item.deadlines {
-            writeln!(out, "    {} {}: {}", d.due, safe(&item.title), safe(&d.phrase))?;
+            writeln!(
+                out,
+                "    {} {}: {}",
+                d.due,
+                safe(&item.title),
+                safe(&d.phrase)
+            )?;
         }
     }
     if !plan.glossary.is_empty() {
         writeln!(out, "  glossary: {} terms", plan.glossary.len())?;
     }
     for d in &merged.disagreements {
-        writeln!(out, "  disagreement: {}: {}", safe(&d.place), safe(&d.message))?;
+        writeln!(
+            out,
+            "  disagreement: {}: {}",
+            safe(&d.place),
+            safe(&d.message)
+        )?;
     }
     for w in &merged.warnings {
         let at = w.line.map(|l| format!("line {l}: ")).unwrap_or_default();

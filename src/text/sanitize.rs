@@ -4,7 +4,7 @@
 //!   become `\n`; control characters, terminal escape sequences, bidi controls and invisible
 //!   format characters are removed; runs of combining marks are cut to
 //!   [`MAX_COMBINING_RUN`]. The caller reports [`Cleaned::removed`].
-//! - [`term_safe`]: for every output boundary outside ratatui widgets (CLI tables, error
+//! - [`term_safe`]: for every output boundary outside the TUI's widgets (CLI tables, error
 //!   messages, anything printed after the TUI exits). Nothing is deleted silently: each
 //!   offending character becomes a visible marker (`^[`, `<U+202E>`), so an escape sequence
 //!   is shown as text and cannot act.
@@ -212,7 +212,7 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
-/// Make `text` safe to write to a terminal outside ratatui widgets: C0 and DEL become caret
+/// Make `text` safe to write to a terminal outside the TUI's widgets: C0 and DEL become caret
 /// notation (`^[`, `^@`, `^?`), C1 and format characters `<U+009B>`, excess combining marks a
 /// `<+N combining marks>` note. `\n` and `\t` are kept. Escape sequences are not interpreted:
 /// their ESC becomes `^[` and the rest stays as plain, inert text. Borrowed when already safe.
