@@ -111,6 +111,7 @@ pub fn parse_box(
             .map(|(n, text)| item(Some(n.clone()), None, text))
             .collect(),
         rows: Vec::new(),
+        notes: Vec::new(),
     };
     if !plan_box.items.is_empty() {
         return ParsedBox {

@@ -7,7 +7,7 @@ use super::indicators::{indicators_from_rows, is_indicator_table};
 use super::lines::{Kind, Numbered, classify, clause_title, collapse_spaces, is_heading_text};
 use super::meta::Meta;
 use super::normalize::Line;
-use super::tables::{is_tab_row, parse_tab_table};
+use super::tables::{is_note, is_tab_row, parse_tab_table};
 use super::tasks::{has_responsibilities, parse_tasks};
 use super::{BoxKind, GlossaryEntry, Indicator, Level, OutlineNode, PlanBox, Task, Warning};
 
@@ -84,6 +84,7 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
     let mut outline = OutlineBuilder::default();
     let mut position = Position::default();
     let mut index = 0;
+    let mut after_box = false;
     while index < lines.len() {
         let line = &lines[index];
         let kind = classify(line);
@@ -93,6 +94,11 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
             Kind::Chapter(n) => Kind::Chapter(join_wrapped_heading(n, lines, &mut index)),
             other => other,
         };
+        // Notes directly under a box (only blank lines between) belong to it.
+        let follows_box = after_box;
+        if kind != Kind::Blank {
+            after_box = matches!(kind, Kind::BoxHead(_));
+        }
         match kind {
             Kind::Part(n) => {
                 outline.push(Level::Part, &n, collapse_spaces(&n.rest));
@@ -156,6 +162,13 @@ pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
                 body.glossary.extend(entries);
                 index += used;
             }
+            Kind::Text if is_note(line) => {
+                let (notes, used) = note_block(lines, index - 1);
+                if follows_box && let Some(last) = body.boxes.last_mut() {
+                    last.notes.extend(notes);
+                }
+                index += used.saturating_sub(1);
+            }
             Kind::Text if is_tab_row(line) => {
                 let table = parse_tab_table(lines, index - 1);
                 if is_indicator_table(&table.rows) {
@@ -203,8 +216,23 @@ fn untitled_box(lines: &[Line], start: usize, position: &Position, body: &mut Bo
         kind: BoxKind::Items,
         items,
         rows: Vec::new(),
+        notes: Vec::new(),
     });
     start + used.max(1)
+}
+
+/// A note block: "注：1．…" and the numbered lines that continue it.
+fn note_block(lines: &[Line], start: usize) -> (Vec<String>, usize) {
+    let mut notes = vec![collapse_spaces(&lines[start].text)];
+    let mut used = 1;
+    for line in &lines[start + 1..] {
+        match classify(line) {
+            Kind::Num(_) => notes.push(collapse_spaces(&line.text)),
+            _ => break,
+        }
+        used += 1;
+    }
+    (notes, used)
 }
 
 /// Longest line that can be the wrapped second half of a heading.

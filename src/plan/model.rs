@@ -93,6 +93,9 @@ pub struct PlanBox {
     pub items: Vec<BoxItem>,
     /// Rows of cells for `Table` boxes (the first row is the header when there is one).
     pub rows: Vec<Vec<String>>,
+    /// Notes printed under the box (注：1．…), e.g. caveats of an indicator table.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// An engineering item inside a 专栏.
@@ -241,6 +244,14 @@ pub struct ParsedDocument {
     pub warnings: Vec<Warning>,
 }
 
+/// One source file of a merged plan, and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rendition {
+    pub source: String,
+    pub encoding: TextEncoding,
+    pub script: Script,
+}
+
 /// A distinct plan after merging renditions of the same plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MergedPlan {
@@ -248,6 +259,8 @@ pub struct MergedPlan {
     pub plan: Plan,
     /// Sources that were recognised as renditions of this plan, primary first.
     pub sources: Vec<String>,
+    /// The same sources with the encoding and script each was read in.
+    pub renditions: Vec<Rendition>,
     pub disagreements: Vec<Disagreement>,
     pub warnings: Vec<Warning>,
 }

@@ -3,7 +3,7 @@
 //! conversion (done in `normalize`) and by sharing their 专栏 titles. The simplified
 //! rendition is primary; the others fill what it lacks, and every disagreement is reported.
 
-use super::{Disagreement, MergedPlan, ParsedDocument, Plan, PlanBox, Script};
+use super::{Disagreement, MergedPlan, ParsedDocument, Plan, PlanBox, Rendition, Script};
 
 /// Title reduced to its characters, so punctuation and spacing variants compare equal.
 fn title_key(title: &str) -> String {
@@ -39,10 +39,11 @@ pub fn merge_renditions(docs: Vec<ParsedDocument>) -> Vec<MergedPlan> {
             None => groups.push(vec![doc]),
         }
     }
-    groups.into_iter().map(merge_group).collect()
+    groups.into_iter().filter_map(merge_group).collect()
 }
 
-fn merge_group(mut group: Vec<ParsedDocument>) -> MergedPlan {
+/// Merge one group of renditions (`None` only for an empty group).
+fn merge_group(mut group: Vec<ParsedDocument>) -> Option<MergedPlan> {
     // The first simplified rendition is primary (display text is simplified).
     if let Some(primary) = group
         .iter()
@@ -52,15 +53,9 @@ fn merge_group(mut group: Vec<ParsedDocument>) -> MergedPlan {
         group.insert(0, doc);
     }
     let mut docs = group.into_iter();
-    let Some(first) = docs.next() else {
-        return MergedPlan {
-            plan: empty_plan(),
-            sources: Vec::new(),
-            disagreements: Vec::new(),
-            warnings: Vec::new(),
-        };
-    };
+    let first = docs.next()?;
     let mut merged = MergedPlan {
+        renditions: vec![rendition(&first)],
         plan: first.plan,
         sources: vec![first.source],
         disagreements: Vec::new(),
@@ -68,25 +63,19 @@ fn merge_group(mut group: Vec<ParsedDocument>) -> MergedPlan {
     };
     for doc in docs {
         fill_from(&mut merged, &doc);
+        merged.renditions.push(rendition(&doc));
         merged.sources.push(doc.source);
         merged.warnings.extend(doc.warnings);
     }
     merged.plan.boxes.sort_by_key(|b| b.number);
-    merged
+    Some(merged)
 }
 
-fn empty_plan() -> Plan {
-    Plan {
-        title: String::new(),
-        issuer: None,
-        doc_number: None,
-        issued_on: None,
-        script: Script::Simplified,
-        outline: Vec::new(),
-        boxes: Vec::new(),
-        tasks: Vec::new(),
-        indicators: Vec::new(),
-        glossary: Vec::new(),
+fn rendition(doc: &ParsedDocument) -> Rendition {
+    Rendition {
+        source: doc.source.clone(),
+        encoding: doc.encoding,
+        script: doc.plan.script,
     }
 }
 

@@ -19,7 +19,12 @@ pub struct TableBlock {
 const MAX_CONTINUATION_CHARS: usize = 24;
 
 fn is_cell(line: &Line) -> bool {
-    line.indented
+    line.indented && !is_note(line)
+}
+
+/// "注：…" under a table is a note about it, not a cell.
+pub fn is_note(line: &Line) -> bool {
+    line.text.starts_with("注：") || line.text.starts_with("注:")
 }
 
 fn is_gap(line: &Line) -> bool {

@@ -47,7 +47,18 @@ fn safe(text: &str) -> String {
 fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
     let plan = &merged.plan;
     writeln!(out, "{}", safe(&plan.title))?;
-    writeln!(out, "  sources: {}", safe(&merged.sources.join(", ")))?;
+    for r in &merged.renditions {
+        let script = match r.script {
+            crate::plan::Script::Simplified => "simplified",
+            crate::plan::Script::Traditional => "traditional, converted to simplified",
+        };
+        writeln!(
+            out,
+            "  source: {} ({}, {script})",
+            safe(&r.source),
+            r.encoding.label()
+        )?;
+    }
     let or_dash = |value: Option<String>| value.map_or_else(|| "—".to_string(), |v| safe(&v));
     writeln!(
         out,
