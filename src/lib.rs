@@ -9,11 +9,15 @@
 //! - `text`: terminal safety (`sanitize`), Chinese script conversion (`zh`).
 
 pub mod cli;
+pub mod clock;
 mod commands;
+pub mod directory;
 pub mod plan;
 pub mod report;
 pub mod seed;
+pub mod store;
 pub mod text;
+pub mod track;
 
 use cli::{Cli, Command};
 use std::process::ExitCode;

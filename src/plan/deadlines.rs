@@ -35,6 +35,30 @@ fn period_last_year(name: &str) -> Option<i32> {
     Some(2025 + (ordinal - 14) * 5)
 }
 
+/// The years of a five-year plan named in a title: “十四五” or 第十四个五年 → 2021–2025.
+pub fn five_year_period(title: &str) -> Option<(i32, i32)> {
+    let chars: Vec<char> = title.chars().collect();
+    let short_form = chars.windows(3).find_map(|w| match w {
+        ['十', n, '五'] => period_last_year(&format!("十{n}五")),
+        _ => None,
+    });
+    const LONG_FORMS: [&str; 6] = [
+        "第十一个五年",
+        "第十二个五年",
+        "第十三个五年",
+        "第十四个五年",
+        "第十五个五年",
+        "第十六个五年",
+    ];
+    let long_form = || {
+        LONG_FORMS
+            .iter()
+            .position(|f| title.contains(f))
+            .map(|i| 2010 + 5 * i as i32)
+    };
+    short_form.or_else(long_form).map(|end| (end - 4, end))
+}
+
 /// Split text into sentences, keeping the closing punctuation.
 fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
@@ -111,6 +135,19 @@ mod tests {
         );
         assert_eq!(found[1].phrase, "2030 年前");
         assert_eq!(found[2].phrase, "“十四五”末");
+    }
+
+    #[test]
+    fn five_year_periods_from_titles() {
+        assert_eq!(
+            five_year_period("湖南省“十四五”新型城镇化规划"),
+            Some((2021, 2025))
+        );
+        assert_eq!(
+            five_year_period("湖南省国民经济和社会发展第十五个五年规划纲要"),
+            Some((2026, 2030))
+        );
+        assert_eq!(five_year_period("实施方案"), None);
     }
 
     #[test]

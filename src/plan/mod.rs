@@ -23,7 +23,7 @@ mod renditions;
 mod tables;
 mod tasks;
 
-pub use deadlines::find_deadlines;
+pub use deadlines::{find_deadlines, five_year_period};
 pub use model::*;
 pub use renditions::{merge_renditions, same_plan};
 
@@ -36,7 +36,7 @@ pub const MAX_LINE_CHARS: usize = 64 * 1024;
 
 #[derive(Debug, Error)]
 pub enum ParseError {
-    #[error("{0}")]
+    #[error(transparent)]
     Encoding(#[from] encoding::EncodingError),
     #[error(
         "no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)"

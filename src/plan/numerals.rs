@@ -40,23 +40,25 @@ fn digit_value(c: char) -> Option<u32> {
 }
 
 fn parse_chinese(text: &str) -> Option<u32> {
+    // Checked arithmetic throughout: an overlong run of numerals is not a number.
     let mut total = 0u32;
     let mut pending: Option<u32> = None;
     for c in text.chars() {
-        match c {
-            '十' | '拾' => {
-                total += pending.take().unwrap_or(1) * 10;
-            }
-            '百' | '佰' => {
-                total += pending.take().unwrap_or(1) * 100;
-            }
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
             _ => {
                 let digit = digit_value(c)?;
-                pending = Some(pending.map_or(digit, |p| p * 10 + digit));
+                pending = Some(match pending {
+                    Some(p) => p.checked_mul(10)?.checked_add(digit)?,
+                    None => digit,
+                });
+                continue;
             }
-        }
+        };
+        total = total.checked_add(pending.take().unwrap_or(1).checked_mul(unit)?)?;
     }
-    let value = total + pending.unwrap_or(0);
+    let value = total.checked_add(pending.unwrap_or(0))?;
     (value > 0 || text.contains(['〇', '零'])).then_some(value)
 }
 
@@ -79,5 +81,7 @@ mod tests {
         assert_eq!(parse_numeral("１２"), Some(12));
         assert_eq!(parse_numeral("章"), None);
         assert_eq!(parse_numeral(""), None);
+        assert_eq!(parse_numeral("九九九九九九九九九九九"), None);
+        assert_eq!(parse_numeral("九九九九九九九九九九十"), None);
     }
 }

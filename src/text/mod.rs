@@ -1,3 +1,4 @@
 //! Text helpers that know nothing of plans, SQL or terminals.
+pub mod pinyin;
 pub mod sanitize;
 pub mod zh;

@@ -1,0 +1,195 @@
+//! Before opening: can this user write the database, its `-wal`/`-shm` and its directory,
+//! and is it on a filesystem where SQLite's WAL is safe? Each problem is reported with the
+//! file and the command that fixes it, instead of "attempt to write a readonly database".
+
+use super::error::{Result, StoreError};
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// Filesystems where WAL's shared memory does not work across machines.
+const NETWORK_FILESYSTEMS: &[&str] = &[
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "9p",
+    "ceph",
+    "glusterfs",
+    "afs",
+    "sshfs",
+];
+
+/// The directory holding `path` ("." for a bare file name).
+pub fn directory_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn fix_for_file(path: &Path) -> String {
+    let described = match fs::metadata(path) {
+        Ok(meta) => format!(
+            "owner uid {}, group gid {}, mode {:04o}; ",
+            meta.uid(),
+            meta.gid(),
+            meta.mode() & 0o7777
+        ),
+        Err(_) => String::new(),
+    };
+    let shown = path.display();
+    format!(
+        "{described}have its owner run `chgrp <shared group> '{shown}' && chmod 0660 '{shown}'`, \
+         and keep the database in a setgid group directory (`install -d -m 2770 -g <shared group> DIR`, see README \"Sharing a database\")"
+    )
+}
+
+fn writable_file(path: &Path) -> Result<()> {
+    match OpenOptions::new().read(true).write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            fix: fix_for_file(path),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+fn writable_directory(dir: &Path) -> Result<()> {
+    let probe = dir.join(format!(".plantrack-probe-{}", std::process::id()));
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e)
+            if e.kind() == std::io::ErrorKind::PermissionDenied || e.raw_os_error() == Some(30) =>
+        {
+            let shown = dir.display();
+            Err(StoreError::ReadOnly {
+                path: dir.to_path_buf(),
+                fix: format!(
+                    "SQLite needs to create the -wal and -shm files next to the database; \
+                     have the directory's owner run `chgrp <shared group> '{shown}' && chmod 2770 '{shown}'`"
+                ),
+            })
+        }
+        Err(source) => Err(StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Check everything this user must be able to write. Returns whether the database exists.
+pub fn check_writable(path: &Path) -> Result<bool> {
+    let dir = directory_of(path);
+    if !dir.is_dir() {
+        return Err(StoreError::MissingDirectory { dir });
+    }
+    let exists = path.exists();
+    if exists {
+        writable_file(path)?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            writable_file(Path::new(&side))?;
+        }
+    }
+    writable_directory(&dir)?;
+    Ok(exists)
+}
+
+/// A database plantrack creates is group-readable and -writable (SQLite would create it
+/// 0644 whatever the umask), so colleagues in the directory's group can share it.
+pub fn share_with_group(path: &Path) -> Result<()> {
+    fs::set_permissions(path, fs::Permissions::from_mode(0o660)).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The filesystem type holding `path`, from a mount table in /proc/self/mounts format.
+pub fn filesystem_type(path: &Path, mounts: &str) -> Option<String> {
+    let path = path.to_string_lossy();
+    mounts
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let _device = fields.next()?;
+            let mount_point = fields.next()?.replace("\\040", " ");
+            let fs_type = fields.next()?;
+            let inside = path == mount_point
+                || mount_point == "/"
+                || path.starts_with(&format!("{}/", mount_point.trim_end_matches('/')));
+            inside.then(|| (mount_point.len(), fs_type.to_string()))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, fs_type)| fs_type)
+}
+
+/// Whether WAL is unsafe on this filesystem type.
+pub fn is_network_filesystem(fs_type: &str) -> bool {
+    NETWORK_FILESYSTEMS.contains(&fs_type) || fs_type == "fuse" || fs_type.starts_with("fuse.")
+}
+
+/// A loud warning when the database sits on a network or FUSE filesystem.
+pub fn network_warning(path: &Path) -> Option<String> {
+    let dir = fs::canonicalize(directory_of(path)).ok()?;
+    let mounts = fs::read_to_string("/proc/self/mounts").ok()?;
+    let fs_type = filesystem_type(&dir, &mounts)?;
+    is_network_filesystem(&fs_type).then(|| {
+        format!(
+            "WARNING: {} is on a {fs_type} filesystem. SQLite's WAL mode needs shared memory that \
+             {fs_type} does not provide across machines: concurrent use from several machines can \
+             corrupt the database. Keep it on a local disk of the shared server.",
+            path.display()
+        )
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    const MOUNTS: &str = "\
+/dev/sda1 / ext4 rw,relatime 0 0
+server:/export /srv/plans nfs4 rw,relatime 0 0
+//nas/share /mnt/nas cifs rw 0 0
+user@host:/data /home/u/remote fuse.sshfs rw 0 0
+tmpfs /srv/plans/local tmpfs rw 0 0
+";
+
+    #[test]
+    fn detects_network_and_fuse_filesystems() {
+        let fs = |p: &str| filesystem_type(Path::new(p), MOUNTS).unwrap();
+        assert_eq!(fs("/srv/plans/db"), "nfs4");
+        assert_eq!(fs("/srv/plans/local/db"), "tmpfs");
+        assert_eq!(fs("/mnt/nas/x"), "cifs");
+        assert_eq!(fs("/home/u/remote/a"), "fuse.sshfs");
+        assert_eq!(fs("/srv/plansx"), "ext4");
+        for t in ["nfs", "nfs4", "cifs", "smb3", "fuse.sshfs", "fuse"] {
+            assert!(is_network_filesystem(t), "{t}");
+        }
+        for t in ["ext4", "xfs", "tmpfs", "btrfs"] {
+            assert!(!is_network_filesystem(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn missing_directory_is_named() {
+        let err = check_writable(Path::new("/nonexistent-dir-for-test/plan.db")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("/nonexistent-dir-for-test does not exist"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,668 @@
+//! Import or refresh plans. Re-importing (or importing another rendition) never
+//! duplicates anything and never loses tracking data: a plan is found again by its key or
+//! title, an item by its stable key (box number + title, or task number), falling back to
+//! its number in the same box; plan text changes are applied and reported; items the text
+//! no longer has are kept, flagged `in_plan = 0`, with all their tracking data.
+
+use super::Store;
+use super::departments::{put_link, resolve_or_create, seed_directory};
+use super::error::Result;
+use super::history::record;
+use super::milestones;
+use super::queries::{optional, to_json};
+use crate::plan::{
+    Attribute, BoxKind, Deadline, DepartmentRef, Indicator, Level, MergedPlan, OutlineNode, Role,
+};
+use crate::seed::PlanMeta;
+use chrono::Datelike;
+use rusqlite::{Transaction, params};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What importing one plan did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PlanImport {
+    pub key: String,
+    pub title: String,
+    pub created: bool,
+    pub items_added: usize,
+    /// "item 12 title: old → new"-style lines for plan text that changed.
+    pub text_changes: Vec<String>,
+    /// Items the text no longer has (kept with their tracking data).
+    pub items_missing: Vec<String>,
+    pub links_added: usize,
+    pub milestones_added: usize,
+    pub indicators_added: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub plans: Vec<PlanImport>,
+}
+
+/// An item as the plan text gives it.
+struct TextItem<'a> {
+    stable_key: String,
+    kind: &'static str,
+    box_number: Option<u32>,
+    chapter: Option<&'a str>,
+    section: Option<&'a str>,
+    number: Option<&'a str>,
+    group: Option<&'a str>,
+    title: &'a str,
+    body: &'a str,
+    departments: &'a [DepartmentRef],
+    deadlines: &'a [Deadline],
+}
+
+fn title_key(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn text_items(plan: &MergedPlan) -> Vec<TextItem<'_>> {
+    let mut items = Vec::new();
+    for b in &plan.plan.boxes {
+        for item in &b.items {
+            items.push(TextItem {
+                stable_key: format!("box{}/{}", b.number, title_key(&item.title)),
+                kind: "box_item",
+                box_number: Some(b.number),
+                chapter: b.chapter.as_deref(),
+                section: b.section.as_deref(),
+                number: item.number.as_deref(),
+                group: item.group.as_deref(),
+                title: &item.title,
+                body: &item.body,
+                departments: &[],
+                deadlines: &item.deadlines,
+            });
+        }
+    }
+    for task in &plan.plan.tasks {
+        let chapter = if task.number.chars().all(|c| c.is_ascii_digit()) {
+            Some("二、重点任务")
+        } else {
+            task.group.as_deref()
+        };
+        items.push(TextItem {
+            stable_key: format!("task/{}", task.number),
+            kind: "task",
+            box_number: None,
+            chapter,
+            section: task.group.as_deref(),
+            number: Some(&task.number),
+            group: task.group.as_deref(),
+            title: &task.title,
+            body: &task.body,
+            departments: &task.departments,
+            deadlines: &task.deadlines,
+        });
+    }
+    items
+}
+
+/// The plan period: from the manifest, else inferred from the title (十四五 → 2021–2025),
+/// else the five years from the issue year.
+fn period(plan: &MergedPlan, meta: Option<&PlanMeta>) -> (i32, i32) {
+    if let Some(meta) = meta {
+        return (meta.period[0], meta.period[1]);
+    }
+    if let Some((start, end)) = crate::plan::five_year_period(&plan.plan.title) {
+        return (start, end);
+    }
+    let year = plan
+        .plan
+        .issued_on
+        .map_or_else(|| crate::clock::now_utc().year(), |d| d.year());
+    (year, year + 4)
+}
+
+fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
+impl Store {
+    /// Import or refresh plans (one change, one transaction).
+    pub fn import_plans(
+        &mut self,
+        plans: &[MergedPlan],
+        metas: &[PlanMeta],
+    ) -> Result<ImportReport> {
+        let user = self.user.clone();
+        self.write("import", |tx, change| {
+            let directory_empty: i64 =
+                tx.query_row("SELECT count(*) FROM department", [], |r| r.get(0))?;
+            if directory_empty == 0 {
+                seed_directory(tx)?;
+            }
+            let mut report = ImportReport::default();
+            for plan in plans {
+                let meta = metas.iter().find(|m| {
+                    plan.sources
+                        .iter()
+                        .any(|s| m.files.iter().any(|f| f == file_name(s)))
+                });
+                report
+                    .plans
+                    .push(import_plan(tx, change, plan, meta, &user)?);
+            }
+            Ok(report)
+        })
+    }
+}
+
+fn find_plan(tx: &Transaction<'_>, key: &str, title: &str) -> Result<Option<i64>> {
+    if let Some(id) =
+        optional(tx.query_row("SELECT id FROM plan WHERE key = ?1", [key], |r| r.get(0)))?
+    {
+        return Ok(Some(id));
+    }
+    let wanted = title_key(title);
+    let mut stmt = tx.prepare_cached("SELECT id, title FROM plan")?;
+    let plans = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for plan in plans {
+        let (id, existing) = plan?;
+        if title_key(&existing) == wanted {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+fn import_plan(
+    tx: &Transaction<'_>,
+    change: i64,
+    merged: &MergedPlan,
+    meta: Option<&PlanMeta>,
+    user: &str,
+) -> Result<PlanImport> {
+    let plan = &merged.plan;
+    let key = meta.map_or_else(|| title_key(&plan.title), |m| m.key.clone());
+    let short = meta.map_or_else(|| plan.title.clone(), |m| m.short_name.clone());
+    let (start, end) = period(merged, meta);
+    let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let existing = find_plan(tx, &key, &plan.title)?;
+    let mut report = PlanImport {
+        key: key.clone(),
+        title: plan.title.clone(),
+        created: existing.is_none(),
+        ..PlanImport::default()
+    };
+    let issued = plan.issued_on.map(|d| d.format("%Y-%m-%d").to_string());
+    let sources = to_json(&merged.sources);
+    let plan_id = match existing {
+        Some(id) => {
+            let old_title: String =
+                tx.query_row("SELECT title FROM plan WHERE id = ?1", [id], |r| r.get(0))?;
+            if old_title != plan.title {
+                report
+                    .text_changes
+                    .push(format!("plan title: {old_title} → {}", plan.title));
+                record(
+                    tx,
+                    change,
+                    None,
+                    "plan",
+                    Some(id),
+                    "title",
+                    Some(&old_title),
+                    Some(&plan.title),
+                )?;
+            }
+            tx.execute(
+                "UPDATE plan SET title = ?1, issuer = ?2, doc_number = ?3, issued_on = ?4, sources = ?5, imported_at = ?6, imported_by = ?7
+                 WHERE id = ?8",
+                params![plan.title, plan.issuer, plan.doc_number, issued, sources, at, user, id],
+            )?;
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO plan(key, title, short_name, level, region, period_start, period_end, issuer, doc_number, issued_on,
+                                  sources, imported_at, imported_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    key,
+                    plan.title,
+                    short,
+                    meta.map(|m| m.level.clone()),
+                    meta.map(|m| m.region.clone()),
+                    start,
+                    end,
+                    plan.issuer,
+                    plan.doc_number,
+                    issued,
+                    sources,
+                    at,
+                    user
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            record(
+                tx,
+                change,
+                None,
+                "plan",
+                Some(id),
+                "created",
+                None,
+                Some(&plan.title),
+            )?;
+            id
+        }
+    };
+    write_outline(tx, plan_id, &plan.outline)?;
+    let boxes = write_boxes(tx, plan_id, merged)?;
+    write_items(tx, change, plan_id, merged, &boxes, &mut report)?;
+    write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
+    tx.execute("DELETE FROM glossary WHERE plan_id = ?1", [plan_id])?;
+    for entry in &plan.glossary {
+        tx.execute(
+            "INSERT INTO glossary(plan_id, number, term, definition) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            params![plan_id, entry.number, entry.term, entry.definition],
+        )?;
+    }
+    Ok(report)
+}
+
+fn level_str(level: Level) -> &'static str {
+    match level {
+        Level::Part => "part",
+        Level::Chapter => "chapter",
+        Level::Section => "section",
+        Level::Point => "point",
+    }
+}
+
+/// The outline is plan text only (nothing tracks it): it is replaced whole.
+fn write_outline(tx: &Transaction<'_>, plan: i64, outline: &[OutlineNode]) -> Result<()> {
+    tx.execute("DELETE FROM outline_node WHERE plan_id = ?1", [plan])?;
+    let mut position = 0;
+    let mut stack: Vec<(Option<i64>, &[OutlineNode])> = vec![(None, outline)];
+    while let Some((parent, nodes)) = stack.pop() {
+        for node in nodes {
+            tx.prepare_cached(
+                "INSERT INTO outline_node(plan_id, parent_id, position, level, number, label, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![plan, parent, position, level_str(node.level), node.number, node.label, node.title])?;
+            position += 1;
+            if !node.children.is_empty() {
+                stack.push((Some(tx.last_insert_rowid()), &node.children));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kind_str(kind: BoxKind) -> &'static str {
+    match kind {
+        BoxKind::Items => "items",
+        BoxKind::IndicatorTable => "indicator_table",
+        BoxKind::Table => "table",
+    }
+}
+
+/// Upsert the boxes; returns box number → box id.
+fn write_boxes(tx: &Transaction<'_>, plan: i64, merged: &MergedPlan) -> Result<HashMap<u32, i64>> {
+    let mut ids = HashMap::new();
+    for b in &merged.plan.boxes {
+        tx.execute(
+            "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT(plan_id, number) DO UPDATE SET title = excluded.title, chapter = excluded.chapter,
+                 section = excluded.section, kind = excluded.kind, rows = excluded.rows, notes = excluded.notes",
+            params![plan, b.number, b.title, b.chapter, b.section, kind_str(b.kind), to_json(&b.rows), to_json(&b.notes)],
+        )?;
+        let id: i64 = tx.query_row(
+            "SELECT id FROM plan_box WHERE plan_id = ?1 AND number = ?2",
+            params![plan, b.number],
+            |r| r.get(0),
+        )?;
+        ids.insert(b.number, id);
+    }
+    Ok(ids)
+}
+
+struct Existing {
+    id: i64,
+    stable_key: String,
+    box_id: Option<i64>,
+    number: Option<String>,
+    title: String,
+    body: String,
+    matched: bool,
+}
+
+fn write_items(
+    tx: &Transaction<'_>,
+    change: i64,
+    plan: i64,
+    merged: &MergedPlan,
+    boxes: &HashMap<u32, i64>,
+    report: &mut PlanImport,
+) -> Result<()> {
+    let mut existing: Vec<Existing> = tx
+        .prepare_cached(
+            "SELECT id, stable_key, box_id, number, title, body FROM item WHERE plan_id = ?1",
+        )?
+        .query_map([plan], |r| {
+            Ok(Existing {
+                id: r.get(0)?,
+                stable_key: r.get(1)?,
+                box_id: r.get(2)?,
+                number: r.get(3)?,
+                title: r.get(4)?,
+                body: r.get(5)?,
+                matched: false,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (position, item) in text_items(merged).iter().enumerate() {
+        let box_id = item.box_number.and_then(|n| boxes.get(&n).copied());
+        let found = existing
+            .iter()
+            .position(|e| !e.matched && e.stable_key == item.stable_key)
+            .or_else(|| {
+                existing.iter().position(|e| {
+                    !e.matched
+                        && item.number.is_some()
+                        && e.number.as_deref() == item.number
+                        && e.box_id == box_id
+                })
+            });
+        let id = match found {
+            Some(index) => {
+                let e = &mut existing[index];
+                e.matched = true;
+                refresh_item(tx, change, e, item, box_id, position, report)?;
+                e.id
+            }
+            None => {
+                let id = insert_item(tx, change, plan, item, box_id, position)?;
+                report.items_added += 1;
+                id
+            }
+        };
+        report.links_added += write_plan_links(tx, change, id, item.departments)?;
+        report.milestones_added += write_plan_milestones(tx, change, id, item.deadlines)?;
+    }
+    for e in existing.iter().filter(|e| !e.matched) {
+        let was: i64 = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [e.id], |r| {
+            r.get(0)
+        })?;
+        if was == 1 {
+            tx.execute("UPDATE item SET in_plan = 0 WHERE id = ?1", [e.id])?;
+            record(
+                tx,
+                change,
+                Some(e.id),
+                "item",
+                Some(e.id),
+                "in_plan",
+                Some("1"),
+                Some("0"),
+            )?;
+        }
+        report
+            .items_missing
+            .push(format!("item {} {}", e.id, e.title));
+    }
+    Ok(())
+}
+
+fn insert_item(
+    tx: &Transaction<'_>,
+    change: i64,
+    plan: i64,
+    item: &TextItem<'_>,
+    box_id: Option<i64>,
+    position: usize,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO item(plan_id, stable_key, kind, box_id, chapter, section, number, grp, title, body, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        plan,
+        item.stable_key,
+        item.kind,
+        box_id,
+        item.chapter,
+        item.section,
+        item.number,
+        item.group,
+        item.title,
+        item.body,
+        position as i64
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, item.title, item.body])?;
+    record(
+        tx,
+        change,
+        Some(id),
+        "item",
+        Some(id),
+        "created",
+        None,
+        Some(item.title),
+    )?;
+    Ok(id)
+}
+
+fn refresh_item(
+    tx: &Transaction<'_>,
+    change: i64,
+    e: &Existing,
+    item: &TextItem<'_>,
+    box_id: Option<i64>,
+    position: usize,
+    report: &mut PlanImport,
+) -> Result<()> {
+    if e.title != item.title || e.body != item.body {
+        tx.prepare_cached(
+            "INSERT INTO item_fts(item_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
+        )?
+        .execute(params![e.id, e.title, e.body])?;
+        tx.prepare_cached("INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![e.id, item.title, item.body])?;
+        if e.title != item.title {
+            report
+                .text_changes
+                .push(format!("item {} title: {} → {}", e.id, e.title, item.title));
+            record(
+                tx,
+                change,
+                Some(e.id),
+                "item",
+                Some(e.id),
+                "title",
+                Some(&e.title),
+                Some(item.title),
+            )?;
+        }
+        if e.body != item.body {
+            report
+                .text_changes
+                .push(format!("item {} {}: text changed", e.id, item.title));
+            record(
+                tx,
+                change,
+                Some(e.id),
+                "item",
+                Some(e.id),
+                "body",
+                Some(&e.body),
+                Some(item.body),
+            )?;
+        }
+    }
+    let was_in_plan: i64 = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [e.id], |r| {
+        r.get(0)
+    })?;
+    if was_in_plan == 0 {
+        record(
+            tx,
+            change,
+            Some(e.id),
+            "item",
+            Some(e.id),
+            "in_plan",
+            Some("0"),
+            Some("1"),
+        )?;
+    }
+    tx.prepare_cached(
+        "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
+                         position = ?9, in_plan = 1 WHERE id = ?10",
+    )?
+    .execute(params![
+        item.stable_key,
+        box_id,
+        item.chapter,
+        item.section,
+        item.number,
+        item.group,
+        item.title,
+        item.body,
+        position as i64,
+        e.id
+    ])?;
+    Ok(())
+}
+
+/// Plan-text department links: added when new; a department the user already linked keeps
+/// the user's role; plan links the text no longer names are removed (user links never are).
+fn write_plan_links(
+    tx: &Transaction<'_>,
+    change: i64,
+    item: i64,
+    departments: &[DepartmentRef],
+) -> Result<usize> {
+    let mut wanted = Vec::new();
+    for d in departments {
+        wanted.push((resolve_or_create(tx, &d.name)?, d.role));
+    }
+    let current: Vec<(i64, String, String)> = tx
+        .prepare_cached(
+            "SELECT department_id, role, origin FROM item_department WHERE item_id = ?1",
+        )?
+        .query_map([item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (department, _, origin) in &current {
+        if origin == "plan" && !wanted.iter().any(|(d, _)| d == department) {
+            put_link(tx, change, item, *department, None)?;
+        }
+    }
+    let mut added = 0;
+    for (department, role) in wanted {
+        let value = format!("{}@plan", if role == Role::Lead { "lead" } else { "co" });
+        match current.iter().find(|(d, _, _)| *d == department) {
+            Some((_, _, origin)) if origin == "user" => {}
+            Some((_, old_role, _)) if format!("{old_role}@plan") == value => {}
+            Some(_) => put_link(tx, change, item, department, Some(&value))?,
+            None => {
+                put_link(tx, change, item, department, Some(&value))?;
+                added += 1;
+            }
+        }
+    }
+    Ok(added)
+}
+
+/// Plan deadlines become proposed milestones once; existing ones (perhaps extended or done)
+/// are left as they are.
+fn write_plan_milestones(
+    tx: &Transaction<'_>,
+    change: i64,
+    item: i64,
+    deadlines: &[Deadline],
+) -> Result<usize> {
+    let mut added = 0;
+    for deadline in deadlines {
+        let known: Option<i64> = optional(
+            tx.prepare_cached(
+                "SELECT id FROM milestone WHERE item_id = ?1 AND origin = 'plan' AND title = ?2",
+            )?
+            .query_row(params![item, deadline.text], |r| r.get(0)),
+        )?;
+        if known.is_none() {
+            milestones::insert(
+                tx,
+                change,
+                item,
+                &deadline.text,
+                deadline.due,
+                "plan",
+                Some(&deadline.phrase),
+            )?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+fn attribute_str(attribute: Option<Attribute>) -> Option<&'static str> {
+    attribute.map(|a| match a {
+        Attribute::Expected => "expected",
+        Attribute::Binding => "binding",
+    })
+}
+
+fn write_indicators(
+    tx: &Transaction<'_>,
+    plan: i64,
+    indicators: &[Indicator],
+    report: &mut PlanImport,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE indicator SET in_plan = 0 WHERE plan_id = ?1",
+        [plan],
+    )?;
+    for (position, i) in indicators.iter().enumerate() {
+        let key = format!(
+            "box{}/{}",
+            i.box_number
+                .map_or_else(|| "-".to_string(), |b| b.to_string()),
+            title_key(&i.name)
+        );
+        let known: Option<i64> = optional(tx.query_row(
+            "SELECT id FROM indicator WHERE plan_id = ?1 AND stable_key = ?2",
+            params![plan, key],
+            |r| r.get(0),
+        ))?;
+        if known.is_none() {
+            report.indicators_added += 1;
+        }
+        let cumulative = i.baseline.as_ref().is_some_and(|m| m.cumulative)
+            || i.target.as_ref().is_some_and(|m| m.cumulative);
+        tx.execute(
+            "INSERT INTO indicator(plan_id, stable_key, box_number, number, category, name, unit, baseline_year, baseline_value,
+                                   target_year, target_value, cumulative, attribute, notes, position, in_plan)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1)
+             ON CONFLICT(plan_id, stable_key) DO UPDATE SET box_number = excluded.box_number, number = excluded.number,
+                 category = excluded.category, name = excluded.name, unit = excluded.unit,
+                 baseline_year = excluded.baseline_year, baseline_value = excluded.baseline_value,
+                 target_year = excluded.target_year, target_value = excluded.target_value, cumulative = excluded.cumulative,
+                 attribute = excluded.attribute, notes = excluded.notes, position = excluded.position, in_plan = 1",
+            params![
+                plan,
+                key,
+                i.box_number,
+                i.number,
+                i.category,
+                i.name,
+                i.unit,
+                i.baseline.as_ref().and_then(|m| m.year),
+                i.baseline.as_ref().map(|m| m.value.clone()),
+                i.target.as_ref().and_then(|m| m.year),
+                i.target.as_ref().map(|m| m.value.clone()),
+                cumulative,
+                attribute_str(i.attribute),
+                to_json(&i.notes),
+                position as i64
+            ],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,610 @@
+//! Items (box items and key tasks): list with filters, show, and edits that are conditional
+//! on what the editor read.
+//!
+//! An edit carries the `Stamp` (the newest change id) of the snapshot it was made on. It is
+//! refused for a field that someone changed after that stamp, naming who, when and to what;
+//! edits of different fields of one item merge. Notes are append-only and never conflict.
+
+use super::Store;
+use super::departments::{Link, links_of};
+use super::error::{Result, StoreError};
+use super::history::{HistoryEntry, changed_since, record};
+use super::milestones::{Milestone, milestones_of};
+use super::notes::{Note, notes_of};
+use super::queries::optional;
+use crate::plan::Role;
+use crate::track::health::{Health, ItemFacts, Light, MilestoneFacts, Period, assess};
+use crate::track::status::Status;
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, Transaction, params};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The newest change id of a snapshot: what an edit was made against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Stamp(pub i64);
+
+/// One row of the item list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemRow {
+    pub id: i64,
+    pub plan_key: String,
+    pub plan: String,
+    pub kind: String,
+    pub box_number: Option<u32>,
+    pub box_title: Option<String>,
+    pub chapter: Option<String>,
+    pub section: Option<String>,
+    pub number: Option<String>,
+    pub group: Option<String>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub status: Status,
+    pub progress: u8,
+    pub lead: Option<String>,
+    pub co: Vec<String>,
+    pub in_plan: bool,
+    pub health: Health,
+}
+
+/// Everything about one item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemDetail {
+    #[serde(flatten)]
+    pub row: ItemRow,
+    pub body: String,
+    pub start_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub period: Period,
+    pub departments: Vec<Link>,
+    pub milestones: Vec<Milestone>,
+    pub notes: Vec<Note>,
+    pub history: Vec<HistoryEntry>,
+    /// Glossary terms of the item's plan that occur in its text: (term, definition).
+    pub glossary: Vec<(String, String)>,
+    pub project: Option<Project>,
+    pub stamp: Stamp,
+}
+
+/// Fields of a 重大项目.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Project {
+    pub stage: Option<String>,
+    pub invest_total: Option<f64>,
+    pub invest_year_plan: Option<f64>,
+    pub invest_year_done: Option<f64>,
+    /// 完成率: this year's completed over planned investment, in percent.
+    pub completion_rate: Option<f64>,
+}
+
+/// Filters of `list`; all given ones must hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemFilter {
+    /// Plan key or part of its short name or title.
+    pub plan: Option<String>,
+    /// Part of the chapter name.
+    pub chapter: Option<String>,
+    pub box_number: Option<u32>,
+    /// A department (any name it is known by).
+    pub department: Option<String>,
+    /// With `department`: only links of this role.
+    pub role: Option<Role>,
+    pub owner: Option<String>,
+    pub status: Option<Status>,
+    pub light: Option<Light>,
+    pub overdue: bool,
+    pub unassigned: bool,
+    /// Chinese substring of title or body, or pinyin of the title.
+    pub text: Option<String>,
+    /// Include items a re-import no longer found in the plan text.
+    pub include_removed: bool,
+}
+
+/// A person's edit of an item. `None` fields are left alone; `Some(None)` clears.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemEdit {
+    pub owner: Option<Option<String>>,
+    pub status: Option<Status>,
+    pub progress: Option<u8>,
+    pub start_on: Option<Option<NaiveDate>>,
+    pub due_on: Option<Option<NaiveDate>>,
+    pub project_stage: Option<Option<String>>,
+    pub invest_total: Option<Option<f64>>,
+    pub invest_year_plan: Option<Option<f64>>,
+    pub invest_year_done: Option<Option<f64>>,
+}
+
+pub(super) fn require_item(conn: &Connection, item: i64) -> Result<()> {
+    let found = optional(
+        conn.prepare_cached("SELECT 1 FROM item WHERE id = ?1")?
+            .query_row([item], |r| r.get::<_, i64>(0)),
+    )?;
+    found.map(|_| ()).ok_or_else(|| StoreError::NotFound {
+        what: "item",
+        id: item.to_string(),
+    })
+}
+
+pub(super) fn current_stamp(conn: &Connection) -> Result<Stamp> {
+    Ok(Stamp(conn.query_row(
+        "SELECT coalesce(max(id), 0) FROM change",
+        [],
+        |r| r.get(0),
+    )?))
+}
+
+fn date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+}
+
+/// Columns read for list rows, in the order `base_row` expects.
+const ROW_SELECT: &str = "SELECT i.id, p.key, p.short_name, i.kind, b.number, b.title, i.chapter, i.section, i.number, i.grp,
+        i.title, i.owner, i.status, i.progress, i.in_plan, p.period_start, p.period_end, i.start_on, i.due_on
+     FROM item i JOIN plan p ON p.id = i.plan_id LEFT JOIN plan_box b ON b.id = i.box_id";
+
+/// The columns of `show` beyond the list row.
+struct DetailColumns {
+    body: String,
+    plan_id: i64,
+    start_on: Option<String>,
+    due_on: Option<String>,
+    stage: Option<String>,
+    total: Option<f64>,
+    year_plan: Option<f64>,
+    year_done: Option<f64>,
+}
+
+struct BaseRow {
+    row: ItemRow,
+    period: Period,
+}
+
+fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default()
+}
+
+fn year_end(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default()
+}
+
+fn base_row(r: &Row<'_>) -> rusqlite::Result<BaseRow> {
+    let status: String = r.get(12)?;
+    let start_on = date(r.get(17)?);
+    let due_on = date(r.get(18)?);
+    let period = Period {
+        start: start_on.unwrap_or_else(|| year_start(r.get(15).unwrap_or(2000))),
+        end: due_on.unwrap_or_else(|| year_end(r.get(16).unwrap_or(2000))),
+    };
+    Ok(BaseRow {
+        row: ItemRow {
+            id: r.get(0)?,
+            plan_key: r.get(1)?,
+            plan: r.get(2)?,
+            kind: r.get(3)?,
+            box_number: r.get(4)?,
+            box_title: r.get(5)?,
+            chapter: r.get(6)?,
+            section: r.get(7)?,
+            number: r.get(8)?,
+            group: r.get(9)?,
+            title: r.get(10)?,
+            owner: r.get(11)?,
+            status: status.parse().unwrap_or(Status::NotStarted),
+            progress: r.get::<_, i64>(13)?.clamp(0, 100) as u8,
+            lead: None,
+            co: Vec::new(),
+            in_plan: r.get::<_, i64>(14)? != 0,
+            health: Health::default(),
+        },
+        period,
+    })
+}
+
+/// Lead and co-responsible departments (short names) of one item.
+type LeadAndCo = (Option<String>, Vec<String>);
+
+/// Lead and co departments (short names) of every item.
+fn all_links(conn: &Connection) -> Result<HashMap<i64, LeadAndCo>> {
+    let mut links: HashMap<i64, LeadAndCo> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.item_id, l.role, d.short FROM item_department l JOIN department d ON d.id = l.department_id
+         ORDER BY l.item_id, l.position",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (item, role, name) = row?;
+        let entry = links.entry(item).or_default();
+        if role == "lead" && entry.0.is_none() {
+            entry.0 = Some(name);
+        } else {
+            entry.1.push(name);
+        }
+    }
+    Ok(links)
+}
+
+/// Due and done dates of the live milestones of every item.
+fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFacts>>> {
+    let mut facts: HashMap<i64, Vec<MilestoneFacts>> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (item, due, done) = row?;
+        if let Some(due) = date(Some(due)) {
+            facts.entry(item).or_default().push(MilestoneFacts {
+                due,
+                done: date(done),
+            });
+        }
+    }
+    Ok(facts)
+}
+
+impl Store {
+    /// Items matching `filter`, in plan order, with pace and light as of `today`.
+    pub fn list(&self, filter: &ItemFilter, today: NaiveDate) -> Result<Vec<ItemRow>> {
+        let thresholds = self.thresholds()?;
+        let text_hits = match filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            Some(text) => Some(self.search_ids(text)?),
+            None => None,
+        };
+        let department = match &filter.department {
+            Some(name) => Some(
+                self.read(|conn| super::departments::resolve(conn, name))?
+                    .ok_or_else(|| StoreError::NotFound {
+                        what: "department",
+                        id: name.clone(),
+                    })?,
+            ),
+            None => None,
+        };
+        self.read(|conn| {
+            let links = all_links(conn)?;
+            let facts = all_milestone_facts(conn)?;
+            let linked: Option<HashMap<i64, String>> = match department {
+                Some(d) => Some(
+                    conn.prepare_cached(
+                        "SELECT item_id, role FROM item_department WHERE department_id = ?1",
+                    )?
+                    .query_map([d], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?,
+                ),
+                None => None,
+            };
+            let mut stmt =
+                conn.prepare_cached(&format!("{ROW_SELECT} ORDER BY p.id, i.position"))?;
+            let rows = stmt.query_map([], base_row)?;
+            let mut out = Vec::new();
+            for base in rows {
+                let BaseRow { mut row, period } = base?;
+                if let Some(hits) = &text_hits
+                    && !hits.contains(&row.id)
+                {
+                    continue;
+                }
+                if let Some(linked) = &linked {
+                    match (linked.get(&row.id), filter.role) {
+                        (None, _) => continue,
+                        (Some(role), Some(want)) if role != super::departments::role_str(want) => {
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some((lead, co)) = links.get(&row.id) {
+                    row.lead = lead.clone();
+                    row.co = co.clone();
+                }
+                let milestones = facts.get(&row.id).cloned().unwrap_or_default();
+                row.health = assess(
+                    &ItemFacts {
+                        status: row.status,
+                        progress: row.progress,
+                        period,
+                        milestones,
+                    },
+                    today,
+                    &thresholds,
+                );
+                if keep(&row, filter) {
+                    out.push(row);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// The item `id` with everything about it.
+    pub fn show(&self, id: i64, today: NaiveDate) -> Result<ItemDetail> {
+        let thresholds = self.thresholds()?;
+        let history = self.history(Some(id), 200)?;
+        self.read(|conn| {
+            let stamp = current_stamp(conn)?;
+            let base = optional(
+                conn.prepare_cached(&format!("{ROW_SELECT} WHERE i.id = ?1"))?.query_row([id], base_row),
+            )?
+            .ok_or_else(|| StoreError::NotFound { what: "item", id: id.to_string() })?;
+            let BaseRow { mut row, period } = base;
+            let departments = links_of(conn, id)?;
+            row.lead = departments.iter().find(|l| l.role == Role::Lead).map(|l| l.short.clone());
+            row.co = departments.iter().filter(|l| l.role == Role::Co).map(|l| l.short.clone()).collect();
+            let milestones = milestones_of(conn, id)?;
+            let facts: Vec<MilestoneFacts> =
+                milestones.iter().map(|m| MilestoneFacts { due: m.due_on, done: m.done_on }).collect();
+            row.health = assess(&ItemFacts { status: row.status, progress: row.progress, period, milestones: facts }, today, &thresholds);
+            let extra = conn.query_row(
+                "SELECT body, plan_id, start_on, due_on, project_stage, invest_total, invest_year_plan, invest_year_done
+                 FROM item WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(DetailColumns {
+                        body: r.get(0)?,
+                        plan_id: r.get(1)?,
+                        start_on: r.get(2)?,
+                        due_on: r.get(3)?,
+                        stage: r.get(4)?,
+                        total: r.get(5)?,
+                        year_plan: r.get(6)?,
+                        year_done: r.get(7)?,
+                    })
+                },
+            )?;
+            let DetailColumns { body, plan_id, start_on, due_on, stage, total, year_plan, year_done } = extra;
+            let glossary = glossary_in(conn, plan_id, &format!("{}{}", row.title, body))?;
+            let project = (stage.is_some() || total.is_some() || year_plan.is_some() || year_done.is_some()).then(|| Project {
+                completion_rate: match (year_plan, year_done) {
+                    (Some(plan), Some(done)) if plan > 0.0 => Some(done / plan * 100.0),
+                    _ => None,
+                },
+                stage,
+                invest_total: total,
+                invest_year_plan: year_plan,
+                invest_year_done: year_done,
+            });
+            Ok(ItemDetail {
+                row,
+                body,
+                start_on: date(start_on),
+                due_on: date(due_on),
+                period,
+                departments,
+                milestones,
+                notes: notes_of(conn, id)?,
+                history: history.clone(),
+                glossary,
+                project,
+                stamp,
+            })
+        })
+    }
+
+    /// The newest change id now: the stamp of a snapshot read at this moment.
+    pub fn stamp(&self) -> Result<Stamp> {
+        self.read(current_stamp)
+    }
+
+    /// Apply a person's edit of item `id`, made on the snapshot `base`. Fields changed by
+    /// someone else since `base` are refused with a `Conflict`; nothing is written then.
+    pub fn edit_item(&mut self, id: i64, base: Stamp, edit: &ItemEdit) -> Result<()> {
+        self.write("edit item", |tx, change| {
+            apply_edit(tx, change, id, base, edit)
+        })
+    }
+
+    /// Give every item of a scope the same owner or department in one change.
+    pub fn bulk_assign(
+        &mut self,
+        items: &[i64],
+        owner: Option<&str>,
+        department: Option<(&str, Role)>,
+    ) -> Result<usize> {
+        self.write("bulk assign", |tx, change| {
+            let department = match department {
+                Some((name, role)) => {
+                    Some((super::departments::resolve_or_create(tx, name)?, role))
+                }
+                None => None,
+            };
+            for &id in items {
+                require_item(tx, id)?;
+                if let Some(owner) = owner {
+                    set_field(tx, change, id, "owner", Some(owner))?;
+                }
+                if let Some((department, role)) = department {
+                    if role == Role::Lead {
+                        for link in links_of(tx, id)? {
+                            if link.role == Role::Lead && link.department != department {
+                                super::departments::put_link(
+                                    tx,
+                                    change,
+                                    id,
+                                    link.department,
+                                    Some(&format!("co@{}", link.origin)),
+                                )?;
+                            }
+                        }
+                    }
+                    let value = format!("{}@user", super::departments::role_str(role));
+                    super::departments::put_link(tx, change, id, department, Some(&value))?;
+                }
+            }
+            Ok(items.len())
+        })
+    }
+
+    /// People already used as owners, most used first (for completion).
+    pub fn owners(&self) -> Result<Vec<String>> {
+        self.read(|conn| {
+            let owners = conn
+                .prepare_cached("SELECT owner FROM item WHERE owner IS NOT NULL GROUP BY owner ORDER BY count(*) DESC, owner")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok(owners)
+        })
+    }
+}
+
+fn keep(row: &ItemRow, filter: &ItemFilter) -> bool {
+    let contains = |value: &Option<String>, part: &Option<String>| match part {
+        Some(part) => value.as_deref().is_some_and(|v| v.contains(part.as_str())),
+        None => true,
+    };
+    (filter.include_removed || row.in_plan)
+        && filter
+            .plan
+            .as_ref()
+            .is_none_or(|p| row.plan_key == *p || row.plan.contains(p.as_str()))
+        && contains(&row.chapter, &filter.chapter)
+        && filter.box_number.is_none_or(|b| row.box_number == Some(b))
+        && filter
+            .owner
+            .as_ref()
+            .is_none_or(|o| row.owner.as_deref() == Some(o.as_str()))
+        && filter.status.is_none_or(|s| row.status == s)
+        && filter.light.is_none_or(|l| row.health.light == l)
+        && (!filter.overdue || row.health.overdue > 0)
+        && (!filter.unassigned || row.owner.is_none())
+}
+
+fn glossary_in(conn: &Connection, plan: i64, text: &str) -> Result<Vec<(String, String)>> {
+    let entries = conn
+        .prepare_cached("SELECT term, definition FROM glossary WHERE plan_id = ?1 ORDER BY number")?
+        .query_map([plan], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries
+        .into_iter()
+        .filter(|(term, _)| {
+            let bare: String = term
+                .chars()
+                .filter(|c| !matches!(c, '“' | '”' | '"'))
+                .collect();
+            text.contains(term.as_str()) || (!bare.is_empty() && text.contains(&bare))
+        })
+        .collect())
+}
+
+fn column_text(tx: &Transaction<'_>, id: i64, field: &str) -> Result<Option<String>> {
+    Ok(tx.query_row(
+        &format!("SELECT CAST({field} AS TEXT) FROM item WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Write one column of an item and its history row.
+fn set_field(
+    tx: &Transaction<'_>,
+    change: i64,
+    id: i64,
+    field: &str,
+    value: Option<&str>,
+) -> Result<()> {
+    let old = column_text(tx, id, field)?;
+    if old.as_deref() == value {
+        return Ok(());
+    }
+    tx.execute(
+        &format!("UPDATE item SET {field} = ?1 WHERE id = ?2"),
+        params![value, id],
+    )?;
+    record(
+        tx,
+        change,
+        Some(id),
+        "item",
+        Some(id),
+        field,
+        old.as_deref(),
+        value,
+    )
+}
+
+fn apply_edit(
+    tx: &Transaction<'_>,
+    change: i64,
+    id: i64,
+    base: Stamp,
+    edit: &ItemEdit,
+) -> Result<()> {
+    require_item(tx, id)?;
+    let current: (String, i64) = tx.query_row(
+        "SELECT status, progress FROM item WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let current_status: Status = current.0.parse().unwrap_or(Status::NotStarted);
+    let current_progress = current.1.clamp(0, 100) as u8;
+    let (status, progress) = crate::track::status::reconcile(
+        edit.status,
+        edit.progress,
+        current_status,
+        current_progress,
+    );
+    let opt_date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let opt_num = |n: &Option<f64>| n.map(|n| n.to_string());
+    let mut fields: Vec<(&str, Option<String>)> = Vec::new();
+    if let Some(owner) = &edit.owner {
+        let owner = owner
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
+        fields.push(("owner", owner));
+    }
+    if let Some(status) = status {
+        fields.push(("status", Some(status.as_str().to_string())));
+    }
+    if let Some(progress) = progress {
+        fields.push(("progress", Some(progress.to_string())));
+    }
+    if let Some(start) = &edit.start_on {
+        fields.push(("start_on", opt_date(start)));
+    }
+    if let Some(due) = &edit.due_on {
+        fields.push(("due_on", opt_date(due)));
+    }
+    if let Some(stage) = &edit.project_stage {
+        fields.push(("project_stage", stage.clone()));
+    }
+    for (name, value) in [
+        ("invest_total", &edit.invest_total),
+        ("invest_year_plan", &edit.invest_year_plan),
+        ("invest_year_done", &edit.invest_year_done),
+    ] {
+        if let Some(value) = value {
+            fields.push((name, opt_num(value)));
+        }
+    }
+    // Refuse before writing anything: an edit is applied whole or not at all.
+    for (field, value) in &fields {
+        if let Some(conflict) = changed_since(tx, id, "item", id, field, base.0)?
+            && column_text(tx, id, field)? != *value
+        {
+            return Err(StoreError::Conflict(conflict));
+        }
+    }
+    for (field, value) in &fields {
+        set_field(tx, change, id, field, value.as_deref())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! The tracking store: one SQLite file shared by several people at once. The only module
+//! that speaks SQL; it returns plan/track types, never rows.
+//!
+//! Rules it keeps:
+//! - every connection runs WAL, `synchronous=FULL`, `foreign_keys=ON`, a 5 s busy timeout,
+//!   and every transaction is `BEGIN IMMEDIATE` (a deferred read that turns into a write
+//!   fails with BUSY at once, whatever the timeout);
+//! - a transaction lives only inside one call: none is ever open while a person types;
+//! - a person's edit is a conditional write on what they read (see `items`), and every
+//!   change records who and when (see `history`).
+
+mod access;
+mod departments;
+mod error;
+mod history;
+mod import;
+mod indicators;
+mod items;
+mod migrations;
+mod milestones;
+mod notes;
+mod queries;
+mod search;
+mod write;
+
+pub use error::{Conflict, Result, StoreError};
+pub use history::{ChangeSummary, HistoryEntry};
+pub use import::{ImportReport, PlanImport};
+pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
+pub use migrations::latest_version;
+
+use crate::track::health::Thresholds;
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another's write lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    user: String,
+    warnings: Vec<String>,
+    created: bool,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("user", &self.user)
+            .finish()
+    }
+}
+
+fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
+    let code = source.sqlite_error_code();
+    match code {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: path.to_path_buf(), detail: source.to_string() },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.to_path_buf() },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { seconds: BUSY_TIMEOUT.as_secs() }
+        }
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            fix: "check the permissions of the database, its -wal and -shm files and its directory (README \"Sharing a database\")".into(),
+        },
+        _ => StoreError::Sqlite { path: path.to_path_buf(), source },
+    }
+}
+
+impl Store {
+    /// Open (or create and seed) the database at `path`, acting as `user`.
+    pub fn open(path: &Path, user: &str) -> Result<Store> {
+        let existed = access::check_writable(path)?;
+        let mut warnings: Vec<String> = access::network_warning(path).into_iter().collect();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(path, e))?;
+        if !existed {
+            access::share_with_group(path)?;
+        }
+        configure(&mut conn).map_err(|e| sqlite_error(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            user: user.to_string(),
+            warnings: Vec::new(),
+            created: false,
+        };
+        store.migrate()?;
+        if store.plan_count()? == 0 {
+            store.seed()?;
+            store.created = true;
+        }
+        warnings.append(&mut store.warnings);
+        store.warnings = warnings;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        use rusqlite_migration::{Error as MigrationError, MigrationDefinitionError};
+        let path = self.path.clone();
+        migrations::MIGRATIONS
+            .to_latest(&mut self.conn)
+            .map_err(|e| match e {
+                MigrationError::MigrationDefinition(
+                    MigrationDefinitionError::DatabaseTooFarAhead,
+                ) => {
+                    let found: u32 = self
+                        .conn
+                        .pragma_query_value(None, "user_version", |r| r.get(0))
+                        .unwrap_or(0);
+                    StoreError::TooNew {
+                        path: path.clone(),
+                        found,
+                        supported: latest_version(),
+                    }
+                }
+                MigrationError::RusqliteError { err, .. } => sqlite_error(&path, err),
+                other => StoreError::Invalid(format!(
+                    "cannot update the schema of {}: {other}",
+                    path.display()
+                )),
+            })
+    }
+
+    /// Import the embedded seed plans into an empty database.
+    fn seed(&mut self) -> Result<()> {
+        let metas = crate::seed::manifest().map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut docs = Vec::new();
+        for file in crate::seed::SEED_FILES {
+            let doc = crate::plan::parse_bytes(file.bytes, file.name)
+                .map_err(|e| StoreError::Invalid(format!("embedded seed {}: {e}", file.name)))?;
+            docs.push(doc);
+        }
+        let plans = crate::plan::merge_renditions(docs);
+        self.import_plans(&plans, &metas)?;
+        Ok(())
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who this store records as the author of changes.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Warnings found when opening (e.g. a network filesystem).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Whether this open created and seeded the database.
+    pub fn was_created(&self) -> bool {
+        self.created
+    }
+
+    fn plan_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
+            .map_err(|e| sqlite_error(&self.path, e))
+    }
+
+    /// Changes whenever another connection commits (PRAGMA data_version): poll it to
+    /// refresh what is shown.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| sqlite_error(&self.path, e))
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| sqlite_error(&self.path, e))
+    }
+
+    /// Pace and light thresholds of this database (settings table, defaults otherwise).
+    pub fn thresholds(&self) -> Result<Thresholds> {
+        let mut thresholds = Thresholds::default();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value FROM setting")
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        for row in rows {
+            let (key, value) = row.map_err(|e| sqlite_error(&self.path, e))?;
+            match key.as_str() {
+                "pace_tolerance" => {
+                    thresholds.pace_tolerance = value.parse().unwrap_or(thresholds.pace_tolerance)
+                }
+                "yellow_lag" => {
+                    thresholds.yellow_lag = value.parse().unwrap_or(thresholds.yellow_lag)
+                }
+                "due_soon_days" => {
+                    thresholds.due_soon_days = value.parse().unwrap_or(thresholds.due_soon_days)
+                }
+                _ => {}
+            }
+        }
+        Ok(thresholds)
+    }
+
+    /// Set one threshold (pace_tolerance, yellow_lag or due_soon_days).
+    pub fn set_threshold(&mut self, key: &str, value: u32) -> Result<()> {
+        if !matches!(key, "pace_tolerance" | "yellow_lag" | "due_soon_days") {
+            return Err(StoreError::Invalid(format!(
+                "unknown threshold {key}: use pace_tolerance, yellow_lag or due_soon_days"
+            )));
+        }
+        self.write("set threshold", |tx, change| {
+            let old: Option<String> = queries::optional(tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)))?;
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                rusqlite::params![key, value.to_string()],
+            )?;
+            history::record(tx, change, None, "setting", None, key, old.as_deref(), Some(&value.to_string()))?;
+            Ok(())
+        })
+    }
+}
+
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    debug_assert_eq!(mode.to_lowercase(), "wal");
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Notes: an append-only timeline per item, so two people writing at once never conflict.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::history::record;
+use super::items::require_item;
+use crate::text::sanitize::clean_imported;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+/// Longest note kept.
+pub const MAX_NOTE_CHARS: usize = 64 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub id: i64,
+    pub author: String,
+    pub at: String,
+    pub text: String,
+}
+
+pub(super) fn notes_of(conn: &Connection, item: i64) -> Result<Vec<Note>> {
+    let notes = conn
+        .prepare_cached("SELECT id, author, at, text FROM note WHERE item_id = ?1 AND removed = 0 ORDER BY at, id")?
+        .query_map([item], |r| Ok(Note { id: r.get(0)?, author: r.get(1)?, at: r.get(2)?, text: r.get(3)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(notes)
+}
+
+impl Store {
+    /// Append a note to an item.
+    pub fn add_note(&mut self, item: i64, text: &str) -> Result<i64> {
+        let text = clean_imported(text).text.trim().to_string();
+        if text.is_empty() {
+            return Err(StoreError::Invalid("a note cannot be empty".into()));
+        }
+        let length = text.chars().count();
+        if length > MAX_NOTE_CHARS {
+            return Err(StoreError::Invalid(format!(
+                "a note is limited to {MAX_NOTE_CHARS} characters; this one has {length}"
+            )));
+        }
+        let author = self.user.clone();
+        self.write("add note", |tx, change| {
+            require_item(tx, item)?;
+            let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            tx.execute(
+                "INSERT INTO note(item_id, author, at, text) VALUES (?1, ?2, ?3, ?4)",
+                params![item, author, at, text],
+            )?;
+            let id = tx.last_insert_rowid();
+            record(
+                tx,
+                change,
+                Some(item),
+                "note",
+                Some(id),
+                "created",
+                None,
+                Some(&text),
+            )?;
+            Ok(id)
+        })
+    }
+}

@@ -1,0 +1,22 @@
+//! Small helpers shared by the store's files.
+
+use super::error::Result;
+
+/// `Ok(None)` for "no rows", the value otherwise.
+pub fn optional<T>(result: rusqlite::Result<T>) -> Result<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Serialise to a JSON column.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Read a JSON column, falling back to the default when it is malformed.
+pub fn from_json<T: serde::de::DeserializeOwned + Default>(text: &str) -> T {
+    serde_json::from_str(text).unwrap_or_default()
+}

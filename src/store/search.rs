@@ -1,0 +1,72 @@
+//! Search: Chinese substrings of titles and bodies (FTS5 trigram for three characters or
+//! more, a scan for one or two), and pinyin of titles by initials or syllables (`czt` or
+//! `changzhutan` finds 长株潭) for terminals without a Chinese input method.
+
+use super::Store;
+use super::error::Result;
+use crate::text::pinyin;
+use std::collections::HashSet;
+
+/// Whether a query is pinyin: ASCII letters (and spaces/apostrophes) only.
+fn is_pinyin_query(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '\'')
+}
+
+/// An FTS5 phrase: the query in double quotes, inner quotes doubled.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+impl Store {
+    /// Ids of items whose title or body contains `text`, or whose title matches it as pinyin.
+    pub fn search_ids(&self, text: &str) -> Result<HashSet<i64>> {
+        let text = text.trim();
+        self.read(|conn| {
+            let mut ids = HashSet::new();
+            if text.chars().count() >= 3 {
+                let mut stmt =
+                    conn.prepare_cached("SELECT rowid FROM item_fts WHERE item_fts MATCH ?1")?;
+                for id in stmt.query_map([fts_phrase(text)], |r| r.get(0))? {
+                    ids.insert(id?);
+                }
+            } else if !text.is_empty() {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT id FROM item WHERE instr(title, ?1) > 0 OR instr(body, ?1) > 0",
+                )?;
+                for id in stmt.query_map([text], |r| r.get(0))? {
+                    ids.insert(id?);
+                }
+            }
+            if is_pinyin_query(text) {
+                let query = text.to_ascii_lowercase();
+                let mut stmt = conn.prepare_cached("SELECT id, title FROM item")?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, title) = row?;
+                    if pinyin::matches(&pinyin::key(&title), &query) {
+                        ids.insert(id);
+                    }
+                }
+            }
+            Ok(ids)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_kinds() {
+        assert!(is_pinyin_query("czt"));
+        assert!(is_pinyin_query("chang zhu tan"));
+        assert!(!is_pinyin_query("长株潭"));
+        assert!(!is_pinyin_query("5G"));
+        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
+    }
+}

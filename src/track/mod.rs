@@ -1,0 +1,28 @@
+//! Domain rules, pure: status, pace (序时进度) and warning lights, roll-ups.
+//! No SQL, no I/O, no terminal: everything here is a function of values passed in.
+//!
+//! - `status`: [`Status`] (未开始/进行中/已完成/暂停) and [`Progress`] (0–100).
+//! - `health`: the rules for 序时进度, pace and the warning lights — the one place they live.
+//! - `rollup`: counting rules for roll-ups by plan, chapter, department and owner.
+
+mod error;
+pub mod health;
+pub mod rollup;
+pub mod status;
+
+pub use error::TrackError;
+pub use health::{
+    Health, ItemFacts, Light, MilestoneFacts, Pace, Period, Thresholds, assess, scheduled_share,
+};
+pub use rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
+pub use status::{Progress, Status, reconcile};
+
+/// Canonical form of a typed keyword: lower case, words joined by `_` whatever separated
+/// them (spaces, `-`, `_`), surrounding space dropped.
+fn word_key(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
