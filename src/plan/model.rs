@@ -134,6 +134,9 @@ pub struct Task {
     pub number: String,
     /// The heading it sits under, e.g. "（一）实施新一轮农业转移人口市民化行动".
     pub group: Option<String>,
+    /// The chapter (一、/二、…) it sits in, e.g. "二、重点任务".
+    #[serde(default)]
+    pub chapter: Option<String>,
     pub title: String,
     pub body: String,
     pub departments: Vec<DepartmentRef>,

@@ -72,7 +72,13 @@ fn split_names(list: &str) -> Vec<String> {
     names
 }
 
-fn task(number: String, group: Option<String>, title: &str, text: &str) -> (Task, Option<String>) {
+fn task(
+    number: String,
+    chapter: &Option<String>,
+    group: Option<String>,
+    title: &str,
+    text: &str,
+) -> (Task, Option<String>) {
     let (body, names, shared) = match split_responsibility(text) {
         Some(r) => (r.body, r.departments, r.shared),
         None => (text.to_string(), Vec::new(), None),
@@ -96,6 +102,7 @@ fn task(number: String, group: Option<String>, title: &str, text: &str) -> (Task
         Task {
             number,
             group,
+            chapter: chapter.clone(),
             title,
             body,
             departments,
@@ -128,6 +135,7 @@ pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
                     let text = text.unwrap_or_default();
                     let (t, s) = task(
                         n.label.clone(),
+                        &chapter,
                         chapter.clone(),
                         n.rest.trim_end_matches('。'),
                         &text,
@@ -146,7 +154,7 @@ pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
                 } else {
                     format!("{}{}", n.rest, more)
                 };
-                let (t, s) = task(n.number.to_string(), group.clone(), "", &text);
+                let (t, s) = task(n.number.to_string(), &chapter, group.clone(), "", &text);
                 tasks.push(t);
                 shared.extend(s);
                 index += used;

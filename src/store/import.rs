@@ -79,16 +79,11 @@ fn text_items(plan: &MergedPlan) -> Vec<TextItem<'_>> {
         }
     }
     for task in &plan.plan.tasks {
-        let chapter = if task.number.chars().all(|c| c.is_ascii_digit()) {
-            Some("二、重点任务")
-        } else {
-            task.group.as_deref()
-        };
         items.push(TextItem {
             stable_key: format!("task/{}", task.number),
             kind: "task",
             box_number: None,
-            chapter,
+            chapter: task.chapter.as_deref(),
             section: task.group.as_deref(),
             number: Some(&task.number),
             group: task.group.as_deref(),

@@ -14,6 +14,7 @@ use super::notes::{Note, notes_of};
 use super::queries::optional;
 use crate::plan::Role;
 use crate::track::health::{Health, ItemFacts, Light, MilestoneFacts, Period, assess};
+use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, params};
@@ -45,6 +46,23 @@ pub struct ItemRow {
     pub co: Vec<String>,
     pub in_plan: bool,
     pub health: Health,
+}
+
+impl ItemRow {
+    /// What roll-ups count of this row.
+    pub fn into_summary(self) -> ItemSummary {
+        ItemSummary {
+            id: self.id,
+            plan: self.plan,
+            chapter: self.chapter,
+            owner: self.owner,
+            lead: self.lead,
+            co: self.co,
+            status: self.status,
+            progress: self.progress,
+            health: self.health,
+        }
+    }
 }
 
 /// Everything about one item.
@@ -394,6 +412,15 @@ impl Store {
                 stamp,
             })
         })
+    }
+
+    /// The roll-up input for the items matching `filter`.
+    pub fn summaries(&self, filter: &ItemFilter, today: NaiveDate) -> Result<Vec<ItemSummary>> {
+        Ok(self
+            .list(filter, today)?
+            .into_iter()
+            .map(ItemRow::into_summary)
+            .collect())
     }
 
     /// The newest change id now: the stamp of a snapshot read at this moment.
