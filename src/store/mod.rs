@@ -27,7 +27,11 @@ pub use error::{Conflict, Result, StoreError};
 pub use history::{ChangeSummary, HistoryEntry};
 pub use import::{ImportReport, PlanImport};
 pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
+pub use departments::{Department, Link};
+pub use indicators::{IndicatorRow, IndicatorValue, parse_period};
 pub use migrations::latest_version;
+pub use milestones::{Extension, Milestone};
+pub use notes::Note;
 
 use crate::track::health::Thresholds;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};

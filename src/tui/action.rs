@@ -1,0 +1,80 @@
+//! Every user intent and every result that changes the workbench's state.
+
+use super::screens::ScreenId;
+use super::snapshot::Snapshot;
+use crate::plan::Role;
+use crate::store::{Conflict, ItemDetail};
+use std::collections::HashSet;
+
+/// What an input line is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputPurpose {
+    Search,
+    Filter,
+    Owner(i64),
+    Progress(i64),
+    Department(i64, Role),
+    Milestone(i64),
+    Note(i64),
+    BulkOwner(Vec<i64>),
+    Indicator(i64),
+    Command,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    Back,
+    Switch(ScreenId),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    FocusNext,
+    Open,
+    ToggleHelp,
+    CycleSort,
+    ToggleSelect,
+    /// Open an input line for a purpose (owner, note, filter, …).
+    Ask(AskKind),
+    CycleStatus,
+    ProgressStep(i8),
+    CompleteNextMilestone,
+    Undo,
+    Reload,
+    ConfirmYes,
+    ConfirmNo,
+    /// The text of an input line was submitted.
+    Submitted(InputPurpose, String),
+    /// Search text changed (search as you type).
+    SearchChanged(String),
+    Tick,
+    Resize,
+    // Results of effects:
+    Loaded(Box<Snapshot>),
+    DetailLoaded(Box<ItemDetail>),
+    SearchHits(String, HashSet<i64>),
+    Saved(String),
+    Failed(String),
+    Conflicted(Conflict),
+    OthersChanged,
+}
+
+/// Input lines the user can open from a screen (the item they apply to is resolved by
+/// the app from the current selection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskKind {
+    Search,
+    Filter,
+    Owner,
+    Progress,
+    Lead,
+    Co,
+    Milestone,
+    Note,
+    BulkOwner,
+    Indicator,
+    Command,
+}

@@ -1,0 +1,158 @@
+//! Effects: the only place the workbench talks to the store. `App::update` returns an
+//! effect; the loop performs it here and feeds the result back as an action.
+
+use super::action::Action;
+use super::snapshot::{DueSoon, Snapshot};
+use crate::plan::Role;
+use crate::store::{ItemEdit, ItemFilter, Stamp, Store, StoreError};
+use chrono::{Duration, NaiveDate};
+
+/// A write a person asked for, with the snapshot it was made on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Save {
+    Edit {
+        id: i64,
+        stamp: Stamp,
+        edit: ItemEdit,
+    },
+    Department {
+        id: i64,
+        name: String,
+        role: Role,
+        stamp: Stamp,
+    },
+    Milestone {
+        id: i64,
+        title: String,
+        due: NaiveDate,
+    },
+    CompleteMilestone {
+        milestone: i64,
+        on: NaiveDate,
+    },
+    Note {
+        id: i64,
+        text: String,
+    },
+    BulkOwner {
+        ids: Vec<i64>,
+        owner: String,
+    },
+    Indicator {
+        id: i64,
+        period: String,
+        value: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    Quit,
+    Reload,
+    LoadDetail(i64),
+    Search(String),
+    Save(Save),
+    Undo,
+    /// Several effects in order.
+    Many(Vec<Effect>),
+}
+
+/// Read everything the screens show.
+pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
+    let stamp = store.stamp()?;
+    let items = store.list(&ItemFilter::default(), today)?;
+    let titles: std::collections::HashMap<i64, String> =
+        items.iter().map(|i| (i.id, i.title.clone())).collect();
+    let due_soon = store
+        .milestones_due(today, today + Duration::days(30))?
+        .into_iter()
+        .map(|m| DueSoon {
+            item: m.item,
+            item_title: titles.get(&m.item).cloned().unwrap_or_default(),
+            title: m.title,
+            due: m.due_on,
+        })
+        .collect();
+    let departments = store.departments()?.into_iter().map(|d| d.short).collect();
+    Ok(Snapshot::new(
+        items,
+        store.indicators(None)?,
+        due_soon,
+        store.recent_by_others(20)?,
+        store.owners()?,
+        departments,
+        stamp,
+    ))
+}
+
+fn failed(error: StoreError) -> Action {
+    match error {
+        StoreError::Conflict(conflict) => Action::Conflicted(conflict),
+        other => Action::Failed(crate::text::sanitize::term_safe(&other.to_string()).into_owned()),
+    }
+}
+
+fn save(store: &mut Store, save: Save) -> Result<String, StoreError> {
+    match save {
+        Save::Edit { id, stamp, edit } => {
+            store.edit_item(id, stamp, &edit).map(|()| format!("#{id}"))
+        }
+        Save::Department {
+            id,
+            name,
+            role,
+            stamp,
+        } => store
+            .set_department(id, &name, role, Some(stamp))
+            .map(|()| format!("#{id} {name}")),
+        Save::Milestone { id, title, due } => store
+            .add_milestone(id, &title, due)
+            .map(|_| format!("#{id} {due}")),
+        Save::CompleteMilestone { milestone, on } => store
+            .complete_milestone(milestone, on)
+            .map(|()| format!("{on}")),
+        Save::Note { id, text: note } => store.add_note(id, &note).map(|_| format!("#{id}")),
+        Save::BulkOwner { ids, owner } => store
+            .bulk_assign(&ids, Some(&owner), None)
+            .map(|n| format!("{n} × {owner}")),
+        Save::Indicator { id, period, value } => store
+            .record_indicator(id, &period, &value)
+            .map(|_| format!("{period}: {value}")),
+    }
+}
+
+/// Perform an effect; returns the actions that report its result.
+pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Action> {
+    match effect {
+        Effect::None => Vec::new(),
+        Effect::Quit => vec![Action::Quit],
+        Effect::Reload => match load(store, today) {
+            Ok(snapshot) => vec![Action::Loaded(Box::new(snapshot))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::LoadDetail(id) => match store.show(id, today) {
+            Ok(detail) => vec![Action::DetailLoaded(Box::new(detail))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Search(text) => match store.search_ids(&text) {
+            Ok(hits) => vec![Action::SearchHits(text, hits)],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Save(request) => match save(store, request) {
+            Ok(what) => vec![Action::Saved(what)],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Undo => match store.undo() {
+            Ok(summary) => vec![Action::Saved(format!(
+                "undo: {} {}",
+                summary.action, summary.at
+            ))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Many(effects) => effects
+            .into_iter()
+            .flat_map(|e| perform(e, store, today))
+            .collect(),
+    }
+}

@@ -1,0 +1,114 @@
+//! The workbench: a ratatui interface over the store. The only module (with main.rs)
+//! that names ratatui or crossterm.
+//!
+//! Data flows one way: key event → action (`event`, `keymap`) → `App::update` (state
+//! only) → effect performed on the store (`effect`) → result action → render from state
+//! (`ui`). Rendering never touches the store. Every second the loop checks
+//! `PRAGMA data_version` and reloads when another process has committed, keeping the
+//! cursor and any edit in progress.
+
+mod action;
+pub mod app;
+mod effect;
+mod event;
+mod keymap;
+pub mod labels;
+mod mode;
+mod screens;
+mod signals;
+mod snapshot;
+pub mod theme;
+mod ui;
+mod view;
+mod widgets;
+
+pub use action::Action;
+pub use app::{App, Session};
+pub use labels::Lang;
+pub use screens::ScreenId;
+pub use theme::Theme;
+
+use crate::store::Store;
+use ratatui::crossterm::event::{self as terminal_event, Event};
+use std::time::{Duration, Instant};
+
+/// How often to look for other processes' commits.
+const REFRESH_EVERY: Duration = Duration::from_secs(1);
+/// Longest wait for a key before checking for others' commits.
+const POLL: Duration = Duration::from_millis(250);
+
+/// Run the workbench until the user quits. The terminal is restored on every exit path:
+/// normal return, error, panic (ratatui's hook) and SIGTERM/SIGHUP (`signals`).
+pub fn run(store: Store, session: Session) -> anyhow::Result<()> {
+    signals::install()?;
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, store, session);
+    ratatui::restore();
+    result
+}
+
+/// Perform an effect and apply its results until nothing follows.
+pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
+    let mut pending = vec![action];
+    while let Some(action) = pending.pop() {
+        let effect = app.update(action);
+        let mut results = effect::perform(effect, store, app.session.today);
+        results.reverse();
+        pending.extend(results);
+    }
+}
+
+/// Start a session: load the data shown.
+pub fn start(app: &mut App, store: &mut Store) {
+    dispatch(app, store, Action::Reload);
+}
+
+/// Feed one terminal event (used by the loop and by tests).
+pub fn handle_event(app: &mut App, store: &mut Store, event: Event) {
+    if let Some(action) = event::action_for(app, event) {
+        dispatch(app, store, action);
+    }
+}
+
+/// Render the current state into any backend's frame (used by the loop and by tests).
+pub fn draw(app: &App, frame: &mut ratatui::Frame<'_>) {
+    ui::render(app, frame);
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut store: Store,
+    session: Session,
+) -> anyhow::Result<()> {
+    let mut app = App::new(session);
+    start(&mut app, &mut store);
+    let mut version = store.data_version()?;
+    let mut checked = Instant::now();
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| draw(&app, frame))?;
+            dirty = false;
+        }
+        if terminal_event::poll(POLL)? {
+            // Take a burst of keys before redrawing (typing fast, pasting).
+            loop {
+                handle_event(&mut app, &mut store, terminal_event::read()?);
+                if app.quit || !terminal_event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            dirty = true;
+        }
+        if checked.elapsed() >= REFRESH_EVERY {
+            checked = Instant::now();
+            let now = store.data_version()?;
+            if now != version {
+                version = now;
+                dispatch(&mut app, &mut store, Action::OthersChanged);
+                dirty = true;
+            }
+        }
+    }
+    Ok(())
+}

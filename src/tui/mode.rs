@@ -1,0 +1,158 @@
+//! What has the keyboard: the screens, an input line (which gets keys first), a
+//! confirmation question, or the help overlay.
+
+use super::action::{Action, InputPurpose};
+use super::effect::Effect;
+use super::labels::Lang;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+#[derive(Debug, PartialEq)]
+pub enum Mode {
+    Normal,
+    Help,
+    Input(Box<Input>),
+    Confirm {
+        question: String,
+        effect: Box<Effect>,
+    },
+}
+
+/// An open input line (or the multi-line note editor).
+#[derive(Debug)]
+pub struct Input {
+    pub purpose: InputPurpose,
+    pub textarea: TextArea<'static>,
+    /// Completion candidates (owners already used, department names).
+    pub suggestions: Vec<String>,
+    /// Index of the suggestion Tab last inserted.
+    pub cycle: Option<usize>,
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Input) -> bool {
+        self.purpose == other.purpose && self.textarea.lines() == other.textarea.lines()
+    }
+}
+
+impl Input {
+    pub fn new(purpose: InputPurpose, initial: &str, suggestions: Vec<String>) -> Input {
+        let mut textarea = TextArea::from(initial.lines().map(str::to_string).collect::<Vec<_>>());
+        textarea.move_cursor(ratatui_textarea::CursorMove::End);
+        Input {
+            purpose,
+            textarea,
+            suggestions,
+            cycle: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    fn multiline(&self) -> bool {
+        matches!(self.purpose, InputPurpose::Note(_))
+    }
+
+    /// Suggestions that contain what is typed (before any Tab completion).
+    pub fn matching(&self) -> Vec<&str> {
+        let typed = self.text();
+        self.suggestions
+            .iter()
+            .map(String::as_str)
+            .filter(|s| typed.is_empty() || s.contains(typed.as_str()) || self.cycle.is_some())
+            .take(8)
+            .collect()
+    }
+
+    pub fn prompt(&self, lang: Lang) -> &'static str {
+        match &self.purpose {
+            InputPurpose::Search => lang.pick(
+                "搜索（中文或拼音，如 czt）",
+                "Search (Chinese or pinyin, e.g. czt)",
+            ),
+            InputPurpose::Filter => lang.pick(
+                "筛选：status: light: pace: dept: owner: overdue unassigned mine",
+                "Filter: status: light: pace: dept: owner: overdue unassigned mine",
+            ),
+            InputPurpose::Owner(_) => lang.pick("负责人（Tab 补全）", "Owner (Tab completes)"),
+            InputPurpose::Progress(_) => lang.pick("进度 0–100", "Progress 0–100"),
+            InputPurpose::Department(_, crate::plan::Role::Lead) => {
+                lang.pick("牵头单位（Tab 补全）", "Lead department (Tab completes)")
+            }
+            InputPurpose::Department(..) => lang.pick(
+                "配合单位（Tab 补全）",
+                "Co-responsible department (Tab completes)",
+            ),
+            InputPurpose::Milestone(_) => {
+                lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
+            }
+            InputPurpose::Note(_) => lang.pick(
+                "备注（Enter 换行，Ctrl-S 保存）",
+                "Note (Enter: new line, Ctrl-S: save)",
+            ),
+            InputPurpose::BulkOwner(_) => lang.pick(
+                "批量负责人（已选或当前全部）",
+                "Owner for marked (or all shown) items",
+            ),
+            InputPurpose::Indicator(_) => lang.pick(
+                "录入：期间 数值，如 2025 63.5",
+                "Record: PERIOD VALUE, e.g. 2025 63.5",
+            ),
+            InputPurpose::Command => lang.pick(
+                "命令：quit reload undo clear mine lang zh|en",
+                "Command: quit reload undo clear mine lang zh|en",
+            ),
+        }
+    }
+
+    /// Feed a key to the input. Returns the action it completes, if any; Esc cancels
+    /// (returned as `Action::Back`, which the caller turns into closing the input).
+    pub fn key(&mut self, event: KeyEvent) -> Option<Action> {
+        if event.kind != KeyEventKind::Press {
+            return None;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        match event.code {
+            KeyCode::Esc => return Some(Action::Back),
+            KeyCode::Char('c') if ctrl => return Some(Action::Back),
+            KeyCode::Char('s') if ctrl => {
+                return Some(Action::Submitted(self.purpose.clone(), self.text()));
+            }
+            KeyCode::Enter if !self.multiline() || alt || ctrl => {
+                return Some(Action::Submitted(self.purpose.clone(), self.text()));
+            }
+            KeyCode::Tab if !self.suggestions.is_empty() => {
+                let candidates: Vec<String> = {
+                    let typed = if self.cycle.is_some() {
+                        String::new()
+                    } else {
+                        self.text()
+                    };
+                    self.suggestions
+                        .iter()
+                        .filter(|s| typed.is_empty() || s.contains(typed.as_str()))
+                        .cloned()
+                        .collect()
+                };
+                if candidates.is_empty() {
+                    return None;
+                }
+                let next = self.cycle.map_or(0, |i| (i + 1) % candidates.len());
+                self.cycle = Some(next);
+                self.textarea = TextArea::from(vec![candidates[next].clone()]);
+                self.textarea.move_cursor(ratatui_textarea::CursorMove::End);
+                return None;
+            }
+            _ => {}
+        }
+        self.cycle = None;
+        let before = self.text();
+        self.textarea.input(event);
+        let after = self.text();
+        (matches!(self.purpose, InputPurpose::Search) && before != after)
+            .then_some(Action::SearchChanged(after))
+    }
+}

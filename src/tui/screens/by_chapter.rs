@@ -1,0 +1,44 @@
+//! By chapter: the chapter roll-up with a bar of mean progress; Enter shows its items.
+
+use super::super::labels;
+use super::super::view::View;
+use super::super::widgets::rollup_table;
+use crate::track::rollup::RollupRow;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Default)]
+pub struct ByChapterScreen {
+    pub selected: usize,
+}
+
+impl ByChapterScreen {
+    pub fn rows<'a>(&self, view: &View<'a>) -> &'a [RollupRow] {
+        &view.data.by_chapter
+    }
+
+    /// (plan key, chapter) of the selected row, for drilling in.
+    pub fn selected_chapter(&self, view: &View<'_>) -> Option<(String, String)> {
+        let row = view.data.by_chapter.get(self.selected)?;
+        let (plan, chapter) = row.key.split_once(" / ")?;
+        let plan_key = view
+            .data
+            .items
+            .iter()
+            .find(|i| i.plan == plan)?
+            .plan_key
+            .clone();
+        Some((plan_key, chapter.to_string()))
+    }
+
+    pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        rollup_table::render(
+            self.rows(view),
+            self.selected,
+            labels::BY_CHAPTER.get(view.lang),
+            view,
+            area,
+            buf,
+        );
+    }
+}

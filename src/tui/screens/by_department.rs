@@ -1,0 +1,42 @@
+//! By department: lead (牵头) and co-responsible (配合) roll-ups, switched with Tab;
+//! Enter shows the department's items.
+
+use super::super::labels::{self, Lang};
+use super::super::view::View;
+use super::super::widgets::rollup_table;
+use crate::track::rollup::RollupRow;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Default)]
+pub struct ByDepartmentScreen {
+    pub selected: usize,
+    /// Showing co-responsible rather than lead departments.
+    pub co: bool,
+}
+
+impl ByDepartmentScreen {
+    pub fn rows<'a>(&self, view: &View<'a>) -> &'a [RollupRow] {
+        if self.co {
+            &view.data.by_co
+        } else {
+            &view.data.by_lead
+        }
+    }
+
+    pub fn selected_department(&self, view: &View<'_>) -> Option<String> {
+        let row = self.rows(view).get(self.selected)?;
+        (!row.key.starts_with('（')).then(|| row.key.clone())
+    }
+
+    pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let role = match (view.lang, self.co) {
+            (Lang::Zh, false) => "牵头（Tab 切换配合）",
+            (Lang::Zh, true) => "配合（Tab 切换牵头）",
+            (Lang::En, false) => "lead (Tab: co-responsible)",
+            (Lang::En, true) => "co-responsible (Tab: lead)",
+        };
+        let title = format!("{} · {role}", labels::BY_DEPARTMENT.get(view.lang));
+        rollup_table::render(self.rows(view), self.selected, &title, view, area, buf);
+    }
+}

@@ -1,0 +1,159 @@
+//! Item detail: the full text wrapped, departments, owner, status, progress, milestones,
+//! notes timeline, history, and the glossary terms that occur in the text.
+
+use super::super::labels::{self, Lang};
+use super::super::view::View;
+use super::super::widgets::{cells, item_table};
+use crate::plan::Role;
+use crate::store::ItemDetail;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+#[derive(Debug, Clone, Default)]
+pub struct DetailScreen {
+    pub detail: Option<ItemDetail>,
+    pub scroll: u16,
+}
+
+fn heading(text: &str, view: &View<'_>) -> Line<'static> {
+    Line::from(Span::styled(format!("【{text}】"), view.theme.title()))
+}
+
+impl DetailScreen {
+    pub fn lines(&self, view: &View<'_>) -> Vec<Line<'static>> {
+        let Some(d) = &self.detail else {
+            return vec![Line::from(view.lang.pick(
+                "在“事项”页选择一项后按 Enter",
+                "Select an item on the Items screen and press Enter",
+            ))];
+        };
+        let lang = view.lang;
+        let row = &d.row;
+        let mut lines = vec![
+            Line::from(Span::styled(
+                format!("#{} {} {}", row.id, item_table::number(row), row.title),
+                view.theme.title(),
+            )),
+            Line::from(format!(
+                "{} · {}{}",
+                row.plan,
+                row.box_title
+                    .as_deref()
+                    .map(|b| format!("专栏{} {b} · ", row.box_number.unwrap_or_default()))
+                    .unwrap_or_default(),
+                row.chapter.as_deref().unwrap_or("")
+            )),
+            Line::from(vec![
+                Span::raw(format!("{}: ", labels::STATUS.get(lang))),
+                cells::status(row.status, lang, view.theme),
+                Span::raw(format!("   {}: ", labels::OWNER.get(lang))),
+                Span::raw(row.owner.clone().unwrap_or_else(|| "-".into())),
+                Span::raw(format!("   {}: ", labels::LIGHT.get(lang))),
+                cells::light(row.health.light, lang, view.theme),
+            ]),
+            Line::from({
+                let mut spans = vec![Span::raw(format!("{}: ", labels::PROGRESS.get(lang)))];
+                spans.extend(cells::progress(row.progress, 24, view.theme));
+                spans.push(Span::raw(format!(
+                    "   {}: {}%  {}",
+                    labels::SCHEDULED.get(lang),
+                    row.health.scheduled,
+                    cells::pace(row.health.pace, lang)
+                )));
+                spans
+            }),
+            Line::from(""),
+        ];
+        lines.extend(d.body.lines().map(|l| Line::from(l.to_string())));
+        lines.push(Line::from(""));
+        lines.push(heading(labels::DEPARTMENTS.get(lang), view));
+        for link in &d.departments {
+            let role = match (link.role, lang) {
+                (Role::Lead, Lang::Zh) => "牵头",
+                (Role::Co, Lang::Zh) => "配合",
+                (Role::Lead, Lang::En) => "lead",
+                (Role::Co, Lang::En) => "co",
+            };
+            lines.push(Line::from(format!(
+                "  {role}  {}（{}）[{}]",
+                link.short, link.official, link.origin
+            )));
+        }
+        lines.push(heading(labels::MILESTONES.get(lang), view));
+        for m in &d.milestones {
+            let done = m
+                .done_on
+                .map(|d| format!(" {} {d}", lang.pick("完成于", "done")))
+                .unwrap_or_default();
+            let moved = if m.due_on != m.original_due {
+                format!(" ({} {})", lang.pick("原定", "was"), m.original_due)
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(format!(
+                "  [{}] {}{moved}{done}  {}",
+                m.id, m.due_on, m.title
+            )));
+            for e in &m.extensions {
+                lines.push(Line::from(format!(
+                    "      {} {} → {}: {} ({})",
+                    lang.pick("延期", "extended"),
+                    e.from_due,
+                    e.to_due,
+                    e.reason,
+                    e.who
+                )));
+            }
+        }
+        lines.push(heading(labels::NOTES.get(lang), view));
+        for n in &d.notes {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  {} {}",
+                    n.at.get(..16).unwrap_or(&n.at).replace('T', " "),
+                    n.author
+                ),
+                view.theme.dim(),
+            )));
+            lines.extend(n.text.lines().map(|l| Line::from(format!("    {l}"))));
+        }
+        if !d.glossary.is_empty() {
+            lines.push(heading(labels::GLOSSARY.get(lang), view));
+            for (term, definition) in &d.glossary {
+                lines.push(Line::from(format!("  {term}：{definition}")));
+            }
+        }
+        lines.push(heading(labels::HISTORY.get(lang), view));
+        for h in d.history.iter().take(30) {
+            let at = h.at.get(..16).unwrap_or(&h.at).replace('T', " ");
+            lines.push(Line::from(format!(
+                "  {at} {} {}.{}: {} → {}",
+                h.who,
+                h.entity,
+                h.field,
+                short(h.old.as_deref()),
+                short(h.new.as_deref())
+            )));
+        }
+        lines
+    }
+
+    pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        Paragraph::new(self.lines(view))
+            .wrap(Wrap { trim: false })
+            .scroll((self.scroll, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(labels::DETAIL.get(view.lang)),
+            )
+            .render(area, buf);
+    }
+}
+
+fn short(value: Option<&str>) -> String {
+    let value = value.unwrap_or("-");
+    crate::text::width::truncate(value, 30).into_owned()
+}

@@ -1,0 +1,172 @@
+//! Overview: per plan, items, % done, warning-light counts, overdue milestones, unassigned
+//! items; milestones due in the next 30 days; recent changes by others; my items.
+
+use super::super::labels;
+use super::super::view::View;
+use crate::text::width::truncate;
+use crate::track::{Light, Status};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
+
+#[derive(Debug, Clone, Default)]
+pub struct OverviewScreen;
+
+impl OverviewScreen {
+    pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let plans = view.data.by_plan.len() as u16;
+        let [plans_area, lower] =
+            Layout::vertical([Constraint::Length(plans + 4), Constraint::Fill(1)]).areas(area);
+        self.render_plans(view, plans_area, buf);
+        let [due_area, side] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(lower);
+        self.render_due(view, due_area, buf);
+        let [mine_area, recent_area] =
+            Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(side);
+        self.render_mine(view, mine_area, buf);
+        self.render_recent(view, recent_area, buf);
+    }
+
+    fn render_plans(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let lang = view.lang;
+        let name_width = usize::from(area.width.saturating_sub(2 + 6 + 7 + 5 * 4 + 6 + 6 + 9));
+        let mut header = vec![
+            labels::PLAN.get(lang).to_string(),
+            labels::COUNT.get(lang).to_string(),
+            labels::DONE_SHARE.get(lang).to_string(),
+        ];
+        header.extend(
+            Light::ALL
+                .iter()
+                .map(|l| lang.pick(l.label_zh(), &l.label_en()[..1]).to_string()),
+        );
+        header.push(labels::OVERDUE.get(lang).to_string());
+        header.push(labels::UNASSIGNED.get(lang).to_string());
+        let rows = view
+            .data
+            .by_plan
+            .iter()
+            .chain(view.data.total.iter())
+            .map(|r| {
+                let done = r.by_status[Status::Done.index()];
+                let share = if r.items == 0 {
+                    0
+                } else {
+                    done * 100 / r.items
+                };
+                let mut cells = vec![
+                    Cell::from(truncate(&r.label, name_width).into_owned()),
+                    Cell::from(r.items.to_string()),
+                    Cell::from(format!("{share}%")),
+                ];
+                for (light, n) in Light::ALL.iter().zip(r.by_light.iter()) {
+                    cells.push(Cell::from(Span::styled(
+                        n.to_string(),
+                        view.theme.light(*light),
+                    )));
+                }
+                cells.push(Cell::from(r.overdue_milestones.to_string()));
+                cells.push(Cell::from(r.no_owner.to_string()));
+                Row::new(cells)
+            });
+        let mut widths = vec![
+            Constraint::Fill(1),
+            Constraint::Length(6),
+            Constraint::Length(6),
+        ];
+        widths.extend([Constraint::Length(4); 5]);
+        widths.extend([Constraint::Length(5), Constraint::Length(8)]);
+        Table::new(rows, widths)
+            .header(Row::new(header).style(view.theme.title()))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(labels::OVERVIEW.get(lang)),
+            )
+            .render(area, buf);
+    }
+
+    fn render_due(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width.saturating_sub(2 + 11 + 7));
+        let lines: Vec<Line> = view
+            .data
+            .due_soon
+            .iter()
+            .map(|d| {
+                Line::from(format!(
+                    "{} #{:<4} {}",
+                    d.due,
+                    d.item,
+                    truncate(&d.item_title, width)
+                ))
+            })
+            .collect();
+        let lines = if lines.is_empty() {
+            vec![Line::from(labels::NONE.get(view.lang))]
+        } else {
+            lines
+        };
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(labels::UPCOMING.get(view.lang)),
+            )
+            .render(area, buf);
+    }
+
+    fn render_mine(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let mine: Vec<_> = view
+            .data
+            .items
+            .iter()
+            .filter(|i| i.in_plan && i.owner.as_deref() == Some(view.user))
+            .collect();
+        let late = mine.iter().filter(|i| i.health.light == Light::Red).count();
+        let text = match view.lang {
+            labels::Lang::Zh => format!("{}：{} 项，其中红灯 {} 项", view.user, mine.len(), late),
+            labels::Lang::En => format!("{}: {} items, {} red", view.user, mine.len(), late),
+        };
+        Paragraph::new(text)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(labels::MY_ITEMS.get(view.lang)),
+            )
+            .render(area, buf);
+    }
+
+    fn render_recent(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width.saturating_sub(2));
+        let lines: Vec<Line> = view
+            .data
+            .recent_by_others
+            .iter()
+            .map(|h| {
+                let when = h.at.get(5..16).unwrap_or(&h.at).replace('T', " ");
+                let item = h.item.map(|i| format!("#{i} ")).unwrap_or_default();
+                let text = format!(
+                    "{when} {} {item}{} {}",
+                    h.who,
+                    h.field,
+                    h.new.as_deref().unwrap_or("-")
+                );
+                Line::from(truncate(&text, width).into_owned())
+            })
+            .collect();
+        let lines = if lines.is_empty() {
+            vec![Line::from(labels::NONE.get(view.lang))]
+        } else {
+            lines
+        };
+        Paragraph::new(lines)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(labels::RECENT_OTHERS.get(view.lang)),
+            )
+            .render(area, buf);
+    }
+}

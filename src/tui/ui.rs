@@ -1,0 +1,75 @@
+//! Draw the whole frame from the app state (never from the store).
+
+use super::app::App;
+use super::keymap;
+use super::labels;
+use super::mode::Mode;
+use super::screens::ScreenId;
+use super::widgets::status_line::{self, Tone};
+use super::widgets::{help, input, tab_bar, too_small};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let lang = app.session.lang;
+    if !too_small::fits(area) {
+        too_small::render(lang, area, buf);
+        return;
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let view = app.view();
+    let right = format!("{} {}", app.session.user, app.session.today);
+    tab_bar::render(app.screen, lang, app.session.theme, &right, top, buf);
+    let screens = &app.screens;
+    match app.screen {
+        ScreenId::Overview => screens.overview.render(&view, body, buf),
+        ScreenId::Items => screens.items.render(&view, body, buf),
+        ScreenId::Detail => screens.detail.render(&view, body, buf),
+        ScreenId::ByChapter => screens.by_chapter.render(&view, body, buf),
+        ScreenId::ByDepartment => screens.by_department.render(&view, body, buf),
+        ScreenId::Indicators => screens.indicators.render(&view, body, buf),
+    }
+    match &app.mode {
+        Mode::Help => help::render(
+            &keymap::help(app.screen, lang),
+            lang,
+            app.session.theme,
+            body,
+            buf,
+        ),
+        Mode::Input(input_state) => {
+            let suggestions = input_state.matching().join("  ");
+            input::render(
+                &input_state.textarea,
+                input_state.prompt(lang),
+                &suggestions,
+                app.session.theme,
+                body,
+                buf,
+            );
+        }
+        Mode::Confirm { question, .. } => {
+            status_line::render(question, Tone::Hint, app.session.theme, bottom, buf)
+        }
+        Mode::Normal => {}
+    }
+    if !matches!(app.mode, Mode::Confirm { .. }) {
+        match &app.message {
+            Some((tone, text)) => status_line::render(text, *tone, app.session.theme, bottom, buf),
+            None => status_line::render(
+                labels::HELP_HINT.get(lang),
+                Tone::Hint,
+                app.session.theme,
+                bottom,
+                buf,
+            ),
+        }
+    }
+}

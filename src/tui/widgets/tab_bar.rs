@@ -1,0 +1,48 @@
+//! The tab bar: screens by number key, and who and when.
+
+use super::super::labels::{self, Lang};
+use super::super::screens::ScreenId;
+use super::super::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub fn render(
+    current: ScreenId,
+    lang: Lang,
+    theme: Theme,
+    right: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    // The app name only where there is room for it next to the tabs.
+    let mut spans = Vec::new();
+    if area.width >= 100 {
+        spans.push(Span::styled(
+            format!("{} ", labels::APP.get(lang)),
+            theme.title(),
+        ));
+    }
+    for screen in ScreenId::ALL {
+        let text = format!(" {} {} ", screen.index() + 1, screen.label().get(lang));
+        let style = if screen == current {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    let line = Line::from(spans);
+    let used = line.width() as u16;
+    line.render(area, buf);
+    let width = crate::text::width::display_width(right) as u16;
+    if used + 1 + width <= area.width {
+        let at = Rect {
+            x: area.x + area.width - width,
+            width,
+            ..area
+        };
+        Span::styled(right.to_string(), theme.dim()).render(at, buf);
+    }
+}

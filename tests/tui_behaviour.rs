@@ -1,0 +1,212 @@
+//! The workbench driven with key events on a real database: filter, pinyin search, edit
+//! an owner, add a milestone, undo, and a conflict between two instances.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use plantrack::store::ItemFilter;
+use plantrack::tui::{Lang, ScreenId};
+use tui_support::{app, keys, render, screen_text, today};
+
+#[test]
+fn pinyin_search_finds_changzhutan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    assert_eq!(app.screen, ScreenId::Items);
+    let shown = &app.screens.items.visible;
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|&i| {
+        let item = &app.data.items[i];
+        item.title.contains("长株潭")
+            || app.screens.items.search_hits.contains(&item.id)
+            || item.title.contains("长")
+    }));
+    let text = screen_text(&render(&app, 120, 30));
+    assert!(text.contains("长株潭"), "{text}");
+}
+
+#[test]
+fn filter_by_light_and_department() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2fdept:省发展改革委<Enter>");
+    let visible = app.screens.items.visible.clone();
+    assert!(!visible.is_empty());
+    for i in &visible {
+        let item = &app.data.items[*i];
+        let named = item
+            .lead
+            .iter()
+            .chain(item.co.iter())
+            .any(|d| d.contains("省发展改革委"));
+        assert!(named, "{item:?}");
+    }
+    // The filter grows word by word: department and light together.
+    keys(&mut app, &mut store, "flight:黄<Enter>");
+    assert_eq!(app.screens.items.filter_text, "dept:省发展改革委 light:黄");
+    let yellow = app.screens.items.visible.clone();
+    assert!(!yellow.is_empty());
+    assert!(
+        yellow
+            .iter()
+            .all(|&i| app.data.items[i].health.light == plantrack::track::Light::Yellow)
+    );
+    keys(&mut app, &mut store, ":clear<Enter>");
+    assert!(app.screens.items.visible.len() > visible.len());
+    keys(&mut app, &mut store, "fnonsense:x<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("nonsense"), "{message}");
+}
+
+#[test]
+fn edit_owner_add_milestone_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "o王敏<Enter>");
+    assert_eq!(
+        store.show(id, today()).unwrap().row.owner.as_deref(),
+        Some("王敏")
+    );
+    // The table shows the new owner without leaving the screen.
+    assert_eq!(
+        app.screens
+            .items
+            .current(&app.data)
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("王敏")
+    );
+    keys(&mut app, &mut store, "<Enter>m2027-13-01 坏日期<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(
+        message.contains("2027-13-01") && message.contains("YYYY-MM-DD"),
+        "{message}"
+    );
+    keys(&mut app, &mut store, "m2027-06-30 完成可研批复<Enter>");
+    let detail = store.show(id, today()).unwrap();
+    assert!(detail.milestones.iter().any(|m| m.title == "完成可研批复"));
+    assert!(
+        app.screens
+            .detail
+            .detail
+            .as_ref()
+            .unwrap()
+            .milestones
+            .iter()
+            .any(|m| m.title == "完成可研批复")
+    );
+    keys(&mut app, &mut store, "u");
+    assert!(
+        !store
+            .show(id, today())
+            .unwrap()
+            .milestones
+            .iter()
+            .any(|m| m.title == "完成可研批复")
+    );
+    keys(&mut app, &mut store, "u");
+    assert_eq!(store.show(id, today()).unwrap().row.owner, None);
+}
+
+#[test]
+fn progress_keys_and_note_with_cjk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::En);
+    keys(&mut app, &mut store, "2");
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "++");
+    assert_eq!(store.show(id, today()).unwrap().row.progress, 20);
+    keys(&mut app, &mut store, "n第一行<Enter>第二行<C-s>");
+    let notes = store.show(id, today()).unwrap().notes;
+    assert_eq!(notes.last().unwrap().text, "第一行\n第二行");
+}
+
+#[test]
+fn conflict_between_two_instances_is_shown_and_reload_fixes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut alice, mut alice_store) = app(&path, "alice", Lang::Zh);
+    let (mut bob, mut bob_store) = app(&path, "bob", Lang::En);
+    keys(&mut alice, &mut alice_store, "2");
+    keys(&mut bob, &mut bob_store, "2");
+    let id = alice.screens.items.current(&alice.data).unwrap().id;
+    keys(&mut bob, &mut bob_store, "o王敏<Enter>");
+    // Alice's screen still shows the old data; her edit of the same field is refused.
+    keys(&mut alice, &mut alice_store, "o李强<Enter>");
+    let (_, message) = alice.message.clone().unwrap();
+    assert!(
+        message.contains("bob") && message.contains("王敏") && message.contains("r"),
+        "{message}"
+    );
+    assert_eq!(
+        alice_store.show(id, today()).unwrap().row.owner.as_deref(),
+        Some("王敏")
+    );
+    // After reloading she sees Bob's value and can change it.
+    keys(&mut alice, &mut alice_store, "r");
+    assert_eq!(
+        alice
+            .screens
+            .items
+            .current(&alice.data)
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("王敏")
+    );
+    keys(&mut alice, &mut alice_store, "o李强<Enter>");
+    assert_eq!(
+        alice_store.show(id, today()).unwrap().row.owner.as_deref(),
+        Some("李强")
+    );
+    // A different field merges without a conflict.
+    keys(&mut bob, &mut bob_store, "+");
+    assert_eq!(bob_store.show(id, today()).unwrap().row.progress, 10);
+    assert!(
+        bob_store
+            .list(&ItemFilter::default(), today())
+            .unwrap()
+            .iter()
+            .any(|i| i.owner.as_deref() == Some("李强"))
+    );
+}
+
+#[test]
+fn bulk_assign_asks_for_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2<Space><Space>a张三<Enter>");
+    assert!(app.message.clone().unwrap().1.contains("2"));
+    keys(&mut app, &mut store, "n");
+    assert!(
+        store
+            .list(
+                &ItemFilter {
+                    owner: Some("张三".into()),
+                    ..Default::default()
+                },
+                today()
+            )
+            .unwrap()
+            .is_empty()
+    );
+    keys(&mut app, &mut store, "a张三<Enter>y");
+    assert_eq!(
+        store
+            .list(
+                &ItemFilter {
+                    owner: Some("张三".into()),
+                    ..Default::default()
+                },
+                today()
+            )
+            .unwrap()
+            .len(),
+        2
+    );
+}
