@@ -29,11 +29,8 @@
 //! owner rows are sorted by name in Unicode code-point order, with the group of items
 //! lacking a name last; a screen may re-sort them (by pinyin, by count).
 
-mod hash;
-
 use super::health::{Health, Light, Pace};
 use super::status::Status;
-use hash::NameHashing;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -207,14 +204,14 @@ fn name(value: Option<&str>) -> Option<&str> {
 
 /// Groups in first-appearance order, found by key: a name, or (plan, chapter).
 struct Groups<K> {
-    index: HashMap<K, usize, NameHashing>,
+    index: HashMap<K, usize, foldhash::fast::RandomState>,
     tallies: Vec<(K, Tally)>,
 }
 
 impl<K: Hash + Eq + Copy> Groups<K> {
     fn new() -> Groups<K> {
         Groups {
-            index: HashMap::with_hasher(NameHashing::new()),
+            index: HashMap::with_hasher(foldhash::fast::RandomState::default()),
             tallies: Vec::new(),
         }
     }
