@@ -210,3 +210,28 @@ fn bulk_assign_asks_for_confirmation() {
         2
     );
 }
+
+#[test]
+fn others_commits_refresh_the_screen_keeping_cursor_and_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut alice, mut alice_store) = app(&path, "alice", Lang::Zh);
+    let (mut bob, mut bob_store) = app(&path, "bob", Lang::Zh);
+    let mut watcher = plantrack::tui::Watcher::new(&alice_store).unwrap();
+    keys(&mut alice, &mut alice_store, "2jjj");
+    let cursor = alice.screens.items.current(&alice.data).unwrap().id;
+    // Alice starts typing a note.
+    keys(&mut alice, &mut alice_store, "n写到一半");
+    // Bob sets the owner of the item under Alice's cursor.
+    keys(&mut bob, &mut bob_store, "2jjj");
+    assert_eq!(bob.screens.items.current(&bob.data).unwrap().id, cursor);
+    keys(&mut bob, &mut bob_store, "o王敏<Enter>");
+    assert!(watcher.refresh(&mut alice, &mut alice_store, true).unwrap());
+    // Alice sees it, on the same row, and her note is still being typed.
+    let current = alice.screens.items.current(&alice.data).unwrap();
+    assert_eq!(current.id, cursor);
+    assert_eq!(current.owner.as_deref(), Some("王敏"));
+    keys(&mut alice, &mut alice_store, "。<C-s>");
+    let notes = alice_store.show(cursor, today()).unwrap().notes;
+    assert_eq!(notes.last().unwrap().text, "写到一半。");
+}

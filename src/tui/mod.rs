@@ -75,6 +75,43 @@ pub fn draw(app: &App, frame: &mut ratatui::Frame<'_>) {
     ui::render(app, frame);
 }
 
+/// Notices commits by other processes (`PRAGMA data_version`), checking at most once
+/// per `REFRESH_EVERY`.
+pub struct Watcher {
+    version: i64,
+    checked: Instant,
+}
+
+impl Watcher {
+    pub fn new(store: &Store) -> anyhow::Result<Watcher> {
+        Ok(Watcher {
+            version: store.data_version()?,
+            checked: Instant::now(),
+        })
+    }
+
+    /// Reload the app if another process committed since the last check. Returns whether
+    /// it did. The cursor and any open input are kept (`Action::OthersChanged`).
+    pub fn refresh(
+        &mut self,
+        app: &mut App,
+        store: &mut Store,
+        force: bool,
+    ) -> anyhow::Result<bool> {
+        if !force && self.checked.elapsed() < REFRESH_EVERY {
+            return Ok(false);
+        }
+        self.checked = Instant::now();
+        let now = store.data_version()?;
+        if now == self.version {
+            return Ok(false);
+        }
+        self.version = now;
+        dispatch(app, store, Action::OthersChanged);
+        Ok(true)
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut store: Store,
@@ -82,8 +119,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut app = App::new(session);
     start(&mut app, &mut store);
-    let mut version = store.data_version()?;
-    let mut checked = Instant::now();
+    let mut watcher = Watcher::new(&store)?;
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -100,15 +136,7 @@ fn event_loop(
             }
             dirty = true;
         }
-        if checked.elapsed() >= REFRESH_EVERY {
-            checked = Instant::now();
-            let now = store.data_version()?;
-            if now != version {
-                version = now;
-                dispatch(&mut app, &mut store, Action::OthersChanged);
-                dirty = true;
-            }
-        }
+        dirty |= watcher.refresh(&mut app, &mut store, false)?;
     }
     Ok(())
 }

@@ -1,0 +1,182 @@
+//! One real-terminal run: the binary in tmux at 80×24 on a temporary database. Keys are
+//! sent as a person would type them, the pane is read as a person would see it, then the
+//! program quits and the terminal modes and the database are checked.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn capture(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Wait until the pane shows `text`, returning the pane.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.capture();
+            if pane.contains(text) {
+                return pane;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("the pane never showed {text:?}; it shows:\n{pane}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn workbench_in_a_real_terminal() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let before = dir.path().join("stty.before");
+    let after = dir.path().join("stty.after");
+    let script = format!(
+        "stty -g > '{before}'; PLANTRACK_TODAY=2026-11-23 PLANTRACK_USER=alice '{bin}' --db '{db}' --lang zh; \
+         echo \"EXIT=$?\"; stty -g > '{after}'; sleep 60",
+        before = before.display(),
+        after = after.display(),
+        bin = env!("CARGO_BIN_EXE_plantrack"),
+        db = db.display(),
+    );
+    let tmux = Tmux {
+        socket: format!("plantrack-e2e-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "env",
+        "TERM=xterm-256color",
+        "LANG=C.UTF-8",
+        "sh",
+        "-c",
+        &script,
+    ]);
+
+    // First frame: the overview with the seeded plans.
+    let pane = tmux.wait_for("合计");
+    assert!(
+        pane.contains("1 总览") && pane.contains("湖南“十五五”规划纲要"),
+        "{pane}"
+    );
+
+    // Items, search by pinyin.
+    tmux.keys(&["2"]);
+    tmux.wait_for("显示 290/290");
+    tmux.keys(&["/", "czt", "Enter"]);
+    let pane = tmux.wait_for("/czt");
+    assert!(pane.contains("长株潭"), "{pane}");
+
+    // Set the owner of the item under the cursor.
+    tmux.keys(&["o"]);
+    tmux.wait_for("负责人（Tab 补全）");
+    tmux.keys(&["王敏", "Enter"]);
+    let pane = tmux.wait_for("已保存");
+    assert!(pane.contains("王敏"), "{pane}");
+
+    // Help, then back out and quit.
+    tmux.keys(&["?"]);
+    tmux.wait_for("快捷键");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    let pane = tmux.wait_for("EXIT=");
+    assert!(pane.contains("EXIT=0"), "{pane}");
+    assert!(
+        !pane.contains("1 总览"),
+        "the alternate screen was left:\n{pane}"
+    );
+    wait_for_file(&after);
+    let modes = |p: &Path| std::fs::read_to_string(p).unwrap();
+    assert_eq!(
+        modes(&before),
+        modes(&after),
+        "terminal modes were not restored"
+    );
+
+    // The database has the change, made by alice.
+    let store = plantrack::store::Store::open(&db, "checker").unwrap();
+    let owned = store
+        .list(
+            &plantrack::store::ItemFilter {
+                owner: Some("王敏".into()),
+                ..Default::default()
+            },
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(owned.len(), 1);
+    assert!(
+        store
+            .history(Some(owned[0].id), 5)
+            .unwrap()
+            .iter()
+            .any(|h| h.who == "alice" && h.field == "owner")
+    );
+}
+
+fn wait_for_file(path: &Path) {
+    let start = Instant::now();
+    while !path.exists() || std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{} never written",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
