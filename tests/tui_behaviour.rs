@@ -16,13 +16,29 @@ fn pinyin_search_finds_changzhutan() {
     keys(&mut app, &mut store, "2/czt<Enter>");
     assert_eq!(app.screen, ScreenId::Items);
     let shown = &app.screens.items.visible;
-    assert!(!shown.is_empty());
-    assert!(shown.iter().all(|&i| {
-        let item = &app.data.items[i];
-        item.title.contains("长株潭")
-            || app.screens.items.search_hits.contains(&item.id)
-            || item.title.contains("长")
-    }));
+    assert!(!shown.is_empty() && shown.len() < app.data.items.len());
+    assert!(
+        shown
+            .iter()
+            .any(|&i| app.data.items[i].title.contains("长株潭"))
+    );
+    let key = |t: &str| plantrack::text::pinyin::key(t);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| plantrack::text::pinyin::matches(&key(&app.data.items[i].title), "czt"))
+    );
+    // Full syllables work too: fewer items (initials are broad), the 长株潭 ones included.
+    let by_initials = shown.clone();
+    keys(&mut app, &mut store, "/<BS><BS><BS>changzhutan<Enter>");
+    let by_syllables = app.screens.items.visible.clone();
+    assert!(by_syllables.iter().all(|i| by_initials.contains(i)));
+    let changzhutan = |list: &[usize]| {
+        list.iter()
+            .filter(|&&i| app.data.items[i].title.contains("长株潭"))
+            .count()
+    };
+    assert_eq!(changzhutan(&by_syllables), changzhutan(&by_initials));
     let text = screen_text(&render(&app, 120, 30));
     assert!(text.contains("长株潭"), "{text}");
 }
