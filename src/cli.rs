@@ -1,27 +1,371 @@
 //! The command-line grammar (clap derive). No logic: `commands/` acts on what is parsed here.
+//!
+//! Values whose rules belong to the domain (dates, statuses, progress, lights) are taken as
+//! text and checked in `commands/`, which names the flag in its message; only the shape of
+//! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "plantrack",
     version,
-    about = "Track the implementation of Chinese government plans"
+    about = "Track the implementation of Chinese government plans (规划实施跟踪)",
+    after_help = "Without a command, the workbench (TUI) opens.\n\
+                  Items are shown with their ID (#12); every command accepts 12 or #12.\n\
+                  Read commands take --json for one JSON document on stdout."
 )]
 pub struct Cli {
     /// Database file (default: plantrack.db in the user's data directory).
     #[arg(long, global = true, env = "PLANTRACK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Who is recorded as the author of changes (default: $USER, then $LOGNAME).
+    #[arg(long, global = true, env = "PLANTRACK_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Language of the workbench's labels: zh or en (default: from the locale).
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+
+    /// Without a subcommand, the workbench (TUI) opens.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse plan texts; with --dry-run, print what was found without touching any database.
+    /// List items (专栏项目 and 重点任务) with filters.
+    List(ListArgs),
+    /// Everything about one item.
+    Show(ShowArgs),
+    /// Set an item's owner, status, progress, dates or project fields.
+    Set(SetArgs),
+    /// Link a department to an item as lead (牵头) or co-responsible (配合), or unlink it.
+    Dept(DeptArgs),
+    /// Milestones (节点): add, complete, extend (延期), remove, list those due.
+    #[command(subcommand)]
+    Milestone(MilestoneCommand),
+    /// Add a note (备注) to an item.
+    Note(NoteArgs),
+    /// Indicators (指标): list them, record actual values.
+    #[command(subcommand)]
+    Indicator(IndicatorCommand),
+    /// Changes made (of one item, or of everything but imports).
+    History(HistoryArgs),
+    /// Undo your last change.
+    Undo,
+    /// Roll-up counts by plan, chapter, department or owner (汇总).
+    Summary(SummaryArgs),
+    /// Give every item of a box or chapter the same owner or department.
+    Assign(AssignArgs),
+    /// Import plan texts into the database; with --dry-run, only report what they contain.
     Import(ImportArgs),
+    /// The department directory (short and official names, aliases).
+    Departments(JsonArgs),
+    /// Show the thresholds of the warning lights, or set one (KEY VALUE).
+    Config(ConfigArgs),
+}
+
+/// `12`, `#12` or `＃12`: an item ID.
+pub fn parse_item_id(text: &str) -> Result<i64, String> {
+    parse_id(text, &['#', '＃'], "an item ID like 12 or #12")
+}
+
+/// `5` or `M5`: a milestone ID.
+pub fn parse_milestone_id(text: &str) -> Result<i64, String> {
+    parse_id(text, &['M', 'm'], "a milestone ID like 5 or M5")
+}
+
+/// `3` or `I3`: an indicator ID.
+pub fn parse_indicator_id(text: &str) -> Result<i64, String> {
+    parse_id(text, &['I', 'i'], "an indicator ID like 3 or I3")
+}
+
+fn parse_id(text: &str, prefixes: &[char], expected: &str) -> Result<i64, String> {
+    let trimmed = text.trim();
+    let digits = trimmed.strip_prefix(prefixes).unwrap_or(trimmed);
+    match digits.parse::<i64>() {
+        Ok(id) if id > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(id),
+        _ => Err(format!("expected {expected}")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// 牵头
+    #[value(alias = "牵头")]
+    Lead,
+    /// 配合
+    #[value(alias = "配合")]
+    Co,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JsonArgs {
+    /// Print one JSON document instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Plan key (hn-czh-14) or part of its short name.
+    #[arg(long, value_name = "P")]
+    pub plan: Option<String>,
+    /// Part of the chapter name.
+    #[arg(long, value_name = "C")]
+    pub chapter: Option<String>,
+    /// Box (专栏) number.
+    #[arg(long = "box", value_name = "N")]
+    pub box_number: Option<u32>,
+    /// A department, by any of its names (省发改委 = 省发展改革委).
+    #[arg(long, value_name = "NAME")]
+    pub dept: Option<String>,
+    /// With --dept: only items it leads (lead) or supports (co).
+    #[arg(long, requires = "dept")]
+    pub role: Option<RoleArg>,
+    /// Owner (负责人), exactly.
+    #[arg(long, value_name = "O")]
+    pub owner: Option<String>,
+    /// not_started|in_progress|done|paused or 未开始|进行中|已完成|暂停.
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// red|yellow|blue|green|grey or 红|黄|蓝|绿|灰.
+    #[arg(long, value_name = "L")]
+    pub light: Option<String>,
+    /// Only items with an overdue milestone.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only items without an owner.
+    #[arg(long)]
+    pub unassigned: bool,
+    /// Chinese text in the title or body, or pinyin of the title (czt, changzhutan).
+    #[arg(long, value_name = "T")]
+    pub text: Option<String>,
+    /// Include items a re-import no longer found in the plan text.
+    #[arg(long)]
+    pub all: bool,
+    /// Print one JSON array of items instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    #[arg(value_name = "ID", value_parser = parse_item_id)]
+    pub id: i64,
+    /// Print one JSON object instead of the text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    #[arg(value_name = "ID", value_parser = parse_item_id)]
+    pub id: i64,
+    /// Owner (负责人).
+    #[arg(long, value_name = "NAME", conflicts_with = "no_owner")]
+    pub owner: Option<String>,
+    /// Clear the owner.
+    #[arg(long)]
+    pub no_owner: bool,
+    /// not_started|in_progress|done|paused or 未开始|进行中|已完成|暂停.
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Progress in percent: 40 or 40%.
+    #[arg(long, value_name = "N")]
+    pub progress: Option<String>,
+    /// Start date of the item (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Due date of the item (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Project stage: 前期|新开工|续建|竣工 or preparation|new_start|continuing|completed.
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
+    /// Total investment (总投资, 亿元).
+    #[arg(long, value_name = "X")]
+    pub invest_total: Option<String>,
+    /// Investment planned this year (年度计划投资, 亿元).
+    #[arg(long, value_name = "X")]
+    pub invest_plan: Option<String>,
+    /// Investment done this year (年度完成投资, 亿元).
+    #[arg(long, value_name = "X")]
+    pub invest_done: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("action").required(true).args(["lead", "co", "remove"])))]
+pub struct DeptArgs {
+    #[arg(value_name = "ID", value_parser = parse_item_id)]
+    pub id: i64,
+    /// Make NAME the lead department (the previous lead becomes co-responsible).
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+    /// Add NAME as a co-responsible department.
+    #[arg(long, value_name = "NAME")]
+    pub co: Option<String>,
+    /// Unlink NAME from the item.
+    #[arg(long, value_name = "NAME")]
+    pub remove: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MilestoneCommand {
+    /// Add a milestone to an item: milestone add ID --due DATE TITLE...
+    Add {
+        #[arg(value_name = "ID", value_parser = parse_item_id)]
+        id: i64,
+        /// Due date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        /// Title, words joined with spaces.
+        #[arg(value_name = "TITLE", required = true, num_args = 1.., allow_hyphen_values = true)]
+        title: Vec<String>,
+    },
+    /// Mark a milestone done (on today, or --on DATE).
+    Done {
+        #[arg(value_name = "MID", value_parser = parse_milestone_id)]
+        id: i64,
+        /// Completion date (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// Extend (延期) a milestone to a later date, with a reason.
+    Extend {
+        #[arg(value_name = "MID", value_parser = parse_milestone_id)]
+        id: i64,
+        /// New due date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// Why it is extended (kept with who and when).
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Remove a milestone (needs --yes; undo brings it back).
+    Rm {
+        #[arg(value_name = "MID", value_parser = parse_milestone_id)]
+        id: i64,
+        /// Confirm the removal.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Milestones due and not done (all, or from/to a date).
+    List {
+        /// First due date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last due date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NoteArgs {
+    #[arg(value_name = "ID", value_parser = parse_item_id)]
+    pub id: i64,
+    /// The note, words joined with spaces; `-` reads it from stdin (multi-line notes).
+    #[arg(value_name = "TEXT", required = true, num_args = 1.., allow_hyphen_values = true)]
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndicatorCommand {
+    /// Indicators with baseline, target and recorded values.
+    List {
+        /// Plan key or part of its short name.
+        #[arg(long, value_name = "P")]
+        plan: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record an actual value: indicator record IID --period 2025 VALUE.
+    Record {
+        #[arg(value_name = "IID", value_parser = parse_indicator_id)]
+        id: i64,
+        /// A year (2025) or a date (2025-06-30).
+        #[arg(long, value_name = "YEAR|DATE")]
+        period: String,
+        #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+        value: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// Only changes of this item.
+    #[arg(value_name = "ID", value_parser = parse_item_id)]
+    pub id: Option<i64>,
+    /// Most entries shown.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryBy {
+    /// 按规划
+    Plan,
+    /// 按章节
+    Chapter,
+    /// 按牵头单位
+    #[value(alias = "lead")]
+    Department,
+    /// 按配合单位
+    #[value(alias = "co")]
+    CoDepartment,
+    /// 按负责人
+    Owner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    /// What to group by.
+    #[arg(long, value_name = "BY")]
+    pub by: SummaryBy,
+    /// Plan key or part of its short name.
+    #[arg(long, value_name = "P")]
+    pub plan: Option<String>,
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub format: SummaryFormat,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("scope").required(true).args(["box_number", "chapter"])))]
+#[command(group(ArgGroup::new("assignment").required(true).args(["owner", "lead", "co"])))]
+pub struct AssignArgs {
+    /// Box (专栏) number.
+    #[arg(long = "box", value_name = "N")]
+    pub box_number: Option<u32>,
+    /// Part of the chapter name.
+    #[arg(long, value_name = "C")]
+    pub chapter: Option<String>,
+    /// Plan key or part of its short name.
+    #[arg(long, value_name = "P")]
+    pub plan: String,
+    /// Owner (负责人) for every item.
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Lead department for every item.
+    #[arg(long, value_name = "DEPT")]
+    pub lead: Option<String>,
+    /// Co-responsible department for every item.
+    #[arg(long, value_name = "DEPT")]
+    pub co: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -29,10 +373,47 @@ pub struct ImportArgs {
     /// Parse and report only; no database is opened.
     #[arg(long)]
     pub dry_run: bool,
-    /// Print exactly one JSON object {"plans": [...]} instead of the readable report.
+    /// With --dry-run: print exactly one JSON object {"plans": [...]} instead of the report.
     #[arg(long)]
     pub json: bool,
     /// Plan text files (UTF-8, UTF-16 with BOM, or GB18030/GBK).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// pace_tolerance, yellow_lag or due_soon_days.
+    #[arg(value_name = "KEY", requires = "value")]
+    pub key: Option<String>,
+    /// The new value (a whole number).
+    #[arg(value_name = "VALUE")]
+    pub value: Option<String>,
+    /// Print the thresholds as one JSON object.
+    #[arg(long, conflicts_with = "value")]
+    pub json: bool,
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn grammar_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(parse_item_id("12"), Ok(12));
+        assert_eq!(parse_item_id("#12"), Ok(12));
+        assert_eq!(parse_item_id("＃12"), Ok(12));
+        assert_eq!(parse_milestone_id("M5"), Ok(5));
+        assert_eq!(parse_indicator_id("i3"), Ok(3));
+        for bad in ["", "#", "x1", "-3", "0", "+4", "1.5", "##1"] {
+            assert!(parse_item_id(bad).is_err(), "{bad:?}");
+        }
+    }
 }

@@ -2,11 +2,13 @@
 //!
 //! Module map (data flows downward; each layer uses only those below it):
 //! - `cli`: the command-line grammar. `commands`: one file per subcommand, glue and output.
-//! - `report`: output formats (the import dry-run report today; exports later).
+//! - `report`: output formats (the import dry-run report, tables, CSV, terminal-safe JSON,
+//!   roll-up reports).
 //! - `plan`: plan text → plan model (encoding, normalising, outline, boxes, tasks,
 //!   indicators, deadlines, glossary, merging renditions). Pure: no I/O but the bytes given.
 //! - `seed`: the plan texts embedded from `seed/` and their manifest.
-//! - `text`: terminal safety (`sanitize`), Chinese script conversion (`zh`).
+//! - `text`: terminal safety (`sanitize`), display width (`width`), Chinese script conversion
+//!   (`zh`), pinyin keys (`pinyin`).
 
 pub mod cli;
 pub mod clock;
@@ -18,19 +20,64 @@ pub mod seed;
 pub mod store;
 pub mod text;
 pub mod track;
+pub mod tui;
 
 use cli::{Cli, Command};
+use commands::Ctx;
+use std::io::Write;
 use std::process::ExitCode;
+
+/// What `plantrack` without a subcommand says when there is no terminal for the workbench.
+const NO_TERMINAL: &str = "the workbench (TUI) needs a terminal on stdin and stdout; \
+in scripts use the subcommands: list, show, set, dept, milestone, note, indicator, history, \
+undo, summary, assign, import, departments, config (see `plantrack --help` and \
+`plantrack help COMMAND`)";
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    run_with_width(cli, None)
+}
+
+/// Run a parsed command line; `width` is the terminal's width in cells when stdout is a
+/// terminal (otherwise `COLUMNS`, else 80, is used for tables and wrapped text).
+pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match cli.command {
-        Some(Command::Import(args)) => commands::import::run(&args, &mut out)?,
-        None => anyhow::bail!(
-            "the workbench is not available yet; try `plantrack import --dry-run FILE`"
-        ),
+    let Some(command) = cli.command else {
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            anyhow::bail!(NO_TERMINAL);
+        }
+        let ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
+        let session = commands::workbench_session(&ctx, cli.lang.as_deref());
+        drop(out);
+        tui::run(ctx.store, session)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    if let Command::Import(args) = &command
+        && args.dry_run
+    {
+        commands::import::dry_run(args, &mut out)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let mut ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
+    let ctx = &mut ctx;
+    match &command {
+        Command::List(args) => commands::list::run(args, ctx, &mut out)?,
+        Command::Show(args) => commands::show::run(args, ctx, &mut out)?,
+        Command::Set(args) => commands::set::run(args, ctx, &mut out)?,
+        Command::Dept(args) => commands::dept::run(args, ctx, &mut out)?,
+        Command::Milestone(command) => commands::milestone::run(command, ctx, &mut out)?,
+        Command::Note(args) => commands::note::run(args, ctx, &mut out)?,
+        Command::Indicator(command) => commands::indicator::run(command, ctx, &mut out)?,
+        Command::History(args) => commands::history::run(args, ctx, &mut out)?,
+        Command::Undo => commands::history::undo(ctx, &mut out)?,
+        Command::Summary(args) => commands::summary::run(args, ctx, &mut out)?,
+        Command::Assign(args) => commands::assign::run(args, ctx, &mut out)?,
+        Command::Import(args) => commands::import::run(args, ctx, &mut out)?,
+        Command::Departments(args) => commands::departments::run(args, ctx, &mut out)?,
+        Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

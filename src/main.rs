@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match plantrack::run(cli) {
+    match plantrack::run_with_width(cli, terminal_width()) {
         Ok(code) => code,
         Err(error) => {
             if is_broken_pipe(&error) {
@@ -17,6 +17,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The terminal's width in cells, when stdout is a terminal.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let (width, _) = ratatui::crossterm::terminal::size().ok()?;
+    (width > 0).then_some(usize::from(width))
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

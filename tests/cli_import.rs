@@ -487,16 +487,36 @@ fn one_bad_file_among_good_ones_fails_the_run() {
 }
 
 #[test]
-fn import_without_dry_run_is_refused_clearly() {
-    let out = plantrack([OsStr::new("import"), seed_path(HN_ACTION_2024).as_os_str()]);
+fn import_without_dry_run_refreshes_the_database_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    let out = plantrack([
+        OsStr::new("--db"),
+        db.as_os_str(),
+        OsStr::new("import"),
+        seed_path(HN_ACTION_2024).as_os_str(),
+    ]);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
-    assert!(out.stdout.is_empty(), "{:?}", stdout(&out));
+    assert_eq!(out.status.code(), Some(0), "stderr: {err}");
     assert!(!err.contains("panicked"), "{err}");
+    // The new database was seeded with the same plan: importing it again adds nothing.
+    let text = stdout(&out);
     assert!(
-        err.contains("--dry-run"),
-        "should point to --dry-run: {err}"
+        text.contains("湖南省深入推进以人为本的新型城镇化战略五年行动计划实施方案"),
+        "{text}"
     );
+    let store = plantrack::store::Store::open(&db, "checker").unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let tasks = store
+        .list(
+            &plantrack::store::ItemFilter {
+                plan: Some("hn-czh-action-2024".into()),
+                ..Default::default()
+            },
+            today,
+        )
+        .unwrap();
+    assert_eq!(tasks.len(), 24);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 //! `plantrack import`: parse plan files and report what was found.
 
+use super::Ctx;
 use crate::cli::ImportArgs;
 use crate::plan::{self, MergedPlan};
 use crate::report::dry_run;
+use crate::seed;
+use crate::store::PlanImport;
 use crate::text::sanitize::term_safe;
 use anyhow::{Context, Result, bail};
 use std::io::Write;
@@ -37,17 +40,64 @@ fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {shown}"))
 }
 
-pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
-    if !args.dry_run {
-        bail!(
-            "importing into a database is not available yet: run with --dry-run to see what the files contain"
-        );
-    }
+/// `import --dry-run`: parse and report; no database is opened.
+pub fn dry_run(args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
     let plans = parse_files(args)?;
     if args.json {
         dry_run::write_json(&plans, out)?;
     } else {
         dry_run::write_text(&plans, out)?;
+    }
+    Ok(())
+}
+
+/// `import FILE...`: parse, merge renditions, and import or refresh the plans in the
+/// database, keeping every tracking field; print what changed per plan.
+pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
+    if args.json {
+        bail!("--json goes with --dry-run; an import prints a readable report");
+    }
+    let plans = parse_files(args)?;
+    let metas = seed::manifest()?;
+    let report = ctx.store.import_plans(&plans, &metas)?;
+    for plan in &report.plans {
+        write_plan_import(plan, out)?;
+    }
+    Ok(())
+}
+
+fn write_plan_import(plan: &PlanImport, out: &mut dyn Write) -> Result<()> {
+    let state = if plan.created {
+        "已创建 created"
+    } else {
+        "已刷新 refreshed"
+    };
+    writeln!(
+        out,
+        "{} ({}): {state}",
+        term_safe(&plan.title),
+        term_safe(&plan.key)
+    )?;
+    let counts = [
+        ("items added 新增事项", plan.items_added),
+        ("text changes 文本变化", plan.text_changes.len()),
+        ("items missing 已不在文本中", plan.items_missing.len()),
+        ("links added 新增部门关联", plan.links_added),
+        ("milestones added 新增节点", plan.milestones_added),
+        ("indicators added 新增指标", plan.indicators_added),
+    ];
+    if counts.iter().all(|(_, n)| *n == 0) {
+        writeln!(out, "  nothing added or changed 无新增或变化")?;
+        return Ok(());
+    }
+    for (label, n) in counts {
+        writeln!(out, "  {label}: {n}")?;
+    }
+    for change in &plan.text_changes {
+        writeln!(out, "    ~ {}", term_safe(change))?;
+    }
+    for missing in &plan.items_missing {
+        writeln!(out, "    - {}", term_safe(missing))?;
     }
     Ok(())
 }

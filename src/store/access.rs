@@ -6,6 +6,7 @@ use super::error::{Result, StoreError};
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Filesystems where WAL's shared memory does not work across machines.
 const NETWORK_FILESYSTEMS: &[&str] = &[
@@ -61,9 +62,25 @@ fn writable_file(path: &Path) -> Result<()> {
     }
 }
 
+/// Probes made by this process so far: each probe gets its own name, so threads opening
+/// databases in one directory at once do not collide.
+static PROBES: AtomicU64 = AtomicU64::new(0);
+
 fn writable_directory(dir: &Path) -> Result<()> {
-    let probe = dir.join(format!(".plantrack-probe-{}", std::process::id()));
-    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+    // A probe file left by a process killed at the wrong moment (with a pid now reused) is
+    // skipped, not reported as an error.
+    let mut attempts = 0;
+    let (probe, created) = loop {
+        let n = PROBES.fetch_add(1, Ordering::Relaxed);
+        let probe = dir.join(format!(".plantrack-probe-{}-{n}", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&probe) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempts < 8 => {
+                attempts += 1;
+            }
+            created => break (probe, created),
+        }
+    };
+    match created {
         Ok(_) => {
             let _ = fs::remove_file(&probe);
             Ok(())

@@ -80,10 +80,11 @@ pub(super) fn resolve(conn: &Connection, name: &str) -> Result<Option<i64>> {
 
 /// The department known by `name`, created (as written) when it is new.
 pub(super) fn resolve_or_create(tx: &Transaction<'_>, name: &str) -> Result<i64> {
-    if let Some(id) = resolve(tx, name)? {
+    let name = super::queries::clean(name);
+    if let Some(id) = resolve(tx, &name)? {
         return Ok(id);
     }
-    let name = name.trim();
+    let name = name.as_str();
     if name.is_empty() {
         return Err(StoreError::Invalid(
             "a department name cannot be empty".into(),
@@ -183,7 +184,9 @@ pub(super) fn links_of(conn: &Connection, item: i64) -> Result<Vec<Link>> {
 
 impl Store {
     /// Link a department to an item as lead or co-responsible (a user link). A new lead
-    /// demotes the previous lead to co-responsible: an item has one lead.
+    /// demotes the previous lead to co-responsible: an item has one lead. The demotion is
+    /// the user's decision too (origin "user"), so a re-import does not restore the plan's
+    /// lead beside the new one.
     pub fn set_department(
         &mut self,
         item: i64,
@@ -202,13 +205,7 @@ impl Store {
             if role == Role::Lead {
                 for link in links_of(tx, item)? {
                     if link.role == Role::Lead && link.department != department {
-                        put_link(
-                            tx,
-                            change,
-                            item,
-                            link.department,
-                            Some(&format!("co@{}", link.origin)),
-                        )?;
+                        put_link(tx, change, item, link.department, Some("co@user"))?;
                     }
                 }
             }

@@ -303,7 +303,7 @@ fn write_boxes(tx: &Transaction<'_>, plan: i64, merged: &MergedPlan) -> Result<H
     for b in &merged.plan.boxes {
         tx.execute(
             "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT(plan_id, number) DO UPDATE SET title = excluded.title, chapter = excluded.chapter,
+             ON CONFLICT(plan_id, number) DO UPDATE SET title = coalesce(excluded.title, plan_box.title), chapter = excluded.chapter,
                  section = excluded.section, kind = excluded.kind, rows = excluded.rows, notes = excluded.notes",
             params![plan, b.number, b.title, b.chapter, b.section, kind_str(b.kind), to_json(&b.rows), to_json(&b.notes)],
         )?;
@@ -351,23 +351,37 @@ fn write_items(
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    for (position, item) in text_items(merged).iter().enumerate() {
-        let box_id = item.box_number.and_then(|n| boxes.get(&n).copied());
-        let found = existing
-            .iter()
-            .position(|e| !e.matched && e.stable_key == item.stable_key)
-            .or_else(|| {
-                existing.iter().position(|e| {
-                    !e.matched
-                        && item.number.is_some()
-                        && e.number.as_deref() == item.number
-                        && e.box_id == box_id
-                })
+    let items = text_items(merged);
+    let box_of = |item: &TextItem<'_>| item.box_number.and_then(|n| boxes.get(&n).copied());
+    // Match by stable key first, for every item, and only then fall back on the number:
+    // an item inserted mid-box (the rest renumbered) must not take the number, and so the
+    // id and tracking data, of an item that is still there under its own key.
+    let mut found: Vec<Option<usize>> = items
+        .iter()
+        .map(|item| {
+            let index = existing
+                .iter()
+                .position(|e| !e.matched && e.stable_key == item.stable_key)?;
+            existing[index].matched = true;
+            Some(index)
+        })
+        .collect();
+    for (item, found) in items.iter().zip(found.iter_mut()) {
+        if found.is_none() && item.number.is_some() {
+            let box_id = box_of(item);
+            *found = existing.iter().position(|e| {
+                !e.matched && e.number.as_deref() == item.number && e.box_id == box_id
             });
+            if let Some(index) = *found {
+                existing[index].matched = true;
+            }
+        }
+    }
+    for (position, (item, found)) in items.iter().zip(found).enumerate() {
+        let box_id = box_of(item);
         let id = match found {
             Some(index) => {
-                let e = &mut existing[index];
-                e.matched = true;
+                let e = &existing[index];
                 refresh_item(tx, change, e, item, box_id, position, report)?;
                 e.id
             }
@@ -565,23 +579,62 @@ fn write_plan_links(
     Ok(added)
 }
 
-/// Plan deadlines become proposed milestones once; existing ones (perhaps extended or done)
-/// are left as they are.
+/// Plan deadlines become proposed milestones once; existing ones (perhaps extended, done,
+/// renamed or removed) are left as they are. A deadline is the plan milestone of the item
+/// with the same sentence (compared by its characters: renditions differ in punctuation),
+/// else one with the same phrase and original due date that no other deadline claimed
+/// (a renamed milestone, a reworded sentence).
 fn write_plan_milestones(
     tx: &Transaction<'_>,
     change: i64,
     item: i64,
     deadlines: &[Deadline],
 ) -> Result<usize> {
+    struct Known {
+        title: String,
+        original_due: String,
+        phrase: Option<String>,
+        claimed: bool,
+    }
+    let mut known: Vec<Known> = tx
+        .prepare_cached(
+            "SELECT title, original_due, plan_phrase FROM milestone WHERE item_id = ?1 AND origin = 'plan' ORDER BY id",
+        )?
+        .query_map([item], |r| {
+            Ok(Known {
+                title: title_key(&r.get::<_, String>(0)?),
+                original_due: r.get(1)?,
+                phrase: r.get(2)?,
+                claimed: false,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut claim =
+        |test: &dyn Fn(&Known) -> bool| match known.iter_mut().find(|k| !k.claimed && test(k)) {
+            Some(k) => {
+                k.claimed = true;
+                true
+            }
+            None => false,
+        };
+    let mut claimed: Vec<bool> = deadlines
+        .iter()
+        .map(|deadline| {
+            let wanted = title_key(&deadline.text);
+            claim(&|k| k.title == wanted)
+        })
+        .collect();
+    for (deadline, claimed) in deadlines.iter().zip(claimed.iter_mut()) {
+        if !*claimed {
+            let due = deadline.due.format("%Y-%m-%d").to_string();
+            *claimed = claim(&|k| {
+                k.original_due == due && k.phrase.as_deref() == Some(deadline.phrase.as_str())
+            });
+        }
+    }
     let mut added = 0;
-    for deadline in deadlines {
-        let known: Option<i64> = optional(
-            tx.prepare_cached(
-                "SELECT id FROM milestone WHERE item_id = ?1 AND origin = 'plan' AND title = ?2",
-            )?
-            .query_row(params![item, deadline.text], |r| r.get(0)),
-        )?;
-        if known.is_none() {
+    for (deadline, claimed) in deadlines.iter().zip(claimed) {
+        if !claimed {
             milestones::insert(
                 tx,
                 change,

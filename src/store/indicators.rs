@@ -115,7 +115,7 @@ impl Store {
     /// Record an actual value of indicator `id` for a period (a year or a date).
     pub fn record_indicator(&mut self, id: i64, period: &str, value: &str) -> Result<i64> {
         let period = parse_period(period)?;
-        let value = value.trim().to_string();
+        let value = super::queries::clean(value);
         if value.is_empty() {
             return Err(StoreError::Invalid(
                 "an indicator value cannot be empty".into(),

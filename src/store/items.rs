@@ -452,8 +452,8 @@ impl Store {
             };
             for &id in items {
                 require_item(tx, id)?;
-                if let Some(owner) = owner {
-                    set_field(tx, change, id, "owner", Some(owner))?;
+                if let Some(owner) = owner.map(super::queries::clean).filter(|o| !o.is_empty()) {
+                    set_field(tx, change, id, "owner", Some(&owner))?;
                 }
                 if let Some((department, role)) = department {
                     if role == Role::Lead {
@@ -464,7 +464,7 @@ impl Store {
                                     change,
                                     id,
                                     link.department,
-                                    Some(&format!("co@{}", link.origin)),
+                                    Some("co@user"),
                                 )?;
                             }
                         }
@@ -538,6 +538,16 @@ fn column_text(tx: &Transaction<'_>, id: i64, field: &str) -> Result<Option<Stri
     )?)
 }
 
+/// Whether a column already holds a value. Amounts are compared as numbers: SQLite
+/// writes the REAL 3 as "3.0".
+fn same_value(field: &str, old: Option<&str>, new: Option<&str>) -> bool {
+    if field.starts_with("invest_") {
+        let number = |v: Option<&str>| v.and_then(|v| v.parse::<f64>().ok());
+        return number(old) == number(new) && old.is_some() == new.is_some();
+    }
+    old == new
+}
+
 /// Write one column of an item and its history row.
 fn set_field(
     tx: &Transaction<'_>,
@@ -547,7 +557,7 @@ fn set_field(
     value: Option<&str>,
 ) -> Result<()> {
     let old = column_text(tx, id, field)?;
-    if old.as_deref() == value {
+    if same_value(field, old.as_deref(), value) {
         return Ok(());
     }
     tx.execute(
@@ -593,9 +603,8 @@ fn apply_edit(
     if let Some(owner) = &edit.owner {
         let owner = owner
             .as_deref()
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
-            .map(str::to_string);
+            .map(super::queries::clean)
+            .filter(|o| !o.is_empty());
         fields.push(("owner", owner));
     }
     if let Some(status) = status {
@@ -622,11 +631,12 @@ fn apply_edit(
             fields.push((name, opt_num(value)));
         }
     }
-    // Refuse before writing anything: an edit is applied whole or not at all.
-    for (field, value) in &fields {
-        if let Some(conflict) = changed_since(tx, id, "item", id, field, base.0)?
-            && column_text(tx, id, field)? != *value
-        {
+    // Refuse before writing anything: an edit is applied whole or not at all. A field
+    // changed since `base` is refused even when it now holds the value this edit sets:
+    // the editor did not see that change, and accepting the edit as a silent no-op would
+    // acknowledge a change that was never made (two "+1 from 5" saves ending at 6).
+    for (field, _) in &fields {
+        if let Some(conflict) = changed_since(tx, id, "item", id, field, base.0)? {
             return Err(StoreError::Conflict(conflict));
         }
     }

@@ -141,7 +141,7 @@ pub(super) fn revert_extension(
 impl Store {
     /// Add a user milestone to an item.
     pub fn add_milestone(&mut self, item: i64, title: &str, due: NaiveDate) -> Result<i64> {
-        let title = title.trim().to_string();
+        let title = super::queries::clean(title);
         if title.is_empty() {
             return Err(StoreError::Invalid("a milestone needs a title".into()));
         }
@@ -184,7 +184,7 @@ impl Store {
         new_due: NaiveDate,
         reason: &str,
     ) -> Result<()> {
-        let reason = reason.trim().to_string();
+        let reason = super::queries::clean(reason);
         if reason.is_empty() {
             return Err(StoreError::Invalid(
                 "an extension (延期) needs a reason".into(),
@@ -214,7 +214,7 @@ impl Store {
 
     /// Change a milestone's title.
     pub fn rename_milestone(&mut self, milestone: i64, title: &str) -> Result<()> {
-        let title = title.trim().to_string();
+        let title = super::queries::clean(title);
         if title.is_empty() {
             return Err(StoreError::Invalid("a milestone needs a title".into()));
         }

@@ -19,19 +19,21 @@ mod items;
 mod migrations;
 mod milestones;
 mod notes;
+mod plans;
 mod queries;
 mod search;
 mod write;
 
+pub use departments::{Department, Link};
 pub use error::{Conflict, Result, StoreError};
 pub use history::{ChangeSummary, HistoryEntry};
 pub use import::{ImportReport, PlanImport};
-pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
-pub use departments::{Department, Link};
 pub use indicators::{IndicatorRow, IndicatorValue, parse_period};
+pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
 pub use migrations::latest_version;
 pub use milestones::{Extension, Milestone};
 pub use notes::Note;
+pub use plans::PlanInfo;
 
 use crate::track::health::Thresholds;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -110,28 +112,24 @@ impl Store {
     fn migrate(&mut self) -> Result<()> {
         use rusqlite_migration::{Error as MigrationError, MigrationDefinitionError};
         let path = self.path.clone();
-        migrations::MIGRATIONS
-            .to_latest(&mut self.conn)
-            .map_err(|e| match e {
-                MigrationError::MigrationDefinition(
-                    MigrationDefinitionError::DatabaseTooFarAhead,
-                ) => {
-                    let found: u32 = self
-                        .conn
-                        .pragma_query_value(None, "user_version", |r| r.get(0))
-                        .unwrap_or(0);
-                    StoreError::TooNew {
-                        path: path.clone(),
-                        found,
-                        supported: latest_version(),
-                    }
+        migrations::to_latest(&mut self.conn).map_err(|e| match e {
+            MigrationError::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+                let found: u32 = self
+                    .conn
+                    .pragma_query_value(None, "user_version", |r| r.get(0))
+                    .unwrap_or(0);
+                StoreError::TooNew {
+                    path: path.clone(),
+                    found,
+                    supported: latest_version(),
                 }
-                MigrationError::RusqliteError { err, .. } => sqlite_error(&path, err),
-                other => StoreError::Invalid(format!(
-                    "cannot update the schema of {}: {other}",
-                    path.display()
-                )),
-            })
+            }
+            MigrationError::RusqliteError { err, .. } => sqlite_error(&path, err),
+            other => StoreError::Invalid(format!(
+                "cannot update the schema of {}: {other}",
+                path.display()
+            )),
+        })
     }
 
     /// Import the embedded seed plans into an empty database.
@@ -217,11 +215,21 @@ impl Store {
         Ok(thresholds)
     }
 
-    /// Set one threshold (pace_tolerance, yellow_lag or due_soon_days).
+    /// Set one threshold: pace_tolerance and yellow_lag in points (0–100), due_soon_days
+    /// in days (0–3650).
     pub fn set_threshold(&mut self, key: &str, value: u32) -> Result<()> {
-        if !matches!(key, "pace_tolerance" | "yellow_lag" | "due_soon_days") {
+        let limit = match key {
+            "pace_tolerance" | "yellow_lag" => 100,
+            "due_soon_days" => 3650,
+            _ => {
+                return Err(StoreError::Invalid(format!(
+                    "unknown threshold {key}: use pace_tolerance, yellow_lag or due_soon_days"
+                )));
+            }
+        };
+        if value > limit {
             return Err(StoreError::Invalid(format!(
-                "unknown threshold {key}: use pace_tolerance, yellow_lag or due_soon_days"
+                "{key} must be between 0 and {limit}, got {value}"
             )));
         }
         self.write("set threshold", |tx, change| {
@@ -238,7 +246,21 @@ impl Store {
 
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    // Turning a new file to WAL upgrades a read to a write, which SQLite refuses at once,
+    // without waiting in the busy handler, while another connection opening the same new
+    // file is doing the same: wait and retry as the busy timeout would.
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mode: String = loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => break other?,
+        }
+    };
     debug_assert_eq!(mode.to_lowercase(), "wal");
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -20,3 +20,12 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 pub fn from_json<T: serde::de::DeserializeOwned + Default>(text: &str) -> T {
     serde_json::from_str(text).unwrap_or_default()
 }
+
+/// Text a person typed, made safe to store: control, bidi and invisible characters
+/// removed (as for imported text), surrounding white space trimmed.
+pub fn clean(text: &str) -> String {
+    crate::text::sanitize::clean_imported(text)
+        .text
+        .trim()
+        .to_string()
+}

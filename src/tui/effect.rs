@@ -126,7 +126,8 @@ fn save(store: &mut Store, save: Save) -> Result<String, StoreError> {
 pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Action> {
     match effect {
         Effect::None => Vec::new(),
-        Effect::Quit => vec![Action::Quit],
+        // `update` already set the quit flag: nothing to report back.
+        Effect::Quit => Vec::new(),
         Effect::Reload => match load(store, today) {
             Ok(snapshot) => vec![Action::Loaded(Box::new(snapshot))],
             Err(e) => vec![failed(e)],

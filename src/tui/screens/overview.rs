@@ -51,11 +51,7 @@ impl OverviewScreen {
             .chain(view.data.total.iter())
             .map(|r| {
                 let done = r.by_status[Status::Done.index()];
-                let share = if r.items == 0 {
-                    0
-                } else {
-                    done * 100 / r.items
-                };
+                let share = (done * 100).checked_div(r.items).unwrap_or(0);
                 let mut cells = vec![
                     Cell::from(truncate(&r.label, name_width).into_owned()),
                     Cell::from(r.items.to_string()),

@@ -1,0 +1,36 @@
+//! `plantrack summary --by ...`: roll-up counts as a table, CSV or JSON.
+
+use super::Ctx;
+use crate::cli::{SummaryArgs, SummaryBy, SummaryFormat};
+use crate::report::summary::{write_csv, write_json_report, write_table};
+use crate::store::ItemFilter;
+use crate::track::rollup::{RollupBy, rollup, total};
+use anyhow::Result;
+use std::io::Write;
+
+pub fn rollup_by(by: SummaryBy) -> RollupBy {
+    match by {
+        SummaryBy::Plan => RollupBy::Plan,
+        SummaryBy::Chapter => RollupBy::Chapter,
+        SummaryBy::Department => RollupBy::LeadDepartment,
+        SummaryBy::CoDepartment => RollupBy::CoDepartment,
+        SummaryBy::Owner => RollupBy::Owner,
+    }
+}
+
+pub fn run(args: &SummaryArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let filter = ItemFilter {
+        plan: args.plan.clone(),
+        ..ItemFilter::default()
+    };
+    let items = ctx.store.summaries(&filter, ctx.today)?;
+    let by = rollup_by(args.by);
+    let rows = rollup(&items, by);
+    let total = total(&items);
+    match args.format {
+        SummaryFormat::Table => write_table(by, &rows, &total, ctx.width, out)?,
+        SummaryFormat::Csv => write_csv(&rows, &total, out)?,
+        SummaryFormat::Json => write_json_report(by, &rows, &total, out)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! `--json` output: one JSON document, safe to print on a terminal.
+//!
+//! serde_json escapes C0 controls in strings but writes DEL, C1 controls, bidi and
+//! invisible format characters raw; here those (and zero-width marks) are written as
+//! `\uXXXX` escapes too, which any JSON reader decodes to the same string. Only string
+//! contents can hold such characters, so escaping them anywhere is exact.
+
+use crate::text::sanitize::is_terminal_safe;
+use serde::Serialize;
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthChar;
+
+/// Write `value` as pretty JSON and a newline.
+pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    out.write_all(escape_unsafe(&text).as_bytes())?;
+    writeln!(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '\u{7f}';
+    }
+    let mut buf = [0u8; 4];
+    !is_terminal_safe(c.encode_utf8(&mut buf)) || c.width() == Some(0)
+}
+
+/// `text` with every character a terminal could act on written as a JSON `\u` escape.
+pub fn escape_unsafe(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_escape(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_strings_round_trip_escaped() {
+        let hostile = "a\u{1b}]0;x\u{7}\u{9b}\u{202e}\u{7f}\u{e0041}长株潭";
+        let mut out = Vec::new();
+        write_json(&vec![hostile], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(is_terminal_safe(&text), "{text}");
+        assert!(text.contains("长株潭"));
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, [hostile]);
+    }
+}
