@@ -395,22 +395,7 @@ fn write_items(
         report.milestones_added += write_plan_milestones(tx, change, id, item.deadlines)?;
     }
     for e in existing.iter().filter(|e| !e.matched) {
-        let was: i64 = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [e.id], |r| {
-            r.get(0)
-        })?;
-        if was == 1 {
-            tx.execute("UPDATE item SET in_plan = 0 WHERE id = ?1", [e.id])?;
-            record(
-                tx,
-                change,
-                Some(e.id),
-                "item",
-                Some(e.id),
-                "in_plan",
-                Some("1"),
-                Some("0"),
-            )?;
-        }
+        set_in_plan(tx, change, e.id, false)?;
         report
             .items_missing
             .push(format!("item {} {}", e.id, e.title));
@@ -506,21 +491,7 @@ fn refresh_item(
             )?;
         }
     }
-    let was_in_plan: i64 = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [e.id], |r| {
-        r.get(0)
-    })?;
-    if was_in_plan == 0 {
-        record(
-            tx,
-            change,
-            Some(e.id),
-            "item",
-            Some(e.id),
-            "in_plan",
-            Some("0"),
-            Some("1"),
-        )?;
-    }
+    set_in_plan(tx, change, e.id, true)?;
     tx.prepare_cached(
         "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
                          position = ?9, in_plan = 1 WHERE id = ?10",
@@ -713,4 +684,27 @@ fn write_indicators(
         )?;
     }
     Ok(())
+}
+
+/// Flag whether the plan text still has an item, recording a change of the flag.
+fn set_in_plan(tx: &Transaction<'_>, change: i64, id: i64, in_plan: bool) -> Result<()> {
+    let was: bool = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [id], |r| r.get(0))?;
+    if was == in_plan {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE item SET in_plan = ?1 WHERE id = ?2",
+        params![in_plan, id],
+    )?;
+    let flag = |b: bool| if b { "1" } else { "0" };
+    record(
+        tx,
+        change,
+        Some(id),
+        "item",
+        Some(id),
+        "in_plan",
+        Some(flag(was)),
+        Some(flag(in_plan)),
+    )
 }

@@ -99,18 +99,7 @@ impl OverviewScreen {
                 ))
             })
             .collect();
-        let lines = if lines.is_empty() {
-            vec![Line::from(labels::NONE.get(view.lang))]
-        } else {
-            lines
-        };
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::UPCOMING.get(view.lang)),
-            )
-            .render(area, buf);
+        boxed_lines(lines, labels::UPCOMING.get(view.lang), view, area, buf);
     }
 
     fn render_mine(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -152,17 +141,22 @@ impl OverviewScreen {
                 Line::from(truncate(&text, width).into_owned())
             })
             .collect();
-        let lines = if lines.is_empty() {
-            vec![Line::from(labels::NONE.get(view.lang))]
-        } else {
-            lines
-        };
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::RECENT_OTHERS.get(view.lang)),
-            )
-            .render(area, buf);
+        boxed_lines(lines, labels::RECENT_OTHERS.get(view.lang), view, area, buf);
     }
+}
+
+/// A bordered list of lines, or "（无）" when there are none.
+fn boxed_lines(lines: Vec<Line<'_>>, title: &str, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let lines = if lines.is_empty() {
+        vec![Line::from(labels::NONE.get(view.lang))]
+    } else {
+        lines
+    };
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(title.to_string()),
+        )
+        .render(area, buf);
 }
