@@ -251,3 +251,50 @@ fn others_commits_refresh_the_screen_keeping_cursor_and_typing() {
     let notes = alice_store.show(cursor, today()).unwrap().notes;
     assert_eq!(notes.last().unwrap().text, "写到一半。");
 }
+
+#[test]
+fn extend_then_complete_a_plan_milestone_from_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2/棚户区改造<Enter><Enter>");
+    let detail = app.screens.detail.detail.clone().unwrap();
+    assert_eq!(detail.row.title, "棚户区改造");
+    let milestone = detail
+        .milestones
+        .iter()
+        .find(|m| m.done_on.is_none())
+        .unwrap()
+        .clone();
+    assert_eq!(milestone.due_on.to_string(), "2025-12-31");
+    keys(&mut app, &mut store, "E2026-12-31 中央资金下达延迟<Enter>");
+    let shown = store.show(detail.row.id, today()).unwrap();
+    let extended = shown
+        .milestones
+        .iter()
+        .find(|m| m.id == milestone.id)
+        .unwrap();
+    assert_eq!(extended.due_on.to_string(), "2026-12-31");
+    assert_eq!(extended.original_due.to_string(), "2025-12-31");
+    assert_eq!(extended.extensions[0].reason, "中央资金下达延迟");
+    assert_eq!(extended.extensions[0].who, "alice");
+    // Completing asks first; "n" cancels, "y" completes today.
+    keys(&mut app, &mut store, "Mn");
+    assert!(
+        store
+            .show(detail.row.id, today())
+            .unwrap()
+            .milestones
+            .iter()
+            .all(|m| m.done_on.is_none())
+    );
+    keys(&mut app, &mut store, "My");
+    let done = store.show(detail.row.id, today()).unwrap();
+    assert_eq!(
+        done.milestones
+            .iter()
+            .find(|m| m.id == milestone.id)
+            .unwrap()
+            .done_on,
+        Some(today())
+    );
+}

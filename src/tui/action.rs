@@ -15,6 +15,8 @@ pub enum InputPurpose {
     Progress(i64),
     Department(i64, Role),
     Milestone(i64),
+    /// Extend (延期) milestone: new date and reason.
+    Extend(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
@@ -73,6 +75,7 @@ pub enum AskKind {
     Lead,
     Co,
     Milestone,
+    Extend,
     Note,
     BulkOwner,
     Indicator,

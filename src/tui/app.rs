@@ -410,6 +410,26 @@ impl App {
         })
     }
 
+    /// The first open milestone of the item shown in Detail (with a hint when none).
+    fn next_open_milestone(&mut self) -> Option<i64> {
+        let next = self
+            .screens
+            .detail
+            .detail
+            .as_ref()
+            .filter(|_| self.screen == ScreenId::Detail)
+            .and_then(|d| d.milestones.iter().find(|m| m.done_on.is_none()))
+            .map(|m| m.id);
+        if next.is_none() {
+            let hint = self.lang().pick(
+                "详情页中没有未完成的节点",
+                "No open milestone on the Detail screen",
+            );
+            self.message = Some((Tone::Hint, hint.into()));
+        }
+        next
+    }
+
     fn complete_next_milestone(&mut self) -> Effect {
         let Some(detail) = self
             .screens
@@ -479,6 +499,10 @@ impl App {
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
             (AskKind::Note, Some(id)) => InputPurpose::Note(id),
+            (AskKind::Extend, Some(_)) => match self.next_open_milestone() {
+                Some(milestone) => InputPurpose::Extend(milestone),
+                None => return Effect::None,
+            },
             (_, None) => {
                 self.message = Some((
                     Tone::Hint,
@@ -580,6 +604,14 @@ impl App {
                 Err(message) => self.fail(message),
             },
             InputPurpose::Note(id) if !trimmed.is_empty() => Effect::Save(Save::Note { id, text }),
+            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, lang) {
+                Ok((to, reason)) => Effect::Save(Save::Extend {
+                    milestone,
+                    to,
+                    reason,
+                }),
+                Err(message) => self.fail(message),
+            },
             InputPurpose::BulkOwner(ids) if !trimmed.is_empty() && !ids.is_empty() => {
                 let question = match lang {
                     Lang::Zh => format!("将 {} 个事项的负责人设为“{trimmed}”？y/n", ids.len()),

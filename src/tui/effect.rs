@@ -30,6 +30,11 @@ pub enum Save {
         milestone: i64,
         on: NaiveDate,
     },
+    Extend {
+        milestone: i64,
+        to: NaiveDate,
+        reason: String,
+    },
     Note {
         id: i64,
         text: String,
@@ -112,6 +117,13 @@ fn save(store: &mut Store, save: Save) -> Result<String, StoreError> {
         Save::CompleteMilestone { milestone, on } => store
             .complete_milestone(milestone, on)
             .map(|()| format!("{on}")),
+        Save::Extend {
+            milestone,
+            to,
+            reason,
+        } => store
+            .extend_milestone(milestone, to, &reason)
+            .map(|()| format!("{to}")),
         Save::Note { id, text: note } => store.add_note(id, &note).map(|_| format!("#{id}")),
         Save::BulkOwner { ids, owner } => store
             .bulk_assign(&ids, Some(&owner), None)

@@ -230,6 +230,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             L("完成下一个节点", "complete next milestone"),
         ),
         bind(
+            Screen(ScreenId::Detail),
+            "E",
+            vec![ch('E')],
+            Action::Ask(AskKind::Extend),
+            L("下一个节点延期", "extend the next milestone"),
+        ),
+        bind(
             ItemScreens,
             "n",
             vec![ch('n')],

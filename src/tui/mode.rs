@@ -88,6 +88,10 @@ impl Input {
             InputPurpose::Milestone(_) => {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
+            InputPurpose::Extend(_) => lang.pick(
+                "延期：新日期 YYYY-MM-DD 原因",
+                "Extend: new date YYYY-MM-DD and reason",
+            ),
             InputPurpose::Note(_) => lang.pick(
                 "备注（Enter 换行，Ctrl-S 保存）",
                 "Note (Enter: new line, Ctrl-S: save)",
