@@ -7,6 +7,7 @@ use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Filesystems where WAL's shared memory does not work across machines.
 const NETWORK_FILESYSTEMS: &[&str] = &[
@@ -104,14 +105,52 @@ fn writable_directory(dir: &Path) -> Result<()> {
     }
 }
 
-/// Check everything this user must be able to write. Returns whether the database exists.
-pub fn check_writable(path: &Path) -> Result<bool> {
+/// Databases this process has open (by canonical path), with how many stores hold each.
+///
+/// Probing whether a file is writable opens and closes it, and closing any descriptor of a
+/// file drops every POSIX lock this process holds on it, SQLite's included (SQLite's "How
+/// To Corrupt An SQLite Database File", §2.2). Another process could then take this one
+/// for gone, checkpoint and delete the -wal and -shm still in use here, and commits are
+/// lost. So the files of a database this process already has open are not probed again.
+static OPEN: Mutex<Vec<(PathBuf, usize)>> = Mutex::new(Vec::new());
+
+fn open_databases() -> MutexGuard<'static, Vec<(PathBuf, usize)>> {
+    OPEN.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Counts a database as open in this process until dropped; a `Store` drops it after
+/// closing its connection.
+#[derive(Debug)]
+pub struct OpenGuard(PathBuf);
+
+impl Drop for OpenGuard {
+    fn drop(&mut self) {
+        let mut open = open_databases();
+        if let Some(index) = open.iter().position(|(key, _)| *key == self.0) {
+            open[index].1 -= 1;
+            if open[index].1 == 0 {
+                open.swap_remove(index);
+            }
+        }
+    }
+}
+
+/// Check everything this user must be able to write. Returns whether the database exists,
+/// and the guard that counts it as open in this process (keep it until the connection is
+/// closed).
+pub fn check_writable(path: &Path) -> Result<(bool, OpenGuard)> {
     let dir = directory_of(path);
     if !dir.is_dir() {
         return Err(StoreError::MissingDirectory { dir });
     }
+    let key = fs::canonicalize(&dir)
+        .unwrap_or_else(|_| dir.clone())
+        .join(path.file_name().unwrap_or_default());
+    // Held while probing, so no other thread of this process opens the database meanwhile.
+    let mut open = open_databases();
+    let already_open = open.iter().any(|(k, _)| *k == key);
     let exists = path.exists();
-    if exists {
+    if exists && !already_open {
         writable_file(path)?;
         for suffix in ["-wal", "-shm"] {
             let mut side = path.as_os_str().to_owned();
@@ -120,7 +159,11 @@ pub fn check_writable(path: &Path) -> Result<bool> {
         }
     }
     writable_directory(&dir)?;
-    Ok(exists)
+    match open.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, count)) => *count += 1,
+        None => open.push((key.clone(), 1)),
+    }
+    Ok((exists, OpenGuard(key)))
 }
 
 /// A database plantrack creates is group-readable and -writable (SQLite would create it

@@ -46,6 +46,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// An open database.
 pub struct Store {
     conn: Connection,
+    /// Declared after `conn`, so it is dropped after the connection is closed.
+    _open: access::OpenGuard,
     path: PathBuf,
     user: String,
     warnings: Vec<String>,
@@ -81,7 +83,7 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 impl Store {
     /// Open (or create and seed) the database at `path`, acting as `user`.
     pub fn open(path: &Path, user: &str) -> Result<Store> {
-        let existed = access::check_writable(path)?;
+        let (existed, open) = access::check_writable(path)?;
         let mut warnings: Vec<String> = access::network_warning(path).into_iter().collect();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -94,6 +96,7 @@ impl Store {
         configure(&mut conn).map_err(|e| sqlite_error(path, e))?;
         let mut store = Store {
             conn,
+            _open: open,
             path: path.to_path_buf(),
             user: user.to_string(),
             warnings: Vec::new(),
