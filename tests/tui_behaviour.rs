@@ -298,3 +298,34 @@ fn extend_then_complete_a_plan_milestone_from_detail() {
         Some(today())
     );
 }
+
+#[test]
+fn an_edit_made_while_another_process_holds_the_lock_is_kept_and_saved_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = app(&path, "alice", Lang::Zh);
+    store
+        .set_patience(std::time::Duration::from_millis(100), 1)
+        .unwrap();
+    keys(&mut app, &mut store, "2");
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    // Another process holds the write lock.
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    keys(&mut app, &mut store, "o王敏<Enter>");
+    assert!(app.pending.is_some());
+    assert!(app.message.clone().unwrap().1.contains("已保留"));
+    // Quitting now asks first; "n" keeps working.
+    keys(&mut app, &mut store, "qq");
+    assert!(!app.quit);
+    // A retry while the lock is still held keeps it pending.
+    plantrack::tui::dispatch(&mut app, &mut store, plantrack::tui::Action::Tick);
+    assert!(app.pending.is_some());
+    holder.execute_batch("COMMIT").unwrap();
+    plantrack::tui::dispatch(&mut app, &mut store, plantrack::tui::Action::Tick);
+    assert!(app.pending.is_none());
+    assert_eq!(
+        store.show(id, today()).unwrap().row.owner.as_deref(),
+        Some("王敏")
+    );
+}

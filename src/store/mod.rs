@@ -10,6 +10,7 @@
 //!   change records who and when (see `history`).
 
 mod access;
+mod backup;
 mod departments;
 mod error;
 mod history;
@@ -24,6 +25,11 @@ mod queries;
 mod search;
 mod write;
 
+pub use backup::{
+    DUMP_FORMAT, DUMP_VERSION, Dump, DumpChange, DumpDepartment, DumpExtension, DumpHistory,
+    DumpIndicatorValue, DumpItem, DumpLink, DumpMilestone, DumpNote, DumpPlan, DumpSetting, Key,
+    LoadReport, Target,
+};
 pub use departments::{Department, Link};
 pub use error::{Conflict, Result, StoreError};
 pub use history::{ChangeSummary, HistoryEntry};
@@ -52,6 +58,8 @@ pub struct Store {
     user: String,
     warnings: Vec<String>,
     created: bool,
+    /// Whole-write attempts when the lock stays busy past the busy timeout.
+    attempts: usize,
 }
 
 impl std::fmt::Debug for Store {
@@ -101,6 +109,7 @@ impl Store {
             user: user.to_string(),
             warnings: Vec::new(),
             created: false,
+            attempts: write::WRITE_ATTEMPTS,
         };
         store.migrate()?;
         if store.plan_count()? == 0 {
@@ -146,6 +155,18 @@ impl Store {
         }
         let plans = crate::plan::merge_renditions(docs);
         self.import_plans(&plans, &metas)?;
+        Ok(())
+    }
+
+    /// How long a write may wait for another process's lock before it gives up with
+    /// `StoreError::Busy`: the busy timeout, tried `attempts` times. Scripts keep the
+    /// default (5 s, 3 times); the workbench waits briefly and keeps the edit pending
+    /// instead, so the screen never freezes for long.
+    pub fn set_patience(&mut self, timeout: Duration, attempts: usize) -> Result<()> {
+        self.conn
+            .busy_timeout(timeout)
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        self.attempts = attempts.max(1);
         Ok(())
     }
 

@@ -6,7 +6,7 @@ use super::{Store, sqlite_error};
 use rusqlite::{Connection, ErrorCode, Transaction};
 
 /// Attempts of a whole write when the lock stays busy past the busy timeout.
-const WRITE_ATTEMPTS: usize = 3;
+pub(super) const WRITE_ATTEMPTS: usize = 3;
 
 fn is_busy(error: &StoreError) -> bool {
     matches!(error, StoreError::Db(e) if matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)))
@@ -31,7 +31,7 @@ impl Store {
         mut body: impl FnMut(&Transaction<'_>, i64) -> Result<T>,
     ) -> Result<T> {
         let mut last = None;
-        for _ in 0..WRITE_ATTEMPTS {
+        for _ in 0..self.attempts {
             match self.write_once(action, &mut body) {
                 Err(e) if is_busy(&e) => last = Some(e),
                 other => return other.map_err(|e| self.specific(e)),

@@ -1,5 +1,6 @@
 //! Every user intent and every result that changes the workbench's state.
 
+use super::effect::Save;
 use super::screens::ScreenId;
 use super::snapshot::Snapshot;
 use crate::plan::Role;
@@ -61,6 +62,8 @@ pub enum Action {
     Saved(String),
     Failed(String),
     Conflicted(Conflict),
+    /// Another process held the lock: the save is kept, to be retried.
+    Pending(Box<Save>),
     OthersChanged,
 }
 

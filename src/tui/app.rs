@@ -49,6 +49,9 @@ pub struct App {
     pub screens: Screens,
     pub mode: Mode,
     pub message: Option<(Tone, String)>,
+    /// An edit the store could not save yet (another process held the lock): retried
+    /// on the next tick, never dropped.
+    pub pending: Option<Save>,
     pub quit: bool,
 }
 
@@ -62,6 +65,7 @@ impl App {
             screens: Screens::default(),
             mode: Mode::Normal,
             message: None,
+            pending: None,
             quit: false,
         }
     }
@@ -108,14 +112,25 @@ impl App {
 
     /// Apply one action; returns what the loop must do with the store.
     pub fn update(&mut self, action: Action) -> Effect {
-        if let Mode::Confirm { .. } = &self.mode {
+        // Results and ticks do not answer an open question: they are applied as usual.
+        let background = matches!(
+            action,
+            Action::Loaded(_)
+                | Action::DetailLoaded(_)
+                | Action::SearchHits(..)
+                | Action::Saved(_)
+                | Action::Failed(_)
+                | Action::Conflicted(_)
+                | Action::Pending(_)
+                | Action::Tick
+                | Action::Resize
+                | Action::OthersChanged
+        );
+        if !background && matches!(self.mode, Mode::Confirm { .. }) {
             return self.update_confirm(action);
         }
         match action {
-            Action::Quit => {
-                self.quit = true;
-                Effect::Quit
-            }
+            Action::Quit => self.quit_unless_pending(),
             Action::Back => self.back(),
             Action::Switch(screen) => self.go(screen),
             Action::ToggleHelp => {
@@ -153,7 +168,20 @@ impl App {
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text),
-            Action::Tick | Action::Resize => Effect::None,
+            Action::Tick => match self.pending.take() {
+                Some(save) => Effect::Save(save),
+                None => Effect::None,
+            },
+            Action::Resize => Effect::None,
+            Action::Pending(save) => {
+                let text = self.lang().pick(
+                    "数据库正忙（他人正在写入）：您的修改已保留，锁释放后自动保存",
+                    "The database is busy (someone else is writing): your edit is kept and will be saved when the lock is released",
+                );
+                self.message = Some((Tone::Error, text.to_string()));
+                self.pending = Some(*save);
+                Effect::None
+            }
             Action::Loaded(snapshot) => {
                 self.data = *snapshot;
                 self.screens.items.refresh(&self.data, &self.session.user);
@@ -221,33 +249,22 @@ impl App {
         }
     }
 
+    /// A yes/no question is open: "y" performs its effect, any other key cancels it.
     fn update_confirm(&mut self, action: Action) -> Effect {
         let Mode::Confirm { effect, .. } = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Effect::None;
         };
-        match action {
-            Action::ConfirmYes => *effect,
-            Action::Loaded(_)
-            | Action::DetailLoaded(_)
-            | Action::Tick
-            | Action::Resize
-            | Action::OthersChanged => {
-                // Data arriving does not answer the question: keep asking.
-                let question = self.message.clone();
-                self.mode = Mode::Confirm {
-                    question: question.map(|m| m.1).unwrap_or_default(),
-                    effect,
-                };
-                self.update(action)
+        if let Action::ConfirmYes = action {
+            if *effect == Effect::Quit {
+                self.quit = true;
             }
-            _ => {
-                self.message = Some((
-                    Tone::Hint,
-                    self.lang().pick("已取消", "cancelled").to_string(),
-                ));
-                Effect::None
-            }
+            return *effect;
         }
+        self.message = Some((
+            Tone::Hint,
+            self.lang().pick("已取消", "cancelled").to_string(),
+        ));
+        Effect::None
     }
 
     fn back(&mut self) -> Effect {
@@ -260,11 +277,26 @@ impl App {
                 self.screen = previous;
                 Effect::None
             }
-            None => {
-                self.quit = true;
-                Effect::Quit
-            }
+            None => self.quit_unless_pending(),
         }
+    }
+
+    /// Quit, unless an edit is still waiting to be saved: then ask first.
+    fn quit_unless_pending(&mut self) -> Effect {
+        if self.pending.is_none() {
+            self.quit = true;
+            return Effect::Quit;
+        }
+        let question = self.lang().pick(
+            "有一项修改尚未保存（数据库正忙），仍要退出并放弃它？y/n",
+            "One edit is not saved yet (the database is busy). Quit and drop it? y/n",
+        );
+        self.message = Some((Tone::Error, question.to_string()));
+        self.mode = Mode::Confirm {
+            question: question.to_string(),
+            effect: Box::new(Effect::Quit),
+        };
+        Effect::None
     }
 
     fn move_by(&mut self, delta: isize) -> Effect {

@@ -152,8 +152,9 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             Ok(hits) => vec![Action::SearchHits(text, hits)],
             Err(e) => vec![failed(e)],
         },
-        Effect::Save(request) => match save(store, request) {
+        Effect::Save(request) => match save(store, request.clone()) {
             Ok(what) => vec![Action::Saved(what)],
+            Err(StoreError::Busy { .. }) => vec![Action::Pending(Box::new(request))],
             Err(e) => vec![failed(e)],
         },
         Effect::Undo => match store.undo() {

@@ -34,12 +34,18 @@ use std::time::{Duration, Instant};
 
 /// How often to look for other processes' commits.
 const REFRESH_EVERY: Duration = Duration::from_secs(1);
+/// How often an edit kept while the database was busy is tried again.
+const RETRY_EVERY: Duration = Duration::from_secs(2);
+/// How long one save waits for another process's lock before the edit is kept pending
+/// (the screen must not freeze for the store's scripted 3 × 5 s).
+const SAVE_PATIENCE: Duration = Duration::from_millis(800);
 /// Longest wait for a key before checking for others' commits.
 const POLL: Duration = Duration::from_millis(250);
 
 /// Run the workbench until the user quits. The terminal is restored on every exit path:
 /// normal return, error, panic (ratatui's hook) and SIGTERM/SIGHUP (`signals`).
-pub fn run(store: Store, session: Session) -> anyhow::Result<()> {
+pub fn run(mut store: Store, session: Session) -> anyhow::Result<()> {
+    store.set_patience(SAVE_PATIENCE, 1)?;
     signals::install()?;
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, store, session);
@@ -120,6 +126,7 @@ fn event_loop(
     let mut app = App::new(session);
     start(&mut app, &mut store);
     let mut watcher = Watcher::new(&store)?;
+    let mut retried = Instant::now();
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -137,6 +144,11 @@ fn event_loop(
             dirty = true;
         }
         dirty |= watcher.refresh(&mut app, &mut store, false)?;
+        if app.pending.is_some() && retried.elapsed() >= RETRY_EVERY {
+            retried = Instant::now();
+            dispatch(&mut app, &mut store, Action::Tick);
+            dirty = true;
+        }
     }
     Ok(())
 }
