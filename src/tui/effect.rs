@@ -79,7 +79,14 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
             due: m.due_on,
         })
         .collect();
-    let departments = store.departments()?.into_iter().map(|d| d.short).collect();
+    let directory = store.departments()?;
+    let mut department_names = std::collections::HashMap::new();
+    for d in &directory {
+        for name in d.aliases.iter().chain([&d.official, &d.short]) {
+            department_names.insert(crate::directory::normalize_name(name), d.short.clone());
+        }
+    }
+    let departments = directory.into_iter().map(|d| d.short).collect();
     Ok(Snapshot::new(
         items,
         store.indicators(None)?,
@@ -87,6 +94,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
         store.recent_by_others(20)?,
         store.owners()?,
         departments,
+        department_names,
         stamp,
     ))
 }

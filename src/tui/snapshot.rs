@@ -31,6 +31,9 @@ pub struct Snapshot {
     pub recent_by_others: Vec<HistoryEntry>,
     pub owners: Vec<String>,
     pub departments: Vec<String>,
+    /// Every name a department is known by (normalised) → its short name, so a filter
+    /// may use 省发改委 for 省发展改革委.
+    pub department_names: std::collections::HashMap<String, String>,
     pub stamp: Option<Stamp>,
 }
 
@@ -44,6 +47,7 @@ impl Snapshot {
         recent_by_others: Vec<HistoryEntry>,
         owners: Vec<String>,
         departments: Vec<String>,
+        department_names: std::collections::HashMap<String, String>,
         stamp: Stamp,
     ) -> Snapshot {
         let summaries: Vec<ItemSummary> =
@@ -61,6 +65,7 @@ impl Snapshot {
             recent_by_others,
             owners,
             departments,
+            department_names,
             stamp: Some(stamp),
         }
     }

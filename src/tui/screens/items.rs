@@ -121,14 +121,25 @@ impl ItemsFilter {
         Ok(filter)
     }
 
-    fn keeps(&self, item: &ItemRow, user: &str) -> bool {
+    /// `department` is the filter's department resolved to its short name, when known.
+    fn keeps(&self, item: &ItemRow, user: &str, department: Option<&str>) -> bool {
         self.status.is_none_or(|s| item.status == s)
             && self.light.is_none_or(|l| item.health.light == l)
             && self.pace.is_none_or(|p| item.health.pace == p)
-            && self.department.as_ref().is_none_or(|d| {
-                item.lead.as_ref().is_some_and(|l| l.contains(d.as_str()))
-                    || item.co.iter().any(|c| c.contains(d.as_str()))
-            })
+            && self
+                .department
+                .as_ref()
+                .is_none_or(|typed| match department {
+                    Some(short) => {
+                        item.lead.as_deref() == Some(short) || item.co.iter().any(|c| c == short)
+                    }
+                    None => {
+                        item.lead
+                            .as_ref()
+                            .is_some_and(|l| l.contains(typed.as_str()))
+                            || item.co.iter().any(|c| c.contains(typed.as_str()))
+                    }
+                })
             && self
                 .owner
                 .as_ref()
@@ -181,6 +192,15 @@ impl ItemsScreen {
             .get(self.tree_selected)
             .map(|n| n.scope.clone())
             .unwrap_or_default();
+        let department = self
+            .filter
+            .department
+            .as_deref()
+            .and_then(|d| {
+                data.department_names
+                    .get(&crate::directory::normalize_name(d))
+            })
+            .map(String::as_str);
         let query = self.search.trim().to_string();
         let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
         self.visible = (0..data.items.len())
@@ -188,7 +208,7 @@ impl ItemsScreen {
                 let item = &data.items[i];
                 item.in_plan
                     && scope.contains(item)
-                    && self.filter.keeps(item, user)
+                    && self.filter.keeps(item, user, department)
                     && (query.is_empty()
                         || item.title.contains(query.as_str())
                         || self.search_hits.contains(&item.id)
