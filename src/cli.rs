@@ -66,6 +66,15 @@ pub enum Command {
     Departments(JsonArgs),
     /// Show the thresholds of the warning lights, or set one (KEY VALUE).
     Config(ConfigArgs),
+    /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
+    /// JSON file.
+    Export(ExportArgs),
+    /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
+    Backup(BackupArgs),
+    /// Write the whole tracking state as JSON (for `load` into another database).
+    Dump(DumpArgs),
+    /// Load a `dump` into this database, replacing its tracking state.
+    Load(LoadArgs),
 }
 
 /// `12`, `#12` or `＃12`: an item ID.
@@ -109,8 +118,9 @@ pub struct JsonArgs {
     pub json: bool,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct ListArgs {
+/// The item filters of `list`, shared by `export`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
     /// Plan key (hn-czh-14) or part of its short name.
     #[arg(long, value_name = "P")]
     pub plan: Option<String>,
@@ -147,6 +157,12 @@ pub struct ListArgs {
     /// Include items a re-import no longer found in the plan text.
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Print one JSON array of items instead of the table.
     #[arg(long)]
     pub json: bool,
@@ -392,6 +408,61 @@ pub struct ConfigArgs {
     /// Print the thresholds as one JSON object.
     #[arg(long, conflicts_with = "value")]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Excel workbook: items, one sheet per roll-up, notes (opens in Excel and WPS).
+    Xlsx,
+    /// The item list, UTF-8 with BOM, RFC 4180.
+    Csv,
+    /// A brief to paste into a report: per plan and chapter, what is late.
+    #[value(alias = "markdown")]
+    Md,
+    /// Items and roll-ups for scripts.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// xlsx|csv|md|json (default: from the extension of the output file).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
+    /// Output file (replaced if it exists); `-` writes csv, md or json to stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The copy to write (a new SQLite file).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DumpArgs {
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// A file written by `plantrack dump` (`-` reads stdin).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Replace tracking data this database already has.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Module map (data flows downward; each layer uses only those below it):
 //! - `cli`: the command-line grammar. `commands`: one file per subcommand, glue and output.
 //! - `report`: output formats (the import dry-run report, tables, CSV, terminal-safe JSON,
-//!   roll-up reports).
+//!   roll-up reports, exports: Excel workbook, CSV, Markdown brief, JSON).
 //! - `plan`: plan text → plan model (encoding, normalising, outline, boxes, tasks,
 //!   indicators, deadlines, glossary, merging renditions). Pure: no I/O but the bytes given.
 //! - `seed`: the plan texts embedded from `seed/` and their manifest.
@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// What `plantrack` without a subcommand says when there is no terminal for the workbench.
 const NO_TERMINAL: &str = "the workbench (TUI) needs a terminal on stdin and stdout; \
 in scripts use the subcommands: list, show, set, dept, milestone, note, indicator, history, \
-undo, summary, assign, import, departments, config (see `plantrack --help` and \
+undo, summary, assign, import, departments, config, export, backup, dump, load (see `plantrack --help` and \
 `plantrack help COMMAND`)";
 
 /// Run a parsed command line.
@@ -77,6 +77,10 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Import(args) => commands::import::run(args, ctx, &mut out)?,
         Command::Departments(args) => commands::departments::run(args, ctx, &mut out)?,
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
+        Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
+        Command::Backup(args) => commands::backup::backup(args, ctx, &mut out)?,
+        Command::Dump(args) => commands::backup::dump(args, ctx, &mut out)?,
+        Command::Load(args) => commands::backup::load(args, ctx, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,7 @@
 //! `plantrack list`: items matching filters, as a table fitted to the terminal or as JSON.
 
 use super::{Ctx, item_ref};
-use crate::cli::{ListArgs, RoleArg};
+use crate::cli::{FilterArgs, ListArgs, RoleArg};
 use crate::plan::Role;
 use crate::report::json::write_json;
 use crate::report::table::{Align, Table};
@@ -25,8 +25,8 @@ pub fn parse_status(flag: &str, text: &str) -> Result<Status> {
         .map_err(|e| anyhow!("{flag}: {}", super::safe(&format!("{e}"))))
 }
 
-/// The filter `list` arguments describe.
-pub fn filter(args: &ListArgs) -> Result<ItemFilter> {
+/// The filter `list` (and `export`) arguments describe.
+pub fn filter(args: &FilterArgs) -> Result<ItemFilter> {
     let light = match &args.light {
         Some(text) => Some(
             text.parse::<Light>()
@@ -132,7 +132,7 @@ fn table(rows: &[ItemRow], grouped: bool) -> Table {
 }
 
 pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let rows = ctx.store.list(&filter(args)?, ctx.today)?;
+    let rows = ctx.store.list(&filter(&args.filter)?, ctx.today)?;
     if args.json {
         write_json(&rows, out)?;
         return Ok(());

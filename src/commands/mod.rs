@@ -6,9 +6,11 @@
 //! escapes what a terminal could act on.
 
 pub mod assign;
+pub mod backup;
 pub mod config;
 pub mod departments;
 pub mod dept;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod indicator;

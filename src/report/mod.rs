@@ -1,6 +1,13 @@
 //! Output formats. No SQL, no terminal control: writers take plain data and a `Write`.
+//!
+//! Exports (`plantrack export`): `export` collects the items and roll-ups every format
+//! shares; `listing` writes CSV and JSON, `xlsx` the Excel workbook, `markdown` the brief.
 pub mod csv;
 pub mod dry_run;
+pub mod export;
 pub mod json;
+pub mod listing;
+pub mod markdown;
 pub mod summary;
 pub mod table;
+pub mod xlsx;

@@ -1,0 +1,88 @@
+//! `plantrack backup`, `dump` and `load`: a consistent copy of the database file, and the
+//! tracking state as JSON moved between databases.
+
+use super::export::{TempFile, check_new, write_file};
+use super::{Ctx, safe};
+use crate::cli::{BackupArgs, DumpArgs, LoadArgs};
+use crate::report::json::write_json;
+use crate::store::Dump;
+use anyhow::{Context, Result};
+use std::io::{Read, Write};
+
+fn shown(path: &std::path::Path) -> String {
+    safe(&path.display().to_string())
+}
+
+pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    check_new(&args.file, args.force, ctx.store.path())?;
+    let temp = TempFile::beside(&args.file);
+    ctx.store
+        .backup_to(temp.path())
+        .with_context(|| format!("cannot back up to {}", shown(&args.file)))?;
+    temp.persist(&args.file, args.force)?;
+    writeln!(
+        out,
+        "backed up {} to {} (integrity check: ok)",
+        shown(ctx.store.path()),
+        shown(&args.file)
+    )?;
+    Ok(())
+}
+
+pub fn dump(args: &DumpArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let dump = ctx.store.dump()?;
+    match &args.output {
+        None => write_json(&dump, out)?,
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write_json(&dump, &mut bytes)?;
+            write_file(path, &bytes, args.force, ctx.store.path())?;
+            writeln!(
+                out,
+                "dumped {} items, {} milestones, {} notes, {} indicator values, {} changes to {}",
+                dump.items.len(),
+                dump.milestones.len(),
+                dump.notes.len(),
+                dump.indicator_values.len(),
+                dump.changes.len(),
+                shown(path)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn load(args: &LoadArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
+    let mut text = Vec::new();
+    if args.file.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut text)?;
+    } else {
+        text = std::fs::read(&args.file)
+            .with_context(|| format!("cannot read {}", shown(&args.file)))?;
+    }
+    let dump: Dump = serde_json::from_slice(&text).with_context(|| {
+        format!(
+            "{} is not a plantrack dump (JSON written by `plantrack dump`)",
+            shown(&args.file)
+        )
+    })?;
+    let report = ctx.store.load(&dump, args.replace)?;
+    writeln!(
+        out,
+        "loaded {} items ({} created, {} cleared), {} departments, {} links, {} milestones, \
+         {} notes, {} indicator values, {} settings, {} changes ({} history rows) into {}",
+        report.items,
+        report.items_created,
+        report.items_cleared,
+        report.departments,
+        report.links,
+        report.milestones,
+        report.notes,
+        report.indicator_values,
+        report.settings,
+        report.changes,
+        report.history,
+        shown(ctx.store.path())
+    )?;
+    Ok(())
+}

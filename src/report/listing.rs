@@ -1,0 +1,159 @@
+//! The item list of an export as rows: the columns shared by the CSV file and the 事项
+//! sheet of the workbook, the CSV writer (UTF-8 BOM, RFC 4180, formula cells neutralised)
+//! and the JSON document for scripts.
+
+use super::csv::write_record;
+use super::export::{Export, ExportItem, NoteLine, rules};
+use crate::track::health::Thresholds;
+use crate::track::rollup::RollupRow;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// `2026-03-01 张三：text`: a note as one line.
+pub fn note_line(note: &NoteLine) -> String {
+    let day = note.at.get(..10).unwrap_or(&note.at);
+    let text: String = note
+        .text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    format!("{day} {}：{text}", note.author)
+}
+
+/// Columns of the item list (CSV, and the 事项 sheet of the workbook).
+pub const ITEM_COLUMNS: [&str; 18] = [
+    "ID",
+    "规划",
+    "章节",
+    "专栏",
+    "编号",
+    "标题",
+    "牵头单位",
+    "配合单位",
+    "负责人",
+    "状态",
+    "进度(%)",
+    "序时进度(%)",
+    "进度评价",
+    "预警灯",
+    "逾期节点",
+    "下个节点日期",
+    "下个节点",
+    "最新备注",
+];
+
+/// Header of the CSV export: the item columns and the export date on every row.
+pub const CSV_AS_OF: &str = "截至日期";
+
+/// The item's cells as text, in [`ITEM_COLUMNS`] order.
+pub fn item_cells(item: &ExportItem) -> [String; 18] {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    [
+        item.id.to_string(),
+        item.plan.clone(),
+        opt(&item.chapter),
+        item.box_label(),
+        opt(&item.number),
+        item.title.clone(),
+        opt(&item.lead),
+        item.co.join("、"),
+        opt(&item.owner),
+        item.status.label_zh().to_string(),
+        item.progress.to_string(),
+        item.health.scheduled.to_string(),
+        item.health.pace.label_zh().to_string(),
+        item.health.light.label_zh().to_string(),
+        item.health.overdue.to_string(),
+        item.next_milestone
+            .as_ref()
+            .map(|m| m.due.to_string())
+            .unwrap_or_default(),
+        item.next_milestone
+            .as_ref()
+            .map(|m| m.title.clone())
+            .unwrap_or_default(),
+        item.latest_note.as_ref().map(note_line).unwrap_or_default(),
+    ]
+}
+
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a leading tab or
+/// CR) gets a leading `'`, so it stays text (CSV injection).
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The item list as CSV: a UTF-8 BOM (Excel then reads Chinese right), RFC 4180 quoting,
+/// CRLF; the export date in the last column of every row.
+pub fn write_csv(export: &Export, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut header: Vec<&str> = ITEM_COLUMNS.to_vec();
+    header.push(CSV_AS_OF);
+    write_record(out, &header)?;
+    let as_of = export.as_of.to_string();
+    for item in &export.items {
+        let mut cells: Vec<String> = item_cells(item).iter().map(|c| neutralise(c)).collect();
+        cells.push(as_of.clone());
+        write_record(out, &cells)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    rows: &'a [RollupRow],
+    total: &'a RollupRow,
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    as_of: NaiveDate,
+    scope: &'a str,
+    thresholds: &'a Thresholds,
+    rules: String,
+    items: &'a [ExportItem],
+    summaries: std::collections::BTreeMap<&'static str, JsonSummary<'a>>,
+}
+
+/// `{"as_of", "scope", "thresholds", "rules", "items": [...], "summaries": {"plan": {"rows",
+/// "total"}, "chapter", "lead_department", "co_department", "owner"}}`.
+pub fn write_json(export: &Export, out: &mut dyn Write) -> io::Result<()> {
+    let summaries = export
+        .summaries
+        .iter()
+        .map(|s| {
+            let json = JsonSummary {
+                rows: &s.rows,
+                total: &s.total,
+            };
+            (s.by.as_str(), json)
+        })
+        .collect();
+    let json = JsonExport {
+        as_of: export.as_of,
+        scope: &export.scope,
+        thresholds: &export.thresholds,
+        rules: rules(export.as_of, &export.thresholds).join("\n"),
+        items: &export.items,
+        summaries,
+    };
+    super::json::write_json(&json, out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for cell in ["=1+1", "+86", "-2", "@SUM(A1)", "\tx"] {
+            assert!(neutralise(cell).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(neutralise("长株潭 = 1"), "长株潭 = 1");
+    }
+}

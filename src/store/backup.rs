@@ -1,0 +1,79 @@
+//! Backup and the movable tracking state.
+//!
+//! - [`Store::backup_to`]: a consistent copy of the whole database file (`VACUUM INTO`:
+//!   one read transaction, so writers in other processes go on meanwhile and the copy holds
+//!   exactly what was committed when it started), checked with `integrity_check`.
+//! - [`Store::dump`] / [`Store::load`]: the tracking state as a [`Dump`] (serialised as
+//!   JSON by the caller) that moves between databases holding the same plans. Plans,
+//!   items and indicators are named by their keys, departments by their official names;
+//!   milestones, notes, indicator values and changes by their position in the dump
+//!   (1, 2, …, in the order they were created), which `load` makes their ids. So dump →
+//!   load → dump gives the same bytes.
+
+mod dump;
+mod format;
+mod load;
+
+pub use format::{
+    Dump, DumpChange, DumpDepartment, DumpExtension, DumpHistory, DumpIndicatorValue, DumpItem,
+    DumpLink, DumpMilestone, DumpNote, DumpPlan, DumpSetting, Key, Target,
+};
+pub use load::LoadReport;
+
+use super::error::{Result, StoreError};
+use super::{Store, sqlite_error};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// What `format` says in every dump.
+pub const DUMP_FORMAT: &str = "plantrack-dump";
+/// The version of the dump layout this build writes and reads.
+pub const DUMP_VERSION: u32 = 1;
+
+impl Store {
+    /// Write a consistent snapshot of the database to `target`, a file that must not exist
+    /// yet (callers write to a temporary name and rename). The copy is a single file
+    /// (rollback journal mode; plantrack turns it back to WAL when it opens it) and passes
+    /// `PRAGMA integrity_check`.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(StoreError::Invalid(format!(
+                "{} exists; a backup is written to a new file",
+                target.display()
+            )));
+        }
+        let name = target.to_str().ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "{} is not a UTF-8 file name; choose another name for the backup",
+                target.display()
+            ))
+        })?;
+        self.conn
+            .execute("VACUUM INTO ?1", [name])
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let check = || -> rusqlite::Result<String> {
+            let copy = Connection::open_with_flags(
+                target,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let _: String =
+                copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+            copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        };
+        let verdict = check().map_err(|e| sqlite_error(target, e))?;
+        if verdict != "ok" {
+            return Err(StoreError::Corrupt {
+                path: target.to_path_buf(),
+                detail: verdict,
+            });
+        }
+        let io = |source| StoreError::Io {
+            path: target.to_path_buf(),
+            source,
+        };
+        std::fs::File::open(target)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        Ok(())
+    }
+}
