@@ -330,3 +330,57 @@ fn an_edit_made_while_another_process_holds_the_lock_is_kept_and_saved_later() {
         Some("王敏")
     );
 }
+
+#[test]
+fn export_the_current_view_to_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    let shown = app.screens.items.visible.len();
+    let csv_path = dir.path().join("view.csv");
+    let xlsx_path = dir.path().join("view.xlsx");
+    keys(&mut app, &mut store, "x");
+    // The prompt proposes a name; replace it with ours.
+    let proposed = match &app.mode {
+        plantrack::tui::Mode::Input(input) => input.text(),
+        _ => panic!("no input open"),
+    };
+    assert_eq!(proposed, "plantrack-2026-11-23.xlsx");
+    for _ in 0..proposed.chars().count() {
+        keys(&mut app, &mut store, "<BS>");
+    }
+    keys(
+        &mut app,
+        &mut store,
+        &format!("{}<Enter>", csv_path.display()),
+    );
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("已导出"), "{message}");
+    let text = std::fs::read_to_string(&csv_path).unwrap();
+    let rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .count();
+    assert_eq!(rows, shown);
+    assert!(text.contains("长株潭"));
+    // An existing file is not overwritten.
+    keys(&mut app, &mut store, "x");
+    for _ in 0..proposed.chars().count() {
+        keys(&mut app, &mut store, "<BS>");
+    }
+    keys(
+        &mut app,
+        &mut store,
+        &format!("{}<Enter>", csv_path.display()),
+    );
+    assert!(app.message.clone().unwrap().1.contains("exists"));
+    keys(&mut app, &mut store, "x");
+    for _ in 0..proposed.chars().count() {
+        keys(&mut app, &mut store, "<BS>");
+    }
+    keys(
+        &mut app,
+        &mut store,
+        &format!("{}<Enter>", xlsx_path.display()),
+    );
+    assert!(std::fs::metadata(&xlsx_path).unwrap().len() > 1000);
+}

@@ -50,6 +50,7 @@ pub fn filter(args: &FilterArgs) -> Result<ItemFilter> {
         unassigned: args.unassigned,
         text: args.text.clone(),
         include_removed: args.all,
+        ids: None,
     })
 }
 

@@ -116,6 +116,8 @@ pub struct ItemFilter {
     pub text: Option<String>,
     /// Include items a re-import no longer found in the plan text.
     pub include_removed: bool,
+    /// Only these items (e.g. the rows a screen shows).
+    pub ids: Option<std::collections::HashSet<i64>>,
 }
 
 /// A person's edit of an item. `None` fields are left alone; `Some(None)` clears.
@@ -494,7 +496,8 @@ fn keep(row: &ItemRow, filter: &ItemFilter) -> bool {
         Some(part) => value.as_deref().is_some_and(|v| v.contains(part.as_str())),
         None => true,
     };
-    (filter.include_removed || row.in_plan)
+    filter.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
+        && (filter.include_removed || row.in_plan)
         && filter
             .plan
             .as_ref()

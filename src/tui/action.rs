@@ -21,6 +21,8 @@ pub enum InputPurpose {
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
+    /// Export the rows shown to a file.
+    Export(Vec<i64>),
     Command,
 }
 
@@ -64,6 +66,8 @@ pub enum Action {
     Conflicted(Conflict),
     /// Another process held the lock: the save is kept, to be retried.
     Pending(Box<Save>),
+    /// A file was written: what to tell the user.
+    Exported(String),
     OthersChanged,
 }
 
@@ -82,5 +86,6 @@ pub enum AskKind {
     Note,
     BulkOwner,
     Indicator,
+    Export,
     Command,
 }

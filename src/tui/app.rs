@@ -122,6 +122,7 @@ impl App {
                 | Action::Failed(_)
                 | Action::Conflicted(_)
                 | Action::Pending(_)
+                | Action::Exported(_)
                 | Action::Tick
                 | Action::Resize
                 | Action::OthersChanged
@@ -173,6 +174,11 @@ impl App {
                 None => Effect::None,
             },
             Action::Resize => Effect::None,
+            Action::Exported(what) => {
+                let done = self.lang().pick("已导出", "Exported");
+                self.message = Some((Tone::Info, format!("{done} {what}")));
+                Effect::None
+            }
             Action::Pending(save) => {
                 let text = self.lang().pick(
                     "数据库正忙（他人正在写入）：您的修改已保留，锁释放后自动保存",
@@ -518,6 +524,16 @@ impl App {
             (AskKind::Search, _) => InputPurpose::Search,
             (AskKind::Filter, _) => InputPurpose::Filter,
             (AskKind::Command, _) => InputPurpose::Command,
+            (AskKind::Export, _) => {
+                let ids = self
+                    .screens
+                    .items
+                    .visible
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect();
+                InputPurpose::Export(ids)
+            }
             (AskKind::BulkOwner, _) => {
                 InputPurpose::BulkOwner(self.screens.items.targets(&self.data))
             }
@@ -547,6 +563,7 @@ impl App {
         // other prompts start empty, with the current value offered first by Tab.
         let initial = match &purpose {
             InputPurpose::Search => self.screens.items.search.clone(),
+            InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
             InputPurpose::Filter if !self.screens.items.filter_text.is_empty() => {
                 format!("{} ", self.screens.items.filter_text)
             }
@@ -672,6 +689,10 @@ impl App {
                     )
                     .into(),
                 ),
+            },
+            InputPurpose::Export(ids) if !trimmed.is_empty() => Effect::Export {
+                ids,
+                path: std::path::PathBuf::from(trimmed),
             },
             InputPurpose::Command => self.command(&trimmed),
             _ => Effect::None,

@@ -59,6 +59,11 @@ pub enum Effect {
     Search(String),
     Save(Save),
     Undo,
+    /// Write the given items to a file (format from the extension).
+    Export {
+        ids: Vec<i64>,
+        path: std::path::PathBuf,
+    },
     /// Several effects in order.
     Many(Vec<Effect>),
 }
@@ -172,9 +177,42 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             ))],
             Err(e) => vec![failed(e)],
         },
+        Effect::Export { ids, path } => match export(store, today, ids, &path) {
+            Ok(message) => vec![Action::Exported(message)],
+            Err(message) => vec![Action::Failed(
+                crate::text::sanitize::term_safe(&message).into_owned(),
+            )],
+        },
         Effect::Many(effects) => effects
             .into_iter()
             .flat_map(|e| perform(e, store, today))
             .collect(),
     }
+}
+
+/// Write the items shown to `path`; the format follows the extension. An existing file is
+/// never overwritten from the workbench.
+fn export(
+    store: &Store,
+    today: NaiveDate,
+    ids: Vec<i64>,
+    path: &std::path::Path,
+) -> Result<String, String> {
+    use crate::report::export::{Format, collect, write};
+    let name = path.to_string_lossy().into_owned();
+    let format = Format::from_extension(&name)
+        .ok_or_else(|| format!("{name}: use a name ending in .xlsx, .csv, .md or .json"))?;
+    if path.exists() {
+        return Err(format!("{name} exists already: choose another name"));
+    }
+    let count = ids.len();
+    let filter = ItemFilter {
+        ids: Some(ids.into_iter().collect()),
+        ..ItemFilter::default()
+    };
+    let export = collect(store, &filter, today, "workbench view").map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    write(format, &export, &mut bytes).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| format!("{name}: {e}"))?;
+    Ok(format!("{count} → {name}"))
 }

@@ -265,6 +265,16 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             L("批量指定负责人", "bulk-assign owner"),
         ),
         bind(
+            Screen(ScreenId::Items),
+            "x",
+            vec![ch('x')],
+            Action::Ask(AskKind::Export),
+            L(
+                "导出当前视图（xlsx/csv/md/json）",
+                "export this view (xlsx/csv/md/json)",
+            ),
+        ),
+        bind(
             Screen(ScreenId::Indicators),
             "v",
             vec![ch('v')],

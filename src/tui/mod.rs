@@ -25,6 +25,7 @@ mod widgets;
 pub use action::Action;
 pub use app::{App, Session};
 pub use labels::Lang;
+pub use mode::{Input, Mode};
 pub use screens::ScreenId;
 pub use theme::Theme;
 
@@ -131,6 +132,7 @@ fn event_loop(
     while !app.quit {
         if dirty {
             terminal.draw(|frame| draw(&app, frame))?;
+            signals::after_frame(); // debug builds: PLANTRACK_DEBUG_PANIC=1 panics here
             dirty = false;
         }
         if terminal_event::poll(POLL)? {

@@ -88,6 +88,10 @@ impl Input {
             InputPurpose::Milestone(_) => {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
+            InputPurpose::Export(_) => lang.pick(
+                "导出到文件（.xlsx .csv .md .json）",
+                "Export to file (.xlsx .csv .md .json)",
+            ),
             InputPurpose::Extend(_) => lang.pick(
                 "延期：新日期 YYYY-MM-DD 原因",
                 "Extend: new date YYYY-MM-DD and reason",

@@ -1,22 +1,99 @@
-//! SIGTERM and SIGHUP on their own thread. A flag for the event loop would not do: once
-//! the tty is gone crossterm can spin inside `poll()` and never return (crossterm#793).
-//! SIGTERM restores the terminal, then exits; SIGHUP (the SSH session dropped) exits at
-//! once, as writing to a dead terminal can block. No transaction is ever open between
-//! keys, so exiting here loses nothing that was saved.
+//! SIGTERM, SIGHUP and SIGQUIT on their own thread. A flag for the event loop would not do:
+//! once the tty is gone crossterm can spin inside `poll()` and never return (crossterm#793).
+//!
+//! The thread restores the terminal (leaves raw mode and the alternate screen, shows the
+//! cursor) and exits
+//! with 128 + the signal number. It holds the stdout lock from then on, so the event loop
+//! cannot draw another frame over the restored screen. Restoring writes to the terminal,
+//! and a write to a dead or stuck terminal can block forever (after SIGHUP the pty may be
+//! gone), so a watchdog exits anyway after [`RESTORE_DEADLINE`]. No transaction is ever open
+//! between keys, so exiting here loses nothing that was saved.
+//!
+//! The terminal can also vanish with no signal at all (SIGHUP ignored): a second thread
+//! notices that the tty hung up and exits too (see [`watch_for_hangup`]).
+//!
+//! Panics are handled by ratatui's hook (installed by `ratatui::init`, restores the terminal)
+//! chained to plantrack's own in `main.rs` (prints the message made terminal-safe).
 
 use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
+use std::time::Duration;
 
+/// Longest time restoring the terminal may take before the process exits regardless.
+const RESTORE_DEADLINE: Duration = Duration::from_millis(300);
+
+/// How often the hang-up watch checks that the terminal is still there.
+const HANGUP_CHECK: Duration = Duration::from_millis(100);
+
+/// Start the signal thread and the hang-up watch. Call before `ratatui::init`.
 pub fn install() -> std::io::Result<()> {
+    watch_for_hangup()?;
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                if signal != SIGHUP {
-                    ratatui::restore();
+                let code = 128 + signal;
+                // The watchdog: exit even if a write below blocks.
+                let _ = std::thread::Builder::new()
+                    .name("signals-deadline".into())
+                    .spawn(move || {
+                        std::thread::sleep(RESTORE_DEADLINE);
+                        std::process::exit(code);
+                    });
+                let stdout = std::io::stdout();
+                let _frozen = stdout.lock();
+                ratatui::restore();
+                // ratatui's restore leaves the cursor hidden; the event loop never gets to
+                // drop the terminal, which would show it.
+                let _ = ratatui::crossterm::execute!(
+                    std::io::stdout(),
+                    ratatui::crossterm::cursor::Show
+                );
+                std::process::exit(code);
+            }
+        })?;
+    Ok(())
+}
+
+/// The variable that makes a debug build panic after its first frame.
+pub const DEBUG_PANIC_VAR: &str = "PLANTRACK_DEBUG_PANIC";
+
+/// A test hook, in debug builds only (`cargo build`, `cargo test`; compiled out of release
+/// builds): with `PLANTRACK_DEBUG_PANIC=1` in the environment the workbench panics right
+/// after drawing its first frame, so `tests/signals_terminal.rs` can check in a real
+/// terminal that a panic restores the terminal modes and prints a terminal-safe message.
+/// The message deliberately carries an OSC title sequence and a screen clear: the panic hook
+/// must show them as inert text.
+#[allow(clippy::panic)]
+pub fn after_frame() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| v == "1") {
+        panic!(
+            "{DEBUG_PANIC_VAR}=1: deliberate panic after the first frame \u{1b}]0;PWNED\u{7}\u{1b}[2J"
+        );
+    }
+}
+
+/// When the terminal goes away without a SIGHUP reaching us (SIGHUP ignored as under
+/// `nohup`, or a shell that survives the hang-up and forwards nothing), crossterm's `poll()`
+/// spins on the dead tty (crossterm#793) and the event loop never runs again. A hung-up
+/// tty answers every ioctl with EIO, so `isatty` turns false: this thread checks that
+/// every [`HANGUP_CHECK`] and exits as SIGHUP would (129), without writing to the gone
+/// terminal.
+fn watch_for_hangup() -> std::io::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    std::thread::Builder::new()
+        .name("hangup-watch".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(HANGUP_CHECK);
+                if !std::io::stdout().is_terminal() {
+                    std::process::exit(128 + SIGHUP);
                 }
-                std::process::exit(128 + signal);
             }
         })?;
     Ok(())
