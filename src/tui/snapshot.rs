@@ -55,7 +55,18 @@ impl Snapshot {
         Snapshot {
             pinyin: items.iter().map(|i| key(&i.title)).collect(),
             by_plan: rollup(&summaries, RollupBy::Plan),
-            by_chapter: rollup(&summaries, RollupBy::Chapter),
+            by_chapter: rollup(&summaries, RollupBy::Chapter)
+                .into_iter()
+                // Chapter names repeat across plans (第五章 …): show the plan after the
+                // chapter, where truncation at 80 columns costs least.
+                .map(|row| {
+                    let label = match row.key.split_once(" / ") {
+                        Some((plan, chapter)) => format!("{chapter} | {plan}"),
+                        None => row.key.clone(),
+                    };
+                    RollupRow { label, ..row }
+                })
+                .collect(),
             by_lead: rollup(&summaries, RollupBy::LeadDepartment),
             by_co: rollup(&summaries, RollupBy::CoDepartment),
             total: Some(total(&summaries)),

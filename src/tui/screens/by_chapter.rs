@@ -2,10 +2,11 @@
 
 use super::super::labels;
 use super::super::view::View;
-use super::super::widgets::rollup_table;
+use super::super::widgets::{rollup_chart, rollup_table};
 use crate::track::rollup::RollupRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout};
 
 #[derive(Debug, Clone, Default)]
 pub struct ByChapterScreen {
@@ -32,13 +33,19 @@ impl ByChapterScreen {
     }
 
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let [table, chart] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(rollup_chart::HEIGHT),
+        ])
+        .areas(area);
         rollup_table::render(
             self.rows(view),
             self.selected,
             labels::BY_CHAPTER.get(view.lang),
             view,
-            area,
+            table,
             buf,
         );
+        rollup_chart::render(self.rows(view).get(self.selected), view, chart, buf);
     }
 }

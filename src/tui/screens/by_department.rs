@@ -3,10 +3,11 @@
 
 use super::super::labels::{self, Lang};
 use super::super::view::View;
-use super::super::widgets::rollup_table;
+use super::super::widgets::{rollup_chart, rollup_table};
 use crate::track::rollup::RollupRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout};
 
 #[derive(Debug, Clone, Default)]
 pub struct ByDepartmentScreen {
@@ -36,7 +37,13 @@ impl ByDepartmentScreen {
             (Lang::En, false) => "lead (Tab: co-responsible)",
             (Lang::En, true) => "co-responsible (Tab: lead)",
         };
-        let title = format!("{} · {role}", labels::BY_DEPARTMENT.get(view.lang));
-        rollup_table::render(self.rows(view), self.selected, &title, view, area, buf);
+        let title = format!("{} | {role}", labels::BY_DEPARTMENT.get(view.lang));
+        let [table, chart] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(rollup_chart::HEIGHT),
+        ])
+        .areas(area);
+        rollup_table::render(self.rows(view), self.selected, &title, view, table, buf);
+        rollup_chart::render(self.rows(view).get(self.selected), view, chart, buf);
     }
 }

@@ -37,11 +37,11 @@ impl DetailScreen {
                 view.theme.title(),
             )),
             Line::from(format!(
-                "{} · {}{}",
+                "{} | {}{}",
                 row.plan,
                 row.box_title
                     .as_deref()
-                    .map(|b| format!("专栏{} {b} · ", row.box_number.unwrap_or_default()))
+                    .map(|b| format!("专栏{} {b} | ", row.box_number.unwrap_or_default()))
                     .unwrap_or_default(),
                 row.chapter.as_deref().unwrap_or("")
             )),

@@ -307,7 +307,7 @@ impl ItemsScreen {
         );
         let rows: Vec<&ItemRow> = self.visible.iter().map(|&i| &view.data.items[i]).collect();
         let title = format!(
-            "{} {}/{} · {} {}{}{}",
+            "{} {}/{} | {} {}{}{}",
             labels::SHOWN.get(view.lang),
             self.visible.len(),
             view.data.items.iter().filter(|i| i.in_plan).count(),
@@ -316,12 +316,12 @@ impl ItemsScreen {
             if self.search.is_empty() {
                 String::new()
             } else {
-                format!(" · /{}", self.search)
+                format!(" | /{}", self.search)
             },
             if self.filter_text.is_empty() {
                 String::new()
             } else {
-                format!(" · {}", self.filter_text)
+                format!(" | {}", self.filter_text)
             },
         );
         item_table::render(

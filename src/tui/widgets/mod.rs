@@ -6,6 +6,7 @@ pub mod input;
 pub mod item_table;
 pub mod outline_tree;
 pub mod popup;
+pub mod rollup_chart;
 pub mod rollup_table;
 pub mod status_line;
 pub mod tab_bar;
