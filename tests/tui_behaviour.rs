@@ -278,6 +278,37 @@ fn extend_then_complete_a_plan_milestone_from_detail() {
     assert_eq!(extended.original_due.to_string(), "2025-12-31");
     assert_eq!(extended.extensions[0].reason, "中央资金下达延迟");
     assert_eq!(extended.extensions[0].who, "alice");
+    // Add a second milestone, select it with Tab and rename it.
+    keys(&mut app, &mut store, "m2026-03-31 摸清底数<Enter>");
+    let titles = |store: &plantrack::store::Store| {
+        store
+            .show(detail.row.id, today())
+            .unwrap()
+            .milestones
+            .iter()
+            .map(|m| m.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(titles(&store).contains(&"摸清底数".to_string()));
+    let position = app
+        .screens
+        .detail
+        .detail
+        .as_ref()
+        .unwrap()
+        .milestones
+        .iter()
+        .position(|m| m.title == "摸清底数")
+        .unwrap();
+    while app.screens.detail.milestone != position {
+        keys(&mut app, &mut store, "<Tab>");
+    }
+    keys(&mut app, &mut store, "R摸清改造底数<Enter>");
+    assert!(titles(&store).contains(&"摸清改造底数".to_string()));
+    // Back to the extended plan milestone.
+    while app.screens.detail.selected_milestone().unwrap().id != milestone.id {
+        keys(&mut app, &mut store, "<Tab>");
+    }
     // Completing asks first; "n" cancels, "y" completes today.
     keys(&mut app, &mut store, "Mn");
     assert!(

@@ -18,6 +18,8 @@ pub enum InputPurpose {
     Milestone(i64),
     /// Extend (延期) milestone: new date and reason.
     Extend(i64),
+    /// New title of a milestone.
+    RenameMilestone(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
@@ -83,6 +85,7 @@ pub enum AskKind {
     Co,
     Milestone,
     Extend,
+    RenameMilestone,
     Note,
     BulkOwner,
     Indicator,

@@ -198,16 +198,7 @@ impl App {
                 }
             }
             Action::DetailLoaded(detail) => {
-                let same = self
-                    .screens
-                    .detail
-                    .detail
-                    .as_ref()
-                    .is_some_and(|d| d.row.id == detail.row.id);
-                if !same {
-                    self.screens.detail.scroll = 0;
-                }
-                self.screens.detail.detail = Some(*detail);
+                self.screens.detail.show(*detail);
                 Effect::None
             }
             Action::SearchHits(text, hits) => {
@@ -357,6 +348,15 @@ impl App {
                 screen.co = !screen.co;
                 screen.selected = 0;
             }
+            ScreenId::Detail => {
+                let detail = &mut self.screens.detail;
+                let count = detail.detail.as_ref().map_or(0, |d| d.milestones.len());
+                detail.milestone = if count == 0 {
+                    0
+                } else {
+                    (detail.milestone + 1) % count
+                };
+            }
             _ => {}
         }
         Effect::None
@@ -448,52 +448,26 @@ impl App {
         })
     }
 
-    /// The first open milestone of the item shown in Detail (with a hint when none).
-    fn next_open_milestone(&mut self) -> Option<i64> {
-        let next = self
+    /// The open milestone under the Detail cursor (with a hint when there is none).
+    fn selected_open_milestone(&mut self) -> Option<crate::store::Milestone> {
+        let selected = self
             .screens
             .detail
-            .detail
-            .as_ref()
-            .filter(|_| self.screen == ScreenId::Detail)
-            .and_then(|d| d.milestones.iter().find(|m| m.done_on.is_none()))
-            .map(|m| m.id);
-        if next.is_none() {
+            .selected_milestone()
+            .filter(|m| self.screen == ScreenId::Detail && m.done_on.is_none())
+            .cloned();
+        if selected.is_none() {
             let hint = self.lang().pick(
-                "详情页中没有未完成的节点",
-                "No open milestone on the Detail screen",
+                "请在详情页用 Tab 选择一个未完成的节点",
+                "On the Detail screen, select an open milestone with Tab",
             );
             self.message = Some((Tone::Hint, hint.into()));
         }
-        next
+        selected
     }
 
     fn complete_next_milestone(&mut self) -> Effect {
-        let Some(detail) = self
-            .screens
-            .detail
-            .detail
-            .as_ref()
-            .filter(|_| self.screen == ScreenId::Detail)
-        else {
-            self.message = Some((
-                Tone::Hint,
-                self.lang()
-                    .pick(
-                        "请在详情页完成节点",
-                        "Open the item (Enter) to complete a milestone",
-                    )
-                    .into(),
-            ));
-            return Effect::None;
-        };
-        let Some(next) = detail.milestones.iter().find(|m| m.done_on.is_none()) else {
-            self.message = Some((
-                Tone::Hint,
-                self.lang()
-                    .pick("没有未完成的节点", "No open milestone")
-                    .into(),
-            ));
+        let Some(next) = self.selected_open_milestone() else {
             return Effect::None;
         };
         let question = match self.lang() {
@@ -547,8 +521,12 @@ impl App {
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
             (AskKind::Note, Some(id)) => InputPurpose::Note(id),
-            (AskKind::Extend, Some(_)) => match self.next_open_milestone() {
-                Some(milestone) => InputPurpose::Extend(milestone),
+            (AskKind::Extend, Some(_)) => match self.selected_open_milestone() {
+                Some(milestone) => InputPurpose::Extend(milestone.id),
+                None => return Effect::None,
+            },
+            (AskKind::RenameMilestone, Some(_)) => match self.selected_open_milestone() {
+                Some(milestone) => InputPurpose::RenameMilestone(milestone.id),
                 None => return Effect::None,
             },
             (_, None) => {
@@ -690,6 +668,12 @@ impl App {
                     .into(),
                 ),
             },
+            InputPurpose::RenameMilestone(milestone) if !trimmed.is_empty() => {
+                Effect::Save(Save::RenameMilestone {
+                    milestone,
+                    title: trimmed,
+                })
+            }
             InputPurpose::Export(ids) if !trimmed.is_empty() => Effect::Export {
                 ids,
                 path: std::path::PathBuf::from(trimmed),

@@ -35,6 +35,10 @@ pub enum Save {
         to: NaiveDate,
         reason: String,
     },
+    RenameMilestone {
+        milestone: i64,
+        title: String,
+    },
     Note {
         id: i64,
         text: String,
@@ -137,6 +141,9 @@ fn save(store: &mut Store, save: Save) -> Result<String, StoreError> {
         } => store
             .extend_milestone(milestone, to, &reason)
             .map(|()| format!("{to}")),
+        Save::RenameMilestone { milestone, title } => {
+            store.rename_milestone(milestone, &title).map(|()| title)
+        }
         Save::Note { id, text: note } => store.add_note(id, &note).map(|_| format!("#{id}")),
         Save::BulkOwner { ids, owner } => store
             .bulk_assign(&ids, Some(&owner), None)

@@ -136,7 +136,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 key(KeyCode::Right),
             ],
             Action::FocusNext,
-            L("切换焦点", "switch focus"),
+            L("切换焦点 / 选择节点", "switch focus / select milestone"),
         ),
         bind(
             Global,
@@ -227,14 +227,17 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "M",
             vec![ch('M')],
             Action::CompleteNextMilestone,
-            L("完成下一个节点", "complete next milestone"),
+            L("完成所选节点", "complete the selected milestone"),
         ),
         bind(
             Screen(ScreenId::Detail),
             "E",
             vec![ch('E')],
             Action::Ask(AskKind::Extend),
-            L("下一个节点延期", "extend the next milestone"),
+            L(
+                "所选节点延期（新日期 原因）",
+                "extend the selected milestone (date reason)",
+            ),
         ),
         bind(
             ItemScreens,
@@ -263,6 +266,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('a')],
             Action::Ask(AskKind::BulkOwner),
             L("批量指定负责人", "bulk-assign owner"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
+            "R",
+            vec![ch('R')],
+            Action::Ask(AskKind::RenameMilestone),
+            L("修改所选节点名称", "rename the selected milestone"),
         ),
         bind(
             Screen(ScreenId::Items),

@@ -88,6 +88,7 @@ impl Input {
             InputPurpose::Milestone(_) => {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
+            InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
             InputPurpose::Export(_) => lang.pick(
                 "导出到文件（.xlsx .csv .md .json）",
                 "Export to file (.xlsx .csv .md .json)",

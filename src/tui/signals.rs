@@ -56,9 +56,6 @@ pub fn install() -> std::io::Result<()> {
     Ok(())
 }
 
-/// The variable that makes a debug build panic after its first frame.
-pub const DEBUG_PANIC_VAR: &str = "PLANTRACK_DEBUG_PANIC";
-
 /// A test hook, in debug builds only (`cargo build`, `cargo test`; compiled out of release
 /// builds): with `PLANTRACK_DEBUG_PANIC=1` in the environment the workbench panics right
 /// after drawing its first frame, so `tests/signals_terminal.rs` can check in a real
@@ -68,9 +65,9 @@ pub const DEBUG_PANIC_VAR: &str = "PLANTRACK_DEBUG_PANIC";
 #[allow(clippy::panic)]
 pub fn after_frame() {
     #[cfg(debug_assertions)]
-    if std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| v == "1") {
+    if std::env::var_os("PLANTRACK_DEBUG_PANIC").is_some_and(|v| v == "1") {
         panic!(
-            "{DEBUG_PANIC_VAR}=1: deliberate panic after the first frame \u{1b}]0;PWNED\u{7}\u{1b}[2J"
+            "PLANTRACK_DEBUG_PANIC=1: deliberate panic after the first frame \u{1b}]0;PWNED\u{7}\u{1b}[2J"
         );
     }
 }

@@ -15,6 +15,35 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 pub struct DetailScreen {
     pub detail: Option<ItemDetail>,
     pub scroll: u16,
+    /// The milestone the milestone keys act on (Tab cycles), an index into the list.
+    pub milestone: usize,
+}
+
+impl DetailScreen {
+    /// The milestone under the cursor.
+    pub fn selected_milestone(&self) -> Option<&crate::store::Milestone> {
+        self.detail.as_ref()?.milestones.get(self.milestone)
+    }
+
+    /// Show a newly loaded item: the cursor starts on its first open milestone.
+    pub fn show(&mut self, detail: crate::store::ItemDetail) {
+        let same = self
+            .detail
+            .as_ref()
+            .is_some_and(|d| d.row.id == detail.row.id);
+        if !same {
+            self.scroll = 0;
+            self.milestone = detail
+                .milestones
+                .iter()
+                .position(|m| m.done_on.is_none())
+                .unwrap_or(0);
+        }
+        self.milestone = self
+            .milestone
+            .min(detail.milestones.len().saturating_sub(1));
+        self.detail = Some(detail);
+    }
 }
 
 fn heading(text: &str, view: &View<'_>) -> Line<'static> {
@@ -82,7 +111,8 @@ impl DetailScreen {
             )));
         }
         lines.push(heading(labels::MILESTONES.get(lang), view));
-        for m in &d.milestones {
+        for (index, m) in d.milestones.iter().enumerate() {
+            let cursor = if index == self.milestone { ">" } else { " " };
             let done = m
                 .done_on
                 .map(|d| format!(" {} {d}", lang.pick("完成于", "done")))
@@ -93,7 +123,7 @@ impl DetailScreen {
                 String::new()
             };
             lines.push(Line::from(format!(
-                "  [{}] {}{moved}{done}  {}",
+                "{cursor} [{}] {}{moved}{done}  {}",
                 m.id, m.due_on, m.title
             )));
             for e in &m.extensions {
