@@ -570,9 +570,13 @@ fn hostile_text_never_reaches_the_terminal() {
     let db = Db::new();
     let id = item_with_title(&db, "长株潭");
     let ids = id.to_string();
-    // Only an escape sequence: nothing printable is left, so the note is refused.
-    let err = db.fails(["note", &ids, "\u{1b}]0;PWNED\u{7}"]);
-    assert!(!err.contains('\u{1b}'), "{err:?}");
+    // Only an escape sequence: it is stored as one visible marker (〓), never raw.
+    db.ok(["note", &ids, "\u{1b}]0;PWNED\u{7}"]);
+    let notes = db.show(id)["notes"].clone();
+    assert!(
+        notes.to_string().contains("\"〓\"") && !notes.to_string().contains("PWNED"),
+        "{notes}"
+    );
     db.ok(["note", &ids, "before \u{1b}]0;PWNED\u{7} after \u{1b}[2J"]);
     // A value written by another client, straight through the library.
     {

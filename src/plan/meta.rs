@@ -29,6 +29,7 @@ fn front(lines: &[Line]) -> Vec<&str> {
 
 fn is_title_like(text: &str) -> bool {
     text.chars().count() <= 60
+        && !DOC_NUMBER.is_match(&text.replace(' ', ""))
         && !text.contains(['。', '，', '、', '；', '：', ':'])
         && !text.contains("通知")
         && !text.contains("印发")
@@ -127,6 +128,17 @@ mod tests {
         assert_eq!(meta.issuer.as_deref(), Some("湖南省人民政府"));
         assert_eq!(meta.doc_number.as_deref(), Some("湘政发〔2024〕15号"));
         assert_eq!(meta.issued_on, NaiveDate::from_ymd_opt(2024, 11, 30));
+    }
+
+    #[test]
+    fn document_number_line_is_not_part_of_the_title() {
+        let meta = parse_meta(&lines(&[
+            "湘政发〔2024〕15号",
+            "某市“十四五”新型城镇化规划",
+            "正文。",
+        ]));
+        assert_eq!(meta.title.as_deref(), Some("某市“十四五”新型城镇化规划"));
+        assert_eq!(meta.doc_number.as_deref(), Some("湘政发〔2024〕15号"));
     }
 
     #[test]

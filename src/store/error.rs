@@ -53,9 +53,13 @@ pub enum StoreError {
     )]
     DiskFull { path: PathBuf },
     #[error(
-        "the database is busy: another process has held its write lock for over {seconds} s; try again (nothing was saved by this action)"
+        "database is busy ({path}): another process has held its write lock for over {:.1} s; try again (nothing was saved by this action)",
+        waited.as_secs_f64()
     )]
-    Busy { seconds: u64 },
+    Busy {
+        path: PathBuf,
+        waited: std::time::Duration,
+    },
     #[error("{0}")]
     Conflict(Conflict),
     #[error("no {what} {id}")]

@@ -60,6 +60,8 @@ pub struct Store {
     created: bool,
     /// Whole-write attempts when the lock stays busy past the busy timeout.
     attempts: usize,
+    /// The busy timeout in force (see `set_patience`).
+    timeout: Duration,
 }
 
 impl std::fmt::Debug for Store {
@@ -78,7 +80,7 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: path.to_path_buf(), detail: source.to_string() },
         Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.to_path_buf() },
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            StoreError::Busy { seconds: BUSY_TIMEOUT.as_secs() }
+            StoreError::Busy { path: path.to_path_buf(), waited: BUSY_TIMEOUT }
         }
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path: path.to_path_buf(),
@@ -106,10 +108,15 @@ impl Store {
             conn,
             _open: open,
             path: path.to_path_buf(),
-            user: user.to_string(),
+            // Who made a change is shown to others: clean it like any typed text.
+            user: match queries::clean(user) {
+                name if name.is_empty() => "unknown".to_string(),
+                name => name,
+            },
             warnings: Vec::new(),
             created: false,
             attempts: write::WRITE_ATTEMPTS,
+            timeout: BUSY_TIMEOUT,
         };
         store.migrate()?;
         if store.plan_count()? == 0 {
@@ -167,6 +174,7 @@ impl Store {
             .busy_timeout(timeout)
             .map_err(|e| sqlite_error(&self.path, e))?;
         self.attempts = attempts.max(1);
+        self.timeout = timeout;
         Ok(())
     }
 

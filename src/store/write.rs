@@ -37,7 +37,16 @@ impl Store {
                 other => return other.map_err(|e| self.specific(e)),
             }
         }
-        Err(last.map_or(StoreError::Busy { seconds: 15 }, |e| self.specific(e)))
+        // Busy after every attempt: say how long this store really waited.
+        let waited = self.timeout * self.attempts as u32;
+        match last.map(|e| self.specific(e)) {
+            Some(StoreError::Busy { path, .. }) => Err(StoreError::Busy { path, waited }),
+            Some(other) => Err(other),
+            None => Err(StoreError::Busy {
+                path: self.path.clone(),
+                waited,
+            }),
+        }
     }
 
     fn write_once<T>(

@@ -1,9 +1,11 @@
 //! Two layers of text hygiene (facts-reliability.md §3.3).
 //!
 //! - [`clean_imported`]: for text being *stored* (imports, pastes, typed input). Line breaks
-//!   become `\n`; control characters, terminal escape sequences, bidi controls and invisible
-//!   format characters are removed; runs of combining marks are cut to
-//!   [`MAX_COMBINING_RUN`]. The caller reports [`Cleaned::removed`].
+//!   become `\n`; each terminal escape sequence and each other control character (C0 but TAB
+//!   and LF, DEL, C1) is replaced by one visible [`MARKER`] (`〓`), so a reader sees where
+//!   something was removed; bidi controls and invisible format characters are removed
+//!   without a trace (they have no visible form to mark); runs of combining marks are cut
+//!   to [`MAX_COMBINING_RUN`]. The caller reports [`Cleaned::removed`].
 //! - [`term_safe`]: for every output boundary outside the TUI's widgets (CLI tables, error
 //!   messages, anything printed after the TUI exits). Nothing is deleted silently: each
 //!   offending character becomes a visible marker (`^[`, `<U+202E>`), so an escape sequence
@@ -19,11 +21,25 @@ use unicode_width::UnicodeWidthChar;
 /// Longest run of combining marks kept on one base character (zalgo / CVE-2021-27135 class).
 pub const MAX_COMBINING_RUN: usize = 4;
 
+/// What [`clean_imported`] puts where it removed an escape sequence or a control character:
+/// U+3013 GETA MARK, the typesetter's mark for an unreadable character. It is a wide CJK
+/// character (two cells in every terminal, not East Asian Ambiguous), so it cannot shift a
+/// layout the way an ambiguous-width symbol would.
+pub const MARKER: char = '〓';
+
 /// Text cleaned for storage, and how many code points or escape sequences were removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
     pub text: String,
     pub removed: usize,
+}
+
+impl Cleaned {
+    /// True when nothing but white space and [`MARKER`]s is left: the input was only control
+    /// characters or escape sequences, so there is nothing worth storing.
+    pub fn is_blank(&self) -> bool {
+        self.text.chars().all(|c| c.is_whitespace() || c == MARKER)
+    }
 }
 
 /// Bidi controls and invisible format characters (all Unicode category Cf): never useful in
@@ -86,7 +102,9 @@ pub fn is_terminal_safe(text: &str) -> bool {
     !scan(text, |_| false)
 }
 
-/// Clean text for storage. See the module documentation for what is removed.
+/// Clean text for storage. See the module documentation for what is removed: escape
+/// sequences and controls leave one [`MARKER`] each, format characters and excess combining
+/// marks nothing. Text that needs no cleaning comes back unchanged.
 pub fn clean_imported(text: &str) -> Cleaned {
     if !scan(text, |c| matches!(c, '\r' | '\u{2028}' | '\u{2029}')) {
         return Cleaned {
@@ -96,8 +114,8 @@ pub fn clean_imported(text: &str) -> Cleaned {
     }
     let mut out = String::with_capacity(text.len());
     let mut removed = 0usize;
-    // Marks kept since the last kept base character; removed characters do not end a run,
-    // since they vanish from the output.
+    // Marks kept since the last kept base character. A silently removed format character
+    // does not end a run, since it vanishes from the output; a marker does (it is a base).
     let mut run = 0usize;
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
@@ -109,19 +127,22 @@ pub fn clean_imported(text: &str) -> Cleaned {
                 out.push('\n');
                 run = 0;
             }
-            '\u{1B}' => {
-                skip_escape(&mut chars);
+            '\u{1B}' | '\u{9B}' | '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
+                match c {
+                    '\u{1B}' => skip_escape(&mut chars),
+                    '\u{9B}' => skip_csi(&mut chars),
+                    _ => skip_string(&mut chars),
+                }
+                out.push(MARKER);
                 removed += 1;
+                run = 0;
             }
-            '\u{9B}' => {
-                skip_csi(&mut chars);
+            c if is_format(c) => removed += 1,
+            c if is_unsafe(c) => {
+                out.push(MARKER);
                 removed += 1;
+                run = 0;
             }
-            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
-                skip_string(&mut chars);
-                removed += 1;
-            }
-            c if is_unsafe(c) => removed += 1,
             c if is_mark(c) => {
                 if run < MAX_COMBINING_RUN {
                     out.push(c);
@@ -137,6 +158,20 @@ pub fn clean_imported(text: &str) -> Cleaned {
         }
     }
     Cleaned { text: out, removed }
+}
+
+/// Text read back from a database, made safe to hand to a terminal widget: borrowed when
+/// it is already clean (everything plantrack stored itself), otherwise cleaned as on import,
+/// with visible markers. For text written behind plantrack's back (another tool, an older
+/// version): the widget library draws a zero-width grapheme (a bidi control, ZWSP) into the
+/// cell before it, and a base character with all its combining marks, so widgets need clean
+/// text.
+pub fn for_display(text: &str) -> Cow<'_, str> {
+    if is_terminal_safe(text) && !text.contains('\r') {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean_imported(text).text)
+    }
 }
 
 fn peek(chars: &Chars<'_>) -> Option<char> {
@@ -284,8 +319,8 @@ mod tests {
                 '\t' | '\n' => (s.clone(), 0),
                 '\r' | '\u{85}' => ("前\n后\n尾".to_owned(), 0),
                 // A control-string introducer takes the rest of its line with it.
-                '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => ("前\n尾".to_owned(), 1),
-                _ => ("前后\n尾".to_owned(), 1),
+                '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => ("前〓\n尾".to_owned(), 1),
+                _ => ("前〓后\n尾".to_owned(), 1),
             };
             assert_eq!(got, want, "U+{cp:04X}");
             assert!(is_terminal_safe(&got.0), "U+{cp:04X}");
@@ -324,18 +359,18 @@ mod tests {
     #[test]
     fn escape_sequences_go_whole_on_import_and_are_inert_on_output() {
         let cases: &[(&str, &str)] = &[
-            ("a\x1b]0;PWNED\x07b", "ab"), // OSC 0 title
-            ("\x1b]8;;http://evil/\x1b\\click\x1b]8;;\x1b\\", "click"), // OSC 8 link
-            ("x\x1b]52;c;cm0gLXJmIH4=\x07y", "xy"), // OSC 52 clipboard
-            ("\x1b[2J\x1b[31mred\x1b[0m", "red"), // CSI
-            ("\x1b[?1049h全屏", "全屏"),
-            ("s\x1bPq#0;2;0;0;0#1!6~-\x1b\\e", "se"), // DCS sixel
-            ("\x1b_apc\x1b\\|\x1b^pm\x07|\x1bXsos\u{9c}", "||"), // APC, PM, SOS
-            ("\u{9b}31m红\u{9d}0;t\u{07}!\u{90}q\u{9c}.", "红!."), // 8-bit forms
-            ("\x1b(B\x1b7\x1bc中", "中"),             // nF and Fp/Fs escapes
-            ("\x1b中文", "中文"),                     // lone ESC keeps the text
-            ("\x1b]0;unterminated title\n下一行", "\n下一行"), // OSC ends at the line
-            ("end\x1b", "end"),
+            ("a\x1b]0;PWNED\x07b", "a〓b"), // OSC 0 title
+            ("\x1b]8;;http://evil/\x1b\\click\x1b]8;;\x1b\\", "〓click〓"), // OSC 8 link
+            ("x\x1b]52;c;cm0gLXJmIH4=\x07y", "x〓y"), // OSC 52 clipboard
+            ("\x1b[2J\x1b[31mred\x1b[0m", "〓〓red〓"), // CSI
+            ("\x1b[?1049h全屏", "〓全屏"),
+            ("s\x1bPq#0;2;0;0;0#1!6~-\x1b\\e", "s〓e"), // DCS sixel
+            ("\x1b_apc\x1b\\|\x1b^pm\x07|\x1bXsos\u{9c}", "〓|〓|〓"), // APC, PM, SOS
+            ("\u{9b}31m红\u{9d}0;t\u{07}!\u{90}q\u{9c}.", "〓红〓!〓."), // 8-bit forms
+            ("\x1b(B\x1b7\x1bc中", "〓〓〓中"),         // nF and Fp/Fs escapes
+            ("\x1b中文", "〓中文"),                     // lone ESC keeps the text
+            ("\x1b]0;unterminated title\n下一行", "〓\n下一行"), // OSC ends at the line
+            ("end\x1b", "end〓"),
         ];
         for (input, want) in cases {
             let got = clean_imported(input);
@@ -366,13 +401,19 @@ mod tests {
             shown,
             format!("Z{}<+996 combining marks>a", "\u{0301}".repeat(4))
         );
-        // Four marks are fine; a removed control inside a run does not reset it.
+        // Four marks are fine; a silently removed format character inside a run does not
+        // reset it, a control's visible marker does (it is a base character of its own).
         let four = "e\u{0301}\u{0302}\u{0303}\u{0304}";
         assert!(is_terminal_safe(four));
-        let split = "e\u{0301}\u{0302}\u{0303}\x01\u{0304}\u{0305}";
+        let split = "e\u{0301}\u{0302}\u{0303}\u{200B}\u{0304}\u{0305}";
         assert_eq!(
             clean(split),
             ("e\u{0301}\u{0302}\u{0303}\u{0304}".to_owned(), 2)
+        );
+        let marked = "e\u{0301}\u{0302}\u{0303}\x01\u{0304}\u{0305}";
+        assert_eq!(
+            clean(marked),
+            ("e\u{0301}\u{0302}\u{0303}〓\u{0304}\u{0305}".to_owned(), 1)
         );
     }
 
@@ -384,6 +425,41 @@ mod tests {
         assert_eq!(clean(s), (s.to_owned(), 0));
         // One variation selector or a Hangul syllable's jamo are not a "run".
         assert!(is_terminal_safe("葛\u{E0100}、\u{1100}\u{1161}\u{11A8}"));
+    }
+
+    #[test]
+    fn one_visible_marker_per_removed_control_or_sequence() {
+        // Each escape sequence, whatever its length, is one marker; so is each control.
+        let got = clean_imported("甲\x1b]0;PWNED\x07乙\x00\x00丙\x1b[2J\u{7f}丁");
+        assert_eq!(got.text, "甲〓乙〓〓丙〓〓丁");
+        assert_eq!(got.removed, 5);
+        // Format and bidi characters go without a marker: they have no visible form.
+        assert_eq!(
+            clean("甲\u{202E}乙\u{200B}丙\u{FEFF}"),
+            ("甲乙丙".to_owned(), 3)
+        );
+        // The marker itself is ordinary text: cleaning again changes nothing.
+        let again = clean_imported(&got.text);
+        assert_eq!((again.text.as_str(), again.removed), (got.text.as_str(), 0));
+        // The marker is wide, not East Asian Ambiguous: two cells everywhere.
+        assert_eq!(MARKER.width(), Some(2));
+    }
+
+    #[test]
+    fn for_display_borrows_clean_text_and_marks_the_rest() {
+        let clean = "湖南省〓规划\n\t第一章";
+        assert!(matches!(for_display(clean), Cow::Borrowed(x) if x == clean));
+        assert_eq!(for_display("甲\x1b[2J乙\u{202E}丙\r\n"), "甲〓乙丙\n");
+        let zalgo = format!("Z{}", "\u{0301}".repeat(1000));
+        assert_eq!(for_display(&zalgo), format!("Z{}", "\u{0301}".repeat(4)));
+    }
+
+    #[test]
+    fn only_controls_is_blank() {
+        assert!(clean_imported("\x1b]0;PWNED\x07").is_blank());
+        assert!(clean_imported(" \x00\t\x1b[2J \u{202E}").is_blank());
+        assert!(clean_imported("").is_blank());
+        assert!(!clean_imported("\x1b[31m红").is_blank());
     }
 
     const MIXED: &[char] = &[
@@ -407,6 +483,9 @@ mod tests {
             let s: String = chars.into_iter().collect();
             let cleaned = clean_imported(&s);
             prop_assert!(is_terminal_safe(&cleaned.text), "{:?} -> {:?}", s, cleaned.text);
+            let markers = cleaned.text.chars().filter(|&c| c == MARKER).count()
+                - s.chars().filter(|&c| c == MARKER).count();
+            prop_assert!(markers <= cleaned.removed, "{:?} -> {:?}", s, cleaned.text);
             prop_assert_eq!(cleaned.removed == 0, clean_imported(&cleaned.text) == cleaned);
             let shown = term_safe(&s);
             prop_assert!(is_terminal_safe(&shown), "{:?} -> {:?}", s, shown);

@@ -2,9 +2,11 @@
 //! effect; the loop performs it here and feeds the result back as an action.
 
 use super::action::Action;
+use super::display;
 use super::snapshot::{DueSoon, Snapshot};
 use crate::plan::Role;
 use crate::store::{ItemEdit, ItemFilter, Stamp, Store, StoreError};
+use crate::text::sanitize::for_display;
 use chrono::{Duration, NaiveDate};
 
 /// A write a person asked for, with the snapshot it was made on.
@@ -75,7 +77,8 @@ pub enum Effect {
 /// Read everything the screens show.
 pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
     let stamp = store.stamp()?;
-    let items = store.list(&ItemFilter::default(), today)?;
+    let mut items = store.list(&ItemFilter::default(), today)?;
+    items.iter_mut().for_each(display::item);
     let titles: std::collections::HashMap<i64, String> =
         items.iter().map(|i| (i.id, i.title.clone())).collect();
     let due_soon = store
@@ -84,7 +87,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
         .map(|m| DueSoon {
             item: m.item,
             item_title: titles.get(&m.item).cloned().unwrap_or_default(),
-            title: m.title,
+            title: for_display(&m.title).into_owned(),
             due: m.due_on,
         })
         .collect();
@@ -95,13 +98,25 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
             department_names.insert(crate::directory::normalize_name(name), d.short.clone());
         }
     }
-    let departments = directory.into_iter().map(|d| d.short).collect();
+    let departments = directory
+        .into_iter()
+        .map(|d| for_display(&d.short).into_owned())
+        .collect();
+    let mut indicators = store.indicators(None)?;
+    indicators.iter_mut().for_each(display::indicator);
+    let mut recent = store.recent_by_others(20)?;
+    recent.iter_mut().for_each(display::history);
+    let owners = store
+        .owners()?
+        .iter()
+        .map(|o| for_display(o).into_owned())
+        .collect();
     Ok(Snapshot::new(
         items,
-        store.indicators(None)?,
+        indicators,
         due_soon,
-        store.recent_by_others(20)?,
-        store.owners()?,
+        recent,
+        owners,
         departments,
         department_names,
         stamp,
@@ -165,7 +180,10 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             Err(e) => vec![failed(e)],
         },
         Effect::LoadDetail(id) => match store.show(id, today) {
-            Ok(detail) => vec![Action::DetailLoaded(Box::new(detail))],
+            Ok(mut detail) => {
+                display::detail(&mut detail);
+                vec![Action::DetailLoaded(Box::new(detail))]
+            }
             Err(e) => vec![failed(e)],
         },
         Effect::Search(text) => match store.search_ids(&text) {

@@ -9,6 +9,7 @@
 
 mod action;
 pub mod app;
+mod display;
 mod effect;
 mod event;
 mod keymap;

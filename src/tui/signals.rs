@@ -2,8 +2,7 @@
 //! once the tty is gone crossterm can spin inside `poll()` and never return (crossterm#793).
 //!
 //! The thread restores the terminal (leaves raw mode and the alternate screen, shows the
-//! cursor) and exits
-//! with 128 + the signal number. It holds the stdout lock from then on, so the event loop
+//! cursor) and exits with 128 + the signal number. It holds the stdout lock from then on, so the event loop
 //! cannot draw another frame over the restored screen. Restoring writes to the terminal,
 //! and a write to a dead or stuck terminal can block forever (after SIGHUP the pty may be
 //! gone), so a watchdog exits anyway after [`RESTORE_DEADLINE`]. No transaction is ever open
@@ -43,9 +42,11 @@ pub fn install() -> std::io::Result<()> {
                     });
                 let stdout = std::io::stdout();
                 let _frozen = stdout.lock();
-                ratatui::restore();
-                // ratatui's restore leaves the cursor hidden; the event loop never gets to
-                // drop the terminal, which would show it.
+                // Not `restore()`: on a hung-up tty it reports the failure with `eprintln!`,
+                // which panics when stderr is gone too.
+                let _ = ratatui::try_restore();
+                // Restoring leaves the cursor hidden; the event loop never gets to drop the
+                // terminal, which would show it.
                 let _ = ratatui::crossterm::execute!(
                     std::io::stdout(),
                     ratatui::crossterm::cursor::Show
