@@ -392,6 +392,10 @@ pub struct ImportArgs {
     /// With --dry-run: print exactly one JSON object {"plans": [...]} instead of the report.
     #[arg(long)]
     pub json: bool,
+    /// Import without showing the preview and asking first (the question is only asked
+    /// when standard input is a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
     /// Plan text files (UTF-8, UTF-16 with BOM, or GB18030/GBK).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,

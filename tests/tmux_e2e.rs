@@ -180,3 +180,70 @@ fn wait_for_file(path: &Path) {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// A real import from a terminal shows a preview and asks first; "n" writes nothing.
+#[test]
+fn import_from_a_terminal_previews_and_asks() {
+    if !tmux_available() {
+        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plan.db");
+    // A plan the seeds do not have.
+    let text = "某市“十四五”测试规划\n\n第一章 总则\n\n专栏1 测试工程\n\n1．甲工程。到2025年建成。\n\n2．乙工程。推进。\n";
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, text).unwrap();
+    let run = |answer: &str, socket: &str| {
+        let script = format!(
+            "PLANTRACK_TODAY=2026-11-23 '{bin}' --db '{db}' import '{file}'; echo \"EXIT=$?\"; sleep 30",
+            bin = env!("CARGO_BIN_EXE_plantrack"),
+            db = db.display(),
+            file = file.display(),
+        );
+        let tmux = Tmux {
+            socket: socket.to_string(),
+        };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "env",
+            "LANG=C.UTF-8",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        let pane = tmux.wait_for("[y/N]");
+        assert!(
+            pane.contains("某市“十四五”测试规划") && pane.contains("1 专栏, 2 items"),
+            "{pane}"
+        );
+        tmux.keys(&[answer, "Enter"]);
+        tmux.wait_for("EXIT=")
+    };
+    let pane = run("n", &format!("plantrack-import-n-{}", std::process::id()));
+    assert!(
+        pane.contains("import cancelled") && pane.contains("EXIT=1"),
+        "{pane}"
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let count = |db: &std::path::Path| {
+        let store = plantrack::store::Store::open(db, "checker").unwrap();
+        store
+            .list(&plantrack::store::ItemFilter::default(), today)
+            .unwrap()
+            .len()
+    };
+    let before = count(&db);
+    let pane = run("y", &format!("plantrack-import-y-{}", std::process::id()));
+    assert!(pane.contains("EXIT=0"), "{pane}");
+    assert_eq!(count(&db), before + 2);
+}

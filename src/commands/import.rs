@@ -8,7 +8,7 @@ use crate::seed;
 use crate::store::PlanImport;
 use crate::text::sanitize::term_safe;
 use anyhow::{Context, Result, bail};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Read and parse every file, merging renditions of the same plan.
@@ -58,12 +58,26 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
         bail!("--json goes with --dry-run; an import prints a readable report");
     }
     let plans = parse_files(args)?;
+    if !args.yes && std::io::stdin().is_terminal() && !confirm(&plans, ctx, out)? {
+        bail!("import cancelled: nothing was written");
+    }
     let metas = seed::manifest()?;
     let report = ctx.store.import_plans(&plans, &metas)?;
     for plan in &report.plans {
         write_plan_import(plan, out)?;
     }
     Ok(())
+}
+
+/// Show what the files hold and ask before writing to the database.
+fn confirm(plans: &[crate::plan::MergedPlan], ctx: &Ctx, out: &mut dyn Write) -> Result<bool> {
+    crate::report::dry_run::write_summary(plans, out)?;
+    let db = term_safe(&ctx.store.path().display().to_string()).into_owned();
+    write!(out, "Import into {db}? 导入？[y/N] ")?;
+    out.flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "是"))
 }
 
 fn write_plan_import(plan: &PlanImport, out: &mut dyn Write) -> Result<()> {

@@ -40,6 +40,34 @@ pub fn write_text(plans: &[MergedPlan], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// A short preview: per plan, its sources, what it holds, and how many warnings.
+pub fn write_summary(plans: &[MergedPlan], out: &mut dyn Write) -> io::Result<()> {
+    for merged in plans {
+        let plan = &merged.plan;
+        let items: usize = plan.boxes.iter().map(|b| b.items.len()).sum();
+        writeln!(out, "{}", safe(&plan.title))?;
+        for r in &merged.renditions {
+            writeln!(
+                out,
+                "  source: {} ({})",
+                safe(&r.source),
+                r.encoding.label()
+            )?;
+        }
+        writeln!(
+            out,
+            "  {} 专栏, {items} items, {} tasks, {} indicators, {} glossary terms; {} warnings, {} disagreements",
+            plan.boxes.len(),
+            plan.tasks.len(),
+            plan.indicators.len(),
+            plan.glossary.len(),
+            merged.warnings.len(),
+            merged.disagreements.len()
+        )?;
+    }
+    Ok(())
+}
+
 fn safe(text: &str) -> String {
     term_safe(text).into_owned()
 }
