@@ -199,6 +199,13 @@ impl Drop for Pane {
             .arg(&self.socket)
             .arg("kill-server")
             .output();
+        // A failed test must not leave a plantrack behind (one that ignores SIGHUP would
+        // outlive the tmux server): kill whatever still runs on this test's database.
+        let _ = Command::new("pkill")
+            .arg("-9")
+            .arg("-f")
+            .arg(self.db.display().to_string())
+            .output();
     }
 }
 
