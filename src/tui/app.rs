@@ -1,25 +1,26 @@
 //! The workbench state and `update`, the only place it changes. `update` never touches
 //! the store: it returns an `Effect` for the loop to perform.
 
-use super::action::{Action, AskKind, InputPurpose};
+mod edit;
+
+use super::action::Action;
 use super::effect::{Effect, Save};
 use super::labels::{self, Lang};
-use super::mode::{Input, Mode};
+use super::mode::Mode;
 use super::screens::ScreenId;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
-use super::screens::items::{Focus, ItemsFilter, ItemsScreen};
+use super::screens::items::{Focus, ItemsScreen};
 use super::screens::overview::OverviewScreen;
 use super::snapshot::Snapshot;
 use super::theme::Theme;
 use super::view::View;
 use super::widgets::status_line::Tone;
-use crate::plan::Role;
-use crate::store::{ItemEdit, ItemRow};
-use crate::track::Status;
+use crate::store::ItemRow;
 use chrono::NaiveDate;
+pub use edit::parse_milestone;
 
 /// Settings fixed for a session.
 #[derive(Debug, Clone)]
@@ -406,323 +407,6 @@ impl App {
         Effect::None
     }
 
-    fn stamp(&self) -> crate::store::Stamp {
-        self.data.stamp.unwrap_or(crate::store::Stamp(0))
-    }
-
-    fn edit(&self, edit: ItemEdit) -> Effect {
-        match self.current_item() {
-            Some(item) => Effect::Save(Save::Edit {
-                id: item.id,
-                stamp: self.stamp(),
-                edit,
-            }),
-            None => Effect::None,
-        }
-    }
-
-    fn cycle_status(&mut self) -> Effect {
-        let Some(item) = self.current_item() else {
-            return Effect::None;
-        };
-        let next = match item.status {
-            Status::NotStarted => Status::InProgress,
-            Status::InProgress => Status::Done,
-            Status::Done => Status::Paused,
-            Status::Paused => Status::NotStarted,
-        };
-        self.edit(ItemEdit {
-            status: Some(next),
-            ..ItemEdit::default()
-        })
-    }
-
-    fn progress_step(&mut self, step: i8) -> Effect {
-        let Some(item) = self.current_item() else {
-            return Effect::None;
-        };
-        let progress = (i16::from(item.progress) + i16::from(step)).clamp(0, 100) as u8;
-        self.edit(ItemEdit {
-            progress: Some(progress),
-            ..ItemEdit::default()
-        })
-    }
-
-    /// The open milestone under the Detail cursor (with a hint when there is none).
-    fn selected_open_milestone(&mut self) -> Option<crate::store::Milestone> {
-        let selected = self
-            .screens
-            .detail
-            .selected_milestone()
-            .filter(|m| self.screen == ScreenId::Detail && m.done_on.is_none())
-            .cloned();
-        if selected.is_none() {
-            let hint = self.lang().pick(
-                "请在详情页用 Tab 选择一个未完成的节点",
-                "On the Detail screen, select an open milestone with Tab",
-            );
-            self.message = Some((Tone::Hint, hint.into()));
-        }
-        selected
-    }
-
-    fn complete_next_milestone(&mut self) -> Effect {
-        let Some(next) = self.selected_open_milestone() else {
-            return Effect::None;
-        };
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "将节点“{}”（{}）标记为今天完成？y/n",
-                next.title, next.due_on
-            ),
-            Lang::En => format!(
-                "Mark milestone “{}” ({}) done today? y/n",
-                next.title, next.due_on
-            ),
-        };
-        self.message = Some((Tone::Hint, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Save(Save::CompleteMilestone {
-                milestone: next.id,
-                on: self.session.today,
-            })),
-        };
-        Effect::None
-    }
-
-    fn ask(&mut self, kind: AskKind) -> Effect {
-        let lang = self.lang();
-        let item = self.current_item().map(|i| (i.id, i.owner.clone()));
-        let purpose = match (kind, item.as_ref().map(|i| i.0)) {
-            (AskKind::Search, _) => InputPurpose::Search,
-            (AskKind::Filter, _) => InputPurpose::Filter,
-            (AskKind::Command, _) => InputPurpose::Command,
-            (AskKind::Export, _) => {
-                let ids = self
-                    .screens
-                    .items
-                    .visible
-                    .iter()
-                    .map(|&i| self.data.items[i].id)
-                    .collect();
-                InputPurpose::Export(ids)
-            }
-            (AskKind::BulkOwner, _) => {
-                InputPurpose::BulkOwner(self.screens.items.targets(&self.data))
-            }
-            (AskKind::Indicator, _) => match self.screens.indicators.current(&self.view()) {
-                Some(indicator) => InputPurpose::Indicator(indicator.id),
-                None => return Effect::None,
-            },
-            (AskKind::Owner, Some(id)) => InputPurpose::Owner(id),
-            (AskKind::Progress, Some(id)) => InputPurpose::Progress(id),
-            (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
-            (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
-            (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
-            (AskKind::Note, Some(id)) => InputPurpose::Note(id),
-            (AskKind::Extend, Some(_)) => match self.selected_open_milestone() {
-                Some(milestone) => InputPurpose::Extend(milestone.id),
-                None => return Effect::None,
-            },
-            (AskKind::RenameMilestone, Some(_)) => match self.selected_open_milestone() {
-                Some(milestone) => InputPurpose::RenameMilestone(milestone.id),
-                None => return Effect::None,
-            },
-            (_, None) => {
-                self.message = Some((
-                    Tone::Hint,
-                    lang.pick("请先选择一个事项", "Select an item first").into(),
-                ));
-                return Effect::None;
-            }
-        };
-        // Search and filter reopen with what is in force (a filter grows word by word);
-        // other prompts start empty, with the current value offered first by Tab.
-        let initial = match &purpose {
-            InputPurpose::Search => self.screens.items.search.clone(),
-            InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
-            InputPurpose::Filter if !self.screens.items.filter_text.is_empty() => {
-                format!("{} ", self.screens.items.filter_text)
-            }
-            _ => String::new(),
-        };
-        let current_owner = item.and_then(|i| i.1);
-        let suggestions = match &purpose {
-            InputPurpose::Owner(_) => current_owner
-                .into_iter()
-                .chain(self.data.owners.iter().cloned())
-                .collect(),
-            InputPurpose::BulkOwner(_) => self.data.owners.clone(),
-            InputPurpose::Department(..) => self.data.departments.clone(),
-            _ => Vec::new(),
-        };
-        if matches!(purpose, InputPurpose::Search | InputPurpose::Filter)
-            && self.screen != ScreenId::Items
-        {
-            self.go(ScreenId::Items);
-        }
-        self.mode = Mode::Input(Box::new(Input::new(purpose, &initial, suggestions)));
-        Effect::None
-    }
-
-    fn search_changed(&mut self, text: String) -> Effect {
-        let items = &mut self.screens.items;
-        items.search = text.clone();
-        items.search_hits.clear();
-        items.selected = 0;
-        items.recompute(&self.data, &self.session.user);
-        if text.trim().is_empty() {
-            Effect::None
-        } else {
-            Effect::Search(text)
-        }
-    }
-
-    fn submitted(&mut self, purpose: InputPurpose, text: String) -> Effect {
-        let lang = self.lang();
-        let trimmed = text.trim().to_string();
-        let stamp = self.stamp();
-        match purpose {
-            InputPurpose::Search => self.search_changed(trimmed),
-            InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
-                Ok(filter) => {
-                    let items = &mut self.screens.items;
-                    items.filter = filter;
-                    items.filter_text = trimmed;
-                    items.selected = 0;
-                    items.recompute(&self.data, &self.session.user);
-                    Effect::None
-                }
-                Err(message) => self.fail(message),
-            },
-            InputPurpose::Owner(id) => {
-                let owner = (!trimmed.is_empty()).then_some(trimmed);
-                Effect::Save(Save::Edit {
-                    id,
-                    stamp,
-                    edit: ItemEdit {
-                        owner: Some(owner),
-                        ..ItemEdit::default()
-                    },
-                })
-            }
-            InputPurpose::Progress(id) => match trimmed.parse::<crate::track::Progress>() {
-                Ok(progress) => Effect::Save(Save::Edit {
-                    id,
-                    stamp,
-                    edit: ItemEdit {
-                        progress: Some(progress.value()),
-                        ..ItemEdit::default()
-                    },
-                }),
-                Err(e) => self.fail(e.to_string()),
-            },
-            InputPurpose::Department(id, role) if !trimmed.is_empty() => {
-                Effect::Save(Save::Department {
-                    id,
-                    name: trimmed,
-                    role,
-                    stamp,
-                })
-            }
-            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, lang) {
-                Ok((due, title)) => Effect::Save(Save::Milestone { id, title, due }),
-                Err(message) => self.fail(message),
-            },
-            InputPurpose::Note(id) if !trimmed.is_empty() => Effect::Save(Save::Note { id, text }),
-            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, lang) {
-                Ok((to, reason)) => Effect::Save(Save::Extend {
-                    milestone,
-                    to,
-                    reason,
-                }),
-                Err(message) => self.fail(message),
-            },
-            InputPurpose::BulkOwner(ids) if !trimmed.is_empty() && !ids.is_empty() => {
-                let question = match lang {
-                    Lang::Zh => format!("将 {} 个事项的负责人设为“{trimmed}”？y/n", ids.len()),
-                    Lang::En => format!("Set the owner of {} items to “{trimmed}”? y/n", ids.len()),
-                };
-                self.message = Some((Tone::Hint, question.clone()));
-                self.mode = Mode::Confirm {
-                    question,
-                    effect: Box::new(Effect::Save(Save::BulkOwner {
-                        ids,
-                        owner: trimmed,
-                    })),
-                };
-                Effect::None
-            }
-            InputPurpose::Indicator(id) => match trimmed.split_once(char::is_whitespace) {
-                Some((period, value)) => Effect::Save(Save::Indicator {
-                    id,
-                    period: period.to_string(),
-                    value: value.trim().to_string(),
-                }),
-                None => self.fail(
-                    lang.pick(
-                        "格式：期间 数值，例如 2025 63.5",
-                        "Format: PERIOD VALUE, e.g. 2025 63.5",
-                    )
-                    .into(),
-                ),
-            },
-            InputPurpose::RenameMilestone(milestone) if !trimmed.is_empty() => {
-                Effect::Save(Save::RenameMilestone {
-                    milestone,
-                    title: trimmed,
-                })
-            }
-            InputPurpose::Export(ids) if !trimmed.is_empty() => Effect::Export {
-                ids,
-                path: std::path::PathBuf::from(trimmed),
-            },
-            InputPurpose::Command => self.command(&trimmed),
-            _ => Effect::None,
-        }
-    }
-
-    /// `:` commands: the less common actions.
-    fn command(&mut self, command: &str) -> Effect {
-        match command {
-            "q" | "quit" => {
-                self.quit = true;
-                Effect::Quit
-            }
-            "reload" => Effect::Reload,
-            "undo" => Effect::Undo,
-            "clear" => {
-                let items = &mut self.screens.items;
-                items.filter = ItemsFilter::default();
-                items.filter_text.clear();
-                items.search.clear();
-                items.search_hits.clear();
-                items.marked.clear();
-                items.recompute(&self.data, &self.session.user);
-                Effect::None
-            }
-            "lang zh" => {
-                self.session.lang = Lang::Zh;
-                Effect::None
-            }
-            "lang en" => {
-                self.session.lang = Lang::En;
-                Effect::None
-            }
-            "mine" => self.submitted(InputPurpose::Filter, "mine".into()),
-            other => self.fail(format!(
-                "{}: {other} (quit, reload, undo, clear, mine, lang zh|en)",
-                self.lang().pick("未知命令", "unknown command")
-            )),
-        }
-    }
-
-    fn fail(&mut self, message: String) -> Effect {
-        self.message = Some((Tone::Error, message));
-        Effect::None
-    }
-
     fn clamp_selections(&mut self) {
         let s = &mut self.screens;
         s.by_chapter.selected = s
@@ -740,22 +424,4 @@ impl App {
             .selected
             .min(self.data.indicators.len().saturating_sub(1));
     }
-}
-
-/// "2026-06-30 完成可研批复" → (date, title), with a message naming the expected format.
-pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), String> {
-    let (date, title) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-    let format_hint = lang.pick(
-        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复",
-        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved",
-    );
-    let due = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| match lang {
-        Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
-        Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
-    })?;
-    let title = title.trim();
-    if title.is_empty() {
-        return Err(format_hint.to_string());
-    }
-    Ok((due, title.to_string()))
 }
