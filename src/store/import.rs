@@ -4,15 +4,15 @@
 //! its number in the same box; plan text changes are applied and reported; items the text
 //! no longer has are kept, flagged `in_plan = 0`, with all their tracking data.
 
+mod indicators;
+mod tracking;
+
 use super::Store;
-use super::departments::{put_link, resolve_or_create, seed_directory};
+use super::departments::seed_directory;
 use super::error::Result;
 use super::history::record;
-use super::milestones;
 use super::queries::{optional, to_json};
-use crate::plan::{
-    Attribute, BoxKind, Deadline, DepartmentRef, Indicator, Level, MergedPlan, OutlineNode, Role,
-};
+use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode};
 use crate::seed::PlanMeta;
 use chrono::Datelike;
 use rusqlite::{Transaction, params};
@@ -55,7 +55,7 @@ struct TextItem<'a> {
     deadlines: &'a [Deadline],
 }
 
-fn title_key(text: &str) -> String {
+pub(super) fn title_key(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
@@ -249,7 +249,7 @@ fn import_plan(
     write_outline(tx, plan_id, &plan.outline)?;
     let boxes = write_boxes(tx, plan_id, merged)?;
     write_items(tx, change, plan_id, merged, &boxes, &mut report)?;
-    write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
+    indicators::write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
     tx.execute("DELETE FROM glossary WHERE plan_id = ?1", [plan_id])?;
     for entry in &plan.glossary {
         tx.execute(
@@ -391,8 +391,8 @@ fn write_items(
                 id
             }
         };
-        report.links_added += write_plan_links(tx, change, id, item.departments)?;
-        report.milestones_added += write_plan_milestones(tx, change, id, item.deadlines)?;
+        report.links_added += tracking::write_plan_links(tx, change, id, item.departments)?;
+        report.milestones_added += tracking::write_plan_milestones(tx, change, id, item.deadlines)?;
     }
     for e in existing.iter().filter(|e| !e.matched) {
         set_in_plan(tx, change, e.id, false)?;
@@ -508,181 +508,6 @@ fn refresh_item(
         position as i64,
         e.id
     ])?;
-    Ok(())
-}
-
-/// Plan-text department links: added when new; a department the user already linked keeps
-/// the user's role; plan links the text no longer names are removed (user links never are).
-fn write_plan_links(
-    tx: &Transaction<'_>,
-    change: i64,
-    item: i64,
-    departments: &[DepartmentRef],
-) -> Result<usize> {
-    let mut wanted = Vec::new();
-    for d in departments {
-        wanted.push((resolve_or_create(tx, &d.name)?, d.role));
-    }
-    let current: Vec<(i64, String, String)> = tx
-        .prepare_cached(
-            "SELECT department_id, role, origin FROM item_department WHERE item_id = ?1",
-        )?
-        .query_map([item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (department, _, origin) in &current {
-        if origin == "plan" && !wanted.iter().any(|(d, _)| d == department) {
-            put_link(tx, change, item, *department, None)?;
-        }
-    }
-    let mut added = 0;
-    for (department, role) in wanted {
-        let value = format!("{}@plan", if role == Role::Lead { "lead" } else { "co" });
-        match current.iter().find(|(d, _, _)| *d == department) {
-            Some((_, _, origin)) if origin == "user" => {}
-            Some((_, old_role, _)) if format!("{old_role}@plan") == value => {}
-            Some(_) => put_link(tx, change, item, department, Some(&value))?,
-            None => {
-                put_link(tx, change, item, department, Some(&value))?;
-                added += 1;
-            }
-        }
-    }
-    Ok(added)
-}
-
-/// Plan deadlines become proposed milestones once; existing ones (perhaps extended, done,
-/// renamed or removed) are left as they are. A deadline is the plan milestone of the item
-/// with the same sentence (compared by its characters: renditions differ in punctuation),
-/// else one with the same phrase and original due date that no other deadline claimed
-/// (a renamed milestone, a reworded sentence).
-fn write_plan_milestones(
-    tx: &Transaction<'_>,
-    change: i64,
-    item: i64,
-    deadlines: &[Deadline],
-) -> Result<usize> {
-    struct Known {
-        title: String,
-        original_due: String,
-        phrase: Option<String>,
-        claimed: bool,
-    }
-    let mut known: Vec<Known> = tx
-        .prepare_cached(
-            "SELECT title, original_due, plan_phrase FROM milestone WHERE item_id = ?1 AND origin = 'plan' ORDER BY id",
-        )?
-        .query_map([item], |r| {
-            Ok(Known {
-                title: title_key(&r.get::<_, String>(0)?),
-                original_due: r.get(1)?,
-                phrase: r.get(2)?,
-                claimed: false,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut claim =
-        |test: &dyn Fn(&Known) -> bool| match known.iter_mut().find(|k| !k.claimed && test(k)) {
-            Some(k) => {
-                k.claimed = true;
-                true
-            }
-            None => false,
-        };
-    let mut claimed: Vec<bool> = deadlines
-        .iter()
-        .map(|deadline| {
-            let wanted = title_key(&deadline.text);
-            claim(&|k| k.title == wanted)
-        })
-        .collect();
-    for (deadline, claimed) in deadlines.iter().zip(claimed.iter_mut()) {
-        if !*claimed {
-            let due = deadline.due.format("%Y-%m-%d").to_string();
-            *claimed = claim(&|k| {
-                k.original_due == due && k.phrase.as_deref() == Some(deadline.phrase.as_str())
-            });
-        }
-    }
-    let mut added = 0;
-    for (deadline, claimed) in deadlines.iter().zip(claimed) {
-        if !claimed {
-            milestones::insert(
-                tx,
-                change,
-                item,
-                &deadline.text,
-                deadline.due,
-                "plan",
-                Some(&deadline.phrase),
-            )?;
-            added += 1;
-        }
-    }
-    Ok(added)
-}
-
-fn attribute_str(attribute: Option<Attribute>) -> Option<&'static str> {
-    attribute.map(|a| match a {
-        Attribute::Expected => "expected",
-        Attribute::Binding => "binding",
-    })
-}
-
-fn write_indicators(
-    tx: &Transaction<'_>,
-    plan: i64,
-    indicators: &[Indicator],
-    report: &mut PlanImport,
-) -> Result<()> {
-    tx.execute(
-        "UPDATE indicator SET in_plan = 0 WHERE plan_id = ?1",
-        [plan],
-    )?;
-    for (position, i) in indicators.iter().enumerate() {
-        let key = format!(
-            "box{}/{}",
-            i.box_number
-                .map_or_else(|| "-".to_string(), |b| b.to_string()),
-            title_key(&i.name)
-        );
-        let known: Option<i64> = optional(tx.query_row(
-            "SELECT id FROM indicator WHERE plan_id = ?1 AND stable_key = ?2",
-            params![plan, key],
-            |r| r.get(0),
-        ))?;
-        if known.is_none() {
-            report.indicators_added += 1;
-        }
-        let cumulative = i.baseline.as_ref().is_some_and(|m| m.cumulative)
-            || i.target.as_ref().is_some_and(|m| m.cumulative);
-        tx.execute(
-            "INSERT INTO indicator(plan_id, stable_key, box_number, number, category, name, unit, baseline_year, baseline_value,
-                                   target_year, target_value, cumulative, attribute, notes, position, in_plan)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1)
-             ON CONFLICT(plan_id, stable_key) DO UPDATE SET box_number = excluded.box_number, number = excluded.number,
-                 category = excluded.category, name = excluded.name, unit = excluded.unit,
-                 baseline_year = excluded.baseline_year, baseline_value = excluded.baseline_value,
-                 target_year = excluded.target_year, target_value = excluded.target_value, cumulative = excluded.cumulative,
-                 attribute = excluded.attribute, notes = excluded.notes, position = excluded.position, in_plan = 1",
-            params![
-                plan,
-                key,
-                i.box_number,
-                i.number,
-                i.category,
-                i.name,
-                i.unit,
-                i.baseline.as_ref().and_then(|m| m.year),
-                i.baseline.as_ref().map(|m| m.value.clone()),
-                i.target.as_ref().and_then(|m| m.year),
-                i.target.as_ref().map(|m| m.value.clone()),
-                cumulative,
-                attribute_str(i.attribute),
-                to_json(&i.notes),
-                position as i64
-            ],
-        )?;
-    }
     Ok(())
 }
 
