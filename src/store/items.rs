@@ -5,10 +5,12 @@
 //! refused for a field that someone changed after that stamp, naming who, when and to what;
 //! edits of different fields of one item merge. Notes are append-only and never conflict.
 
+mod edit;
+
 use super::Store;
 use super::departments::{Link, links_of};
 use super::error::{Result, StoreError};
-use super::history::{HistoryEntry, changed_since, record};
+use super::history::HistoryEntry;
 use super::milestones::{Milestone, milestones_of};
 use super::notes::{Note, notes_of};
 use super::queries::optional;
@@ -17,7 +19,7 @@ use crate::track::health::{Health, ItemFacts, Light, MilestoneFacts, Period, ass
 use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Row};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -430,55 +432,6 @@ impl Store {
         self.read(current_stamp)
     }
 
-    /// Apply a person's edit of item `id`, made on the snapshot `base`. Fields changed by
-    /// someone else since `base` are refused with a `Conflict`; nothing is written then.
-    pub fn edit_item(&mut self, id: i64, base: Stamp, edit: &ItemEdit) -> Result<()> {
-        self.write("edit item", |tx, change| {
-            apply_edit(tx, change, id, base, edit)
-        })
-    }
-
-    /// Give every item of a scope the same owner or department in one change.
-    pub fn bulk_assign(
-        &mut self,
-        items: &[i64],
-        owner: Option<&str>,
-        department: Option<(&str, Role)>,
-    ) -> Result<usize> {
-        self.write("bulk assign", |tx, change| {
-            let department = match department {
-                Some((name, role)) => {
-                    Some((super::departments::resolve_or_create(tx, name)?, role))
-                }
-                None => None,
-            };
-            for &id in items {
-                require_item(tx, id)?;
-                if let Some(owner) = owner.map(super::queries::clean).filter(|o| !o.is_empty()) {
-                    set_field(tx, change, id, "owner", Some(&owner))?;
-                }
-                if let Some((department, role)) = department {
-                    if role == Role::Lead {
-                        for link in links_of(tx, id)? {
-                            if link.role == Role::Lead && link.department != department {
-                                super::departments::put_link(
-                                    tx,
-                                    change,
-                                    id,
-                                    link.department,
-                                    Some("co@user"),
-                                )?;
-                            }
-                        }
-                    }
-                    let value = format!("{}@user", super::departments::role_str(role));
-                    super::departments::put_link(tx, change, id, department, Some(&value))?;
-                }
-            }
-            Ok(items.len())
-        })
-    }
-
     /// People already used as owners, most used first (for completion).
     pub fn owners(&self) -> Result<Vec<String>> {
         self.read(|conn| {
@@ -531,120 +484,4 @@ fn glossary_in(conn: &Connection, plan: i64, text: &str) -> Result<Vec<(String, 
             text.contains(term.as_str()) || (!bare.is_empty() && text.contains(&bare))
         })
         .collect())
-}
-
-fn column_text(tx: &Transaction<'_>, id: i64, field: &str) -> Result<Option<String>> {
-    Ok(tx.query_row(
-        &format!("SELECT CAST({field} AS TEXT) FROM item WHERE id = ?1"),
-        [id],
-        |r| r.get(0),
-    )?)
-}
-
-/// Whether a column already holds a value. Amounts are compared as numbers: SQLite
-/// writes the REAL 3 as "3.0".
-fn same_value(field: &str, old: Option<&str>, new: Option<&str>) -> bool {
-    if field.starts_with("invest_") {
-        let number = |v: Option<&str>| v.and_then(|v| v.parse::<f64>().ok());
-        return number(old) == number(new) && old.is_some() == new.is_some();
-    }
-    old == new
-}
-
-/// Write one column of an item and its history row.
-fn set_field(
-    tx: &Transaction<'_>,
-    change: i64,
-    id: i64,
-    field: &str,
-    value: Option<&str>,
-) -> Result<()> {
-    let old = column_text(tx, id, field)?;
-    if same_value(field, old.as_deref(), value) {
-        return Ok(());
-    }
-    tx.execute(
-        &format!("UPDATE item SET {field} = ?1 WHERE id = ?2"),
-        params![value, id],
-    )?;
-    record(
-        tx,
-        change,
-        Some(id),
-        "item",
-        Some(id),
-        field,
-        old.as_deref(),
-        value,
-    )
-}
-
-fn apply_edit(
-    tx: &Transaction<'_>,
-    change: i64,
-    id: i64,
-    base: Stamp,
-    edit: &ItemEdit,
-) -> Result<()> {
-    require_item(tx, id)?;
-    let current: (String, i64) = tx.query_row(
-        "SELECT status, progress FROM item WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let current_status: Status = current.0.parse().unwrap_or(Status::NotStarted);
-    let current_progress = current.1.clamp(0, 100) as u8;
-    let (status, progress) = crate::track::status::reconcile(
-        edit.status,
-        edit.progress,
-        current_status,
-        current_progress,
-    );
-    let opt_date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    let opt_num = |n: &Option<f64>| n.map(|n| n.to_string());
-    let mut fields: Vec<(&str, Option<String>)> = Vec::new();
-    if let Some(owner) = &edit.owner {
-        let owner = owner
-            .as_deref()
-            .map(super::queries::clean)
-            .filter(|o| !o.is_empty());
-        fields.push(("owner", owner));
-    }
-    if let Some(status) = status {
-        fields.push(("status", Some(status.as_str().to_string())));
-    }
-    if let Some(progress) = progress {
-        fields.push(("progress", Some(progress.to_string())));
-    }
-    if let Some(start) = &edit.start_on {
-        fields.push(("start_on", opt_date(start)));
-    }
-    if let Some(due) = &edit.due_on {
-        fields.push(("due_on", opt_date(due)));
-    }
-    if let Some(stage) = &edit.project_stage {
-        fields.push(("project_stage", stage.clone()));
-    }
-    for (name, value) in [
-        ("invest_total", &edit.invest_total),
-        ("invest_year_plan", &edit.invest_year_plan),
-        ("invest_year_done", &edit.invest_year_done),
-    ] {
-        if let Some(value) = value {
-            fields.push((name, opt_num(value)));
-        }
-    }
-    // Refuse before writing anything: an edit is applied whole or not at all. A field
-    // changed since `base` is refused even when it now holds the value this edit sets:
-    // the editor did not see that change, and accepting the edit as a silent no-op would
-    // acknowledge a change that was never made (two "+1 from 5" saves ending at 6).
-    for (field, _) in &fields {
-        if let Some(conflict) = changed_since(tx, id, "item", id, field, base.0)? {
-            return Err(StoreError::Conflict(conflict));
-        }
-    }
-    for (field, value) in &fields {
-        set_field(tx, change, id, field, value.as_deref())?;
-    }
-    Ok(())
 }
