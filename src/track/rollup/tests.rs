@@ -455,34 +455,3 @@ fn large_input_adds_up() {
     assert_eq!(rollup(&items, RollupBy::Chapter).len(), 500);
     assert_eq!(rollup(&items, RollupBy::Owner).len(), 226);
 }
-
-/// Timing: `cargo test --release --lib rollup_speed -- --ignored --nocapture`. On a shared
-/// 2-core VM: by co-department about 3 ms, by chapter about 5 ms, total 0.2 ms.
-#[test]
-#[ignore = "timing; run in release"]
-fn rollup_speed() {
-    let items = many(100_000);
-    let time = |f: &dyn Fn()| {
-        (0..20)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                f();
-                start.elapsed()
-            })
-            .min()
-            .unwrap()
-    };
-    let best = time(&|| {
-        std::hint::black_box(total(std::hint::black_box(&items)));
-    });
-    println!("total: best of 20 {best:?}");
-    for by in RollupBy::ALL {
-        let best = time(&|| {
-            std::hint::black_box(rollup(std::hint::black_box(&items), by));
-        });
-        println!("{by:?}: best of 20 {best:?}");
-        if !cfg!(debug_assertions) && by == RollupBy::CoDepartment {
-            assert!(best.as_millis() < 10, "{by:?} took {best:?}");
-        }
-    }
-}
