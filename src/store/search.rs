@@ -24,6 +24,29 @@ impl Store {
     /// Ids of items whose title or body contains `text`, or whose title matches it as pinyin.
     pub fn search_ids(&self, text: &str) -> Result<HashSet<i64>> {
         let text = text.trim();
+        let mut ids = self.search_text_ids(text)?;
+        if is_pinyin_query(text) {
+            let query = text.to_ascii_lowercase();
+            self.read(|conn| {
+                let mut stmt = conn.prepare_cached("SELECT id, title FROM item")?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                for row in rows {
+                    let (id, title) = row?;
+                    if pinyin::matches(&pinyin::key(&title), &query) {
+                        ids.insert(id);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+        Ok(ids)
+    }
+
+    /// Ids of items whose title or body contains `text` (no pinyin): for a client that
+    /// already matches titles by pinyin in memory, as the workbench does while you type.
+    pub fn search_text_ids(&self, text: &str) -> Result<HashSet<i64>> {
+        let text = text.trim();
         self.read(|conn| {
             let mut ids = HashSet::new();
             if text.chars().count() >= 3 {
@@ -38,18 +61,6 @@ impl Store {
                 )?;
                 for id in stmt.query_map([text], |r| r.get(0))? {
                     ids.insert(id?);
-                }
-            }
-            if is_pinyin_query(text) {
-                let query = text.to_ascii_lowercase();
-                let mut stmt = conn.prepare_cached("SELECT id, title FROM item")?;
-                let rows =
-                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-                for row in rows {
-                    let (id, title) = row?;
-                    if pinyin::matches(&pinyin::key(&title), &query) {
-                        ids.insert(id);
-                    }
                 }
             }
             Ok(ids)

@@ -186,7 +186,8 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             }
             Err(e) => vec![failed(e)],
         },
-        Effect::Search(text) => match store.search_ids(&text) {
+        // Titles are matched by pinyin in memory (Snapshot::pinyin); the store adds bodies.
+        Effect::Search(text) => match store.search_text_ids(&text) {
             Ok(hits) => vec![Action::SearchHits(text, hits)],
             Err(e) => vec![failed(e)],
         },
