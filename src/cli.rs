@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
 
+    /// Draw the workbench's borders with ASCII (+ - |), for terminals that draw box-drawing
+    /// characters two cells wide (an "ambiguous width" setting common with CJK fonts).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     /// Without a subcommand, the workbench (TUI) opens.
     #[command(subcommand)]
     pub command: Option<Command>,

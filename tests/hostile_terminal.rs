@@ -642,7 +642,10 @@ impl Workbench {
         let mut store = Store::open(db, "alice").unwrap();
         let mut app = App::new(Session {
             lang,
-            theme: Theme { color: true },
+            theme: Theme {
+                color: true,
+                ascii: false,
+            },
             today: today(),
             user: "alice".into(),
         });

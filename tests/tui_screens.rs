@@ -96,3 +96,24 @@ fn truncated_cjk_title_never_splits_a_wide_character() {
         );
     }
 }
+
+#[test]
+fn ascii_borders_draw_no_box_drawing_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut store = plantrack::store::Store::open(&path, "alice").unwrap();
+    let mut session = tui_support::session("alice", Lang::Zh);
+    session.theme.ascii = true;
+    let mut app = plantrack::tui::App::new(session);
+    plantrack::tui::start(&mut app, &mut store);
+    for key in ["1", "2", "4", "5", "6", "2<Enter>", "?"] {
+        keys(&mut app, &mut store, key);
+        let text = screen_text(&render(&app, 80, 24));
+        let boxy: Vec<char> = text
+            .chars()
+            .filter(|c| ('\u{2500}'..='\u{257F}').contains(c))
+            .collect();
+        assert!(boxy.is_empty(), "after {key}: {boxy:?}\n{text}");
+        assert!(text.contains("+-"), "after {key}:\n{text}");
+    }
+}

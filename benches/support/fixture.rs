@@ -30,7 +30,10 @@ pub fn today() -> NaiveDate {
 pub fn session() -> Session {
     Session {
         lang: Lang::Zh,
-        theme: Theme { color: true },
+        theme: Theme {
+            color: true,
+            ascii: false,
+        },
         today: today(),
         user: "bench".to_string(),
     }

@@ -119,14 +119,17 @@ pub fn safe(text: &str) -> String {
 
 /// The workbench's session: label language from `--lang` or the locale, colours unless
 /// `NO_COLOR`, today and the user of the opened store.
-pub fn workbench_session(ctx: &Ctx, lang: Option<&str>) -> crate::tui::Session {
+pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::tui::Session {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let locale = env("LC_ALL")
         .or_else(|| env("LC_MESSAGES"))
         .or_else(|| env("LANG"));
     crate::tui::Session {
         lang: crate::tui::Lang::detect(lang, locale.as_deref()),
-        theme: crate::tui::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref()),
+        theme: crate::tui::Theme {
+            ascii,
+            ..crate::tui::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref())
+        },
         today: ctx.today,
         user: ctx.store.user().to_string(),
     }

@@ -3,10 +3,27 @@
 
 use crate::track::{Light, Status};
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Borders};
+
+/// Borders in ASCII for `--ascii`.
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Draw borders with ASCII (`+ - |`): box-drawing characters are East Asian
+    /// "ambiguous" width, and CJK terminals set to draw them wide break every border.
+    pub ascii: bool,
 }
 
 impl Theme {
@@ -14,6 +31,7 @@ impl Theme {
     pub fn from_env(no_color: Option<&str>) -> Theme {
         Theme {
             color: no_color.is_none_or(str::is_empty),
+            ascii: false,
         }
     }
 
@@ -22,6 +40,16 @@ impl Theme {
             Style::new().fg(color)
         } else {
             Style::new()
+        }
+    }
+
+    /// A bordered block in the theme's border style.
+    pub fn block(self) -> Block<'static> {
+        let block = Block::default().borders(Borders::ALL);
+        if self.ascii {
+            block.border_set(ASCII_BORDER)
+        } else {
+            block
         }
     }
 

@@ -17,7 +17,10 @@ pub fn today() -> NaiveDate {
 pub fn session(user: &str, lang: Lang) -> Session {
     Session {
         lang,
-        theme: Theme { color: false },
+        theme: Theme {
+            color: false,
+            ascii: false,
+        },
         today: today(),
         user: user.to_string(),
     }

@@ -8,7 +8,7 @@ use crate::store::IndicatorRow;
 use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Row, StatefulWidget, Table, TableState};
+use ratatui::widgets::{Row, StatefulWidget, Table, TableState};
 
 #[derive(Debug, Clone, Default)]
 pub struct IndicatorsScreen {
@@ -106,11 +106,7 @@ impl IndicatorsScreen {
         ];
         let table = Table::new(rows, widths)
             .header(header)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::INDICATORS.get(lang)),
-            )
+            .block(view.theme.block().title(labels::INDICATORS.get(lang)))
             .row_highlight_style(view.theme.selected());
         let selected = (!view.data.indicators.is_empty()).then(|| self.selected - first);
         StatefulWidget::render(

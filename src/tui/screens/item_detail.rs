@@ -9,7 +9,7 @@ use crate::store::ItemDetail;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 #[derive(Debug, Clone, Default)]
 pub struct DetailScreen {
@@ -174,11 +174,7 @@ impl DetailScreen {
         Paragraph::new(self.lines(view))
             .wrap(Wrap { trim: false })
             .scroll((self.scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::DETAIL.get(view.lang)),
-            )
+            .block(view.theme.block().title(labels::DETAIL.get(view.lang)))
             .render(area, buf);
     }
 }

@@ -8,7 +8,7 @@ use crate::track::{Light, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 
 #[derive(Debug, Clone, Default)]
 pub struct OverviewScreen;
@@ -76,11 +76,7 @@ impl OverviewScreen {
         widths.extend([Constraint::Length(5), Constraint::Length(8)]);
         Table::new(rows, widths)
             .header(Row::new(header).style(view.theme.title()))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::OVERVIEW.get(lang)),
-            )
+            .block(view.theme.block().title(labels::OVERVIEW.get(lang)))
             .render(area, buf);
     }
 
@@ -115,11 +111,7 @@ impl OverviewScreen {
             labels::Lang::En => format!("{}: {} items, {} red", view.user, mine.len(), late),
         };
         Paragraph::new(text)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(labels::MY_ITEMS.get(view.lang)),
-            )
+            .block(view.theme.block().title(labels::MY_ITEMS.get(view.lang)))
             .render(area, buf);
     }
 
@@ -153,10 +145,6 @@ fn boxed_lines(lines: Vec<Line<'_>>, title: &str, view: &View<'_>, area: Rect, b
         lines
     };
     Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title.to_string()),
-        )
+        .block(view.theme.block().title(title.to_string()))
         .render(area, buf);
 }

@@ -6,7 +6,7 @@ use super::super::theme::Theme;
 use super::popup;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Row, Table, Widget};
+use ratatui::widgets::{Row, Table, Widget};
 
 pub fn render(rows: &[(&str, &str)], lang: Lang, theme: Theme, area: Rect, buf: &mut Buffer) {
     let fits_one = rows.len() as u16 + 2 <= area.height;
@@ -25,8 +25,8 @@ pub fn render(rows: &[(&str, &str)], lang: Lang, theme: Theme, area: Rect, buf: 
         height,
     };
     popup::clear(frame, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = theme
+        .block()
         .title(labels::HELP.get(lang))
         .title_style(theme.title());
     let inner = block.inner(frame);

@@ -5,7 +5,7 @@ use super::super::theme::Theme;
 use super::popup;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use ratatui_textarea::TextArea;
 
 pub fn render(
@@ -24,8 +24,8 @@ pub fn render(
         ..area
     };
     popup::clear(frame, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = theme
+        .block()
         .title(prompt.to_string())
         .title_bottom(hint.to_string())
         .border_style(theme.title());

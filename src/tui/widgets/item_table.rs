@@ -9,7 +9,7 @@ use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Row, StatefulWidget, Table, TableState};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use std::collections::BTreeSet;
 
 /// "2.3" for item 3 of 专栏2, "12" for a task.
@@ -150,8 +150,8 @@ pub fn render(
     let table = Table::new(shown, widths)
         .header(header)
         .block(
-            Block::default()
-                .borders(Borders::ALL)
+            view.theme
+                .block()
                 .border_style(border)
                 .title(title.to_string()),
         )

@@ -7,7 +7,7 @@ use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, StatefulWidget};
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 pub fn render(
     nodes: &[TreeNode],
@@ -41,7 +41,7 @@ pub fn render(
         view.theme.dim()
     };
     let list = List::new(items)
-        .block(Block::default().borders(Borders::ALL).border_style(border))
+        .block(view.theme.block().border_style(border))
         .highlight_style(view.theme.selected());
     let mut state = ListState::default().with_selected(Some(selected));
     StatefulWidget::render(list, area, buf, &mut state);

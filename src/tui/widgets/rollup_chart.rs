@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::bar;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
 /// Bars drawn with `#`: block elements are East Asian "ambiguous" width and break the
 /// layout on CJK terminals that draw them two cells wide.
@@ -38,7 +38,7 @@ fn bar(label: &'static str, value: usize, style: Style) -> Bar<'static> {
 pub fn render(row: Option<&RollupRow>, view: &View<'_>, area: Rect, buf: &mut Buffer) {
     let lang = view.lang;
     let Some(row) = row else {
-        Block::default().borders(Borders::ALL).render(area, buf);
+        view.theme.block().render(area, buf);
         return;
     };
     let short = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -80,7 +80,7 @@ pub fn render(row: Option<&RollupRow>, view: &View<'_>, area: Rect, buf: &mut Bu
         lang.pick("状态 / 序时 / 预警灯", "status / pace / light")
     );
     BarChart::default()
-        .block(Block::default().borders(Borders::ALL).title(title))
+        .block(view.theme.block().title(title))
         .bar_width(if lang == Lang::En { 6 } else { 4 })
         .bar_gap(1)
         .bar_set(ASCII_BARS)

@@ -9,7 +9,7 @@ use crate::track::{Light, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Row, StatefulWidget, Table, TableState};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
 pub fn render(
     rows: &[RollupRow],
@@ -94,11 +94,7 @@ pub fn render(
     }
     let table = Table::new(body, widths)
         .header(Row::new(header).style(view.theme.title()))
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title.to_string()),
-        )
+        .block(view.theme.block().title(title.to_string()))
         .row_highlight_style(view.theme.selected());
     let mut state = TableState::default().with_selected(if rows.is_empty() {
         None
