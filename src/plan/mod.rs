@@ -25,7 +25,7 @@ mod tasks;
 
 pub use deadlines::{find_deadlines, five_year_period};
 pub use model::*;
-pub use renditions::{merge_renditions, same_plan};
+pub use renditions::{merge_renditions, same_plan, title_key};
 
 use thiserror::Error;
 

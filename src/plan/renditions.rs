@@ -5,8 +5,9 @@
 
 use super::{Disagreement, MergedPlan, ParsedDocument, Plan, PlanBox, Rendition, Script};
 
-/// Title reduced to its characters, so punctuation and spacing variants compare equal.
-fn title_key(title: &str) -> String {
+/// Title reduced to its characters, so punctuation and spacing variants compare equal
+/// (also the key the store matches plans, items and milestones by).
+pub fn title_key(title: &str) -> String {
     title.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

@@ -12,7 +12,7 @@ use super::departments::seed_directory;
 use super::error::Result;
 use super::history::record;
 use super::queries::{optional, to_json};
-use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode};
+use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode, title_key};
 use crate::seed::PlanMeta;
 use chrono::Datelike;
 use rusqlite::{Transaction, params};
@@ -53,10 +53,6 @@ struct TextItem<'a> {
     body: &'a str,
     departments: &'a [DepartmentRef],
     deadlines: &'a [Deadline],
-}
-
-pub(super) fn title_key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn text_items(plan: &MergedPlan) -> Vec<TextItem<'_>> {

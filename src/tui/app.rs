@@ -401,8 +401,9 @@ impl App {
             if !marked.remove(&id) {
                 marked.insert(id);
             }
-            self.screens.items.selected += 1;
-            self.screens.items.recompute(&self.data, &self.session.user);
+            // Marking changes no row's visibility: just step down, no recompute.
+            let items = &mut self.screens.items;
+            items.selected = (items.selected + 1).min(items.visible.len().saturating_sub(1));
         }
         Effect::None
     }

@@ -1,7 +1,8 @@
 //! Indicator rows of a plan: upserted by a stable key (box + name); rows the text no
 //! longer has are flagged, keeping their recorded values.
 
-use super::{PlanImport, title_key};
+use super::PlanImport;
+use crate::plan::title_key;
 use crate::plan::{Attribute, Indicator};
 use crate::store::error::Result;
 use crate::store::queries::{optional, to_json};

@@ -3,7 +3,7 @@
 //! the user's role, and a plan milestone already present (perhaps extended or done) is
 //! left as it is.
 
-use super::title_key;
+use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
 use crate::store::departments::{put_link, resolve_or_create};
 use crate::store::error::Result;
