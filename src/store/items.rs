@@ -24,7 +24,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The newest change id of a snapshot: what an edit was made against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Stamp(pub i64);
 
 /// One row of the item list.

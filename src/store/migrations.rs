@@ -4,7 +4,10 @@
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("sql/001_init.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("sql/001_init.sql")),
+    M::up(include_str!("sql/002_workbench.sql")),
+];
 
 /// Every migration in order.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -22,6 +22,7 @@ mod milestones;
 mod notes;
 mod plans;
 mod queries;
+mod rows;
 mod search;
 mod write;
 
@@ -40,6 +41,7 @@ pub use migrations::latest_version;
 pub use milestones::{Extension, Milestone};
 pub use notes::Note;
 pub use plans::PlanInfo;
+pub use rows::{Changes, Outline, ReadMark, RowView};
 
 use crate::track::health::Thresholds;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};

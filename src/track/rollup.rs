@@ -150,8 +150,50 @@ impl RollupRow {
     }
 }
 
+/// What a roll-up counts of one item, whatever group it lands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub status: Status,
+    pub progress: u8,
+    pub pace: Pace,
+    pub light: Light,
+    pub overdue: usize,
+    pub has_owner: bool,
+    pub has_lead: bool,
+}
+
+impl Counted {
+    pub fn of(item: &ItemSummary) -> Counted {
+        Counted::new(
+            item.status,
+            item.progress,
+            &item.health,
+            name(item.owner.as_deref()).is_some(),
+            name(item.lead.as_deref()).is_some(),
+        )
+    }
+
+    pub fn new(
+        status: Status,
+        progress: u8,
+        health: &Health,
+        has_owner: bool,
+        has_lead: bool,
+    ) -> Counted {
+        Counted {
+            status,
+            progress: progress.min(100),
+            pace: health.pace,
+            light: health.light,
+            overdue: health.overdue,
+            has_owner,
+            has_lead,
+        }
+    }
+}
+
 /// Running counts of one group.
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct Tally {
     items: usize,
     by_status: [usize; 4],
@@ -165,17 +207,38 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, item: &ItemSummary) {
+        self.count(&Counted::of(item));
+    }
+
+    fn count(&mut self, item: &Counted) {
         self.items += 1;
         self.by_status[item.status.index()] += 1;
-        self.by_pace[item.health.pace.index()] += 1;
-        self.by_light[item.health.light.index()] += 1;
-        self.progress_sum += u64::from(item.progress.min(100));
-        self.overdue += item.health.overdue;
-        self.no_owner += usize::from(name(item.owner.as_deref()).is_none());
-        self.no_lead += usize::from(name(item.lead.as_deref()).is_none());
+        self.by_pace[item.pace.index()] += 1;
+        self.by_light[item.light.index()] += 1;
+        self.progress_sum += u64::from(item.progress);
+        self.overdue += item.overdue;
+        self.no_owner += usize::from(!item.has_owner);
+        self.no_lead += usize::from(!item.has_lead);
+    }
+
+    /// Undo `count` of the same facts (saturating: a mismatch never panics).
+    fn uncount(&mut self, item: &Counted) {
+        let less = |n: &mut usize, by: usize| *n = n.saturating_sub(by);
+        less(&mut self.items, 1);
+        less(&mut self.by_status[item.status.index()], 1);
+        less(&mut self.by_pace[item.pace.index()], 1);
+        less(&mut self.by_light[item.light.index()], 1);
+        self.progress_sum = self.progress_sum.saturating_sub(u64::from(item.progress));
+        less(&mut self.overdue, item.overdue);
+        less(&mut self.no_owner, usize::from(!item.has_owner));
+        less(&mut self.no_lead, usize::from(!item.has_lead));
     }
 
     fn into_row(self, key: String, label: String) -> RollupRow {
+        self.row(key, label)
+    }
+
+    fn row(&self, key: String, label: String) -> RollupRow {
         let mean_progress = if self.items == 0 {
             0.0
         } else {
@@ -278,6 +341,12 @@ enum Order {
     ByName(Option<&'static str>),
 }
 
+/// Code-point order of names, with the placeholder group (if any) last.
+fn name_order(placeholder: Option<&str>, a: &str, b: &str) -> std::cmp::Ordering {
+    let last = |key: &str| placeholder == Some(key);
+    (last(a), a).cmp(&(last(b), b))
+}
+
 /// Rows keyed by a name. `groups_of` calls its second argument with each group name of
 /// an item; an item counts once per distinct name.
 fn by_name<'a>(
@@ -299,8 +368,7 @@ fn by_name<'a>(
     }
     let mut tallies = groups.tallies;
     if let Order::ByName(placeholder) = order {
-        let last = |key: &str| placeholder == Some(key);
-        tallies.sort_by(|(a, _), (b, _)| (last(a), *a).cmp(&(last(b), *b)));
+        tallies.sort_by(|(a, _), (b, _)| name_order(placeholder, a, b));
     }
     tallies
         .into_iter()
@@ -316,6 +384,8 @@ pub fn total(items: &[ItemSummary]) -> RollupRow {
     }
     tally.into_row(TOTAL_KEY.to_string(), TOTAL_LABEL.to_string())
 }
+
+pub mod live;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -28,6 +28,14 @@ pub enum InputPurpose {
     Command,
 }
 
+/// Rows re-read after a commit, and the small lists read again.
+#[derive(Debug, Clone)]
+pub struct Refresh {
+    pub mark: crate::store::ReadMark,
+    pub rows: Vec<super::snapshot::ChangedRow>,
+    pub lists: super::snapshot::Lists,
+}
+
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
@@ -61,6 +69,8 @@ pub enum Action {
     Resize,
     // Results of effects:
     Loaded(Box<Snapshot>),
+    /// Only some items changed: their rows, re-read.
+    Refreshed(Box<Refresh>),
     DetailLoaded(Box<ItemDetail>),
     SearchHits(String, HashSet<i64>),
     Saved(String),

@@ -3,7 +3,7 @@
 
 mod edit;
 
-use super::action::Action;
+use super::action::{Action, Refresh};
 use super::effect::{Effect, Save};
 use super::labels::{self, Lang};
 use super::mode::Mode;
@@ -14,11 +14,10 @@ use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::{Focus, ItemsScreen};
 use super::screens::overview::OverviewScreen;
-use super::snapshot::Snapshot;
+use super::snapshot::{Item, Snapshot};
 use super::theme::Theme;
 use super::view::View;
 use super::widgets::status_line::Tone;
-use crate::store::ItemRow;
 use chrono::NaiveDate;
 pub use edit::parse_milestone;
 
@@ -86,11 +85,11 @@ impl App {
     }
 
     /// The item the editing keys apply to: the detail's item, or the Items cursor.
-    pub fn current_item(&self) -> Option<&ItemRow> {
+    pub fn current_item(&self) -> Option<&Item> {
         match self.screen {
             ScreenId::Detail => {
                 let id = self.screens.detail.detail.as_ref()?.row.id;
-                self.data.items.iter().find(|i| i.id == id)
+                self.data.item(id)
             }
             _ => self.screens.items.current(&self.data),
         }
@@ -117,6 +116,7 @@ impl App {
         let background = matches!(
             action,
             Action::Loaded(_)
+                | Action::Refreshed(_)
                 | Action::DetailLoaded(_)
                 | Action::SearchHits(..)
                 | Action::Saved(_)
@@ -190,13 +190,23 @@ impl App {
                 Effect::None
             }
             Action::Loaded(snapshot) => {
+                let place = self.screens.items.place(&self.data);
                 self.data = *snapshot;
-                self.screens.items.refresh(&self.data, &self.session.user);
-                self.clamp_selections();
-                match self.screens.detail.detail.as_ref() {
-                    Some(d) => Effect::LoadDetail(d.row.id),
-                    None => Effect::None,
+                self.screens
+                    .items
+                    .refresh(&self.data, &self.session.user, place);
+                self.after_new_data()
+            }
+            Action::Refreshed(refresh) => {
+                let place = self.screens.items.place(&self.data);
+                let Refresh { mark, rows, lists } = *refresh;
+                if !self.data.apply(mark, &rows, lists) {
+                    return Effect::Reload;
                 }
+                self.screens
+                    .items
+                    .refresh(&self.data, &self.session.user, place);
+                self.after_new_data()
             }
             Action::DetailLoaded(detail) => {
                 self.screens.detail.show(*detail);
@@ -214,7 +224,7 @@ impl App {
                     Tone::Info,
                     format!("{} {what}", labels::SAVED.get(self.lang())),
                 ));
-                Effect::Reload
+                Effect::Refresh(self.data.mark)
             }
             Action::Failed(error) => {
                 self.message = Some((Tone::Error, error));
@@ -242,7 +252,7 @@ impl App {
             }
             Action::OthersChanged => {
                 self.message = Some((Tone::Info, labels::RELOADED.get(self.lang()).to_string()));
-                Effect::Reload
+                Effect::Refresh(self.data.mark)
             }
         }
     }
@@ -313,14 +323,16 @@ impl App {
                 self.screens.detail.scroll = scroll.clamp(0, 10_000) as u16;
             }
             ScreenId::ByChapter => {
-                self.screens.by_chapter.selected =
-                    step(self.screens.by_chapter.selected, self.data.by_chapter.len())
+                self.screens.by_chapter.selected = step(
+                    self.screens.by_chapter.selected,
+                    self.data.by_chapter().len(),
+                )
             }
             ScreenId::ByDepartment => {
                 let len = if self.screens.by_department.co {
-                    self.data.by_co.len()
+                    self.data.by_co().len()
                 } else {
-                    self.data.by_lead.len()
+                    self.data.by_lead().len()
                 };
                 self.screens.by_department.selected =
                     step(self.screens.by_department.selected, len);
@@ -408,16 +420,25 @@ impl App {
         Effect::None
     }
 
+    /// Keep the cursors in range and the open detail current.
+    fn after_new_data(&mut self) -> Effect {
+        self.clamp_selections();
+        match self.screens.detail.detail.as_ref() {
+            Some(d) => Effect::LoadDetail(d.row.id),
+            None => Effect::None,
+        }
+    }
+
     fn clamp_selections(&mut self) {
         let s = &mut self.screens;
         s.by_chapter.selected = s
             .by_chapter
             .selected
-            .min(self.data.by_chapter.len().saturating_sub(1));
+            .min(self.data.by_chapter().len().saturating_sub(1));
         let departments = if s.by_department.co {
-            self.data.by_co.len()
+            self.data.by_co().len()
         } else {
-            self.data.by_lead.len()
+            self.data.by_lead().len()
         };
         s.by_department.selected = s.by_department.selected.min(departments.saturating_sub(1));
         s.indicators.selected = s

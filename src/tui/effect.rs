@@ -2,10 +2,11 @@
 //! effect; the loop performs it here and feeds the result back as an action.
 
 use super::action::Action;
+use super::action::Refresh;
 use super::display;
-use super::snapshot::{DueSoon, Snapshot};
+use super::snapshot::{Builder, ChangedRow, Directory, Lists, Snapshot};
 use crate::plan::Role;
-use crate::store::{ItemEdit, ItemFilter, Stamp, Store, StoreError};
+use crate::store::{Changes, ItemEdit, ItemFilter, ReadMark, Stamp, Store, StoreError};
 use crate::text::sanitize::for_display;
 use chrono::{Duration, NaiveDate};
 
@@ -60,7 +61,10 @@ pub enum Save {
 pub enum Effect {
     None,
     Quit,
+    /// Read everything again.
     Reload,
+    /// Read what changed since the snapshot's mark.
+    Refresh(ReadMark),
     LoadDetail(i64),
     Search(String),
     Save(Save),
@@ -74,23 +78,58 @@ pub enum Effect {
     Many(Vec<Effect>),
 }
 
-/// Read everything the screens show.
+/// Read everything the screens show: one pass over the items, then the small lists.
 pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
-    let stamp = store.stamp()?;
-    let mut items = store.list(&ItemFilter::default(), today)?;
-    items.iter_mut().for_each(display::item);
-    let titles: std::collections::HashMap<i64, String> =
-        items.iter().map(|i| (i.id, i.title.clone())).collect();
+    let outline = store.outline()?;
+    let mut builder = Builder::new(&outline);
+    let mark = store.scan_rows(today, &mut |row| builder.push(row))?;
+    let lists = lists(store, today, true)?;
+    Ok(builder.finish(mark, lists, directory(store)?))
+}
+
+/// Read what changed since `since`: the changed items' rows only, or everything when
+/// more than items changed.
+fn refresh(store: &Store, today: NaiveDate, since: ReadMark) -> Result<Vec<Action>, StoreError> {
+    let mut rows = Vec::new();
+    match store.changed_rows(since, today, &mut |row| rows.push(ChangedRow::of(&row)))? {
+        Changes::None => Ok(Vec::new()),
+        Changes::Everything => Ok(vec![Action::Loaded(Box::new(load(store, today)?))]),
+        Changes::Items {
+            mark, indicators, ..
+        } => Ok(vec![Action::Refreshed(Box::new(Refresh {
+            mark,
+            rows,
+            lists: lists(store, today, indicators)?,
+        }))]),
+    }
+}
+
+/// The small lists shown whole: milestones due within 30 days, others' recent changes,
+/// and (when asked) the indicators.
+fn lists(store: &Store, today: NaiveDate, indicators: bool) -> Result<Lists, StoreError> {
     let due_soon = store
         .milestones_due(today, today + Duration::days(30))?
         .into_iter()
-        .map(|m| DueSoon {
-            item: m.item,
-            item_title: titles.get(&m.item).cloned().unwrap_or_default(),
-            title: for_display(&m.title).into_owned(),
-            due: m.due_on,
-        })
+        .map(|m| (m.item, for_display(&m.title).into_owned(), m.due_on))
         .collect();
+    let mut recent_by_others = store.recent_by_others(20)?;
+    recent_by_others.iter_mut().for_each(display::history);
+    let indicators = match indicators {
+        true => {
+            let mut rows = store.indicators(None)?;
+            rows.iter_mut().for_each(display::indicator);
+            Some(rows)
+        }
+        false => None,
+    };
+    Ok(Lists {
+        due_soon,
+        recent_by_others,
+        indicators,
+    })
+}
+
+fn directory(store: &Store) -> Result<Directory, StoreError> {
     let directory = store.departments()?;
     let mut department_names = std::collections::HashMap::new();
     for d in &directory {
@@ -98,29 +137,13 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
             department_names.insert(crate::directory::normalize_name(name), d.short.clone());
         }
     }
-    let departments = directory
-        .into_iter()
-        .map(|d| for_display(&d.short).into_owned())
-        .collect();
-    let mut indicators = store.indicators(None)?;
-    indicators.iter_mut().for_each(display::indicator);
-    let mut recent = store.recent_by_others(20)?;
-    recent.iter_mut().for_each(display::history);
-    let owners = store
-        .owners()?
-        .iter()
-        .map(|o| for_display(o).into_owned())
-        .collect();
-    Ok(Snapshot::new(
-        items,
-        indicators,
-        due_soon,
-        recent,
-        owners,
-        departments,
+    Ok(Directory {
+        departments: directory
+            .into_iter()
+            .map(|d| for_display(&d.short).into_owned())
+            .collect(),
         department_names,
-        stamp,
-    ))
+    })
 }
 
 fn failed(error: StoreError) -> Action {
@@ -179,6 +202,7 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             Ok(snapshot) => vec![Action::Loaded(Box::new(snapshot))],
             Err(e) => vec![failed(e)],
         },
+        Effect::Refresh(since) => refresh(store, today, since).unwrap_or_else(|e| vec![failed(e)]),
         Effect::LoadDetail(id) => match store.show(id, today) {
             Ok(mut detail) => {
                 display::detail(&mut detail);

@@ -1,10 +1,30 @@
-//! The data the screens show, loaded from the store in one go by `effect.rs`. Rendering
-//! reads only this (never the store).
+//! The data the screens show, kept in memory: read from the store in one pass at start
+//! (`Builder`), then kept current by re-reading only the items that changed
+//! (`Snapshot::apply`). Rendering reads only this, never the store.
+//!
+//! Items are slim: repeated names (chapters, owners, departments) are interned once
+//! (`names`), plans and boxes are indices, titles are shared with the pinyin thread.
 
-use crate::store::{HistoryEntry, IndicatorRow, ItemRow, Stamp};
-use crate::text::pinyin::{PinyinKey, key};
-use crate::track::rollup::ItemSummary;
-use crate::track::rollup::{RollupBy, RollupRow, rollup, total};
+mod names;
+mod pinyin_index;
+mod rollups;
+mod tree;
+
+pub use names::{NO_NAME, NameId, Names};
+pub use pinyin_index::PinyinIndex;
+pub use rollups::RollupRows;
+pub use tree::{Scope, ScopeIds, TreeNode};
+
+use crate::store::{HistoryEntry, IndicatorRow, Outline, ReadMark, RowView, Stamp};
+use crate::track::health::Health;
+use crate::track::rollup::RollupRow;
+use crate::track::{Light, Status};
+use rollups::Rollups;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tree::TreeBuilder;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A milestone due soon, with its item.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,69 +35,371 @@ pub struct DueSoon {
     pub due: chrono::NaiveDate,
 }
 
-/// Everything the screens list, as of one read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanName {
+    pub key: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxName {
+    pub number: u32,
+    pub title: String,
+}
+
+/// One item as the workbench keeps it (about 100 bytes and its title).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: i64,
+    /// Index into `Snapshot::plans`.
+    pub plan: u32,
+    /// Index into `Snapshot::boxes`, or `NO_NAME`.
+    pub box_index: u32,
+    pub chapter: NameId,
+    pub number: NameId,
+    pub title: Arc<str>,
+    pub owner: NameId,
+    pub lead: NameId,
+    pub co: Box<[NameId]>,
+    pub status: Status,
+    pub progress: u8,
+    pub in_plan: bool,
+    pub health: Health,
+}
+
+/// An item row as read for a refresh (owned: it travels from the store to `update`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedRow {
+    pub id: i64,
+    pub plan_id: i64,
+    pub box_id: Option<i64>,
+    pub chapter: Option<String>,
+    pub number: Option<String>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub lead: Option<i64>,
+    pub co: Vec<i64>,
+    pub status: Status,
+    pub progress: u8,
+    pub in_plan: bool,
+    pub health: Health,
+}
+
+impl ChangedRow {
+    pub fn of(row: &RowView<'_>) -> ChangedRow {
+        ChangedRow {
+            id: row.id,
+            plan_id: row.plan_id,
+            box_id: row.box_id,
+            chapter: row.chapter.map(str::to_string),
+            number: row.number.map(str::to_string),
+            title: row.title.to_string(),
+            owner: row.owner.map(str::to_string),
+            lead: row.lead,
+            co: row.co.to_vec(),
+            status: row.status,
+            progress: row.progress,
+            in_plan: row.in_plan,
+            health: row.health,
+        }
+    }
+
+    fn view(&self) -> RowView<'_> {
+        RowView {
+            id: self.id,
+            plan_id: self.plan_id,
+            box_id: self.box_id,
+            is_task: false,
+            chapter: self.chapter.as_deref(),
+            section: None,
+            number: self.number.as_deref(),
+            group: None,
+            title: &self.title,
+            owner: self.owner.as_deref(),
+            status: self.status,
+            progress: self.progress,
+            in_plan: self.in_plan,
+            lead: self.lead,
+            co: &self.co,
+            health: self.health,
+        }
+    }
+}
+
+/// The small lists read whole at every refresh.
 #[derive(Debug, Clone, Default)]
-pub struct Snapshot {
-    pub items: Vec<ItemRow>,
-    /// Pinyin keys of item titles, parallel to `items` (for search as you type).
-    pub pinyin: Vec<PinyinKey>,
-    pub by_plan: Vec<RollupRow>,
-    pub by_chapter: Vec<RollupRow>,
-    pub by_lead: Vec<RollupRow>,
-    pub by_co: Vec<RollupRow>,
-    pub total: Option<RollupRow>,
-    pub indicators: Vec<IndicatorRow>,
-    pub due_soon: Vec<DueSoon>,
+pub struct Lists {
+    /// (item, milestone title, due): titles of items are filled in from the items.
+    pub due_soon: Vec<(i64, String, chrono::NaiveDate)>,
     pub recent_by_others: Vec<HistoryEntry>,
-    pub owners: Vec<String>,
+    /// `None`: unchanged since the last read.
+    pub indicators: Option<Vec<IndicatorRow>>,
+}
+
+/// The directory of departments, read at a full load.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    /// Short names, sorted, for completion.
     pub departments: Vec<String>,
     /// Every name a department is known by (normalised) → its short name, so a filter
     /// may use 省发改委 for 省发展改革委.
-    pub department_names: std::collections::HashMap<String, String>,
+    pub department_names: HashMap<String, String>,
+}
+
+/// Ids of the store's plans, boxes and departments → the snapshot's.
+#[derive(Debug, Clone, Default)]
+struct IdMaps {
+    plans: FastMap<i64, u32>,
+    boxes: FastMap<i64, u32>,
+    departments: FastMap<i64, NameId>,
+}
+
+/// Everything the screens list, as of one read.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub names: Names,
+    pub plans: Vec<PlanName>,
+    pub boxes: Vec<BoxName>,
+    pub items: Vec<Item>,
+    /// Item id → index into `items`.
+    pub position: FastMap<i64, usize>,
+    /// Items still in the plan text.
+    pub live: usize,
+    pub tree: Vec<TreeNode>,
+    pub pinyin: PinyinIndex,
+    rollups: Rollups,
+    pub rollup_rows: RollupRows,
+    pub indicators: Vec<IndicatorRow>,
+    pub due_soon: Vec<DueSoon>,
+    pub recent_by_others: Vec<HistoryEntry>,
+    /// Owners, most items first (for completion).
+    pub owners: Vec<String>,
+    /// Per owner: (items, red items).
+    pub owner_counts: FastMap<NameId, (usize, usize)>,
+    pub directory: Directory,
+    ids: IdMaps,
+    pub mark: ReadMark,
     pub stamp: Option<Stamp>,
 }
 
-impl Snapshot {
-    /// Build the derived parts (roll-ups, pinyin keys) from the loaded rows.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        items: Vec<ItemRow>,
-        indicators: Vec<IndicatorRow>,
-        due_soon: Vec<DueSoon>,
-        recent_by_others: Vec<HistoryEntry>,
-        owners: Vec<String>,
-        departments: Vec<String>,
-        department_names: std::collections::HashMap<String, String>,
-        stamp: Stamp,
-    ) -> Snapshot {
-        let summaries: Vec<ItemSummary> =
-            items.iter().cloned().map(ItemRow::into_summary).collect();
-        Snapshot {
-            pinyin: items.iter().map(|i| key(&i.title)).collect(),
-            by_plan: rollup(&summaries, RollupBy::Plan),
-            by_chapter: rollup(&summaries, RollupBy::Chapter)
-                .into_iter()
-                // Chapter names repeat across plans (第五章 …): show the plan after the
-                // chapter, where truncation at 80 columns costs least.
-                .map(|row| {
-                    let label = match row.key.split_once(" / ") {
-                        Some((plan, chapter)) => format!("{chapter} | {plan}"),
-                        None => row.key.clone(),
-                    };
-                    RollupRow { label, ..row }
-                })
-                .collect(),
-            by_lead: rollup(&summaries, RollupBy::LeadDepartment),
-            by_co: rollup(&summaries, RollupBy::CoDepartment),
-            total: Some(total(&summaries)),
-            items,
-            indicators,
-            due_soon,
-            recent_by_others,
-            owners,
-            departments,
-            department_names,
-            stamp: Some(stamp),
+/// Builds a snapshot from rows lent by `Store::scan_rows`.
+pub struct Builder {
+    snapshot: Snapshot,
+    tree: TreeBuilder,
+}
+
+impl Builder {
+    pub fn new(outline: &Outline) -> Builder {
+        let mut snapshot = Snapshot::default();
+        for (index, (id, key, name)) in outline.plans.iter().enumerate() {
+            snapshot.ids.plans.insert(*id, index as u32);
+            snapshot.plans.push(PlanName {
+                key: clean(key),
+                name: clean(name),
+            });
         }
+        for (index, (id, number, title)) in outline.boxes.iter().enumerate() {
+            snapshot.ids.boxes.insert(*id, index as u32);
+            snapshot.boxes.push(BoxName {
+                number: *number,
+                title: clean(title),
+            });
+        }
+        for (id, short) in &outline.departments {
+            let name = snapshot.names.intern(short);
+            snapshot.ids.departments.insert(*id, name);
+        }
+        Builder {
+            snapshot,
+            tree: TreeBuilder::default(),
+        }
+    }
+
+    pub fn push(&mut self, row: RowView<'_>) {
+        let item = self.snapshot.intern_item(&row);
+        self.tree.add(&item);
+        self.snapshot.rollups.apply(&item, true);
+        self.snapshot
+            .position
+            .insert(item.id, self.snapshot.items.len());
+        self.snapshot.items.push(item);
+    }
+
+    pub fn finish(self, mark: ReadMark, lists: Lists, directory: Directory) -> Snapshot {
+        let Builder { mut snapshot, tree } = self;
+        snapshot.tree = tree.finish(&snapshot.names, &snapshot.plans, &snapshot.boxes);
+        snapshot.pinyin = PinyinIndex::spawn(
+            snapshot
+                .items
+                .iter()
+                .map(|i| Arc::clone(&i.title))
+                .collect(),
+        );
+        snapshot.directory = directory;
+        snapshot.mark = mark;
+        snapshot.stamp = Some(mark.stamp);
+        snapshot.set_lists(lists);
+        snapshot.derive();
+        snapshot
+    }
+}
+
+fn clean(text: &str) -> String {
+    crate::text::sanitize::for_display(text).into_owned()
+}
+
+/// A name, or none when missing or empty (empty names count as missing everywhere).
+fn named(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.is_empty())
+}
+
+impl Snapshot {
+    fn intern_item(&mut self, row: &RowView<'_>) -> Item {
+        let names = &mut self.names;
+        let departments = &self.ids.departments;
+        let mut co: Vec<NameId> = Vec::with_capacity(row.co.len());
+        for d in row.co {
+            if let Some(&name) = departments.get(d)
+                && !co.contains(&name)
+            {
+                co.push(name);
+            }
+        }
+        Item {
+            id: row.id,
+            plan: self.ids.plans.get(&row.plan_id).copied().unwrap_or(NO_NAME),
+            box_index: row
+                .box_id
+                .and_then(|b| self.ids.boxes.get(&b).copied())
+                .unwrap_or(NO_NAME),
+            chapter: names.intern_opt(named(row.chapter)),
+            number: names.intern_opt(named(row.number)),
+            title: Arc::from(crate::text::sanitize::for_display(row.title).as_ref()),
+            owner: names.intern_opt(named(row.owner)),
+            lead: row
+                .lead
+                .and_then(|d| departments.get(&d).copied())
+                .unwrap_or(NO_NAME),
+            co: co.into_boxed_slice(),
+            status: row.status,
+            progress: row.progress,
+            in_plan: row.in_plan,
+            health: row.health,
+        }
+    }
+
+    /// Apply rows re-read after a commit. Returns false when a row is not one of the
+    /// items loaded (a new item: the caller reloads everything).
+    pub fn apply(&mut self, mark: ReadMark, rows: &[ChangedRow], lists: Lists) -> bool {
+        for row in rows {
+            let Some(&index) = self.position.get(&row.id) else {
+                return false;
+            };
+            let item = self.intern_item(&row.view());
+            let old = std::mem::replace(&mut self.items[index], item);
+            if old.in_plan != self.items[index].in_plan
+                || old.plan != self.items[index].plan
+                || old.chapter != self.items[index].chapter
+                || old.box_index != self.items[index].box_index
+            {
+                // The outline changed under the item: only an import does that.
+                return false;
+            }
+            self.rollups.apply(&old, false);
+            self.rollups.apply(&self.items[index], true);
+            if old.title != self.items[index].title {
+                let title = Arc::clone(&self.items[index].title);
+                self.pinyin.set(index, &title);
+            }
+        }
+        self.mark = mark;
+        self.stamp = Some(mark.stamp);
+        self.set_lists(lists);
+        self.derive();
+        true
+    }
+
+    fn set_lists(&mut self, lists: Lists) {
+        self.due_soon = lists
+            .due_soon
+            .into_iter()
+            .map(|(item, title, due)| DueSoon {
+                item,
+                item_title: self.title_of(item).unwrap_or_default().to_string(),
+                title,
+                due,
+            })
+            .collect();
+        self.recent_by_others = lists.recent_by_others;
+        if let Some(indicators) = lists.indicators {
+            self.indicators = indicators;
+        }
+    }
+
+    /// Roll-up rows and owner counts from the live tallies and items.
+    fn derive(&mut self) {
+        self.rollup_rows = self.rollups.rows(&self.names, &self.plans);
+        let mut counts: FastMap<NameId, (usize, usize)> = FastMap::default();
+        let mut live = 0;
+        for item in self.items.iter().filter(|i| i.in_plan) {
+            live += 1;
+            if item.owner != NO_NAME {
+                let entry = counts.entry(item.owner).or_default();
+                entry.0 += 1;
+                entry.1 += usize::from(item.health.light == Light::Red);
+            }
+        }
+        self.live = live;
+        let mut owners: Vec<(&str, usize)> = counts
+            .iter()
+            .filter_map(|(&id, &(n, _))| Some((self.names.get(id)?, n)))
+            .collect();
+        owners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        self.owners = owners
+            .into_iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        self.owner_counts = counts;
+    }
+
+    pub fn name(&self, id: NameId) -> Option<&str> {
+        self.names.get(id)
+    }
+
+    pub fn plan_of(&self, item: &Item) -> Option<&PlanName> {
+        self.plans.get(item.plan as usize)
+    }
+
+    pub fn box_of(&self, item: &Item) -> Option<&BoxName> {
+        self.boxes.get(item.box_index as usize)
+    }
+
+    pub fn item(&self, id: i64) -> Option<&Item> {
+        self.position.get(&id).and_then(|&i| self.items.get(i))
+    }
+
+    pub fn by_plan(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_plan
+    }
+
+    pub fn by_chapter(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_chapter
+    }
+
+    pub fn by_lead(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_lead
+    }
+
+    pub fn by_co(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_co
+    }
+
+    pub fn total(&self) -> Option<&RollupRow> {
+        self.rollup_rows.total.as_ref()
+    }
+
+    /// The titles of items, for lists that name them (due soon).
+    pub fn title_of(&self, id: i64) -> Option<&str> {
+        self.item(id).map(|i| &*i.title)
     }
 }

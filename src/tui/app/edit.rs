@@ -102,7 +102,9 @@ impl App {
 
     pub(super) fn ask(&mut self, kind: AskKind) -> Effect {
         let lang = self.lang();
-        let item = self.current_item().map(|i| (i.id, i.owner.clone()));
+        let item = self
+            .current_item()
+            .map(|i| (i.id, self.data.name(i.owner).map(str::to_string)));
         let purpose = match (kind, item.as_ref().map(|i| i.0)) {
             (AskKind::Search, _) => InputPurpose::Search,
             (AskKind::Filter, _) => InputPurpose::Filter,
@@ -163,7 +165,7 @@ impl App {
                 .chain(self.data.owners.iter().cloned())
                 .collect(),
             InputPurpose::BulkOwner(_) => self.data.owners.clone(),
-            InputPurpose::Department(..) => self.data.departments.clone(),
+            InputPurpose::Department(..) => self.data.directory.departments.clone(),
             _ => Vec::new(),
         };
         if matches!(purpose, InputPurpose::Search | InputPurpose::Filter)

@@ -15,20 +15,14 @@ pub struct ByChapterScreen {
 
 impl ByChapterScreen {
     pub fn rows<'a>(&self, view: &View<'a>) -> &'a [RollupRow] {
-        &view.data.by_chapter
+        view.data.by_chapter()
     }
 
     /// (plan key, chapter) of the selected row, for drilling in.
     pub fn selected_chapter(&self, view: &View<'_>) -> Option<(String, String)> {
-        let row = view.data.by_chapter.get(self.selected)?;
+        let row = view.data.by_chapter().get(self.selected)?;
         let (plan, chapter) = row.key.split_once(" / ")?;
-        let plan_key = view
-            .data
-            .items
-            .iter()
-            .find(|i| i.plan == plan)?
-            .plan_key
-            .clone();
+        let plan_key = view.data.plans.iter().find(|p| p.name == plan)?.key.clone();
         Some((plan_key, chapter.to_string()))
     }
 

@@ -19,9 +19,9 @@ pub struct ByDepartmentScreen {
 impl ByDepartmentScreen {
     pub fn rows<'a>(&self, view: &View<'a>) -> &'a [RollupRow] {
         if self.co {
-            &view.data.by_co
+            view.data.by_co()
         } else {
-            &view.data.by_lead
+            view.data.by_lead()
         }
     }
 

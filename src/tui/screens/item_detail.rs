@@ -62,7 +62,12 @@ impl DetailScreen {
         let row = &d.row;
         let mut lines = vec![
             Line::from(Span::styled(
-                format!("#{} {} {}", row.id, item_table::number(row), row.title),
+                format!(
+                    "#{} {} {}",
+                    row.id,
+                    item_table::number(row.box_number, row.number.as_deref()),
+                    row.title
+                ),
                 view.theme.title(),
             )),
             Line::from(format!(

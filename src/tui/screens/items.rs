@@ -2,42 +2,14 @@
 //! filters (`f`), search (`/`, Chinese substring or pinyin), sorting and selection.
 
 use super::super::labels::{self, Lang};
-use super::super::snapshot::Snapshot;
+use super::super::snapshot::{Item, NO_NAME, NameId, Scope, ScopeIds, Snapshot};
 use super::super::view::View;
 use super::super::widgets::{item_table, outline_tree};
-use crate::store::ItemRow;
 use crate::text::pinyin;
 use crate::track::{Light, Pace, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
-
-/// What part of the plans a tree node covers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scope {
-    pub plan: Option<String>,
-    pub chapter: Option<String>,
-    pub box_number: Option<u32>,
-}
-
-impl Scope {
-    fn contains(&self, item: &ItemRow) -> bool {
-        self.plan.as_ref().is_none_or(|p| *p == item.plan_key)
-            && self
-                .chapter
-                .as_ref()
-                .is_none_or(|c| item.chapter.as_ref() == Some(c))
-            && self.box_number.is_none_or(|b| item.box_number == Some(b))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TreeNode {
-    pub depth: u8,
-    pub label: String,
-    pub scope: Scope,
-    pub count: usize,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -121,38 +93,61 @@ impl ItemsFilter {
         Ok(filter)
     }
 
-    /// `department` is the filter's department resolved to its short name, when known.
-    fn keeps(&self, item: &ItemRow, user: &str, department: Option<&str>) -> bool {
+    /// Whether `item` passes, with the filter's names resolved to ids (`Resolved`).
+    fn keeps(&self, item: &Item, resolved: &Resolved) -> bool {
         self.status.is_none_or(|s| item.status == s)
             && self.light.is_none_or(|l| item.health.light == l)
             && self.pace.is_none_or(|p| item.health.pace == p)
-            && self
-                .department
-                .as_ref()
-                .is_none_or(|typed| match department {
-                    Some(short) => {
-                        item.lead.as_deref() == Some(short) || item.co.iter().any(|c| c == short)
-                    }
-                    None => {
-                        item.lead
-                            .as_ref()
-                            .is_some_and(|l| l.contains(typed.as_str()))
-                            || item.co.iter().any(|c| c.contains(typed.as_str()))
-                    }
-                })
-            && self
-                .owner
-                .as_ref()
-                .is_none_or(|o| item.owner.as_deref() == Some(o.as_str()))
+            && (self.department.is_none()
+                || resolved.departments.contains(&item.lead)
+                || item.co.iter().any(|c| resolved.departments.contains(c)))
+            && (self.owner.is_none() || item.owner == resolved.owner)
             && (!self.overdue || item.health.overdue > 0)
-            && (!self.unassigned || item.owner.is_none())
-            && (!self.mine || item.owner.as_deref() == Some(user))
+            && (!self.unassigned || item.owner == NO_NAME)
+            && (!self.mine || item.owner == resolved.user)
     }
+
+    /// Resolve the names the filter uses against the loaded data.
+    fn resolve(&self, data: &Snapshot, user: &str) -> Resolved {
+        let find = |name: &str| data.names.find(name).unwrap_or(NO_NAME - 1);
+        let departments = match self.department.as_deref() {
+            None => Vec::new(),
+            Some(typed) => {
+                match data
+                    .directory
+                    .department_names
+                    .get(&crate::directory::normalize_name(typed))
+                {
+                    Some(short) => vec![find(short)],
+                    // Not a known name: every department whose short name contains it.
+                    None => data
+                        .directory
+                        .departments
+                        .iter()
+                        .filter(|d| d.contains(typed))
+                        .map(|d| find(d))
+                        .collect(),
+                }
+            }
+        };
+        Resolved {
+            departments,
+            owner: self.owner.as_deref().map_or(NO_NAME, find),
+            user: find(user),
+        }
+    }
+}
+
+/// A filter's names as ids; a name no item has resolves to an id no item has.
+struct Resolved {
+    departments: Vec<NameId>,
+    owner: NameId,
+    user: NameId,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ItemsScreen {
-    pub tree: Vec<TreeNode>,
+    /// Index into `Snapshot::tree`.
     pub tree_selected: usize,
     pub focus: Focus,
     pub selected: usize,
@@ -167,57 +162,70 @@ pub struct ItemsScreen {
     pub visible: Vec<usize>,
 }
 
+/// Where the cursors stand, by name and id, to find them again in new data.
+pub struct Place {
+    scope: Option<Scope>,
+    item: Option<i64>,
+}
+
 impl ItemsScreen {
-    /// Rebuild tree and rows after new data or a new filter, keeping the cursor on the
+    /// Where the cursors stand (call before the data is replaced).
+    pub fn place(&self, data: &Snapshot) -> Place {
+        Place {
+            scope: data.tree.get(self.tree_selected).map(|n| n.scope.clone()),
+            item: self.current(data).map(|i| i.id),
+        }
+    }
+
+    /// Recompute the rows after new data or a new filter, keeping the cursors on the
     /// same node and item.
-    pub fn refresh(&mut self, data: &Snapshot, user: &str) {
-        let tree_scope = self.tree.get(self.tree_selected).map(|n| n.scope.clone());
-        let item_id = self.current(data).map(|i| i.id);
-        self.tree = build_tree(data);
-        self.tree_selected = tree_scope
-            .and_then(|s| self.tree.iter().position(|n| n.scope == s))
+    pub fn refresh(&mut self, data: &Snapshot, user: &str, place: Place) {
+        self.tree_selected = place
+            .scope
+            .and_then(|s| data.tree.iter().position(|n| n.scope == s))
             .unwrap_or(0);
         self.recompute(data, user);
-        if let Some(id) = item_id
+        if let Some(id) = place.item
             && let Some(pos) = self.visible.iter().position(|&i| data.items[i].id == id)
         {
             self.selected = pos;
         }
     }
 
+    fn scope(&self, data: &Snapshot) -> ScopeIds {
+        data.tree
+            .get(self.tree_selected)
+            .map(|n| n.ids)
+            .unwrap_or_default()
+    }
+
     /// Recompute the visible rows (scope, filter, search, sort).
     pub fn recompute(&mut self, data: &Snapshot, user: &str) {
-        let scope = self
-            .tree
-            .get(self.tree_selected)
-            .map(|n| n.scope.clone())
-            .unwrap_or_default();
-        let department = self
-            .filter
-            .department
-            .as_deref()
-            .and_then(|d| {
-                data.department_names
-                    .get(&crate::directory::normalize_name(d))
-            })
-            .map(String::as_str);
-        let query = self.search.trim().to_string();
+        let scope = self.scope(data);
+        let resolved = self.filter.resolve(data, user);
+        let query = self.search.trim();
         let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
-        self.visible = (0..data.items.len())
-            .filter(|&i| {
-                let item = &data.items[i];
+        let keys = match pinyin_query {
+            Some(_) => data.pinyin.keys(),
+            None => &[],
+        };
+        let items = &data.items;
+        self.visible = items
+            .iter()
+            .enumerate()
+            .filter(|(i, item)| {
                 item.in_plan
                     && scope.contains(item)
-                    && self.filter.keeps(item, user, department)
+                    && self.filter.keeps(item, &resolved)
                     && (query.is_empty()
-                        || item.title.contains(query.as_str())
+                        || item.title.contains(query)
                         || self.search_hits.contains(&item.id)
                         || pinyin_query
                             .as_ref()
-                            .is_some_and(|q| data.pinyin.get(i).is_some_and(|k| q.matches(k))))
+                            .is_some_and(|q| keys.get(*i).is_some_and(|k| q.matches(k))))
             })
+            .map(|(i, _)| i)
             .collect();
-        let items = &data.items;
         match self.sort {
             SortKey::Plan => {}
             SortKey::Light => self.visible.sort_by_key(|&i| items[i].health.light),
@@ -225,15 +233,13 @@ impl ItemsScreen {
             SortKey::NextDue => self
                 .visible
                 .sort_by_key(|&i| (items[i].health.next_due.is_none(), items[i].health.next_due)),
-            SortKey::Owner => self
-                .visible
-                .sort_by(|&a, &b| items[a].owner.cmp(&items[b].owner)),
+            SortKey::Owner => self.visible.sort_by_key(|&i| data.name(items[i].owner)),
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
     /// The item under the cursor.
-    pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a ItemRow> {
+    pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Item> {
         self.visible
             .get(self.selected)
             .and_then(|&i| data.items.get(i))
@@ -257,7 +263,7 @@ impl ItemsScreen {
         match self.focus {
             Focus::Table => self.selected = step(self.selected, delta, self.visible.len()),
             Focus::Tree => {
-                self.tree_selected = step(self.tree_selected, delta, self.tree.len());
+                self.tree_selected = step(self.tree_selected, delta, data.tree.len());
                 self.selected = 0;
                 self.recompute(data, user);
             }
@@ -287,7 +293,7 @@ impl ItemsScreen {
             },
             None => Scope::default(),
         };
-        self.tree_selected = self.tree.iter().position(|n| n.scope == scope).unwrap_or(0);
+        self.tree_selected = data.tree.iter().position(|n| n.scope == scope).unwrap_or(0);
         self.selected = 0;
         self.focus = Focus::Table;
         self.recompute(data, user);
@@ -298,19 +304,18 @@ impl ItemsScreen {
         let [tree_area, table_area] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Min(40)]).areas(area);
         outline_tree::render(
-            &self.tree,
+            &view.data.tree,
             self.tree_selected,
             self.focus == Focus::Tree,
             view,
             tree_area,
             buf,
         );
-        let rows: Vec<&ItemRow> = self.visible.iter().map(|&i| &view.data.items[i]).collect();
         let title = format!(
             "{} {}/{} | {} {}{}{}",
             labels::SHOWN.get(view.lang),
             self.visible.len(),
-            view.data.items.iter().filter(|i| i.in_plan).count(),
+            view.data.live,
             labels::SORT.get(view.lang),
             self.sort.label(view.lang),
             if self.search.is_empty() {
@@ -325,7 +330,7 @@ impl ItemsScreen {
             },
         );
         item_table::render(
-            &rows,
+            &self.visible,
             self.selected,
             &self.marked,
             self.focus == Focus::Table,
@@ -342,84 +347,4 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
         return 0;
     }
     current.saturating_add_signed(delta).min(len - 1)
-}
-
-/// Plan → chapter → box, with item counts.
-fn build_tree(data: &Snapshot) -> Vec<TreeNode> {
-    let live: Vec<&ItemRow> = data.items.iter().filter(|i| i.in_plan).collect();
-    let mut tree = vec![TreeNode {
-        depth: 0,
-        label: String::new(),
-        scope: Scope::default(),
-        count: live.len(),
-    }];
-    let mut plans: Vec<(&str, &str)> = Vec::new();
-    for item in &live {
-        if !plans.iter().any(|(k, _)| *k == item.plan_key) {
-            plans.push((&item.plan_key, &item.plan));
-        }
-    }
-    for (key, name) in plans {
-        let in_plan: Vec<&&ItemRow> = live.iter().filter(|i| i.plan_key == key).collect();
-        let plan_scope = Scope {
-            plan: Some(key.to_string()),
-            ..Scope::default()
-        };
-        tree.push(TreeNode {
-            depth: 1,
-            label: name.to_string(),
-            scope: plan_scope,
-            count: in_plan.len(),
-        });
-        let mut chapters: Vec<Option<&String>> = Vec::new();
-        for item in &in_plan {
-            if !chapters.contains(&item.chapter.as_ref()) {
-                chapters.push(item.chapter.as_ref());
-            }
-        }
-        for chapter in chapters.into_iter().flatten() {
-            let in_chapter: Vec<&&&ItemRow> = in_plan
-                .iter()
-                .filter(|i| i.chapter.as_ref() == Some(chapter))
-                .collect();
-            let scope = Scope {
-                plan: Some(key.to_string()),
-                chapter: Some(chapter.clone()),
-                box_number: None,
-            };
-            tree.push(TreeNode {
-                depth: 2,
-                label: chapter.clone(),
-                scope,
-                count: in_chapter.len(),
-            });
-            let mut boxes: Vec<(u32, Option<&String>)> = Vec::new();
-            for item in &in_chapter {
-                if let Some(number) = item.box_number
-                    && !boxes.iter().any(|(n, _)| *n == number)
-                {
-                    boxes.push((number, item.box_title.as_ref()));
-                }
-            }
-            for (number, title) in boxes {
-                let count = in_chapter
-                    .iter()
-                    .filter(|i| i.box_number == Some(number))
-                    .count();
-                let label = format!("专栏{number} {}", title.map_or("", String::as_str));
-                let scope = Scope {
-                    plan: Some(key.to_string()),
-                    chapter: Some(chapter.clone()),
-                    box_number: Some(number),
-                };
-                tree.push(TreeNode {
-                    depth: 3,
-                    label,
-                    scope,
-                    count,
-                });
-            }
-        }
-    }
-    tree
 }

@@ -15,7 +15,7 @@ pub struct OverviewScreen;
 
 impl OverviewScreen {
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
-        let plans = view.data.by_plan.len() as u16;
+        let plans = view.data.by_plan().len() as u16;
         let [plans_area, lower] =
             Layout::vertical([Constraint::Length(plans + 4), Constraint::Fill(1)]).areas(area);
         self.render_plans(view, plans_area, buf);
@@ -46,9 +46,9 @@ impl OverviewScreen {
         header.push(labels::UNASSIGNED.get(lang).to_string());
         let rows = view
             .data
-            .by_plan
+            .by_plan()
             .iter()
-            .chain(view.data.total.iter())
+            .chain(view.data.total())
             .map(|r| {
                 let done = r.by_status[Status::Done.index()];
                 let share = (done * 100).checked_div(r.items).unwrap_or(0);
@@ -99,16 +99,16 @@ impl OverviewScreen {
     }
 
     fn render_mine(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
-        let mine: Vec<_> = view
+        let (mine, late) = view
             .data
-            .items
-            .iter()
-            .filter(|i| i.in_plan && i.owner.as_deref() == Some(view.user))
-            .collect();
-        let late = mine.iter().filter(|i| i.health.light == Light::Red).count();
+            .names
+            .find(view.user)
+            .and_then(|user| view.data.owner_counts.get(&user))
+            .copied()
+            .unwrap_or_default();
         let text = match view.lang {
-            labels::Lang::Zh => format!("{}：{} 项，其中红灯 {} 项", view.user, mine.len(), late),
-            labels::Lang::En => format!("{}: {} items, {} red", view.user, mine.len(), late),
+            labels::Lang::Zh => format!("{}：{} 项，其中红灯 {} 项", view.user, mine, late),
+            labels::Lang::En => format!("{}: {} items, {} red", view.user, mine, late),
         };
         Paragraph::new(text)
             .block(view.theme.block().title(labels::MY_ITEMS.get(view.lang)))

@@ -4,7 +4,6 @@
 use super::super::labels;
 use super::super::view::View;
 use super::cells;
-use crate::store::ItemRow;
 use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -13,8 +12,8 @@ use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use std::collections::BTreeSet;
 
 /// "2.3" for item 3 of 专栏2, "12" for a task.
-pub fn number(item: &ItemRow) -> String {
-    match (item.box_number, item.number.as_deref()) {
+pub fn number(box_number: Option<u32>, number: Option<&str>) -> String {
+    match (box_number, number) {
         (Some(b), Some(n)) => format!("{b}.{n}"),
         (Some(b), None) => format!("{b}"),
         (None, Some(n)) => n.to_string(),
@@ -24,7 +23,7 @@ pub fn number(item: &ItemRow) -> String {
 
 #[allow(clippy::too_many_arguments)]
 pub fn render(
-    rows: &[&ItemRow],
+    rows: &[usize],
     selected: usize,
     marked: &BTreeSet<i64>,
     focused: bool,
@@ -68,20 +67,21 @@ pub fn render(
     // Draw only the rows that fit, around the cursor.
     let height = usize::from(area.height.saturating_sub(3)).max(1);
     let first = selected.saturating_sub(height.saturating_sub(1));
+    let data = view.data;
     let shown: Vec<Row> = rows
         .iter()
-        .enumerate()
         .skip(first)
         .take(height)
-        .map(|(_, item)| {
+        .filter_map(|&index| data.items.get(index))
+        .map(|item| {
             let mark = if marked.contains(&item.id) { "*" } else { "" };
             let id = format!("{mark}#{}", item.id);
             let lead = truncate(
-                item.lead.as_deref().unwrap_or("-"),
+                data.name(item.lead).unwrap_or("-"),
                 if wide { 14 } else { 10 },
             )
             .into_owned();
-            let owner = truncate(item.owner.as_deref().unwrap_or("-"), 8).into_owned();
+            let owner = truncate(data.name(item.owner).unwrap_or("-"), 8).into_owned();
             let title_text = truncate(&item.title, title_width).into_owned();
             let progress = Line::from(cells::progress(
                 item.progress,
@@ -97,7 +97,10 @@ pub fn render(
                     .unwrap_or_default();
                 Row::new(vec![
                     Cell::from(id),
-                    Cell::from(number(item)),
+                    Cell::from(number(
+                        data.box_of(item).map(|b| b.number),
+                        data.name(item.number),
+                    )),
                     Cell::from(title_text),
                     Cell::from(lead),
                     Cell::from(owner),

@@ -1,7 +1,7 @@
 //! The plan → chapter → box tree of the Items screen.
 
 use super::super::labels;
-use super::super::screens::items::TreeNode;
+use super::super::snapshot::TreeNode;
 use super::super::view::View;
 use crate::text::width::truncate;
 use ratatui::buffer::Buffer;
@@ -18,8 +18,13 @@ pub fn render(
     buf: &mut Buffer,
 ) {
     let inner_width = usize::from(area.width.saturating_sub(2));
+    // Only the nodes that fit, around the cursor (a province has thousands of nodes).
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let first = selected.saturating_sub(height - 1);
     let items: Vec<ListItem> = nodes
         .iter()
+        .skip(first)
+        .take(height)
         .map(|node| {
             let indent = "  ".repeat(usize::from(node.depth.saturating_sub(1)));
             let label = if node.depth == 0 {
@@ -43,6 +48,6 @@ pub fn render(
     let list = List::new(items)
         .block(view.theme.block().border_style(border))
         .highlight_style(view.theme.selected());
-    let mut state = ListState::default().with_selected(Some(selected));
+    let mut state = ListState::default().with_selected(Some(selected - first));
     StatefulWidget::render(list, area, buf, &mut state);
 }

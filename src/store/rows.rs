@@ -1,0 +1,441 @@
+//! The workbench's reads: every item's list columns in one pass, lent to a callback so
+//! the caller decides what to copy (it interns repeated names), and the items changed
+//! since a snapshot, so an edit or another person's commit re-reads only those rows.
+
+use super::Store;
+use super::error::Result;
+use super::items::{Stamp, current_stamp};
+use crate::track::health::{Health, ItemFacts, MilestoneFacts, Period, Thresholds, assess};
+use crate::track::status::Status;
+use chrono::NaiveDate;
+use rusqlite::types::Type;
+use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// More changed items than this are read by one full scan rather than one by one.
+const MAX_ROWS_BY_ID: usize = 2_000;
+
+/// One item's list columns, borrowed from the statement for the length of one callback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowView<'a> {
+    pub id: i64,
+    pub plan_id: i64,
+    pub box_id: Option<i64>,
+    pub is_task: bool,
+    pub chapter: Option<&'a str>,
+    pub section: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub group: Option<&'a str>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
+    pub status: Status,
+    pub progress: u8,
+    pub in_plan: bool,
+    /// Department ids (see [`Outline::departments`]), lead first.
+    pub lead: Option<i64>,
+    pub co: &'a [i64],
+    pub health: Health,
+}
+
+/// The names items refer to by id: plans, boxes and departments.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// (id, key, short name), in import order.
+    pub plans: Vec<(i64, String, String)>,
+    /// (id, number, title).
+    pub boxes: Vec<(i64, u32, String)>,
+    /// (id, short name).
+    pub departments: Vec<(i64, String)>,
+}
+
+/// Where a reader stands: the newest change it has seen, and the epoch (bumped by
+/// `load`, which rewrites history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadMark {
+    pub stamp: Stamp,
+    pub epoch: i64,
+}
+
+/// What changed since a [`ReadMark`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changes {
+    /// Nothing committed since.
+    None,
+    /// Only these items' tracking data (and indicator values when `indicators`).
+    Items {
+        mark: ReadMark,
+        items: Vec<i64>,
+        indicators: bool,
+    },
+    /// Something beyond single items changed (an import, thresholds, a load, a
+    /// department directory edit): read everything again.
+    Everything,
+}
+
+/// Changes that touch only the items their history rows name.
+const ITEM_ACTIONS: &[&str] = &[
+    "edit item",
+    "set department",
+    "remove department",
+    "add milestone",
+    "complete milestone",
+    "extend milestone",
+    "remove milestone",
+    "rename milestone",
+    "add note",
+    "bulk assign",
+    "record indicator",
+    "undo",
+];
+
+/// "YYYY-MM-DD" without chrono's format parser: start-up reads some 250k dates.
+fn fast_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(digits(0..4)?).ok()?,
+        digits(5..7)?,
+        digits(8..10)?,
+    )
+}
+
+fn text_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(row.get_ref(index)?.as_str_or_null()?.and_then(fast_date))
+}
+
+fn text<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(index)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+}
+
+fn text_at<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(index)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+}
+
+/// Lead department and co-departments of each item.
+#[derive(Default)]
+struct Links {
+    lead: Option<i64>,
+    co: Vec<i64>,
+}
+
+/// Per-item facts read before the item rows.
+struct Extras {
+    links: FastMap<i64, Links>,
+    milestones: FastMap<i64, Vec<MilestoneFacts>>,
+    periods: FastMap<i64, (i32, i32)>,
+}
+
+fn link_rows(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    args: impl rusqlite::Params,
+    links: &mut FastMap<i64, Links>,
+) -> Result<()> {
+    let mut rows = stmt.query(args)?;
+    while let Some(r) = rows.next()? {
+        let entry = links.entry(r.get(0)?).or_default();
+        let department: i64 = r.get(2)?;
+        if text_at(r, 1)? == "lead" && entry.lead.is_none() {
+            entry.lead = Some(department);
+        } else {
+            entry.co.push(department);
+        }
+    }
+    Ok(())
+}
+
+fn milestone_rows(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    args: impl rusqlite::Params,
+    facts: &mut FastMap<i64, Vec<MilestoneFacts>>,
+) -> Result<()> {
+    let mut rows = stmt.query(args)?;
+    while let Some(r) = rows.next()? {
+        if let Some(due) = text_date(r, 1)? {
+            facts.entry(r.get(0)?).or_default().push(MilestoneFacts {
+                due,
+                done: text_date(r, 2)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+const LINKS_SELECT: &str =
+    "SELECT item_id, role, department_id FROM item_department ORDER BY item_id, position";
+const LINKS_OF: &str =
+    "SELECT item_id, role, department_id FROM item_department WHERE item_id = ?1 ORDER BY position";
+const MILESTONES_SELECT: &str = "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0";
+const MILESTONES_OF: &str =
+    "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0 AND item_id = ?1";
+/// Columns in the order of `ITEM_ROW` (served by the covering index `item_row`).
+const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, kind, chapter, section, number, grp, title,
+        owner, status, progress, in_plan, start_on, due_on FROM item";
+
+fn extras(conn: &Connection, ids: Option<&[i64]>) -> Result<Extras> {
+    let mut links = FastMap::default();
+    let mut milestones = FastMap::default();
+    match ids {
+        None => {
+            link_rows(&mut conn.prepare_cached(LINKS_SELECT)?, [], &mut links)?;
+            milestone_rows(
+                &mut conn.prepare_cached(MILESTONES_SELECT)?,
+                [],
+                &mut milestones,
+            )?;
+        }
+        Some(ids) => {
+            let mut by_link = conn.prepare_cached(LINKS_OF)?;
+            let mut by_milestone = conn.prepare_cached(MILESTONES_OF)?;
+            for id in ids {
+                link_rows(&mut by_link, [id], &mut links)?;
+                milestone_rows(&mut by_milestone, [id], &mut milestones)?;
+            }
+        }
+    }
+    let periods = conn
+        .prepare_cached("SELECT id, period_start, period_end FROM plan")?
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Extras {
+        links,
+        milestones,
+        periods,
+    })
+}
+
+fn year_bounds(years: (i32, i32)) -> Period {
+    Period {
+        start: NaiveDate::from_ymd_opt(years.0, 1, 1).unwrap_or_default(),
+        end: NaiveDate::from_ymd_opt(years.1, 12, 31).unwrap_or_default(),
+    }
+}
+
+/// Decode one row of `ROWS_SELECT` and hand it to `each`.
+fn visit(
+    r: &Row<'_>,
+    extras: &Extras,
+    today: NaiveDate,
+    thresholds: &Thresholds,
+    each: &mut dyn FnMut(RowView<'_>),
+) -> Result<()> {
+    let id: i64 = r.get(0)?;
+    let plan_id: i64 = r.get(1)?;
+    let status = text_at(r, 10)?.parse().unwrap_or(Status::NotStarted);
+    let progress = r.get::<_, i64>(11)?.clamp(0, 100) as u8;
+    let plan_period = year_bounds(
+        extras
+            .periods
+            .get(&plan_id)
+            .copied()
+            .unwrap_or((2000, 2000)),
+    );
+    let period = Period {
+        start: text_date(r, 13)?.unwrap_or(plan_period.start),
+        end: text_date(r, 14)?.unwrap_or(plan_period.end),
+    };
+    let milestones = extras.milestones.get(&id).cloned().unwrap_or_default();
+    let health = assess(
+        &ItemFacts {
+            status,
+            progress,
+            period,
+            milestones,
+        },
+        today,
+        thresholds,
+    );
+    let links = extras.links.get(&id);
+    each(RowView {
+        id,
+        plan_id,
+        box_id: r.get(2)?,
+        is_task: text_at(r, 3)? == "task",
+        chapter: text(r, 4)?,
+        section: text(r, 5)?,
+        number: text(r, 6)?,
+        group: text(r, 7)?,
+        title: text_at(r, 8)?,
+        owner: text(r, 9)?,
+        status,
+        progress,
+        in_plan: r.get::<_, i64>(12)? != 0,
+        lead: links.and_then(|l| l.lead),
+        co: links.map_or(&[], |l| l.co.as_slice()),
+        health,
+    });
+    Ok(())
+}
+
+impl Store {
+    /// The plans, boxes and departments that item rows refer to by id.
+    pub fn outline(&self) -> Result<Outline> {
+        self.read(|conn| {
+            let plans = conn
+                .prepare_cached("SELECT id, key, short_name FROM plan ORDER BY id")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let boxes = conn
+                .prepare_cached("SELECT id, number, title FROM plan_box")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let departments = conn
+                .prepare_cached("SELECT id, short FROM department")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Outline {
+                plans,
+                boxes,
+                departments,
+            })
+        })
+    }
+
+    /// Every item in plan order, with pace and light as of `today`, each lent to `each`.
+    /// Returns the mark of the snapshot read.
+    pub fn scan_rows(
+        &self,
+        today: NaiveDate,
+        each: &mut dyn FnMut(RowView<'_>),
+    ) -> Result<ReadMark> {
+        let thresholds = self.thresholds()?;
+        self.read(|conn| {
+            let mark = read_mark(conn)?;
+            scan(conn, None, today, &thresholds, each)?;
+            Ok(mark)
+        })
+    }
+
+    /// What was committed after `since`, and (when only items changed) those items' rows
+    /// lent to `each` — read in one snapshot, so the mark returned covers every row read.
+    pub fn changed_rows(
+        &self,
+        since: ReadMark,
+        today: NaiveDate,
+        each: &mut dyn FnMut(RowView<'_>),
+    ) -> Result<Changes> {
+        let thresholds = self.thresholds()?;
+        self.read(|conn| {
+            let changes = changes_since(conn, since)?;
+            if let Changes::Items { items, .. } = &changes {
+                scan(conn, Some(items), today, &thresholds, each)?;
+            }
+            Ok(changes)
+        })
+    }
+}
+
+/// Every item (or only `ids`) in plan order, each lent to `each`.
+fn scan(
+    conn: &Connection,
+    ids: Option<&[i64]>,
+    today: NaiveDate,
+    thresholds: &Thresholds,
+    each: &mut dyn FnMut(RowView<'_>),
+) -> Result<()> {
+    let extras = extras(conn, ids)?;
+    match ids {
+        None => {
+            let mut stmt =
+                conn.prepare_cached(&format!("{ROWS_SELECT} ORDER BY plan_id, position"))?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                visit(r, &extras, today, thresholds, each)?;
+            }
+        }
+        Some(ids) => {
+            let mut stmt = conn.prepare_cached(&format!("{ROWS_SELECT} WHERE id = ?1"))?;
+            for id in ids {
+                let mut rows = stmt.query([id])?;
+                if let Some(r) = rows.next()? {
+                    visit(r, &extras, today, thresholds, each)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the database stands now.
+fn read_mark(conn: &Connection) -> Result<ReadMark> {
+    Ok(ReadMark {
+        stamp: current_stamp(conn)?,
+        epoch: conn.query_row("SELECT value FROM epoch", [], |r| r.get(0))?,
+    })
+}
+
+/// What was committed after `since`: nothing, a set of items, or more than items.
+/// What was committed after `since`: nothing, a set of items, or more than items.
+fn changes_since(conn: &Connection, since: ReadMark) -> Result<Changes> {
+    let mark = read_mark(conn)?;
+    if mark == since {
+        return Ok(Changes::None);
+    }
+    if mark.epoch != since.epoch || mark.stamp < since.stamp {
+        return Ok(Changes::Everything);
+    }
+    let mut actions =
+        conn.prepare_cached("SELECT DISTINCT action FROM change WHERE id > ?1 AND id <= ?2")?;
+    let mut rows = actions.query(params![since.stamp.0, mark.stamp.0])?;
+    while let Some(r) = rows.next()? {
+        if !ITEM_ACTIONS.contains(&text_at(r, 0)?) {
+            return Ok(Changes::Everything);
+        }
+    }
+    let mut items = Vec::new();
+    let mut indicators = false;
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT item_id, entity = 'indicator_value' FROM history
+                 WHERE change_id > ?1 AND change_id <= ?2",
+    )?;
+    let mut rows = stmt.query(params![since.stamp.0, mark.stamp.0])?;
+    while let Some(r) = rows.next()? {
+        indicators |= r.get::<_, bool>(1)?;
+        match r.get::<_, Option<i64>>(0)? {
+            Some(item) => items.push(item),
+            // A change of something other than an item or an indicator value.
+            None if !r.get::<_, bool>(1)? => return Ok(Changes::Everything),
+            None => {}
+        }
+        if items.len() > MAX_ROWS_BY_ID {
+            return Ok(Changes::Everything);
+        }
+    }
+    items.sort_unstable();
+    items.dedup();
+    Ok(Changes::Items {
+        mark,
+        items,
+        indicators,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fast_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn fast_date_reads_iso_dates_and_refuses_the_rest() {
+        assert_eq!(
+            fast_date("2025-12-31"),
+            NaiveDate::from_ymd_opt(2025, 12, 31)
+        );
+        assert_eq!(fast_date("2025-02-30"), None);
+        assert_eq!(fast_date("2025-1-3x"), None);
+        assert_eq!(fast_date("20251231"), None);
+        assert_eq!(fast_date("２０２５-01-01"), None);
+    }
+}
