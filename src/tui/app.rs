@@ -169,7 +169,7 @@ impl App {
                 self.mode = Mode::Normal;
                 self.submitted(purpose, text)
             }
-            Action::SearchChanged(text) => self.search_changed(text),
+            Action::SearchChanged(text) => self.search_changed(text, false),
             Action::Tick => match self.pending.take() {
                 Some(save) => Effect::Save(save),
                 None => Effect::None,

@@ -41,6 +41,8 @@ const RETRY_EVERY: Duration = Duration::from_secs(2);
 /// How long one save waits for another process's lock before the edit is kept pending
 /// (the screen must not freeze for the store's scripted 3 × 5 s).
 const SAVE_PATIENCE: Duration = Duration::from_millis(800);
+/// Idle time between WAL checkpoints (kept off the keypress path).
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
 /// Longest wait for a key before checking for others' commits.
 const POLL: Duration = Duration::from_millis(250);
 
@@ -48,6 +50,7 @@ const POLL: Duration = Duration::from_millis(250);
 /// normal return, error, panic (ratatui's hook) and SIGTERM/SIGHUP (`signals`).
 pub fn run(mut store: Store, session: Session) -> anyhow::Result<()> {
     store.set_patience(SAVE_PATIENCE, 1)?;
+    store.defer_checkpoints()?;
     signals::install()?;
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, store, session);
@@ -129,6 +132,7 @@ fn event_loop(
     start(&mut app, &mut store);
     let mut watcher = Watcher::new(&store)?;
     let mut retried = Instant::now();
+    let mut checkpointed = Instant::now();
     let mut dirty = true;
     while !app.quit {
         if dirty {
@@ -145,6 +149,11 @@ fn event_loop(
                 }
             }
             dirty = true;
+        } else if checkpointed.elapsed() >= CHECKPOINT_EVERY {
+            // Idle: nobody is waiting for a frame. A failure here costs nothing (the
+            // next writer's checkpoint or this one, later, does the work).
+            checkpointed = Instant::now();
+            let _ = store.checkpoint();
         }
         dirty |= watcher.refresh(&mut app, &mut store, false)?;
         if app.pending.is_some() && retried.elapsed() >= RETRY_EVERY {
