@@ -412,3 +412,58 @@ fn export_the_current_view_to_csv_and_xlsx() {
     );
     assert!(std::fs::metadata(&xlsx_path).unwrap().len() > 1000);
 }
+
+/// The ids shown on the Items screen, in order.
+fn shown_ids(app: &plantrack::tui::App) -> Vec<i64> {
+    app.screens
+        .items
+        .visible
+        .iter()
+        .map(|&i| app.data.items[i].id)
+        .collect()
+}
+
+#[test]
+fn search_as_you_type_narrows_to_what_the_store_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2");
+    for query in ["长株潭", "changzhutan", "czt", "株洲市", "城镇化建设"] {
+        // Typed one character at a time (each keystroke narrows the last result)…
+        keys(&mut app, &mut store, &format!("/{query}"));
+        let typed = shown_ids(&app);
+        // …is what the store's own search (title, body, pinyin) finds.
+        let filter = ItemFilter {
+            text: Some(query.to_string()),
+            ..ItemFilter::default()
+        };
+        let expected: Vec<i64> = store
+            .list(&filter, today())
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert!(!expected.is_empty(), "{query}");
+        assert_eq!(typed, expected, "{query}");
+        keys(&mut app, &mut store, "<Esc>:clear<Enter>");
+        assert_eq!(shown_ids(&app).len(), app.data.live, "{query}: cleared");
+    }
+    // Two characters: titles while typing, bodies too once the search is submitted.
+    keys(&mut app, &mut store, "/株洲");
+    let typed = shown_ids(&app);
+    keys(&mut app, &mut store, "<Enter>");
+    let submitted = shown_ids(&app);
+    let filter = ItemFilter {
+        text: Some("株洲".to_string()),
+        ..ItemFilter::default()
+    };
+    let expected: Vec<i64> = store
+        .list(&filter, today())
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(submitted, expected);
+    assert!(typed.iter().all(|id| submitted.contains(id)));
+    assert!(typed.len() < submitted.len(), "bodies add rows on Enter");
+}

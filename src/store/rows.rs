@@ -10,9 +10,6 @@ use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::types::Type;
 use rusqlite::{Connection, Row, params};
-use std::collections::HashMap;
-
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// More changed items than this are read by one full scan rather than one by one.
 const MAX_ROWS_BY_ID: usize = 2_000;
@@ -124,34 +121,66 @@ fn text_at<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
 }
 
-/// Lead department and co-departments of each item.
-#[derive(Default)]
-struct Links {
-    lead: Option<i64>,
-    co: Vec<i64>,
+/// Values grouped by item id, in arrays indexed by id (ids are dense: items are never
+/// deleted), so a row finds its links and milestones without hashing or allocating.
+struct PerItem<T> {
+    /// `values[start[id]..start[id + 1]]` are the item's.
+    start: Vec<u32>,
+    values: Vec<T>,
 }
+
+impl<T> PerItem<T> {
+    /// From (item id, value) pairs sorted by id.
+    fn from_sorted(mut pairs: Vec<(i64, T)>) -> PerItem<T> {
+        pairs.retain(|(id, _)| *id >= 0);
+        let len = pairs
+            .last()
+            .map_or(0, |(id, _)| usize::try_from(*id).unwrap_or(0) + 1);
+        let mut start = vec![0u32; len + 1];
+        for (id, _) in &pairs {
+            if let Ok(id) = usize::try_from(*id) {
+                start[id + 1] += 1;
+            }
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        PerItem {
+            start,
+            values: pairs.into_iter().map(|(_, v)| v).collect(),
+        }
+    }
+
+    fn get(&self, id: i64) -> &[T] {
+        let Ok(id) = usize::try_from(id) else {
+            return &[];
+        };
+        match (self.start.get(id), self.start.get(id + 1)) {
+            (Some(&from), Some(&to)) => self.values.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// One department link: (lead?, department id), in the item's order.
+type LinkFact = (bool, i64);
 
 /// Per-item facts read before the item rows.
 struct Extras {
-    links: FastMap<i64, Links>,
-    milestones: FastMap<i64, Vec<MilestoneFacts>>,
-    periods: FastMap<i64, (i32, i32)>,
+    links: PerItem<LinkFact>,
+    milestones: PerItem<MilestoneFacts>,
+    /// (plan id, its period) of every plan.
+    periods: Vec<(i64, Period)>,
 }
 
 fn link_rows(
     stmt: &mut rusqlite::CachedStatement<'_>,
     args: impl rusqlite::Params,
-    links: &mut FastMap<i64, Links>,
+    links: &mut Vec<(i64, i64, LinkFact)>,
 ) -> Result<()> {
     let mut rows = stmt.query(args)?;
     while let Some(r) = rows.next()? {
-        let entry = links.entry(r.get(0)?).or_default();
-        let department: i64 = r.get(2)?;
-        if text_at(r, 1)? == "lead" && entry.lead.is_none() {
-            entry.lead = Some(department);
-        } else {
-            entry.co.push(department);
-        }
+        links.push((r.get(0)?, r.get(3)?, (text_at(r, 1)? == "lead", r.get(2)?)));
     }
     Ok(())
 }
@@ -159,24 +188,27 @@ fn link_rows(
 fn milestone_rows(
     stmt: &mut rusqlite::CachedStatement<'_>,
     args: impl rusqlite::Params,
-    facts: &mut FastMap<i64, Vec<MilestoneFacts>>,
+    facts: &mut Vec<(i64, MilestoneFacts)>,
 ) -> Result<()> {
     let mut rows = stmt.query(args)?;
     while let Some(r) = rows.next()? {
         if let Some(due) = text_date(r, 1)? {
-            facts.entry(r.get(0)?).or_default().push(MilestoneFacts {
-                due,
-                done: text_date(r, 2)?,
-            });
+            facts.push((
+                r.get(0)?,
+                MilestoneFacts {
+                    due,
+                    done: text_date(r, 2)?,
+                },
+            ));
         }
     }
     Ok(())
 }
 
-const LINKS_SELECT: &str =
-    "SELECT item_id, role, department_id FROM item_department ORDER BY item_id, position";
+// Unordered reads (a sort in SQL costs more than sorting the pairs here).
+const LINKS_SELECT: &str = "SELECT item_id, role, department_id, position FROM item_department";
 const LINKS_OF: &str =
-    "SELECT item_id, role, department_id FROM item_department WHERE item_id = ?1 ORDER BY position";
+    "SELECT item_id, role, department_id, position FROM item_department WHERE item_id = ?1";
 const MILESTONES_SELECT: &str = "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0";
 const MILESTONES_OF: &str =
     "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0 AND item_id = ?1";
@@ -185,8 +217,8 @@ const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, kind, chapter, section, n
         owner, status, progress, in_plan, start_on, due_on FROM item";
 
 fn extras(conn: &Connection, ids: Option<&[i64]>) -> Result<Extras> {
-    let mut links = FastMap::default();
-    let mut milestones = FastMap::default();
+    let mut links = Vec::new();
+    let mut milestones = Vec::new();
     match ids {
         None => {
             link_rows(&mut conn.prepare_cached(LINKS_SELECT)?, [], &mut links)?;
@@ -205,13 +237,21 @@ fn extras(conn: &Connection, ids: Option<&[i64]>) -> Result<Extras> {
             }
         }
     }
+    // Lead first is the item's link order (position), as everywhere else.
+    links.sort_unstable_by_key(|&(item, position, _)| (item, position));
+    milestones.sort_by_key(|&(item, _)| item);
     let periods = conn
         .prepare_cached("SELECT id, period_start, period_end FROM plan")?
-        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .query_map([], |r| Ok((r.get(0)?, year_bounds((r.get(1)?, r.get(2)?)))))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Extras {
-        links,
-        milestones,
+        links: PerItem::from_sorted(
+            links
+                .into_iter()
+                .map(|(item, _, link)| (item, link))
+                .collect(),
+        ),
+        milestones: PerItem::from_sorted(milestones),
         periods,
     })
 }
@@ -223,41 +263,68 @@ fn year_bounds(years: (i32, i32)) -> Period {
     }
 }
 
+/// The status as stored (the schema's CHECK allows only these four).
+fn stored_status(text: &str) -> Status {
+    match text {
+        "in_progress" => Status::InProgress,
+        "done" => Status::Done,
+        "paused" => Status::Paused,
+        _ => Status::NotStarted,
+    }
+}
+
+/// Buffers reused from row to row.
+struct Scratch {
+    facts: ItemFacts,
+    co: Vec<i64>,
+    /// The last plan looked up and its period (rows come plan by plan).
+    plan: Option<(i64, Period)>,
+}
+
 /// Decode one row of `ROWS_SELECT` and hand it to `each`.
 fn visit(
     r: &Row<'_>,
     extras: &Extras,
+    scratch: &mut Scratch,
     today: NaiveDate,
     thresholds: &Thresholds,
     each: &mut dyn FnMut(RowView<'_>),
 ) -> Result<()> {
     let id: i64 = r.get(0)?;
     let plan_id: i64 = r.get(1)?;
-    let status = text_at(r, 10)?.parse().unwrap_or(Status::NotStarted);
-    let progress = r.get::<_, i64>(11)?.clamp(0, 100) as u8;
-    let plan_period = year_bounds(
-        extras
-            .periods
-            .get(&plan_id)
-            .copied()
-            .unwrap_or((2000, 2000)),
-    );
-    let period = Period {
+    let plan_period = match scratch.plan {
+        Some((plan, period)) if plan == plan_id => period,
+        _ => {
+            let period = extras
+                .periods
+                .iter()
+                .find(|(plan, _)| *plan == plan_id)
+                .map_or_else(|| year_bounds((2000, 2000)), |(_, period)| *period);
+            scratch.plan = Some((plan_id, period));
+            period
+        }
+    };
+    let facts = &mut scratch.facts;
+    facts.status = stored_status(text_at(r, 10)?);
+    facts.progress = r.get::<_, i64>(11)?.clamp(0, 100) as u8;
+    facts.period = Period {
         start: text_date(r, 13)?.unwrap_or(plan_period.start),
         end: text_date(r, 14)?.unwrap_or(plan_period.end),
     };
-    let milestones = extras.milestones.get(&id).cloned().unwrap_or_default();
-    let health = assess(
-        &ItemFacts {
-            status,
-            progress,
-            period,
-            milestones,
-        },
-        today,
-        thresholds,
-    );
-    let links = extras.links.get(&id);
+    facts.milestones.clear();
+    facts
+        .milestones
+        .extend_from_slice(extras.milestones.get(id));
+    let health = assess(facts, today, thresholds);
+    let mut lead = None;
+    scratch.co.clear();
+    for &(is_lead, department) in extras.links.get(id) {
+        if is_lead && lead.is_none() {
+            lead = Some(department);
+        } else {
+            scratch.co.push(department);
+        }
+    }
     each(RowView {
         id,
         plan_id,
@@ -269,11 +336,11 @@ fn visit(
         group: text(r, 7)?,
         title: text_at(r, 8)?,
         owner: text(r, 9)?,
-        status,
-        progress,
+        status: facts.status,
+        progress: facts.progress,
         in_plan: r.get::<_, i64>(12)? != 0,
-        lead: links.and_then(|l| l.lead),
-        co: links.map_or(&[], |l| l.co.as_slice()),
+        lead,
+        co: &scratch.co,
         health,
     });
     Ok(())
@@ -346,13 +413,23 @@ fn scan(
     each: &mut dyn FnMut(RowView<'_>),
 ) -> Result<()> {
     let extras = extras(conn, ids)?;
+    let mut scratch = Scratch {
+        facts: ItemFacts {
+            status: Status::NotStarted,
+            progress: 0,
+            period: year_bounds((2000, 2000)),
+            milestones: Vec::new(),
+        },
+        co: Vec::new(),
+        plan: None,
+    };
     match ids {
         None => {
             let mut stmt =
                 conn.prepare_cached(&format!("{ROWS_SELECT} ORDER BY plan_id, position"))?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                visit(r, &extras, today, thresholds, each)?;
+                visit(r, &extras, &mut scratch, today, thresholds, each)?;
             }
         }
         Some(ids) => {
@@ -360,7 +437,7 @@ fn scan(
             for id in ids {
                 let mut rows = stmt.query([id])?;
                 if let Some(r) = rows.next()? {
-                    visit(r, &extras, today, thresholds, each)?;
+                    visit(r, &extras, &mut scratch, today, thresholds, each)?;
                 }
             }
         }

@@ -47,12 +47,6 @@ impl PinyinKey {
     pub fn is_empty(&self) -> bool {
         self.encoded.is_empty()
     }
-
-    /// The runs of the key: each its positions, space-separated, each position its
-    /// readings, comma-separated.
-    fn runs(&self) -> impl Iterator<Item = &str> {
-        self.encoded.split(RUN_SEP).filter(|run| !run.is_empty())
-    }
 }
 
 /// What one character of a text contributes to a key.
@@ -261,9 +255,11 @@ impl Query {
 
     fn run<'a>(&self, key: &PinyinKey, mut cur: &'a mut [u64], mut next: &'a mut [u64]) -> bool {
         let q = &self.letters[..];
-        for run in key.runs() {
+        // Bytes, not chars: the key is ASCII, and byte splits are several times faster
+        // (this runs over every title at each keystroke of a pinyin search).
+        for run in key.encoded.as_bytes().split(|&b| b == RUN_SEP as u8) {
             cur.fill(0);
-            for position in run.split(POSITION_SEP) {
+            for position in run.split(|&b| b == POSITION_SEP as u8) {
                 // A match may start at any character.
                 cur[0] |= 1;
                 next.fill(0);
@@ -290,15 +286,18 @@ impl Query {
 /// Try every way one character (its comma-joined `readings`) can consume the start of
 /// `rest` (never empty). Returns true when it can consume all of `rest` (the query is
 /// matched); otherwise reports every shorter consumption through `advance`.
-fn step(rest: &[u8], readings: &str, mut advance: impl FnMut(usize)) -> bool {
-    for reading in readings.split(READING_SEP) {
-        let r = reading.as_bytes();
+fn step(rest: &[u8], readings: &[u8], mut advance: impl FnMut(usize)) -> bool {
+    let Some(&first) = rest.first() else {
+        return true;
+    };
+    for r in readings.split(|&b| b == READING_SEP as u8) {
+        // Every way of spelling a reading starts with its first letter.
+        if r.first() != Some(&first) {
+            continue;
+        }
         // The last character: any prefix of a reading.
         if rest.len() <= r.len() && r.starts_with(rest) {
             return true;
-        }
-        if r.first() != rest.first() {
-            continue;
         }
         // The initial letter.
         advance(1);

@@ -26,6 +26,9 @@ use tree::TreeBuilder;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// `Snapshot::position` of an id not loaded.
+const NOT_LOADED: u32 = u32::MAX;
+
 /// A milestone due soon, with its item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DueSoon {
@@ -161,8 +164,8 @@ pub struct Snapshot {
     pub plans: Vec<PlanName>,
     pub boxes: Vec<BoxName>,
     pub items: Vec<Item>,
-    /// Item id → index into `items`.
-    pub position: FastMap<i64, usize>,
+    /// Item id → index into `items` (`NOT_LOADED` for none); ids are dense.
+    position: Vec<u32>,
     /// Items still in the plan text.
     pub live: usize,
     pub tree: Vec<TreeNode>,
@@ -219,9 +222,13 @@ impl Builder {
         let item = self.snapshot.intern_item(&row);
         self.tree.add(&item);
         self.snapshot.rollups.apply(&item, true);
-        self.snapshot
-            .position
-            .insert(item.id, self.snapshot.items.len());
+        if let Ok(id) = usize::try_from(item.id) {
+            let position = &mut self.snapshot.position;
+            if position.len() <= id {
+                position.resize(id + 1, NOT_LOADED);
+            }
+            position[id] = self.snapshot.items.len() as u32;
+        }
         self.snapshot.items.push(item);
     }
 
@@ -292,7 +299,7 @@ impl Snapshot {
     /// items loaded (a new item: the caller reloads everything).
     pub fn apply(&mut self, mark: ReadMark, rows: &[ChangedRow], lists: Lists) -> bool {
         for row in rows {
-            let Some(&index) = self.position.get(&row.id) else {
+            let Some(index) = self.index_of(row.id) else {
                 return false;
             };
             let item = self.intern_item(&row.view());
@@ -374,8 +381,14 @@ impl Snapshot {
         self.boxes.get(item.box_index as usize)
     }
 
+    /// Index into `items` of the item `id`.
+    pub fn index_of(&self, id: i64) -> Option<usize> {
+        let index = *self.position.get(usize::try_from(id).ok()?)?;
+        (index != NOT_LOADED).then_some(index as usize)
+    }
+
     pub fn item(&self, id: i64) -> Option<&Item> {
-        self.position.get(&id).and_then(|&i| self.items.get(i))
+        self.items.get(self.index_of(id)?)
     }
 
     pub fn by_plan(&self) -> &[RollupRow] {

@@ -160,6 +160,17 @@ pub struct ItemsScreen {
     pub marked: BTreeSet<i64>,
     /// Indices into `Snapshot::items` of the rows shown, in order.
     pub visible: Vec<usize>,
+    /// The last search's title matches, to narrow from while typing.
+    title_matches: Option<TitleMatches>,
+}
+
+/// Rows (in scope and filter, in plan order) whose title matched `query`.
+#[derive(Debug, Clone)]
+struct TitleMatches {
+    query: String,
+    /// Tree node, filter, and whether the query was read as pinyin.
+    context: (usize, ItemsFilter, bool),
+    rows: Vec<usize>,
 }
 
 /// Where the cursors stand, by name and id, to find them again in new data.
@@ -180,6 +191,8 @@ impl ItemsScreen {
     /// Recompute the rows after new data or a new filter, keeping the cursors on the
     /// same node and item.
     pub fn refresh(&mut self, data: &Snapshot, user: &str, place: Place) {
+        // Rows may have changed: nothing to narrow from.
+        self.title_matches = None;
         self.tree_selected = place
             .scope
             .and_then(|s| data.tree.iter().position(|n| n.scope == s))
@@ -203,38 +216,73 @@ impl ItemsScreen {
     pub fn recompute(&mut self, data: &Snapshot, user: &str) {
         let scope = self.scope(data);
         let resolved = self.filter.resolve(data, user);
-        let query = self.search.trim();
-        let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
-        let keys = match pinyin_query {
-            Some(_) => data.pinyin.keys(),
-            None => &[],
+        let shown = |item: &Item| {
+            item.in_plan && scope.contains(item) && self.filter.keeps(item, &resolved)
         };
+        let query = self.search.trim().to_string();
+        let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
+        let context = (
+            self.tree_selected,
+            self.filter.clone(),
+            pinyin_query.is_some(),
+        );
         let items = &data.items;
-        self.visible = items
-            .iter()
-            .enumerate()
-            .filter(|(i, item)| {
-                item.in_plan
-                    && scope.contains(item)
-                    && self.filter.keeps(item, &resolved)
-                    && (query.is_empty()
-                        || item.title.contains(query)
-                        || self.search_hits.contains(&item.id)
-                        || pinyin_query
-                            .as_ref()
-                            .is_some_and(|q| keys.get(*i).is_some_and(|k| q.matches(k))))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let mut visible: Vec<usize> = if query.is_empty() {
+            self.title_matches = None;
+            (0..items.len()).filter(|&i| shown(&items[i])).collect()
+        } else {
+            let keys = match pinyin_query {
+                Some(_) => data.pinyin.keys(),
+                None => &[],
+            };
+            let title_matches = |i: usize| {
+                items[i].title.contains(query.as_str())
+                    || pinyin_query
+                        .as_ref()
+                        .is_some_and(|q| keys.get(i).is_some_and(|k| q.matches(k)))
+            };
+            // Typing extends the query: only the rows the shorter query matched can match
+            // (a title containing the longer text contains the shorter; a pinyin spelling
+            // of the longer query spells the shorter one too).
+            let matched: Vec<usize> = match self.title_matches.take() {
+                Some(last) if last.context == context && query.starts_with(&last.query) => last
+                    .rows
+                    .into_iter()
+                    .filter(|&i| title_matches(i))
+                    .collect(),
+                _ => (0..items.len())
+                    .filter(|&i| shown(&items[i]) && title_matches(i))
+                    .collect(),
+            };
+            self.title_matches = Some(TitleMatches {
+                query: query.clone(),
+                context,
+                rows: matched.clone(),
+            });
+            let mut visible = matched;
+            // Items whose body matched, from the store.
+            let before = visible.len();
+            visible.extend(
+                self.search_hits
+                    .iter()
+                    .filter_map(|&id| data.index_of(id))
+                    .filter(|&i| shown(&items[i])),
+            );
+            if visible.len() > before {
+                visible.sort_unstable();
+                visible.dedup();
+            }
+            visible
+        };
         match self.sort {
             SortKey::Plan => {}
-            SortKey::Light => self.visible.sort_by_key(|&i| items[i].health.light),
-            SortKey::Progress => self.visible.sort_by_key(|&i| items[i].progress),
-            SortKey::NextDue => self
-                .visible
+            SortKey::Light => visible.sort_by_key(|&i| items[i].health.light),
+            SortKey::Progress => visible.sort_by_key(|&i| items[i].progress),
+            SortKey::NextDue => visible
                 .sort_by_key(|&i| (items[i].health.next_due.is_none(), items[i].health.next_due)),
-            SortKey::Owner => self.visible.sort_by_key(|&i| data.name(items[i].owner)),
+            SortKey::Owner => visible.sort_by_key(|&i| data.name(items[i].owner)),
         }
+        self.visible = visible;
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 

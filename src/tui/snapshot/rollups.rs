@@ -42,9 +42,8 @@ impl Rollups {
             return;
         }
         let c = counted(item);
-        let mut co: Vec<NameId> = item.co.to_vec();
-        co.sort_unstable();
-        co.dedup();
+        // `item.co` holds each department once (see `Snapshot::intern_item`).
+        let co = &item.co;
         if add {
             self.plan.count(&item.plan, &c);
             self.chapter.count(&(item.plan, item.chapter), &c);
