@@ -20,11 +20,8 @@ pub struct RowView<'a> {
     pub id: i64,
     pub plan_id: i64,
     pub box_id: Option<i64>,
-    pub is_task: bool,
     pub chapter: Option<&'a str>,
-    pub section: Option<&'a str>,
     pub number: Option<&'a str>,
-    pub group: Option<&'a str>,
     pub title: &'a str,
     pub owner: Option<&'a str>,
     pub status: Status,
@@ -205,15 +202,16 @@ fn milestone_rows(
     Ok(())
 }
 
-// Unordered reads (a sort in SQL costs more than sorting the pairs here).
-const LINKS_SELECT: &str = "SELECT item_id, role, department_id, position FROM item_department";
+// In item order from the covering indexes `item_department_facts` and `milestone_facts`.
+const LINKS_SELECT: &str =
+    "SELECT item_id, role, department_id, position FROM item_department ORDER BY item_id, position";
 const LINKS_OF: &str =
     "SELECT item_id, role, department_id, position FROM item_department WHERE item_id = ?1";
 const MILESTONES_SELECT: &str = "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0";
 const MILESTONES_OF: &str =
     "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0 AND item_id = ?1";
 /// Columns in the order of `ITEM_ROW` (served by the covering index `item_row`).
-const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, kind, chapter, section, number, grp, title,
+const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, chapter, number, title,
         owner, status, progress, in_plan, start_on, due_on FROM item";
 
 fn extras(conn: &Connection, ids: Option<&[i64]>) -> Result<Extras> {
@@ -305,11 +303,11 @@ fn visit(
         }
     };
     let facts = &mut scratch.facts;
-    facts.status = stored_status(text_at(r, 10)?);
-    facts.progress = r.get::<_, i64>(11)?.clamp(0, 100) as u8;
+    facts.status = stored_status(text_at(r, 7)?);
+    facts.progress = r.get::<_, i64>(8)?.clamp(0, 100) as u8;
     facts.period = Period {
-        start: text_date(r, 13)?.unwrap_or(plan_period.start),
-        end: text_date(r, 14)?.unwrap_or(plan_period.end),
+        start: text_date(r, 10)?.unwrap_or(plan_period.start),
+        end: text_date(r, 11)?.unwrap_or(plan_period.end),
     };
     facts.milestones.clear();
     facts
@@ -329,16 +327,13 @@ fn visit(
         id,
         plan_id,
         box_id: r.get(2)?,
-        is_task: text_at(r, 3)? == "task",
-        chapter: text(r, 4)?,
-        section: text(r, 5)?,
-        number: text(r, 6)?,
-        group: text(r, 7)?,
-        title: text_at(r, 8)?,
-        owner: text(r, 9)?,
+        chapter: text(r, 3)?,
+        number: text(r, 4)?,
+        title: text_at(r, 5)?,
+        owner: text(r, 6)?,
         status: facts.status,
         progress: facts.progress,
-        in_plan: r.get::<_, i64>(12)? != 0,
+        in_plan: r.get::<_, i64>(9)? != 0,
         lead,
         co: &scratch.co,
         health,

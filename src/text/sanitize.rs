@@ -81,6 +81,12 @@ fn is_mark(c: char) -> bool {
 fn scan(text: &str, also: impl Fn(char) -> bool) -> bool {
     let mut run = 0usize;
     for c in text.chars() {
+        // Fast path for what plan text is mostly made of: printable ASCII and CJK unified
+        // ideographs are never unsafe nor combining marks.
+        if matches!(c, ' '..='~' | '\u{4E00}'..='\u{9FFF}') && !also(c) {
+            run = 0;
+            continue;
+        }
         if is_unsafe(c) || also(c) {
             return true;
         }
