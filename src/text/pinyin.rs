@@ -255,32 +255,76 @@ impl Query {
 
     fn run<'a>(&self, key: &PinyinKey, mut cur: &'a mut [u64], mut next: &'a mut [u64]) -> bool {
         let q = &self.letters[..];
-        // Bytes, not chars: the key is ASCII, and byte splits are several times faster
-        // (this runs over every title at each keystroke of a pinyin search).
-        for run in key.encoded.as_bytes().split(|&b| b == RUN_SEP as u8) {
-            cur.fill(0);
-            for position in run.split(|&b| b == POSITION_SEP as u8) {
-                // A match may start at any character.
-                cur[0] |= 1;
-                next.fill(0);
-                for (w, &word) in cur.iter().enumerate() {
-                    let mut bits = word;
-                    while bits != 0 {
-                        let p = w * 64 + bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        if step(&q[p..], position, |len| {
-                            let to = p + len;
-                            next[to / 64] |= 1 << (to % 64);
-                        }) {
-                            return true;
-                        }
+        let Some(&first) = q.first() else {
+            return true;
+        };
+        // Bytes, not chars: the key is ASCII. This runs over every title at each
+        // keystroke of a pinyin search, so while no match is under way it jumps straight
+        // to the next character with a reading that starts with the query's first letter
+        // (the only place a match can start); the others cannot change the state.
+        let bytes = key.encoded.as_bytes();
+        let mut at = 0;
+        let mut active = false;
+        while at < bytes.len() {
+            if !active {
+                match next_reading_start(bytes, at, first) {
+                    Some(found) => at = position_start(bytes, found),
+                    None => return false,
+                }
+                cur.fill(0);
+            }
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == POSITION_SEP as u8 || b == RUN_SEP as u8)
+                .map_or(bytes.len(), |n| at + n);
+            // A match may start at any character.
+            cur[0] |= 1;
+            next.fill(0);
+            for (w, &word) in cur.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let p = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if step(&q[p..], &bytes[at..end], |len| {
+                        let to = p + len;
+                        next[to / 64] |= 1 << (to % 64);
+                    }) {
+                        return true;
                     }
                 }
-                std::mem::swap(&mut cur, &mut next);
             }
+            std::mem::swap(&mut cur, &mut next);
+            // A run separator ends every partial match.
+            active = bytes.get(end) == Some(&(POSITION_SEP as u8)) && cur.iter().any(|&w| w != 0);
+            at = end + 1;
         }
         false
     }
+}
+
+/// Index of the next byte at or after `from` that is `letter` at the start of a reading.
+fn next_reading_start(bytes: &[u8], mut from: usize, letter: u8) -> Option<usize> {
+    while let Some(offset) = bytes.get(from..)?.iter().position(|&b| b == letter) {
+        let found = from + offset;
+        let starts = found == 0
+            || matches!(
+                bytes[found - 1] as char,
+                POSITION_SEP | READING_SEP | RUN_SEP
+            );
+        if starts {
+            return Some(found);
+        }
+        from = found + 1;
+    }
+    None
+}
+
+/// Start of the position (character) holding byte `at`.
+fn position_start(bytes: &[u8], at: usize) -> usize {
+    bytes[..at]
+        .iter()
+        .rposition(|&b| b == POSITION_SEP as u8 || b == RUN_SEP as u8)
+        .map_or(0, |sep| sep + 1)
 }
 
 /// Try every way one character (its comma-joined `readings`) can consume the start of
@@ -327,6 +371,67 @@ pub fn matches(key: &PinyinKey, query: &str) -> bool {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    /// The matcher as first written, position by position without skipping: the
+    /// reference the fast one must agree with.
+    fn reference(query: &Query, key: &PinyinKey) -> bool {
+        let q = &query.letters[..];
+        for run in key.as_str().split(RUN_SEP).filter(|r| !r.is_empty()) {
+            let mut cur = vec![false; q.len() + 1];
+            for position in run.split(POSITION_SEP) {
+                cur[0] = true;
+                let mut next = vec![false; q.len() + 1];
+                for p in (0..q.len()).filter(|&p| cur[p]) {
+                    if step(&q[p..], position.as_bytes(), |len| next[p + len] = true) {
+                        return true;
+                    }
+                }
+                cur = next;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_matcher_agrees_with_the_reference(
+            title in proptest::collection::vec(proptest::sample::select(
+                "长株潭城市群都市圈协调发展重点工程株洲湘潭衡阳交通枢纽 ，、（）5Gab".chars().collect::<Vec<_>>()), 0..30),
+            query in "[a-z]{2,8}",
+        ) {
+            let title: String = title.into_iter().collect();
+            let key = key(&title);
+            if let Some(q) = Query::new(&query) {
+                proptest::prop_assert_eq!(q.matches(&key), reference(&q, &key), "{} / {}", title, query);
+            }
+        }
+    }
+
+    #[test]
+    fn fast_matcher_agrees_on_prefixes_of_titles() {
+        for title in [
+            "长株潭城市群一体化发展",
+            "“十四五”时期株洲市新型城镇化",
+            "5G基站（长沙）建设",
+        ] {
+            let key = key(title);
+            let spelled = full(title).replace(' ', "");
+            let initials = initials(title).replace(' ', "");
+            for text in [&spelled, &initials] {
+                for from in 0..text.len() {
+                    for to in from + 2..=text.len().min(from + 10) {
+                        let q = Query::new(&text[from..to]).unwrap();
+                        assert_eq!(
+                            q.matches(&key),
+                            reference(&q, &key),
+                            "{title} / {}",
+                            &text[from..to]
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     fn finds(title: &str, query: &str) -> bool {
         matches(&key(title), query)
