@@ -25,16 +25,17 @@ impl Store {
     pub fn search_ids(&self, text: &str) -> Result<HashSet<i64>> {
         let text = text.trim();
         let mut ids = self.search_text_ids(text)?;
-        if is_pinyin_query(text) {
-            let query = text.to_ascii_lowercase();
+        if is_pinyin_query(text)
+            && let Some(query) = pinyin::Query::new(&text.to_ascii_lowercase())
+        {
             self.read(|conn| {
+                // Titles only: served by the covering index `item_row`, not the bodies.
                 let mut stmt = conn.prepare_cached("SELECT id, title FROM item")?;
-                let rows =
-                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-                for row in rows {
-                    let (id, title) = row?;
-                    if pinyin::matches(&pinyin::key(&title), &query) {
-                        ids.insert(id);
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let title = r.get_ref(1)?.as_str().unwrap_or_default();
+                    if query.matches(&pinyin::key(title)) {
+                        ids.insert(r.get(0)?);
                     }
                 }
                 Ok(())

