@@ -34,7 +34,7 @@ impl Store {
                 let mut rows = stmt.query([])?;
                 while let Some(r) = rows.next()? {
                     let title = r.get_ref(1)?.as_str().unwrap_or_default();
-                    if query.matches(&pinyin::key(title)) {
+                    if query.matches_text(title) {
                         ids.insert(r.get(0)?);
                     }
                 }

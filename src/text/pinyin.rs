@@ -146,7 +146,13 @@ const HAN_LAST: u32 = 0x9FFF;
 /// first use (some 5 ms): a key is then a lookup per character instead of a walk through
 /// the pinyin data, five times faster over 100k titles. `None` outside the block.
 fn han_readings(c: char) -> Option<&'static str> {
-    static TABLE: std::sync::OnceLock<Vec<Box<str>>> = std::sync::OnceLock::new();
+    han_entry(c).map(|(readings, _)| &**readings)
+}
+
+/// The readings of an ideograph of the basic block and the set of their first letters
+/// ([`letter_bit`]).
+fn han_entry(c: char) -> Option<&'static (Box<str>, u64)> {
+    static TABLE: std::sync::OnceLock<Vec<(Box<str>, u64)>> = std::sync::OnceLock::new();
     let index = u32::from(c).checked_sub(HAN_FIRST)?;
     if u32::from(c) > HAN_LAST {
         return None;
@@ -158,12 +164,33 @@ fn han_readings(c: char) -> Option<&'static str> {
                 if let Some(c) = char::from_u32(code) {
                     push_readings(c, &mut readings, false);
                 }
-                readings.into_boxed_str()
+                let mask = first_letters(readings.as_bytes());
+                (readings.into_boxed_str(), mask)
             })
             .collect()
     });
-    table.get(index as usize).map(|r| &**r)
+    table.get(index as usize)
 }
+
+/// One bit per letter and digit.
+fn letter_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
+    }
+}
+
+/// The first letters of comma-joined readings, as [`letter_bit`]s.
+fn first_letters(readings: &[u8]) -> u64 {
+    readings
+        .split(|&b| b == READING_SEP as u8)
+        .filter_map(|r| r.first())
+        .fold(0, |mask, &b| mask | letter_bit(b))
+}
+
+/// Each ASCII letter and digit read as itself.
+const LETTERS: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
 /// Build the search key of a text.
 pub fn key(text: &str) -> PinyinKey {
@@ -287,6 +314,77 @@ impl Query {
             let (cur, next) = buf.split_at_mut(words);
             self.run(key, cur, next)
         }
+    }
+
+    /// Whether the query spells a run of consecutive characters of `text` itself: the
+    /// same answer as [`Query::matches`] on the text's [`key`], without building the key
+    /// (readings come from the table of ideographs), so a search over 100k titles needs
+    /// neither 150 ms of keys nor 17 MiB to keep them.
+    pub fn matches_text(&self, text: &str) -> bool {
+        let q = &self.letters[..];
+        let Some(&first) = q.first() else {
+            return true;
+        };
+        let first = letter_bit(first);
+        let words = q.len().div_ceil(64);
+        let mut small = [0u64; 4];
+        let mut large = Vec::new();
+        let (mut cur, mut next) = if words <= 2 {
+            let (cur, next) = small.split_at_mut(2);
+            (&mut cur[..words], &mut next[..words])
+        } else {
+            large.resize(words * 2, 0u64);
+            large.split_at_mut(words)
+        };
+        let mut active = false;
+        let mut other = String::new();
+        for c in text.chars() {
+            let c = fold_width(c);
+            let (readings, mask): (&[u8], u64) = if c.is_ascii_alphanumeric() {
+                let lower = c.to_ascii_lowercase() as u8;
+                let at = LETTERS.iter().position(|&l| l == lower).unwrap_or(0);
+                (&LETTERS[at..=at], letter_bit(lower))
+            } else if let Some((readings, mask)) = han_entry(c) {
+                (readings.as_bytes(), *mask)
+            } else {
+                other.clear();
+                match push_readings(c, &mut other, false) {
+                    Unit::Readings => (other.as_bytes(), first_letters(other.as_bytes())),
+                    Unit::Separator => (&[], 0),
+                }
+            };
+            if readings.is_empty() {
+                // A separator ends every partial match.
+                if active {
+                    cur.fill(0);
+                    active = false;
+                }
+                continue;
+            }
+            // Idle, a match can only start at a character with a reading that starts
+            // with the query's first letter; the others leave the state as it is.
+            if !active && mask & first == 0 {
+                continue;
+            }
+            cur[0] |= 1;
+            next.fill(0);
+            for (w, &word) in cur.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let p = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if step(&q[p..], readings, |len| {
+                        let to = p + len;
+                        next[to / 64] |= 1 << (to % 64);
+                    }) {
+                        return true;
+                    }
+                }
+            }
+            std::mem::swap(&mut cur, &mut next);
+            active = cur.iter().any(|&w| w != 0);
+        }
+        false
     }
 
     fn run<'a>(&self, key: &PinyinKey, mut cur: &'a mut [u64], mut next: &'a mut [u64]) -> bool {
@@ -450,9 +548,32 @@ mod tests {
         encoded
     }
 
+    proptest::proptest! {
+        #[test]
+        fn matching_a_text_equals_matching_its_key(
+            title in proptest::collection::vec(proptest::sample::select(
+                "长株潭城市群都市圈协调发展重点工程株洲湘潭衡阳交通枢纽行银 ，、（）5GabＡ〇㐀".chars().collect::<Vec<_>>()), 0..30),
+            from in 0usize..40,
+            len in 2usize..10,
+            random in "[a-z]{2,8}",
+        ) {
+            let title: String = title.into_iter().collect();
+            let k = key(&title);
+            let spelled = format!("{}{}", full(&title).replace(' ', ""), initials(&title).replace(' ', ""));
+            let taken: String = spelled.chars().skip(from % (spelled.len() + 1)).take(len).collect();
+            for query in [taken.as_str(), random.as_str()] {
+                if let Some(q) = Query::new(query) {
+                    proptest::prop_assert_eq!(q.matches_text(&title), q.matches(&k), "{} / {}", title, query);
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_readings_table_agrees_with_the_pinyin_data_for_every_ideograph() {
-        let every: String = (HAN_FIRST..=HAN_LAST + 2).filter_map(char::from_u32).collect();
+        let every: String = (HAN_FIRST..=HAN_LAST + 2)
+            .filter_map(char::from_u32)
+            .collect();
         let mixed = format!("长株潭（{every}）5G，ａｂ〇");
         assert_eq!(key(&mixed).as_str(), reference_key(&mixed));
     }

@@ -3,15 +3,13 @@
 //! (`Snapshot::apply`). Rendering reads only this, never the store.
 //!
 //! Items are slim: repeated names (chapters, owners, departments) are interned once
-//! (`names`), plans and boxes are indices, titles are shared with the pinyin thread.
+//! (`names`), plans and boxes are indices.
 
 mod names;
-mod pinyin_index;
 mod rollups;
 mod tree;
 
 pub use names::{NO_NAME, NameId, Names};
-pub use pinyin_index::PinyinIndex;
 pub use rollups::RollupRows;
 pub use tree::{Scope, ScopeIds, TreeNode};
 
@@ -21,7 +19,6 @@ use crate::track::rollup::RollupRow;
 use crate::track::{Light, Status};
 use rollups::Rollups;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tree::TreeBuilder;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
@@ -60,7 +57,7 @@ pub struct Item {
     pub box_index: u32,
     pub chapter: NameId,
     pub number: NameId,
-    pub title: Arc<str>,
+    pub title: Box<str>,
     pub owner: NameId,
     pub lead: NameId,
     pub co: Box<[NameId]>,
@@ -166,7 +163,6 @@ pub struct Snapshot {
     /// Items still in the plan text.
     pub live: usize,
     pub tree: Vec<TreeNode>,
-    pub pinyin: PinyinIndex,
     rollups: Rollups,
     pub rollup_rows: RollupRows,
     pub indicators: Vec<IndicatorRow>,
@@ -232,13 +228,6 @@ impl Builder {
     pub fn finish(self, mark: ReadMark, lists: Lists, directory: Directory) -> Snapshot {
         let Builder { mut snapshot, tree } = self;
         snapshot.tree = tree.finish(&snapshot.names, &snapshot.plans, &snapshot.boxes);
-        snapshot.pinyin = PinyinIndex::spawn(
-            snapshot
-                .items
-                .iter()
-                .map(|i| Arc::clone(&i.title))
-                .collect(),
-        );
         snapshot.directory = directory;
         snapshot.mark = mark;
         snapshot.stamp = Some(mark.stamp);
@@ -278,7 +267,7 @@ impl Snapshot {
                 .unwrap_or(NO_NAME),
             chapter: names.intern_opt(named(row.chapter)),
             number: names.intern_opt(named(row.number)),
-            title: Arc::from(crate::text::sanitize::for_display(row.title).as_ref()),
+            title: crate::text::sanitize::for_display(row.title).into(),
             owner: names.intern_opt(named(row.owner)),
             lead: row
                 .lead
@@ -311,10 +300,6 @@ impl Snapshot {
             }
             self.rollups.apply(&old, false);
             self.rollups.apply(&self.items[index], true);
-            if old.title != self.items[index].title {
-                let title = Arc::clone(&self.items[index].title);
-                self.pinyin.set(index, &title);
-            }
         }
         self.mark = mark;
         self.stamp = Some(mark.stamp);
