@@ -578,13 +578,17 @@ fn start_breakdown(db: &Path) -> Vec<(String, f64)> {
         black_box(store.outline().unwrap());
         step("Store::outline (plans, boxes, departments)", t.elapsed());
         let t = Instant::now();
-        let mut count = 0usize;
-        store
-            .scan_rows(today, &mut |row| {
-                count += 1;
-                black_box(row);
-            })
+        let (_, counts) = store
+            .scan_rows(
+                today,
+                || 0usize,
+                |count, row| {
+                    *count += 1;
+                    black_box(row);
+                },
+            )
             .unwrap();
+        let count: usize = counts.iter().sum();
         step(
             &format!(
                 "Store::scan_rows (all {count} rows, links, milestones, health; nothing kept)"

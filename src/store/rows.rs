@@ -365,32 +365,51 @@ impl Store {
         })
     }
 
-    /// Every item in plan order, with pace and light as of `today`, each lent to `each`.
-    /// Returns the mark of the snapshot read.
-    pub fn scan_rows(
+    /// Every item, with pace and light as of `today`, in two parts read at once: the
+    /// items of the earlier plans on this connection, those of the later plans on a
+    /// second connection and thread, in the same snapshot (two cores, and from a cold disk
+    /// two reads in flight instead of one). `part` makes each part's accumulator, `each`
+    /// feeds it a row; the parts come back in plan order, with the mark of the snapshot.
+    pub fn scan_rows<P: Send>(
         &self,
         today: NaiveDate,
-        each: &mut dyn FnMut(RowView<'_>),
-    ) -> Result<ReadMark> {
+        part: impl Fn() -> P + Sync,
+        each: impl Fn(&mut P, RowView<'_>) + Sync,
+    ) -> Result<(ReadMark, Vec<P>)> {
         let thresholds = self.thresholds()?;
-        let plans: Vec<i64> = self.read(|conn| {
-            Ok(conn
+        let path = self.path().to_path_buf();
+        self.read(|conn| {
+            let mark = read_mark(conn)?;
+            let plans: Vec<i64> = conn
                 .prepare_cached("SELECT id FROM plan ORDER BY id")?
                 .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?)
-        })?;
-        std::thread::scope(|threads| {
-            // From a cold disk the scan waits on one 4 KiB read at a time; a second
-            // reader of the later plans' rows keeps another read in flight and leaves
-            // those pages cached for the scan (warm, it costs the other core ~10 ms).
-            if let Some(&middle) = plans.get(plans.len() / 2) {
-                let path = self.path().to_path_buf();
-                threads.spawn(move || prefetch(&path, middle));
-            }
-            self.read(|conn| {
-                let mark = read_mark(conn)?;
-                scan(conn, None, today, &thresholds, each)?;
-                Ok(mark)
+                .collect::<rusqlite::Result<_>>()?;
+            let extras = extras(conn, None)?;
+            let middle = plans.get(plans.len() / 2).copied().unwrap_or(i64::MAX);
+            let read_part = |conn: &Connection, from: i64, to: i64| -> Result<P> {
+                let mut accumulator = part();
+                scan(
+                    conn,
+                    Selection::Plans(from, to),
+                    &extras,
+                    today,
+                    &thresholds,
+                    &mut |row| each(&mut accumulator, row),
+                )?;
+                Ok(accumulator)
+            };
+            std::thread::scope(|threads| {
+                let later = threads.spawn(|| {
+                    let conn = second_reader(&path, mark)?;
+                    read_part(&conn, middle, i64::MAX).ok()
+                });
+                let earlier = read_part(conn, i64::MIN, middle)?;
+                let later = match later.join() {
+                    Ok(Some(later)) => later,
+                    // No second reader (or it failed): read that part here.
+                    _ => read_part(conn, middle, i64::MAX)?,
+                };
+                Ok((mark, vec![earlier, later]))
             })
         })
     }
@@ -407,37 +426,38 @@ impl Store {
         self.read(|conn| {
             let changes = changes_since(conn, since)?;
             if let Changes::Items { items, .. } = &changes {
-                scan(conn, Some(items), today, &thresholds, each)?;
+                let extras = extras(conn, Some(items))?;
+                scan(
+                    conn,
+                    Selection::Ids(items),
+                    &extras,
+                    today,
+                    &thresholds,
+                    each,
+                )?;
             }
             Ok(changes)
         })
     }
 }
 
-/// Read the list columns of the items of plans from `from_plan` on, for nothing but
-/// to bring their pages into the page cache. Errors are of no consequence: the scan
-/// reads the same pages itself.
-fn prefetch(path: &std::path::Path, from_plan: i64) {
-    let flags =
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if let Ok(conn) = Connection::open_with_flags(path, flags) {
-        let _ = conn.query_row(
-            "SELECT sum(length(title)) FROM item INDEXED BY item_row WHERE plan_id >= ?1",
-            [from_plan],
-            |r| r.get::<_, Option<i64>>(0),
-        );
-    }
+/// Which items a scan reads.
+#[derive(Clone, Copy)]
+enum Selection<'a> {
+    /// The items of plans with ids in `from..to`, in plan order.
+    Plans(i64, i64),
+    Ids(&'a [i64]),
 }
 
-/// Every item (or only `ids`) in plan order, each lent to `each`.
+/// The selected items, each lent to `each`.
 fn scan(
     conn: &Connection,
-    ids: Option<&[i64]>,
+    selection: Selection<'_>,
+    extras: &Extras,
     today: NaiveDate,
     thresholds: &Thresholds,
     each: &mut dyn FnMut(RowView<'_>),
 ) -> Result<()> {
-    let extras = extras(conn, ids)?;
     let mut scratch = Scratch {
         facts: ItemFacts {
             status: Status::NotStarted,
@@ -448,26 +468,38 @@ fn scan(
         co: Vec::new(),
         plan: None,
     };
-    match ids {
-        None => {
-            let mut stmt =
-                conn.prepare_cached(&format!("{ROWS_SELECT} ORDER BY plan_id, position"))?;
-            let mut rows = stmt.query([])?;
+    match selection {
+        Selection::Plans(from, to) => {
+            let mut stmt = conn.prepare_cached(&format!(
+                "{ROWS_SELECT} WHERE plan_id >= ?1 AND plan_id < ?2 ORDER BY plan_id, position"
+            ))?;
+            let mut rows = stmt.query([from, to])?;
             while let Some(r) = rows.next()? {
-                visit(r, &extras, &mut scratch, today, thresholds, each)?;
+                visit(r, extras, &mut scratch, today, thresholds, each)?;
             }
         }
-        Some(ids) => {
+        Selection::Ids(ids) => {
             let mut stmt = conn.prepare_cached(&format!("{ROWS_SELECT} WHERE id = ?1"))?;
             for id in ids {
                 let mut rows = stmt.query([id])?;
                 if let Some(r) = rows.next()? {
-                    visit(r, &extras, &mut scratch, today, thresholds, each)?;
+                    visit(r, extras, &mut scratch, today, thresholds, each)?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// A second read-only connection to the same file, in a read transaction whose snapshot
+/// is `mark`; `None` if someone committed since (its rows would not match the first
+/// connection's) or it cannot be opened.
+fn second_reader(path: &std::path::Path, mark: ReadMark) -> Option<Connection> {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).ok()?;
+    conn.execute_batch("BEGIN DEFERRED").ok()?;
+    (read_mark(&conn).ok()? == mark).then_some(conn)
 }
 
 /// Where the database stands now.

@@ -81,10 +81,14 @@ pub enum Effect {
 /// Read everything the screens show: one pass over the items, then the small lists.
 pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
     let outline = store.outline()?;
-    let mut builder = Builder::new(&outline);
-    let mark = store.scan_rows(today, &mut |row| builder.push(row))?;
+    let builder = Builder::new(&outline);
+    let (mark, parts) = store.scan_rows(
+        today,
+        || builder.part(),
+        |part, row| builder.push(part, row),
+    )?;
     let lists = lists(store, today, true)?;
-    Ok(builder.finish(mark, lists, directory(store)?))
+    Ok(builder.finish(mark, parts, lists, directory(store)?))
 }
 
 /// Read what changed since `since`: the changed items' rows only, or everything when

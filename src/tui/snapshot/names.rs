@@ -37,6 +37,16 @@ impl Names {
         self.index.get(raw).copied()
     }
 
+    /// How many names there are (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Every name as stored, with its id.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, NameId)> {
+        self.index.iter().map(|(raw, &id)| (&**raw, id))
+    }
+
     /// The display text of `id`; `None` for [`NO_NAME`].
     pub fn get(&self, id: NameId) -> Option<&str> {
         self.list.get(id as usize).map(|name| &**name)
