@@ -12,15 +12,18 @@
 //! - `filter/apply`: Enter on `dept:省发展改革委` in the filter bar → frame;
 //! - `search_typing/长株潭` and `search_typing/czt`: each keystroke of search-as-you-type →
 //!   frame (mean per keystroke);
-//! - `edit/commit_to_frame`: `+`/`-` on an item (saved, reloaded) → frame;
-//! - `rollups/after_edit`: one edit, then every roll-up through the store
-//!   (`Store::summaries` + `rollup` by plan, chapter, lead, co, owner + total);
-//!   `rollups/in_memory`: the roll-ups alone over rows already loaded;
+//! - `edit/commit_to_frame`: `+`/`-` on an item (saved, the changed row re-read) → frame;
+//! - `rollups/workbench_after_edit`: one edit committed, then what the workbench does on
+//!   `Saved` (re-read the changed item, move its counts in the live roll-ups, every
+//!   roll-up row re-derived);
+//! - `rollups/after_edit`: one edit, then every roll-up from scratch through the store
+//!   (`Store::summaries` + `rollup` by plan, chapter, lead, co, owner + total), as
+//!   `plantrack summary` does; `rollups/in_memory`: those roll-ups alone over rows
+//!   already loaded;
 //! - `search/…`: `Store::search_ids` for a 3-character Chinese term (FTS5 trigram), a
 //!   2-character one (scan) and a pinyin query;
 //! - `export/json`: `report::export::collect` + the JSON writer (what `plantrack export
-//!   -o x.json` does). Only 1k by default (10k and 100k with the full run): it reads each
-//!   item's detail one by one.
+//!   -o x.json` does).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "support/fixture.rs"]
@@ -182,6 +185,33 @@ fn workbench(group: &mut Group<'_>, db: &std::path::Path) {
             fixture::key_to_frame(&mut app, &mut store, &mut terminal, key);
         });
     });
+
+    // Every roll-up after an edit, in the workbench: the edit is committed outside the
+    // timing, then `Saved` is handled (the changed row re-read, the live roll-ups moved).
+    let id = app.data.items[app.data.items.len() / 2].id;
+    let mut progress = 10u8;
+    group.bench_function("rollups/workbench_after_edit", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iterations {
+                progress = if progress == 10 { 20 } else { 10 };
+                let stamp = store.stamp().unwrap();
+                let edit = ItemEdit {
+                    progress: Some(progress),
+                    ..ItemEdit::default()
+                };
+                store.edit_item(id, stamp, &edit).unwrap();
+                let started = Instant::now();
+                plantrack::tui::dispatch(
+                    &mut app,
+                    &mut store,
+                    plantrack::tui::Action::Saved(format!("#{id}")),
+                );
+                spent += started.elapsed();
+            }
+            spent
+        });
+    });
 }
 
 fn store_level(group: &mut Group<'_>, db: &std::path::Path, n: usize) {
@@ -224,7 +254,7 @@ fn store_level(group: &mut Group<'_>, db: &std::path::Path, n: usize) {
             b.iter(|| black_box(store.search_ids(query).unwrap()));
         });
     }
-    if n <= 1_000 || full() {
+    {
         group.bench_function("export/json", |b| {
             b.iter(|| {
                 let export =
