@@ -214,27 +214,45 @@ const MILESTONES_OF: &str =
 const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, chapter, number, title,
         owner, status, progress, in_plan, start_on, due_on FROM item";
 
-fn extras(conn: &Connection, ids: Option<&[i64]>) -> Result<Extras> {
+/// Department links of every item (or only `ids`), as read.
+fn read_links(conn: &Connection, ids: Option<&[i64]>) -> Result<Vec<(i64, i64, LinkFact)>> {
     let mut links = Vec::new();
-    let mut milestones = Vec::new();
     match ids {
-        None => {
-            link_rows(&mut conn.prepare_cached(LINKS_SELECT)?, [], &mut links)?;
-            milestone_rows(
-                &mut conn.prepare_cached(MILESTONES_SELECT)?,
-                [],
-                &mut milestones,
-            )?;
-        }
+        None => link_rows(&mut conn.prepare_cached(LINKS_SELECT)?, [], &mut links)?,
         Some(ids) => {
-            let mut by_link = conn.prepare_cached(LINKS_OF)?;
-            let mut by_milestone = conn.prepare_cached(MILESTONES_OF)?;
+            let mut stmt = conn.prepare_cached(LINKS_OF)?;
             for id in ids {
-                link_rows(&mut by_link, [id], &mut links)?;
-                milestone_rows(&mut by_milestone, [id], &mut milestones)?;
+                link_rows(&mut stmt, [id], &mut links)?;
             }
         }
     }
+    Ok(links)
+}
+
+/// Milestone facts of every item (or only `ids`), as read.
+fn read_milestones(conn: &Connection, ids: Option<&[i64]>) -> Result<Vec<(i64, MilestoneFacts)>> {
+    let mut milestones = Vec::new();
+    match ids {
+        None => milestone_rows(
+            &mut conn.prepare_cached(MILESTONES_SELECT)?,
+            [],
+            &mut milestones,
+        )?,
+        Some(ids) => {
+            let mut stmt = conn.prepare_cached(MILESTONES_OF)?;
+            for id in ids {
+                milestone_rows(&mut stmt, [id], &mut milestones)?;
+            }
+        }
+    }
+    Ok(milestones)
+}
+
+fn extras(
+    conn: &Connection,
+    mut links: Vec<(i64, i64, LinkFact)>,
+    mut milestones: Vec<(i64, MilestoneFacts)>,
+) -> Result<Extras> {
     // Lead first is the item's link order (position), as everywhere else.
     links.sort_unstable_by_key(|&(item, position, _)| (item, position));
     milestones.sort_by_key(|&(item, _)| item);
@@ -384,8 +402,22 @@ impl Store {
                 .prepare_cached("SELECT id FROM plan ORDER BY id")?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let extras = extras(conn, None)?;
             let middle = plans.get(plans.len() / 2).copied().unwrap_or(i64::MAX);
+            // The second reader fetches the milestones while this one fetches the links,
+            // then reads the later plans' items while this one reads the earlier ones.
+            let (second, links, milestones) = std::thread::scope(|threads| -> Result<_> {
+                let second = threads.spawn(|| {
+                    let conn = second_reader(&path, mark)?;
+                    let milestones = read_milestones(&conn, None).ok()?;
+                    Some((conn, milestones))
+                });
+                let links = read_links(conn, None)?;
+                Ok(match second.join() {
+                    Ok(Some((second, milestones))) => (Some(second), links, milestones),
+                    _ => (None, links, read_milestones(conn, None)?),
+                })
+            })?;
+            let extras = extras(conn, links, milestones)?;
             let read_part = |conn: &Connection, from: i64, to: i64| -> Result<P> {
                 let mut accumulator = part();
                 scan(
@@ -399,10 +431,7 @@ impl Store {
                 Ok(accumulator)
             };
             std::thread::scope(|threads| {
-                let later = threads.spawn(|| {
-                    let conn = second_reader(&path, mark)?;
-                    read_part(&conn, middle, i64::MAX).ok()
-                });
+                let later = threads.spawn(|| read_part(&second?, middle, i64::MAX).ok());
                 let earlier = read_part(conn, i64::MIN, middle)?;
                 let later = match later.join() {
                     Ok(Some(later)) => later,
@@ -426,7 +455,11 @@ impl Store {
         self.read(|conn| {
             let changes = changes_since(conn, since)?;
             if let Changes::Items { items, .. } = &changes {
-                let extras = extras(conn, Some(items))?;
+                let extras = extras(
+                    conn,
+                    read_links(conn, Some(items))?,
+                    read_milestones(conn, Some(items))?,
+                )?;
                 scan(
                     conn,
                     Selection::Ids(items),
