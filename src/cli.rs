@@ -76,6 +76,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
     Backup(BackupArgs),
+    /// Rewrite the database file in order (VACUUM): after large imports, so the workbench
+    /// starts fast from a cold disk. `import` does it by itself after a bulk load.
+    Compact,
     /// Write the whole tracking state as JSON (for `load` into another database).
     Dump(DumpArgs),
     /// Load a `dump` into this database, replacing its tracking state.

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// What `plantrack` without a subcommand says when there is no terminal for the workbench.
 const NO_TERMINAL: &str = "the workbench (TUI) needs a terminal on stdin and stdout; \
 in scripts use the subcommands: list, show, set, dept, milestone, note, indicator, history, \
-undo, summary, assign, import, departments, config, export, backup, dump, load (see `plantrack --help` and \
+undo, summary, assign, import, departments, config, export, backup, compact, dump, load (see `plantrack --help` and \
 `plantrack help COMMAND`)";
 
 /// Run a parsed command line.
@@ -79,6 +79,7 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
         Command::Backup(args) => commands::backup::backup(args, ctx, &mut out)?,
+        Command::Compact => commands::backup::compact(ctx, &mut out)?,
         Command::Dump(args) => commands::backup::dump(args, ctx, &mut out)?,
         Command::Load(args) => commands::backup::load(args, ctx, &mut out)?,
     }

@@ -66,6 +66,19 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     for plan in &report.plans {
         write_plan_import(plan, out)?;
     }
+    // A bulk load leaves the new rows scattered through the file: put them in order
+    // (the import is saved already; a failure here loses nothing and is only reported).
+    let added: usize = report.plans.iter().map(|p| p.items_added).sum();
+    if ctx.store.import_calls_for_compaction(added)? {
+        match ctx.store.compact() {
+            Ok(done) => super::backup::write_compacted(&done, ctx, out)?,
+            Err(e) => writeln!(
+                out,
+                "note: the import is saved, but compacting the file failed ({}); run `plantrack compact` later",
+                term_safe(&e.to_string())
+            )?,
+        }
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@
 
 mod access;
 mod backup;
+mod compact;
 mod departments;
 mod error;
 mod history;
@@ -31,6 +32,7 @@ pub use backup::{
     DumpIndicatorValue, DumpItem, DumpLink, DumpMilestone, DumpNote, DumpPlan, DumpSetting, Key,
     LoadReport, Target,
 };
+pub use compact::{COMPACT_AFTER_ITEMS, Compacted};
 pub use departments::{Department, Link};
 pub use error::{Conflict, Result, StoreError};
 pub use history::{ChangeSummary, HistoryEntry};
