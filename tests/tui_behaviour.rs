@@ -467,3 +467,75 @@ fn search_as_you_type_narrows_to_what_the_store_finds() {
     assert!(typed.iter().all(|id| submitted.contains(id)));
     assert!(typed.len() < submitted.len(), "bodies add rows on Enter");
 }
+
+/// The workbench re-reads only the items changed since its mark; the mark must still
+/// cover every commit it has not read, so a stale edit is refused, never applied.
+#[test]
+fn partial_refreshes_never_hide_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut alice, mut alice_store) = app(&path, "alice", Lang::En);
+    let (mut bob, mut bob_store) = app(&path, "bob", Lang::En);
+    keys(&mut alice, &mut alice_store, "2");
+    keys(&mut bob, &mut bob_store, "2j");
+    let first = alice.screens.items.current(&alice.data).unwrap().id;
+    let second = bob.screens.items.current(&bob.data).unwrap().id;
+    assert_ne!(first, second);
+    // Alice saves item 1: her workbench re-reads what changed (item 1 only).
+    keys(&mut alice, &mut alice_store, "o王敏<Enter>");
+    assert_eq!(
+        alice.data.name(alice.data.item(first).unwrap().owner),
+        Some("王敏")
+    );
+    // Bob then changes item 2, which Alice has not re-read.
+    keys(&mut bob, &mut bob_store, "o李强<Enter>");
+    // Alice edits item 2 from her stale view: refused, naming Bob.
+    keys(&mut alice, &mut alice_store, "jo张伟<Enter>");
+    let (_, message) = alice.message.clone().unwrap();
+    assert!(
+        message.contains("bob") && message.contains("李强"),
+        "{message}"
+    );
+    assert_eq!(
+        alice_store
+            .show(second, today())
+            .unwrap()
+            .row
+            .owner
+            .as_deref(),
+        Some("李强")
+    );
+    // Her next save re-reads Bob's item too; then her edit goes through.
+    keys(&mut alice, &mut alice_store, "k+");
+    assert_eq!(
+        alice.data.name(alice.data.item(second).unwrap().owner),
+        Some("李强")
+    );
+    keys(&mut alice, &mut alice_store, "jo张伟<Enter>");
+    assert_eq!(
+        alice_store
+            .show(second, today())
+            .unwrap()
+            .row
+            .owner
+            .as_deref(),
+        Some("张伟")
+    );
+    // Every roll-up Alice shows equals a fresh load's.
+    let fresh = {
+        let (fresh, _) = app(&path, "carol", Lang::En);
+        (
+            fresh.data.by_lead().to_vec(),
+            fresh.data.total().cloned(),
+            fresh.data.owners.clone(),
+        )
+    };
+    assert_eq!(
+        (
+            alice.data.by_lead().to_vec(),
+            alice.data.total().cloned(),
+            alice.data.owners.clone()
+        ),
+        fresh
+    );
+}
