@@ -4,6 +4,7 @@
 //! its number in the same box; plan text changes are applied and reported; items the text
 //! no longer has are kept, flagged `in_plan = 0`, with all their tracking data.
 
+mod fts;
 mod indicators;
 mod tracking;
 
@@ -127,6 +128,7 @@ impl Store {
                 seed_directory(tx)?;
             }
             let mut report = ImportReport::default();
+            let mut fts = fts::Pending::default();
             for plan in plans {
                 let meta = metas.iter().find(|m| {
                     plan.sources
@@ -135,8 +137,9 @@ impl Store {
                 });
                 report
                     .plans
-                    .push(import_plan(tx, change, plan, meta, &user)?);
+                    .push(import_plan(tx, change, &mut fts, plan, meta, &user)?);
             }
+            fts.finish(tx)?;
             Ok(report)
         })
     }
@@ -163,6 +166,7 @@ fn find_plan(tx: &Transaction<'_>, key: &str, title: &str) -> Result<Option<i64>
 fn import_plan(
     tx: &Transaction<'_>,
     change: i64,
+    fts: &mut fts::Pending,
     merged: &MergedPlan,
     meta: Option<&PlanMeta>,
     user: &str,
@@ -244,7 +248,7 @@ fn import_plan(
     };
     write_outline(tx, plan_id, &plan.outline)?;
     let boxes = write_boxes(tx, plan_id, merged)?;
-    write_items(tx, change, plan_id, merged, &boxes, &mut report)?;
+    write_items(tx, change, fts, plan_id, merged, &boxes, &mut report)?;
     indicators::write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
     tx.execute("DELETE FROM glossary WHERE plan_id = ?1", [plan_id])?;
     for entry in &plan.glossary {
@@ -326,6 +330,7 @@ struct Existing {
 fn write_items(
     tx: &Transaction<'_>,
     change: i64,
+    fts: &mut fts::Pending,
     plan: i64,
     merged: &MergedPlan,
     boxes: &HashMap<u32, i64>,
@@ -378,11 +383,12 @@ fn write_items(
         let id = match found {
             Some(index) => {
                 let e = &existing[index];
-                refresh_item(tx, change, e, item, box_id, position, report)?;
+                refresh_item(tx, change, fts, e, item, box_id, position, report)?;
                 e.id
             }
             None => {
                 let id = insert_item(tx, change, plan, item, box_id, position)?;
+                fts.added(id);
                 report.items_added += 1;
                 id
             }
@@ -425,8 +431,6 @@ fn insert_item(
         position as i64
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, item.title, item.body])?;
     record(
         tx,
         change,
@@ -440,9 +444,11 @@ fn insert_item(
     Ok(id)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn refresh_item(
     tx: &Transaction<'_>,
     change: i64,
+    fts: &mut fts::Pending,
     e: &Existing,
     item: &TextItem<'_>,
     box_id: Option<i64>,
@@ -450,12 +456,7 @@ fn refresh_item(
     report: &mut PlanImport,
 ) -> Result<()> {
     if e.title != item.title || e.body != item.body {
-        tx.prepare_cached(
-            "INSERT INTO item_fts(item_fts, rowid, title, body) VALUES ('delete', ?1, ?2, ?3)",
-        )?
-        .execute(params![e.id, e.title, e.body])?;
-        tx.prepare_cached("INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
-            .execute(params![e.id, item.title, item.body])?;
+        fts.changed(e.id, e.title.clone(), e.body.clone());
         if e.title != item.title {
             report
                 .text_changes
