@@ -113,6 +113,15 @@ fn file_name(source: &str) -> &str {
     source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
+/// What one import carries from plan to plan.
+struct Batch {
+    change: i64,
+    user: String,
+    departments: tracking::Departments,
+    /// Search index work, done once at the end.
+    fts: fts::Pending,
+}
+
 impl Store {
     /// Import or refresh plans (one change, one transaction).
     pub fn import_plans(
@@ -127,28 +136,32 @@ impl Store {
             if directory_empty == 0 {
                 seed_directory(tx)?;
             }
+            let mut batch = Batch {
+                change,
+                user: user.clone(),
+                departments: tracking::Departments::default(),
+                fts: fts::Pending::default(),
+            };
             let mut report = ImportReport::default();
-            let mut fts = fts::Pending::default();
             for plan in plans {
                 let meta = metas.iter().find(|m| {
                     plan.sources
                         .iter()
                         .any(|s| m.files.iter().any(|f| f == file_name(s)))
                 });
-                report
-                    .plans
-                    .push(import_plan(tx, change, &mut fts, plan, meta, &user)?);
+                report.plans.push(import_plan(tx, &mut batch, plan, meta)?);
             }
-            fts.finish(tx)?;
+            batch.fts.finish(tx)?;
             Ok(report)
         })
     }
 }
 
 fn find_plan(tx: &Transaction<'_>, key: &str, title: &str) -> Result<Option<i64>> {
-    if let Some(id) =
-        optional(tx.query_row("SELECT id FROM plan WHERE key = ?1", [key], |r| r.get(0)))?
-    {
+    if let Some(id) = optional(
+        tx.prepare_cached("SELECT id FROM plan WHERE key = ?1")?
+            .query_row([key], |r| r.get(0)),
+    )? {
         return Ok(Some(id));
     }
     let wanted = title_key(title);
@@ -165,12 +178,11 @@ fn find_plan(tx: &Transaction<'_>, key: &str, title: &str) -> Result<Option<i64>
 
 fn import_plan(
     tx: &Transaction<'_>,
-    change: i64,
-    fts: &mut fts::Pending,
+    batch: &mut Batch,
     merged: &MergedPlan,
     meta: Option<&PlanMeta>,
-    user: &str,
 ) -> Result<PlanImport> {
+    let change = batch.change;
     let plan = &merged.plan;
     let key = meta.map_or_else(|| title_key(&plan.title), |m| m.key.clone());
     let short = meta.map_or_else(|| plan.title.clone(), |m| m.short_name.clone());
@@ -185,6 +197,7 @@ fn import_plan(
     };
     let issued = plan.issued_on.map(|d| d.format("%Y-%m-%d").to_string());
     let sources = to_json(&merged.sources);
+    let user = batch.user.as_str();
     let plan_id = match existing {
         Some(id) => {
             let old_title: String =
@@ -248,14 +261,15 @@ fn import_plan(
     };
     write_outline(tx, plan_id, &plan.outline)?;
     let boxes = write_boxes(tx, plan_id, merged)?;
-    write_items(tx, change, fts, plan_id, merged, &boxes, &mut report)?;
+    write_items(tx, batch, plan_id, merged, &boxes, &mut report)?;
     indicators::write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
-    tx.execute("DELETE FROM glossary WHERE plan_id = ?1", [plan_id])?;
+    tx.prepare_cached("DELETE FROM glossary WHERE plan_id = ?1")?
+        .execute([plan_id])?;
     for entry in &plan.glossary {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO glossary(plan_id, number, term, definition) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-            params![plan_id, entry.number, entry.term, entry.definition],
-        )?;
+        )?
+        .execute(params![plan_id, entry.number, entry.term, entry.definition])?;
     }
     Ok(report)
 }
@@ -269,22 +283,97 @@ fn level_str(level: Level) -> &'static str {
     }
 }
 
-/// The outline is plan text only (nothing tracks it): it is replaced whole.
+/// An outline row as stored.
+#[derive(PartialEq)]
+struct OutlineRow<'a> {
+    parent: Option<i64>,
+    position: i64,
+    level: &'a str,
+    number: u32,
+    label: &'a str,
+    title: &'a str,
+}
+
+/// The outline is plan text only (nothing tracks it or refers to its ids): it is written
+/// over the plan's existing rows, position by position, changing only rows that differ.
+/// (Deleting and re-inserting it made SQLite scan the whole table for the children of
+/// every deleted row — `parent_id` has no index — minutes for a 100k-item re-import.)
 fn write_outline(tx: &Transaction<'_>, plan: i64, outline: &[OutlineNode]) -> Result<()> {
-    tx.execute("DELETE FROM outline_node WHERE plan_id = ?1", [plan])?;
+    struct Old {
+        id: i64,
+        parent: Option<i64>,
+        position: i64,
+        level: String,
+        number: i64,
+        label: String,
+        title: String,
+    }
+    let old: Vec<Old> = tx
+        .prepare_cached(
+            "SELECT id, parent_id, position, level, number, label, title FROM outline_node
+             WHERE plan_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([plan], |r| {
+            Ok(Old {
+                id: r.get(0)?,
+                parent: r.get(1)?,
+                position: r.get(2)?,
+                level: r.get(3)?,
+                number: r.get(4)?,
+                label: r.get(5)?,
+                title: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     let mut position = 0;
     let mut stack: Vec<(Option<i64>, &[OutlineNode])> = vec![(None, outline)];
     while let Some((parent, nodes)) = stack.pop() {
         for node in nodes {
-            tx.prepare_cached(
-                "INSERT INTO outline_node(plan_id, parent_id, position, level, number, label, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![plan, parent, position, level_str(node.level), node.number, node.label, node.title])?;
+            let new = OutlineRow {
+                parent,
+                position,
+                level: level_str(node.level),
+                number: node.number,
+                label: &node.label,
+                title: &node.title,
+            };
+            let id = match old.get(position as usize) {
+                Some(o) => {
+                    let same = OutlineRow {
+                        parent: o.parent,
+                        position: o.position,
+                        level: &o.level,
+                        number: u32::try_from(o.number).unwrap_or(u32::MAX),
+                        label: &o.label,
+                        title: &o.title,
+                    } == new;
+                    if !same {
+                        tx.prepare_cached(
+                            "UPDATE outline_node SET parent_id = ?1, position = ?2, level = ?3, number = ?4, label = ?5, title = ?6
+                             WHERE id = ?7",
+                        )?
+                        .execute(params![new.parent, new.position, new.level, new.number, new.label, new.title, o.id])?;
+                    }
+                    o.id
+                }
+                None => {
+                    tx.prepare_cached(
+                        "INSERT INTO outline_node(plan_id, parent_id, position, level, number, label, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    )?
+                    .execute(params![plan, new.parent, new.position, new.level, new.number, new.label, new.title])?;
+                    tx.last_insert_rowid()
+                }
+            };
             position += 1;
             if !node.children.is_empty() {
-                stack.push((Some(tx.last_insert_rowid()), &node.children));
+                stack.push((Some(id), &node.children));
             }
         }
+    }
+    // Rows past the new outline's end: every kept row now points at a kept parent.
+    for o in old.iter().skip(position as usize) {
+        tx.prepare_cached("DELETE FROM outline_node WHERE id = ?1")?
+            .execute([o.id])?;
     }
     Ok(())
 }
@@ -301,103 +390,142 @@ fn kind_str(kind: BoxKind) -> &'static str {
 fn write_boxes(tx: &Transaction<'_>, plan: i64, merged: &MergedPlan) -> Result<HashMap<u32, i64>> {
     let mut ids = HashMap::new();
     for b in &merged.plan.boxes {
-        tx.execute(
-            "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT(plan_id, number) DO UPDATE SET title = coalesce(excluded.title, plan_box.title), chapter = excluded.chapter,
-                 section = excluded.section, kind = excluded.kind, rows = excluded.rows, notes = excluded.notes",
-            params![plan, b.number, b.title, b.chapter, b.section, kind_str(b.kind), to_json(&b.rows), to_json(&b.notes)],
-        )?;
-        let id: i64 = tx.query_row(
-            "SELECT id FROM plan_box WHERE plan_id = ?1 AND number = ?2",
-            params![plan, b.number],
-            |r| r.get(0),
-        )?;
+        let id: i64 = tx
+            .prepare_cached(
+                "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT(plan_id, number) DO UPDATE SET title = coalesce(excluded.title, plan_box.title), chapter = excluded.chapter,
+                     section = excluded.section, kind = excluded.kind, rows = excluded.rows, notes = excluded.notes
+                 RETURNING id",
+            )?
+            .query_row(
+                params![plan, b.number, b.title, b.chapter, b.section, kind_str(b.kind), to_json(&b.rows), to_json(&b.notes)],
+                |r| r.get(0),
+            )?;
         ids.insert(b.number, id);
     }
     Ok(ids)
 }
 
+/// An item of the plan as stored before the import.
 struct Existing {
     id: i64,
     stable_key: String,
     box_id: Option<i64>,
+    chapter: Option<String>,
+    section: Option<String>,
     number: Option<String>,
+    group: Option<String>,
     title: String,
     body: String,
-    matched: bool,
+    position: i64,
+    in_plan: bool,
 }
 
 fn write_items(
     tx: &Transaction<'_>,
-    change: i64,
-    fts: &mut fts::Pending,
+    batch: &mut Batch,
     plan: i64,
     merged: &MergedPlan,
     boxes: &HashMap<u32, i64>,
     report: &mut PlanImport,
 ) -> Result<()> {
+    let change = batch.change;
     let mut existing: Vec<Existing> = tx
         .prepare_cached(
-            "SELECT id, stable_key, box_id, number, title, body FROM item WHERE plan_id = ?1",
+            "SELECT id, stable_key, box_id, chapter, section, number, grp, title, body, position, in_plan
+             FROM item WHERE plan_id = ?1",
         )?
         .query_map([plan], |r| {
             Ok(Existing {
                 id: r.get(0)?,
                 stable_key: r.get(1)?,
                 box_id: r.get(2)?,
-                number: r.get(3)?,
-                title: r.get(4)?,
-                body: r.get(5)?,
-                matched: false,
+                chapter: r.get(3)?,
+                section: r.get(4)?,
+                number: r.get(5)?,
+                group: r.get(6)?,
+                title: r.get(7)?,
+                body: r.get(8)?,
+                position: r.get(9)?,
+                in_plan: r.get::<_, i64>(10)? != 0,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // What the items have is read for the whole plan at once; a new plan has nothing.
+    let mut known = if existing.is_empty() {
+        tracking::Known::default()
+    } else {
+        tracking::Known::read(tx, plan)?
+    };
     let items = text_items(merged);
     let box_of = |item: &TextItem<'_>| item.box_number.and_then(|n| boxes.get(&n).copied());
     // Match by stable key first, for every item, and only then fall back on the number:
     // an item inserted mid-box (the rest renumbered) must not take the number, and so the
     // id and tracking data, of an item that is still there under its own key.
+    let by_key: HashMap<&str, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.stable_key.as_str(), i))
+        .collect();
+    let mut matched = vec![false; existing.len()];
     let mut found: Vec<Option<usize>> = items
         .iter()
-        .map(|item| {
-            let index = existing
-                .iter()
-                .position(|e| !e.matched && e.stable_key == item.stable_key)?;
-            existing[index].matched = true;
-            Some(index)
+        .map(|item| match by_key.get(item.stable_key.as_str()) {
+            Some(&index) if !matched[index] => {
+                matched[index] = true;
+                Some(index)
+            }
+            _ => None,
         })
         .collect();
+    // By number in the same box, the first unmatched in the order read.
+    let mut by_number: HashMap<(Option<i64>, &str), Vec<usize>> = HashMap::new();
+    for (index, e) in existing.iter().enumerate() {
+        if let Some(number) = e.number.as_deref() {
+            by_number.entry((e.box_id, number)).or_default().push(index);
+        }
+    }
     for (item, found) in items.iter().zip(found.iter_mut()) {
-        if found.is_none() && item.number.is_some() {
-            let box_id = box_of(item);
-            *found = existing.iter().position(|e| {
-                !e.matched && e.number.as_deref() == item.number && e.box_id == box_id
-            });
+        if found.is_none()
+            && let Some(number) = item.number
+            && let Some(candidates) = by_number.get(&(box_of(item), number))
+        {
+            *found = candidates.iter().copied().find(|&index| !matched[index]);
             if let Some(index) = *found {
-                existing[index].matched = true;
+                matched[index] = true;
             }
         }
     }
+    drop((by_key, by_number));
     for (position, (item, found)) in items.iter().zip(found).enumerate() {
         let box_id = box_of(item);
         let id = match found {
             Some(index) => {
-                let e = &existing[index];
-                refresh_item(tx, change, fts, e, item, box_id, position, report)?;
+                let e = &mut existing[index];
+                refresh_item(tx, batch, e, item, box_id, position, report)?;
                 e.id
             }
             None => {
                 let id = insert_item(tx, change, plan, item, box_id, position)?;
-                fts.added(id);
+                batch.fts.added(id);
                 report.items_added += 1;
                 id
             }
         };
-        report.links_added += tracking::write_plan_links(tx, change, id, item.departments)?;
-        report.milestones_added += tracking::write_plan_milestones(tx, change, id, item.deadlines)?;
+        let (links, milestones) = known.take(id);
+        report.links_added += tracking::write_plan_links(
+            tx,
+            change,
+            &mut batch.departments,
+            id,
+            item.departments,
+            links,
+        )?;
+        report.milestones_added +=
+            tracking::write_plan_milestones(tx, change, id, item.deadlines, milestones)?;
     }
-    for e in existing.iter().filter(|e| !e.matched) {
-        set_in_plan(tx, change, e.id, false)?;
+    for (e, _) in existing.iter().zip(&matched).filter(|(_, m)| !**m) {
+        set_in_plan(tx, change, e, false)?;
         report
             .items_missing
             .push(format!("item {} {}", e.id, e.title));
@@ -444,19 +572,32 @@ fn insert_item(
     Ok(id)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn refresh_item(
     tx: &Transaction<'_>,
-    change: i64,
-    fts: &mut fts::Pending,
-    e: &Existing,
+    batch: &mut Batch,
+    e: &mut Existing,
     item: &TextItem<'_>,
     box_id: Option<i64>,
     position: usize,
     report: &mut PlanImport,
 ) -> Result<()> {
+    let change = batch.change;
+    let unchanged = e.stable_key == item.stable_key
+        && e.box_id == box_id
+        && e.chapter.as_deref() == item.chapter
+        && e.section.as_deref() == item.section
+        && e.number.as_deref() == item.number
+        && e.group.as_deref() == item.group
+        && e.title == item.title
+        && e.body == item.body
+        && e.position == position as i64
+        && e.in_plan;
+    // Rewriting an identical row would still dirty its pages: a re-import of an unchanged
+    // plan writes nothing.
+    if unchanged {
+        return Ok(());
+    }
     if e.title != item.title || e.body != item.body {
-        fts.changed(e.id, e.title.clone(), e.body.clone());
         if e.title != item.title {
             report
                 .text_changes
@@ -487,8 +628,13 @@ fn refresh_item(
                 Some(item.body),
             )?;
         }
+        batch.fts.changed(
+            e.id,
+            std::mem::take(&mut e.title),
+            std::mem::take(&mut e.body),
+        );
     }
-    set_in_plan(tx, change, e.id, true)?;
+    set_in_plan(tx, change, e, true)?;
     tx.prepare_cached(
         "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
                          position = ?9, in_plan = 1 WHERE id = ?10",
@@ -509,22 +655,20 @@ fn refresh_item(
 }
 
 /// Flag whether the plan text still has an item, recording a change of the flag.
-fn set_in_plan(tx: &Transaction<'_>, change: i64, id: i64, in_plan: bool) -> Result<()> {
-    let was: bool = tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [id], |r| r.get(0))?;
+fn set_in_plan(tx: &Transaction<'_>, change: i64, e: &Existing, in_plan: bool) -> Result<()> {
+    let was = e.in_plan;
     if was == in_plan {
         return Ok(());
     }
-    tx.execute(
-        "UPDATE item SET in_plan = ?1 WHERE id = ?2",
-        params![in_plan, id],
-    )?;
+    tx.prepare_cached("UPDATE item SET in_plan = ?1 WHERE id = ?2")?
+        .execute(params![in_plan, e.id])?;
     let flag = |b: bool| if b { "1" } else { "0" };
     record(
         tx,
         change,
-        Some(id),
+        Some(e.id),
         "item",
-        Some(id),
+        Some(e.id),
         "in_plan",
         Some(flag(was)),
         Some(flag(in_plan)),

@@ -2,46 +2,152 @@
 //! from deadline phrases. Both respect what users did: a department the user linked keeps
 //! the user's role, and a plan milestone already present (perhaps extended or done) is
 //! left as it is.
+//!
+//! What a plan's items already have is read once per plan ([`Known`]), not per item, and
+//! department names are resolved once per import ([`Departments`]): at 100k items the
+//! per-item statements were a large part of an import.
 
 use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
-use crate::store::departments::{put_link, resolve_or_create};
+use crate::store::departments::resolve_or_create;
 use crate::store::error::Result;
+use crate::store::history::record;
 use crate::store::milestones;
-use rusqlite::Transaction;
+use rusqlite::{Transaction, params};
+use std::collections::HashMap;
+
+/// Department names already resolved in this import (the directory only grows meanwhile).
+#[derive(Debug, Default)]
+pub(super) struct Departments(HashMap<String, i64>);
+
+impl Departments {
+    fn resolve(&mut self, tx: &Transaction<'_>, name: &str) -> Result<i64> {
+        if let Some(&id) = self.0.get(name) {
+            return Ok(id);
+        }
+        let id = resolve_or_create(tx, name)?;
+        self.0.insert(name.to_string(), id);
+        Ok(id)
+    }
+}
+
+/// A department link of an item as stored.
+#[derive(Debug, Clone)]
+pub(super) struct StoredLink {
+    department: i64,
+    role: String,
+    origin: String,
+    position: i64,
+}
+
+/// A plan milestone of an item as stored (title as its `title_key`).
+#[derive(Debug)]
+pub(super) struct KnownMilestone {
+    title: String,
+    original_due: String,
+    phrase: Option<String>,
+    claimed: bool,
+}
+
+/// The links and plan milestones the items of one plan have before the import.
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    links: HashMap<i64, Vec<StoredLink>>,
+    milestones: HashMap<i64, Vec<KnownMilestone>>,
+}
+
+impl Known {
+    /// Read what the items of `plan` have, in the order the per-item reads gave it
+    /// (links by department, milestones by id).
+    pub(super) fn read(tx: &Transaction<'_>, plan: i64) -> Result<Known> {
+        let mut known = Known::default();
+        let mut stmt = tx.prepare_cached(
+            "SELECT l.item_id, l.department_id, l.role, l.origin, l.position
+             FROM item_department l JOIN item i ON i.id = l.item_id
+             WHERE i.plan_id = ?1 ORDER BY l.item_id, l.department_id",
+        )?;
+        let rows = stmt.query_map([plan], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                StoredLink {
+                    department: r.get(1)?,
+                    role: r.get(2)?,
+                    origin: r.get(3)?,
+                    position: r.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (item, link) = row?;
+            known.links.entry(item).or_default().push(link);
+        }
+        let mut stmt = tx.prepare_cached(
+            "SELECT m.item_id, m.title, m.original_due, m.plan_phrase
+             FROM milestone m JOIN item i ON i.id = m.item_id
+             WHERE i.plan_id = ?1 AND m.origin = 'plan' ORDER BY m.id",
+        )?;
+        let rows = stmt.query_map([plan], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                KnownMilestone {
+                    title: title_key(&r.get::<_, String>(1)?),
+                    original_due: r.get(2)?,
+                    phrase: r.get(3)?,
+                    claimed: false,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (item, milestone) = row?;
+            known.milestones.entry(item).or_default().push(milestone);
+        }
+        Ok(known)
+    }
+
+    /// What `item` has (nothing for an item this import inserted), taken out.
+    pub(super) fn take(&mut self, item: i64) -> (Vec<StoredLink>, Vec<KnownMilestone>) {
+        (
+            self.links.remove(&item).unwrap_or_default(),
+            self.milestones.remove(&item).unwrap_or_default(),
+        )
+    }
+}
 
 /// Plan-text department links: added when new; a department the user already linked keeps
 /// the user's role; plan links the text no longer names are removed (user links never are).
+/// `current` is what the item had.
 pub(super) fn write_plan_links(
     tx: &Transaction<'_>,
     change: i64,
+    directory: &mut Departments,
     item: i64,
     departments: &[DepartmentRef],
+    current: Vec<StoredLink>,
 ) -> Result<usize> {
+    if departments.is_empty() && current.is_empty() {
+        return Ok(0);
+    }
     let mut wanted = Vec::new();
     for d in departments {
-        wanted.push((resolve_or_create(tx, &d.name)?, d.role));
+        wanted.push((directory.resolve(tx, &d.name)?, d.role));
     }
-    let current: Vec<(i64, String, String)> = tx
-        .prepare_cached(
-            "SELECT department_id, role, origin FROM item_department WHERE item_id = ?1",
-        )?
-        .query_map([item], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (department, _, origin) in &current {
-        if origin == "plan" && !wanted.iter().any(|(d, _)| d == department) {
-            put_link(tx, change, item, *department, None)?;
+    // Decisions are made on what the item had; `live` follows the writes, for the old
+    // value each history row records and the position of a new link.
+    let mut live = current.clone();
+    for link in &current {
+        if link.origin == "plan" && !wanted.iter().any(|(d, _)| *d == link.department) {
+            put_link(tx, change, item, &mut live, link.department, None)?;
         }
     }
     let mut added = 0;
     for (department, role) in wanted {
         let value = format!("{}@plan", if role == Role::Lead { "lead" } else { "co" });
-        match current.iter().find(|(d, _, _)| *d == department) {
-            Some((_, _, origin)) if origin == "user" => {}
-            Some((_, old_role, _)) if format!("{old_role}@plan") == value => {}
-            Some(_) => put_link(tx, change, item, department, Some(&value))?,
+        match current.iter().find(|l| l.department == department) {
+            Some(l) if l.origin == "user" => {}
+            Some(l) if format!("{}@plan", l.role) == value => {}
+            Some(_) => put_link(tx, change, item, &mut live, department, Some(&value))?,
             None => {
-                put_link(tx, change, item, department, Some(&value))?;
+                put_link(tx, change, item, &mut live, department, Some(&value))?;
                 added += 1;
             }
         }
@@ -49,44 +155,84 @@ pub(super) fn write_plan_links(
     Ok(added)
 }
 
+/// Write a link "role@origin" (or remove it: None) and record the change: what
+/// `departments::put_link` does, with the item's links in hand instead of read per call.
+fn put_link(
+    tx: &Transaction<'_>,
+    change: i64,
+    item: i64,
+    live: &mut Vec<StoredLink>,
+    department: i64,
+    value: Option<&str>,
+) -> Result<()> {
+    let index = live.iter().position(|l| l.department == department);
+    let old = index.map(|i| format!("{}@{}", live[i].role, live[i].origin));
+    match value {
+        None => {
+            tx.prepare_cached(
+                "DELETE FROM item_department WHERE item_id = ?1 AND department_id = ?2",
+            )?
+            .execute(params![item, department])?;
+            if let Some(i) = index {
+                live.remove(i);
+            }
+        }
+        Some(value) => {
+            let (role, origin) = value.split_once('@').unwrap_or((value, "user"));
+            let position = live.iter().map(|l| l.position).max().map_or(0, |p| p + 1);
+            tx.prepare_cached(
+                "INSERT INTO item_department(item_id, department_id, role, origin, position) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(item_id, department_id) DO UPDATE SET role = excluded.role, origin = excluded.origin",
+            )?
+            .execute(params![item, department, role, origin, position])?;
+            match index {
+                Some(i) => {
+                    live[i].role = role.to_string();
+                    live[i].origin = origin.to_string();
+                }
+                None => live.push(StoredLink {
+                    department,
+                    role: role.to_string(),
+                    origin: origin.to_string(),
+                    position,
+                }),
+            }
+        }
+    }
+    record(
+        tx,
+        change,
+        Some(item),
+        "link",
+        Some(department),
+        "role",
+        old.as_deref(),
+        value,
+    )
+}
+
 /// Plan deadlines become proposed milestones once; existing ones (perhaps extended, done,
 /// renamed or removed) are left as they are. A deadline is the plan milestone of the item
 /// with the same sentence (compared by its characters: renditions differ in punctuation),
 /// else one with the same phrase and original due date that no other deadline claimed
-/// (a renamed milestone, a reworded sentence).
+/// (a renamed milestone, a reworded sentence). `known` is what the item had.
 pub(super) fn write_plan_milestones(
     tx: &Transaction<'_>,
     change: i64,
     item: i64,
     deadlines: &[Deadline],
+    mut known: Vec<KnownMilestone>,
 ) -> Result<usize> {
-    struct Known {
-        title: String,
-        original_due: String,
-        phrase: Option<String>,
-        claimed: bool,
-    }
-    let mut known: Vec<Known> = tx
-        .prepare_cached(
-            "SELECT title, original_due, plan_phrase FROM milestone WHERE item_id = ?1 AND origin = 'plan' ORDER BY id",
-        )?
-        .query_map([item], |r| {
-            Ok(Known {
-                title: title_key(&r.get::<_, String>(0)?),
-                original_due: r.get(1)?,
-                phrase: r.get(2)?,
-                claimed: false,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut claim =
-        |test: &dyn Fn(&Known) -> bool| match known.iter_mut().find(|k| !k.claimed && test(k)) {
-            Some(k) => {
-                k.claimed = true;
-                true
-            }
-            None => false,
-        };
+    let mut claim = |test: &dyn Fn(&KnownMilestone) -> bool| match known
+        .iter_mut()
+        .find(|k| !k.claimed && test(k))
+    {
+        Some(k) => {
+            k.claimed = true;
+            true
+        }
+        None => false,
+    };
     let mut claimed: Vec<bool> = deadlines
         .iter()
         .map(|deadline| {
