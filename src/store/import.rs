@@ -6,12 +6,12 @@
 
 mod fts;
 mod indicators;
+mod log;
 mod tracking;
 
 use super::Store;
 use super::departments::seed_directory;
 use super::error::Result;
-use super::history::record;
 use super::queries::{optional, to_json};
 use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode, title_key};
 use crate::seed::PlanMeta;
@@ -115,7 +115,8 @@ fn file_name(source: &str) -> &str {
 
 /// What one import carries from plan to plan.
 struct Batch {
-    change: i64,
+    /// The history rows of the change.
+    log: log::Log,
     user: String,
     departments: tracking::Departments,
     /// Search index work, done once at the end.
@@ -137,7 +138,7 @@ impl Store {
                 seed_directory(tx)?;
             }
             let mut batch = Batch {
-                change,
+                log: log::Log::new(change),
                 user: user.clone(),
                 departments: tracking::Departments::default(),
                 fts: fts::Pending::default(),
@@ -151,6 +152,7 @@ impl Store {
                 });
                 report.plans.push(import_plan(tx, &mut batch, plan, meta)?);
             }
+            batch.log.flush(tx)?;
             batch.fts.finish(tx)?;
             Ok(report)
         })
@@ -182,7 +184,6 @@ fn import_plan(
     merged: &MergedPlan,
     meta: Option<&PlanMeta>,
 ) -> Result<PlanImport> {
-    let change = batch.change;
     let plan = &merged.plan;
     let key = meta.map_or_else(|| title_key(&plan.title), |m| m.key.clone());
     let short = meta.map_or_else(|| plan.title.clone(), |m| m.short_name.clone());
@@ -206,9 +207,8 @@ fn import_plan(
                 report
                     .text_changes
                     .push(format!("plan title: {old_title} → {}", plan.title));
-                record(
+                batch.log.record(
                     tx,
-                    change,
                     None,
                     "plan",
                     Some(id),
@@ -246,9 +246,8 @@ fn import_plan(
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            record(
+            batch.log.record(
                 tx,
-                change,
                 None,
                 "plan",
                 Some(id),
@@ -429,7 +428,6 @@ fn write_items(
     boxes: &HashMap<u32, i64>,
     report: &mut PlanImport,
 ) -> Result<()> {
-    let change = batch.change;
     let mut existing: Vec<Existing> = tx
         .prepare_cached(
             "SELECT id, stable_key, box_id, chapter, section, number, grp, title, body, position, in_plan
@@ -506,7 +504,7 @@ fn write_items(
                 e.id
             }
             None => {
-                let id = insert_item(tx, change, plan, item, box_id, position)?;
+                let id = insert_item(tx, &mut batch.log, plan, item, box_id, position)?;
                 batch.fts.added(id);
                 report.items_added += 1;
                 id
@@ -515,17 +513,17 @@ fn write_items(
         let (links, milestones) = known.take(id);
         report.links_added += tracking::write_plan_links(
             tx,
-            change,
+            &mut batch.log,
             &mut batch.departments,
             id,
             item.departments,
             links,
         )?;
         report.milestones_added +=
-            tracking::write_plan_milestones(tx, change, id, item.deadlines, milestones)?;
+            tracking::write_plan_milestones(tx, &mut batch.log, id, item.deadlines, milestones)?;
     }
     for (e, _) in existing.iter().zip(&matched).filter(|(_, m)| !**m) {
-        set_in_plan(tx, change, e, false)?;
+        set_in_plan(tx, &mut batch.log, e, false)?;
         report
             .items_missing
             .push(format!("item {} {}", e.id, e.title));
@@ -535,7 +533,7 @@ fn write_items(
 
 fn insert_item(
     tx: &Transaction<'_>,
-    change: i64,
+    log: &mut log::Log,
     plan: i64,
     item: &TextItem<'_>,
     box_id: Option<i64>,
@@ -559,9 +557,8 @@ fn insert_item(
         position as i64
     ])?;
     let id = tx.last_insert_rowid();
-    record(
+    log.record(
         tx,
-        change,
         Some(id),
         "item",
         Some(id),
@@ -581,7 +578,6 @@ fn refresh_item(
     position: usize,
     report: &mut PlanImport,
 ) -> Result<()> {
-    let change = batch.change;
     let unchanged = e.stable_key == item.stable_key
         && e.box_id == box_id
         && e.chapter.as_deref() == item.chapter
@@ -602,9 +598,8 @@ fn refresh_item(
             report
                 .text_changes
                 .push(format!("item {} title: {} → {}", e.id, e.title, item.title));
-            record(
+            batch.log.record(
                 tx,
-                change,
                 Some(e.id),
                 "item",
                 Some(e.id),
@@ -617,9 +612,8 @@ fn refresh_item(
             report
                 .text_changes
                 .push(format!("item {} {}: text changed", e.id, item.title));
-            record(
+            batch.log.record(
                 tx,
-                change,
                 Some(e.id),
                 "item",
                 Some(e.id),
@@ -634,7 +628,7 @@ fn refresh_item(
             std::mem::take(&mut e.body),
         );
     }
-    set_in_plan(tx, change, e, true)?;
+    set_in_plan(tx, &mut batch.log, e, true)?;
     tx.prepare_cached(
         "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
                          position = ?9, in_plan = 1 WHERE id = ?10",
@@ -655,7 +649,12 @@ fn refresh_item(
 }
 
 /// Flag whether the plan text still has an item, recording a change of the flag.
-fn set_in_plan(tx: &Transaction<'_>, change: i64, e: &Existing, in_plan: bool) -> Result<()> {
+fn set_in_plan(
+    tx: &Transaction<'_>,
+    log: &mut log::Log,
+    e: &Existing,
+    in_plan: bool,
+) -> Result<()> {
     let was = e.in_plan;
     if was == in_plan {
         return Ok(());
@@ -663,9 +662,8 @@ fn set_in_plan(tx: &Transaction<'_>, change: i64, e: &Existing, in_plan: bool) -
     tx.prepare_cached("UPDATE item SET in_plan = ?1 WHERE id = ?2")?
         .execute(params![in_plan, e.id])?;
     let flag = |b: bool| if b { "1" } else { "0" };
-    record(
+    log.record(
         tx,
-        change,
         Some(e.id),
         "item",
         Some(e.id),

@@ -7,12 +7,11 @@
 //! department names are resolved once per import ([`Departments`]): at 100k items the
 //! per-item statements were a large part of an import.
 
+use super::log::Log;
 use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
 use crate::store::departments::resolve_or_create;
 use crate::store::error::Result;
-use crate::store::history::record;
-use crate::store::milestones;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
 
@@ -118,7 +117,7 @@ impl Known {
 /// `current` is what the item had.
 pub(super) fn write_plan_links(
     tx: &Transaction<'_>,
-    change: i64,
+    log: &mut Log,
     directory: &mut Departments,
     item: i64,
     departments: &[DepartmentRef],
@@ -136,7 +135,7 @@ pub(super) fn write_plan_links(
     let mut live = current.clone();
     for link in &current {
         if link.origin == "plan" && !wanted.iter().any(|(d, _)| *d == link.department) {
-            put_link(tx, change, item, &mut live, link.department, None)?;
+            put_link(tx, log, item, &mut live, link.department, None)?;
         }
     }
     let mut added = 0;
@@ -145,9 +144,9 @@ pub(super) fn write_plan_links(
         match current.iter().find(|l| l.department == department) {
             Some(l) if l.origin == "user" => {}
             Some(l) if format!("{}@plan", l.role) == value => {}
-            Some(_) => put_link(tx, change, item, &mut live, department, Some(&value))?,
+            Some(_) => put_link(tx, log, item, &mut live, department, Some(&value))?,
             None => {
-                put_link(tx, change, item, &mut live, department, Some(&value))?;
+                put_link(tx, log, item, &mut live, department, Some(&value))?;
                 added += 1;
             }
         }
@@ -159,7 +158,7 @@ pub(super) fn write_plan_links(
 /// `departments::put_link` does, with the item's links in hand instead of read per call.
 fn put_link(
     tx: &Transaction<'_>,
-    change: i64,
+    log: &mut Log,
     item: i64,
     live: &mut Vec<StoredLink>,
     department: i64,
@@ -199,9 +198,8 @@ fn put_link(
             }
         }
     }
-    record(
+    log.record(
         tx,
-        change,
         Some(item),
         "link",
         Some(department),
@@ -218,7 +216,7 @@ fn put_link(
 /// (a renamed milestone, a reworded sentence). `known` is what the item had.
 pub(super) fn write_plan_milestones(
     tx: &Transaction<'_>,
-    change: i64,
+    log: &mut Log,
     item: i64,
     deadlines: &[Deadline],
     mut known: Vec<KnownMilestone>,
@@ -251,14 +249,20 @@ pub(super) fn write_plan_milestones(
     let mut added = 0;
     for (deadline, claimed) in deadlines.iter().zip(claimed) {
         if !claimed {
-            milestones::insert(
+            // What `milestones::insert` does for a plan milestone, recorded in the log.
+            tx.prepare_cached(
+                "INSERT INTO milestone(item_id, title, due_on, original_due, origin, plan_phrase) VALUES (?1, ?2, ?3, ?3, 'plan', ?4)",
+            )?
+            .execute(params![item, deadline.text, deadline.due.format("%Y-%m-%d").to_string(), deadline.phrase])?;
+            let id = tx.last_insert_rowid();
+            log.record(
                 tx,
-                change,
-                item,
-                &deadline.text,
-                deadline.due,
-                "plan",
-                Some(&deadline.phrase),
+                Some(item),
+                "milestone",
+                Some(id),
+                "created",
+                None,
+                Some(&deadline.text),
             )?;
             added += 1;
         }
