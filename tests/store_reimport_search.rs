@@ -214,3 +214,49 @@ fn a_new_plans_items_are_found() {
     assert!(finds(&store, "领军人才 200 名", id));
     assert_index_sound(&path);
 }
+
+/// One import holding the same plan twice (texts the importer is given separately): an
+/// item's text changed by the first and changed back by the second, and an item added by
+/// the first and reworded by the second, are indexed with their final text only.
+#[test]
+fn rows_changed_twice_in_one_import_are_indexed_with_their_final_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.db");
+    let mut store = Store::open(&path, "alice").unwrap();
+    let id = item_with(&store, "zz-czh-14", "科技创新人才集聚工程");
+
+    let mut revised = seed_text(ZZ_CZH_14).replace("领军人才 200 名", "领军人才 300 名");
+    let last = revised.find("青年人才荟萃工程。").unwrap();
+    let insert_at = last + revised[last..].find('\n').unwrap() + 1;
+    revised.insert_str(
+        insert_at,
+        "\n青年科学家培育工程。每年遴选支持 100 名青年科学家开展原创性基础研究。\n",
+    );
+    let reworded = revised
+        .replace("领军人才 300 名", "领军人才 200 名")
+        .replace("每年遴选支持 100 名", "每年遴选支持 150 名");
+    let mut plans = Vec::new();
+    for text in [&revised, &reworded] {
+        plans.extend(plan::merge_renditions(vec![
+            plan::parse_bytes(text.as_bytes(), ZZ_CZH_14).unwrap(),
+        ]));
+    }
+    let report = store
+        .import_plans(&plans, &seed::manifest().unwrap())
+        .unwrap();
+    assert_eq!(report.plans.len(), 2, "{report:?}");
+    assert_eq!(report.plans[0].items_added, 1, "{report:?}");
+    assert_eq!(report.plans[1].items_added, 0, "{report:?}");
+
+    assert!(finds(&store, "领军人才 200 名", id));
+    assert!(!finds(&store, "领军人才 300 名", id));
+    let added = item_with(&store, "zz-czh-14", "青年科学家培育工程");
+    assert!(finds(&store, "每年遴选支持 150 名", added));
+    assert!(
+        store
+            .search_text_ids("每年遴选支持 100 名")
+            .unwrap()
+            .is_empty()
+    );
+    assert_index_sound(&path);
+}

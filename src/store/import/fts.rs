@@ -7,6 +7,7 @@
 
 use crate::store::error::Result;
 use rusqlite::{Transaction, params};
+use std::collections::HashSet;
 
 /// Old text kept for the rows whose title or body changed (FTS5 needs the old values to
 /// take an external-content row out). Past this, a rebuild is cheaper to hold in memory.
@@ -26,8 +27,9 @@ const BULK_ROWS: usize = 2_000;
 #[derive(Debug, Default)]
 pub(super) struct Pending {
     /// Rows inserted or with new text: indexed from `item` at the end.
-    dirty: Vec<i64>,
-    /// (id, old title, old body) of the rows with new text, taken out of the index first.
+    dirty: HashSet<i64>,
+    /// (id, title, body) the index holds for rows with new text, taken out first: the
+    /// text before the import, so a row changed twice in one import is listed once.
     stale: Vec<(i64, String, String)>,
     stale_bytes: usize,
     /// The old text grew too large to keep: rebuild the whole index instead.
@@ -37,13 +39,14 @@ pub(super) struct Pending {
 impl Pending {
     /// A row was inserted.
     pub(super) fn added(&mut self, id: i64) {
-        self.dirty.push(id);
+        self.dirty.insert(id);
     }
 
-    /// A row's title or body changed; `title` and `body` are the old text.
+    /// A row's title or body changed; `title` and `body` are the old text. A row already
+    /// inserted or changed by this import is not in the index with that text: the index
+    /// still has what it had before the import (nothing, or the first old text).
     pub(super) fn changed(&mut self, id: i64, title: String, body: String) {
-        self.dirty.push(id);
-        if self.rebuild {
+        if !self.dirty.insert(id) || self.rebuild {
             return;
         }
         self.stale_bytes += title.len() + body.len();
