@@ -221,6 +221,11 @@ pub(super) fn write_plan_milestones(
     deadlines: &[Deadline],
     mut known: Vec<KnownMilestone>,
 ) -> Result<usize> {
+    if deadlines.is_empty() {
+        return Ok(0);
+    }
+    // An item with no plan milestone yet (every new item) claims nothing: no keys to build.
+    let nothing_known = known.is_empty();
     let mut claim = |test: &dyn Fn(&KnownMilestone) -> bool| match known
         .iter_mut()
         .find(|k| !k.claimed && test(k))
@@ -234,12 +239,15 @@ pub(super) fn write_plan_milestones(
     let mut claimed: Vec<bool> = deadlines
         .iter()
         .map(|deadline| {
+            if nothing_known {
+                return false;
+            }
             let wanted = title_key(&deadline.text);
             claim(&|k| k.title == wanted)
         })
         .collect();
     for (deadline, claimed) in deadlines.iter().zip(claimed.iter_mut()) {
-        if !*claimed {
+        if !*claimed && !nothing_known {
             let due = deadline.due.format("%Y-%m-%d").to_string();
             *claimed = claim(&|k| {
                 k.original_due == due && k.phrase.as_deref() == Some(deadline.phrase.as_str())
