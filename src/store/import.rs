@@ -7,6 +7,7 @@
 mod fts;
 mod indicators;
 mod log;
+mod rows;
 mod tracking;
 
 use super::Store;
@@ -16,6 +17,7 @@ use super::queries::{optional, to_json};
 use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode, title_key};
 use crate::seed::PlanMeta;
 use chrono::Datelike;
+use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -118,7 +120,11 @@ struct Batch {
     /// The history rows of the change.
     log: log::Log,
     user: String,
-    departments: tracking::Departments,
+    /// New items, many to a statement, with the ids they will have.
+    items: rows::Rows,
+    item_ids: rows::Ids,
+    /// Department names resolved, links and milestones waiting to be written.
+    tracking: tracking::Writes,
     /// Search index work, done once at the end.
     fts: fts::Pending,
 }
@@ -140,7 +146,13 @@ impl Store {
             let mut batch = Batch {
                 log: log::Log::new(change),
                 user: user.clone(),
-                departments: tracking::Departments::default(),
+                items: rows::Rows::new(
+                    "INSERT INTO item(id, plan_id, stable_key, kind, box_id, chapter, section, number, grp, title, body, position) VALUES",
+                    12,
+                    "",
+                ),
+                item_ids: rows::Ids::after_largest(tx, "item")?,
+                tracking: tracking::Writes::new(tx)?,
                 fts: fts::Pending::default(),
             };
             let mut report = ImportReport::default();
@@ -495,33 +507,59 @@ fn write_items(
         }
     }
     drop((by_key, by_number));
-    for (position, (item, found)) in items.iter().zip(found).enumerate() {
+    // The item rows first (new ones many to a statement), then, item by item in text
+    // order, what is recorded about each and its links and milestones: the history rows
+    // come in the order one-by-one writes gave them.
+    let mut ids = Vec::with_capacity(items.len());
+    for (position, (item, found)) in items.iter().zip(&found).enumerate() {
         let box_id = box_of(item);
-        let id = match found {
+        ids.push(match *found {
             Some(index) => {
-                let e = &mut existing[index];
-                refresh_item(tx, batch, e, item, box_id, position, report)?;
+                let e = &existing[index];
+                update_item(tx, e, item, box_id, position)?;
                 e.id
             }
+            None => insert_item(tx, batch, plan, item, box_id, position)?,
+        });
+    }
+    batch.items.flush(tx)?;
+    for ((item, found), id) in items.iter().zip(&found).zip(ids) {
+        match *found {
+            Some(index) => record_refresh(tx, batch, &mut existing[index], item, report)?,
             None => {
-                let id = insert_item(tx, &mut batch.log, plan, item, box_id, position)?;
+                batch.log.record(
+                    tx,
+                    Some(id),
+                    "item",
+                    Some(id),
+                    "created",
+                    None,
+                    Some(item.title),
+                )?;
                 batch.fts.added(id);
                 report.items_added += 1;
-                id
             }
-        };
+        }
         let (links, milestones) = known.take(id);
         report.links_added += tracking::write_plan_links(
             tx,
+            &mut batch.tracking,
             &mut batch.log,
-            &mut batch.departments,
             id,
             item.departments,
             links,
         )?;
-        report.milestones_added +=
-            tracking::write_plan_milestones(tx, &mut batch.log, id, item.deadlines, milestones)?;
+        report.milestones_added += tracking::write_plan_milestones(
+            tx,
+            &mut batch.tracking,
+            &mut batch.log,
+            id,
+            item.deadlines,
+            milestones,
+        )?;
     }
+    // A later plan of this import may read them (the same plan given twice).
+    batch.tracking.flush(tx)?;
     for (e, _) in existing.iter().zip(&matched).filter(|(_, m)| !**m) {
         set_in_plan(tx, &mut batch.log, e, false)?;
         report
@@ -531,54 +569,39 @@ fn write_items(
     Ok(())
 }
 
+/// Queue a new item (written by `batch.items.flush`); returns its id.
 fn insert_item(
     tx: &Transaction<'_>,
-    log: &mut log::Log,
+    batch: &mut Batch,
     plan: i64,
     item: &TextItem<'_>,
     box_id: Option<i64>,
     position: usize,
 ) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO item(plan_id, stable_key, kind, box_id, chapter, section, number, grp, title, body, position)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        plan,
-        item.stable_key,
-        item.kind,
-        box_id,
-        item.chapter,
-        item.section,
-        item.number,
-        item.group,
-        item.title,
-        item.body,
-        position as i64
-    ])?;
-    let id = tx.last_insert_rowid();
-    log.record(
+    let id = batch.item_ids.take();
+    batch.items.push(
         tx,
-        Some(id),
-        "item",
-        Some(id),
-        "created",
-        None,
-        Some(item.title),
+        [
+            Value::Integer(id),
+            Value::Integer(plan),
+            rows::text(&item.stable_key),
+            rows::text(item.kind),
+            rows::opt_int(box_id),
+            rows::opt_text(item.chapter),
+            rows::opt_text(item.section),
+            rows::opt_text(item.number),
+            rows::opt_text(item.group),
+            rows::text(item.title),
+            rows::text(item.body),
+            Value::Integer(position as i64),
+        ],
     )?;
     Ok(id)
 }
 
-fn refresh_item(
-    tx: &Transaction<'_>,
-    batch: &mut Batch,
-    e: &mut Existing,
-    item: &TextItem<'_>,
-    box_id: Option<i64>,
-    position: usize,
-    report: &mut PlanImport,
-) -> Result<()> {
-    let unchanged = e.stable_key == item.stable_key
+/// Whether the stored item already is what the text says (and is in the plan).
+fn unchanged(e: &Existing, item: &TextItem<'_>, box_id: Option<i64>, position: usize) -> bool {
+    e.stable_key == item.stable_key
         && e.box_id == box_id
         && e.chapter.as_deref() == item.chapter
         && e.section.as_deref() == item.section
@@ -587,12 +610,48 @@ fn refresh_item(
         && e.title == item.title
         && e.body == item.body
         && e.position == position as i64
-        && e.in_plan;
-    // Rewriting an identical row would still dirty its pages: a re-import of an unchanged
-    // plan writes nothing.
-    if unchanged {
+        && e.in_plan
+}
+
+/// Write the plan text of a found item. An identical row is not rewritten (that would
+/// still dirty its pages): a re-import of an unchanged plan writes nothing.
+fn update_item(
+    tx: &Transaction<'_>,
+    e: &Existing,
+    item: &TextItem<'_>,
+    box_id: Option<i64>,
+    position: usize,
+) -> Result<()> {
+    if unchanged(e, item, box_id, position) {
         return Ok(());
     }
+    tx.prepare_cached(
+        "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
+                         position = ?9, in_plan = 1 WHERE id = ?10",
+    )?
+    .execute(params![
+        item.stable_key,
+        box_id,
+        item.chapter,
+        item.section,
+        item.number,
+        item.group,
+        item.title,
+        item.body,
+        position as i64,
+        e.id
+    ])?;
+    Ok(())
+}
+
+/// Report and record what `update_item` changed of a found item's text and flag.
+fn record_refresh(
+    tx: &Transaction<'_>,
+    batch: &mut Batch,
+    e: &mut Existing,
+    item: &TextItem<'_>,
+    report: &mut PlanImport,
+) -> Result<()> {
     if e.title != item.title || e.body != item.body {
         if e.title != item.title {
             report
@@ -628,47 +687,42 @@ fn refresh_item(
             std::mem::take(&mut e.body),
         );
     }
-    set_in_plan(tx, &mut batch.log, e, true)?;
-    tx.prepare_cached(
-        "UPDATE item SET stable_key = ?1, box_id = ?2, chapter = ?3, section = ?4, number = ?5, grp = ?6, title = ?7, body = ?8,
-                         position = ?9, in_plan = 1 WHERE id = ?10",
-    )?
-    .execute(params![
-        item.stable_key,
-        box_id,
-        item.chapter,
-        item.section,
-        item.number,
-        item.group,
-        item.title,
-        item.body,
-        position as i64,
-        e.id
-    ])?;
+    if !e.in_plan {
+        record_in_plan(tx, &mut batch.log, e.id, false, true)?;
+    }
     Ok(())
 }
 
-/// Flag whether the plan text still has an item, recording a change of the flag.
+/// Flag an item the plan text no longer has, recording the change of the flag.
 fn set_in_plan(
     tx: &Transaction<'_>,
     log: &mut log::Log,
     e: &Existing,
     in_plan: bool,
 ) -> Result<()> {
-    let was = e.in_plan;
-    if was == in_plan {
+    if e.in_plan == in_plan {
         return Ok(());
     }
     tx.prepare_cached("UPDATE item SET in_plan = ?1 WHERE id = ?2")?
         .execute(params![in_plan, e.id])?;
+    record_in_plan(tx, log, e.id, e.in_plan, in_plan)
+}
+
+fn record_in_plan(
+    tx: &Transaction<'_>,
+    log: &mut log::Log,
+    id: i64,
+    was: bool,
+    now: bool,
+) -> Result<()> {
     let flag = |b: bool| if b { "1" } else { "0" };
     log.record(
         tx,
-        Some(e.id),
+        Some(id),
         "item",
-        Some(e.id),
+        Some(id),
         "in_plan",
         Some(flag(was)),
-        Some(flag(in_plan)),
+        Some(flag(now)),
     )
 }

@@ -3,30 +3,62 @@
 //! the user's role, and a plan milestone already present (perhaps extended or done) is
 //! left as it is.
 //!
-//! What a plan's items already have is read once per plan ([`Known`]), not per item, and
-//! department names are resolved once per import ([`Departments`]): at 100k items the
-//! per-item statements were a large part of an import.
+//! What a plan's items already have is read once per plan ([`Known`]), not per item;
+//! department names are resolved once per import, and new links and milestones are
+//! written many to a statement ([`Writes`]): at 100k items the per-item statements were a
+//! large part of an import.
 
 use super::log::Log;
+use super::rows::{Ids, Rows, text};
 use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
 use crate::store::departments::resolve_or_create;
 use crate::store::error::Result;
+use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
 
-/// Department names already resolved in this import (the directory only grows meanwhile).
-#[derive(Debug, Default)]
-pub(super) struct Departments(HashMap<String, i64>);
+/// What the import writes about items beyond their text, across plans.
+#[derive(Debug)]
+pub(super) struct Writes {
+    /// Department names already resolved (the directory only grows meanwhile).
+    departments: HashMap<String, i64>,
+    links: Rows,
+    milestones: Rows,
+    milestone_ids: Ids,
+}
 
-impl Departments {
+impl Writes {
+    pub(super) fn new(tx: &Transaction<'_>) -> Result<Writes> {
+        Ok(Writes {
+            departments: HashMap::new(),
+            links: Rows::new(
+                "INSERT INTO item_department(item_id, department_id, role, origin, position) VALUES",
+                5,
+                "ON CONFLICT(item_id, department_id) DO UPDATE SET role = excluded.role, origin = excluded.origin",
+            ),
+            milestones: Rows::new(
+                "INSERT INTO milestone(id, item_id, title, due_on, original_due, origin, plan_phrase) VALUES",
+                7,
+                "",
+            ),
+            milestone_ids: Ids::after_largest(tx, "milestone")?,
+        })
+    }
+
     fn resolve(&mut self, tx: &Transaction<'_>, name: &str) -> Result<i64> {
-        if let Some(&id) = self.0.get(name) {
+        if let Some(&id) = self.departments.get(name) {
             return Ok(id);
         }
         let id = resolve_or_create(tx, name)?;
-        self.0.insert(name.to_string(), id);
+        self.departments.insert(name.to_string(), id);
         Ok(id)
+    }
+
+    /// Write the links and milestones still waiting (their items are written).
+    pub(super) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        self.links.flush(tx)?;
+        self.milestones.flush(tx)
     }
 }
 
@@ -117,8 +149,8 @@ impl Known {
 /// `current` is what the item had.
 pub(super) fn write_plan_links(
     tx: &Transaction<'_>,
+    writes: &mut Writes,
     log: &mut Log,
-    directory: &mut Departments,
     item: i64,
     departments: &[DepartmentRef],
     current: Vec<StoredLink>,
@@ -128,14 +160,14 @@ pub(super) fn write_plan_links(
     }
     let mut wanted = Vec::new();
     for d in departments {
-        wanted.push((directory.resolve(tx, &d.name)?, d.role));
+        wanted.push((writes.resolve(tx, &d.name)?, d.role));
     }
     // Decisions are made on what the item had; `live` follows the writes, for the old
     // value each history row records and the position of a new link.
     let mut live = current.clone();
     for link in &current {
         if link.origin == "plan" && !wanted.iter().any(|(d, _)| *d == link.department) {
-            put_link(tx, log, item, &mut live, link.department, None)?;
+            put_link(tx, writes, log, item, &mut live, link.department, None)?;
         }
     }
     let mut added = 0;
@@ -144,9 +176,9 @@ pub(super) fn write_plan_links(
         match current.iter().find(|l| l.department == department) {
             Some(l) if l.origin == "user" => {}
             Some(l) if format!("{}@plan", l.role) == value => {}
-            Some(_) => put_link(tx, log, item, &mut live, department, Some(&value))?,
+            Some(_) => put_link(tx, writes, log, item, &mut live, department, Some(&value))?,
             None => {
-                put_link(tx, log, item, &mut live, department, Some(&value))?;
+                put_link(tx, writes, log, item, &mut live, department, Some(&value))?;
                 added += 1;
             }
         }
@@ -156,8 +188,11 @@ pub(super) fn write_plan_links(
 
 /// Write a link "role@origin" (or remove it: None) and record the change: what
 /// `departments::put_link` does, with the item's links in hand instead of read per call.
+/// A removal is written at once, a link waits in `writes` (the two never meet: a plan
+/// link is removed only when the text no longer names its department).
 fn put_link(
     tx: &Transaction<'_>,
+    writes: &mut Writes,
     log: &mut Log,
     item: i64,
     live: &mut Vec<StoredLink>,
@@ -179,11 +214,16 @@ fn put_link(
         Some(value) => {
             let (role, origin) = value.split_once('@').unwrap_or((value, "user"));
             let position = live.iter().map(|l| l.position).max().map_or(0, |p| p + 1);
-            tx.prepare_cached(
-                "INSERT INTO item_department(item_id, department_id, role, origin, position) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(item_id, department_id) DO UPDATE SET role = excluded.role, origin = excluded.origin",
-            )?
-            .execute(params![item, department, role, origin, position])?;
+            writes.links.push(
+                tx,
+                [
+                    Value::Integer(item),
+                    Value::Integer(department),
+                    text(role),
+                    text(origin),
+                    Value::Integer(position),
+                ],
+            )?;
             match index {
                 Some(i) => {
                     live[i].role = role.to_string();
@@ -216,6 +256,7 @@ fn put_link(
 /// (a renamed milestone, a reworded sentence). `known` is what the item had.
 pub(super) fn write_plan_milestones(
     tx: &Transaction<'_>,
+    writes: &mut Writes,
     log: &mut Log,
     item: i64,
     deadlines: &[Deadline],
@@ -257,12 +298,22 @@ pub(super) fn write_plan_milestones(
     let mut added = 0;
     for (deadline, claimed) in deadlines.iter().zip(claimed) {
         if !claimed {
-            // What `milestones::insert` does for a plan milestone, recorded in the log.
-            tx.prepare_cached(
-                "INSERT INTO milestone(item_id, title, due_on, original_due, origin, plan_phrase) VALUES (?1, ?2, ?3, ?3, 'plan', ?4)",
-            )?
-            .execute(params![item, deadline.text, deadline.due.format("%Y-%m-%d").to_string(), deadline.phrase])?;
-            let id = tx.last_insert_rowid();
+            // What `milestones::insert` does for a plan milestone; the id is known ahead
+            // for the history row.
+            let id = writes.milestone_ids.take();
+            let due = deadline.due.format("%Y-%m-%d").to_string();
+            writes.milestones.push(
+                tx,
+                [
+                    Value::Integer(id),
+                    Value::Integer(item),
+                    text(&deadline.text),
+                    text(&due),
+                    text(&due),
+                    text("plan"),
+                    text(&deadline.phrase),
+                ],
+            )?;
             log.record(
                 tx,
                 Some(item),
