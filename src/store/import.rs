@@ -120,7 +120,8 @@ struct Batch {
     /// The history rows of the change.
     log: log::Log,
     user: String,
-    /// New items, many to a statement, with the ids they will have.
+    /// New outline rows and items, many to a statement, with the ids they will have.
+    outline: (rows::Rows, rows::Ids),
     items: rows::Rows,
     item_ids: rows::Ids,
     /// Department names resolved, links and milestones waiting to be written.
@@ -146,6 +147,14 @@ impl Store {
             let mut batch = Batch {
                 log: log::Log::new(change),
                 user: user.clone(),
+                outline: (
+                    rows::Rows::new(
+                        "INSERT INTO outline_node(id, plan_id, parent_id, position, level, number, label, title) VALUES",
+                        8,
+                        "",
+                    ),
+                    rows::Ids::after_largest(tx, "outline_node")?,
+                ),
                 items: rows::Rows::new(
                     "INSERT INTO item(id, plan_id, stable_key, kind, box_id, chapter, section, number, grp, title, body, position) VALUES",
                     12,
@@ -270,7 +279,7 @@ fn import_plan(
             id
         }
     };
-    write_outline(tx, plan_id, &plan.outline)?;
+    write_outline(tx, &mut batch.outline, plan_id, &plan.outline)?;
     let boxes = write_boxes(tx, plan_id, merged)?;
     write_items(tx, batch, plan_id, merged, &boxes, &mut report)?;
     indicators::write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
@@ -309,7 +318,12 @@ struct OutlineRow<'a> {
 /// over the plan's existing rows, position by position, changing only rows that differ.
 /// (Deleting and re-inserting it made SQLite scan the whole table for the children of
 /// every deleted row — `parent_id` has no index — minutes for a 100k-item re-import.)
-fn write_outline(tx: &Transaction<'_>, plan: i64, outline: &[OutlineNode]) -> Result<()> {
+fn write_outline(
+    tx: &Transaction<'_>,
+    new_rows: &mut (rows::Rows, rows::Ids),
+    plan: i64,
+    outline: &[OutlineNode],
+) -> Result<()> {
     struct Old {
         id: i64,
         parent: Option<i64>,
@@ -368,11 +382,23 @@ fn write_outline(tx: &Transaction<'_>, plan: i64, outline: &[OutlineNode]) -> Re
                     o.id
                 }
                 None => {
-                    tx.prepare_cached(
-                        "INSERT INTO outline_node(plan_id, parent_id, position, level, number, label, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    )?
-                    .execute(params![plan, new.parent, new.position, new.level, new.number, new.label, new.title])?;
-                    tx.last_insert_rowid()
+                    // Parents come before their children, so each row's parent is
+                    // written before it or in the same statement.
+                    let id = new_rows.1.take();
+                    new_rows.0.push(
+                        tx,
+                        [
+                            Value::Integer(id),
+                            Value::Integer(plan),
+                            rows::opt_int(new.parent),
+                            Value::Integer(new.position),
+                            rows::text(new.level),
+                            Value::Integer(i64::from(new.number)),
+                            rows::text(new.label),
+                            rows::text(new.title),
+                        ],
+                    )?;
+                    id
                 }
             };
             position += 1;
@@ -381,6 +407,7 @@ fn write_outline(tx: &Transaction<'_>, plan: i64, outline: &[OutlineNode]) -> Re
             }
         }
     }
+    new_rows.0.flush(tx)?;
     // Rows past the new outline's end: every kept row now points at a kept parent.
     for o in old.iter().skip(position as usize) {
         tx.prepare_cached("DELETE FROM outline_node WHERE id = ?1")?

@@ -79,9 +79,9 @@ pub(super) fn opt_int(value: Option<i64>) -> Value {
     value.map_or(Value::Null, Value::Integer)
 }
 
-/// Ids for the rows an import inserts into a table: what SQLite would give them one by
-/// one (the largest id so far + 1), known before the row is written so that rows that
-/// refer to it can wait in their own buffers.
+/// Ids for the rows an import inserts into a table, known before the row is written so
+/// that rows that refer to it can wait in their own queues: what SQLite would give them
+/// one by one (the largest id so far + 1) in a table the import never deletes from.
 #[derive(Debug)]
 pub(super) struct Ids {
     next: i64,
