@@ -7,7 +7,7 @@
 mod fts;
 mod indicators;
 mod log;
-mod rows;
+mod queue;
 mod tracking;
 
 use super::Store;
@@ -121,9 +121,9 @@ struct Batch {
     log: log::Log,
     user: String,
     /// New outline rows and items, many to a statement, with the ids they will have.
-    outline: (rows::Rows, rows::Ids),
-    items: rows::Rows,
-    item_ids: rows::Ids,
+    outline: (queue::Queue, queue::Ids),
+    items: queue::Queue,
+    item_ids: queue::Ids,
     /// Department names resolved, links and milestones waiting to be written.
     tracking: tracking::Writes,
     /// Search index work, done once at the end.
@@ -148,19 +148,19 @@ impl Store {
                 log: log::Log::new(change),
                 user: user.clone(),
                 outline: (
-                    rows::Rows::new(
+                    queue::Queue::new(
                         "INSERT INTO outline_node(id, plan_id, parent_id, position, level, number, label, title) VALUES",
                         8,
                         "",
                     ),
-                    rows::Ids::after_largest(tx, "outline_node")?,
+                    queue::Ids::after_largest(tx, "outline_node")?,
                 ),
-                items: rows::Rows::new(
+                items: queue::Queue::new(
                     "INSERT INTO item(id, plan_id, stable_key, kind, box_id, chapter, section, number, grp, title, body, position) VALUES",
                     12,
                     "",
                 ),
-                item_ids: rows::Ids::after_largest(tx, "item")?,
+                item_ids: queue::Ids::after_largest(tx, "item")?,
                 tracking: tracking::Writes::new(tx)?,
                 fts: fts::Pending::default(),
             };
@@ -320,7 +320,7 @@ struct OutlineRow<'a> {
 /// every deleted row — `parent_id` has no index — minutes for a 100k-item re-import.)
 fn write_outline(
     tx: &Transaction<'_>,
-    new_rows: &mut (rows::Rows, rows::Ids),
+    new_rows: &mut (queue::Queue, queue::Ids),
     plan: i64,
     outline: &[OutlineNode],
 ) -> Result<()> {
@@ -390,12 +390,12 @@ fn write_outline(
                         [
                             Value::Integer(id),
                             Value::Integer(plan),
-                            rows::opt_int(new.parent),
+                            queue::opt_int(new.parent),
                             Value::Integer(new.position),
-                            rows::text(new.level),
+                            queue::text(new.level),
                             Value::Integer(i64::from(new.number)),
-                            rows::text(new.label),
-                            rows::text(new.title),
+                            queue::text(new.label),
+                            queue::text(new.title),
                         ],
                     )?;
                     id
@@ -611,15 +611,15 @@ fn insert_item(
         [
             Value::Integer(id),
             Value::Integer(plan),
-            rows::text(&item.stable_key),
-            rows::text(item.kind),
-            rows::opt_int(box_id),
-            rows::opt_text(item.chapter),
-            rows::opt_text(item.section),
-            rows::opt_text(item.number),
-            rows::opt_text(item.group),
-            rows::text(item.title),
-            rows::text(item.body),
+            queue::text(&item.stable_key),
+            queue::text(item.kind),
+            queue::opt_int(box_id),
+            queue::opt_text(item.chapter),
+            queue::opt_text(item.section),
+            queue::opt_text(item.number),
+            queue::opt_text(item.group),
+            queue::text(item.title),
+            queue::text(item.body),
             Value::Integer(position as i64),
         ],
     )?;

@@ -1,7 +1,7 @@
-//! The history rows of an import, written many to a statement ([`Rows`]). They keep their
+//! The history rows of an import, written many to a statement ([`Queue`]). They keep their
 //! order, so their ids are the ones one-by-one inserts would have given.
 
-use super::rows::{Rows, opt_int, opt_text, text};
+use super::queue::{Queue, opt_int, opt_text, text};
 use crate::store::error::Result;
 use rusqlite::Transaction;
 use rusqlite::types::Value;
@@ -11,14 +11,14 @@ use rusqlite::types::Value;
 #[derive(Debug)]
 pub(super) struct Log {
     change: i64,
-    rows: Rows,
+    rows: Queue,
 }
 
 impl Log {
     pub(super) fn new(change: i64) -> Log {
         Log {
             change,
-            rows: Rows::new(
+            rows: Queue::new(
                 "INSERT INTO history(change_id, item_id, entity, entity_id, field, old, new) VALUES",
                 7,
                 "",

@@ -9,7 +9,7 @@
 //! large part of an import.
 
 use super::log::Log;
-use super::rows::{Ids, Rows, text};
+use super::queue::{Ids, Queue, text};
 use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
 use crate::store::departments::resolve_or_create;
@@ -23,8 +23,8 @@ use std::collections::HashMap;
 pub(super) struct Writes {
     /// Department names already resolved (the directory only grows meanwhile).
     departments: HashMap<String, i64>,
-    links: Rows,
-    milestones: Rows,
+    links: Queue,
+    milestones: Queue,
     milestone_ids: Ids,
 }
 
@@ -32,12 +32,12 @@ impl Writes {
     pub(super) fn new(tx: &Transaction<'_>) -> Result<Writes> {
         Ok(Writes {
             departments: HashMap::new(),
-            links: Rows::new(
+            links: Queue::new(
                 "INSERT INTO item_department(item_id, department_id, role, origin, position) VALUES",
                 5,
                 "ON CONFLICT(item_id, department_id) DO UPDATE SET role = excluded.role, origin = excluded.origin",
             ),
-            milestones: Rows::new(
+            milestones: Queue::new(
                 "INSERT INTO milestone(id, item_id, title, due_on, original_due, origin, plan_phrase) VALUES",
                 7,
                 "",

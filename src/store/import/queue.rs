@@ -1,4 +1,4 @@
-//! Rows of one table written many to a statement. A 100k-item import inserts half a
+//! Rows of one table queued and written many to a statement. A 100k-item import inserts half a
 //! million rows (items, their links and milestones, a quarter of a million history rows);
 //! one statement each made statement overhead a large part of the import. Rows keep the
 //! order they were added in.
@@ -12,7 +12,7 @@ const CHUNK: usize = 64;
 
 /// Rows waiting to be inserted into one table.
 #[derive(Debug)]
-pub(super) struct Rows {
+pub(super) struct Queue {
     columns: usize,
     values: Vec<Value>,
     /// The INSERT of one row and of a full chunk.
@@ -20,12 +20,12 @@ pub(super) struct Rows {
     chunk: String,
 }
 
-impl Rows {
+impl Queue {
     /// `head` is "INSERT INTO t(a, b, …) VALUES", `tail` what follows the values (an
     /// upsert clause, or "").
-    pub(super) fn new(head: &str, columns: usize, tail: &str) -> Rows {
+    pub(super) fn new(head: &str, columns: usize, tail: &str) -> Queue {
         let tuple = format!("({})", vec!["?"; columns].join(", "));
-        Rows {
+        Queue {
             columns,
             values: Vec::new(),
             one: format!("{head} {tuple} {tail}"),
