@@ -149,7 +149,8 @@ fn clean_opt(text: Option<&str>) -> Option<String> {
 }
 
 /// Collect the items matching `filter` as of `today`, with their milestones and newest
-/// note, and roll them up.
+/// note, and roll them up. Milestones and notes are read for all the items at once (one
+/// query each), not item by item.
 pub fn collect(
     store: &Store,
     filter: &ItemFilter,
@@ -157,20 +158,22 @@ pub fn collect(
     scope: &str,
 ) -> Result<Export, ExportError> {
     let rows = store.list(filter, today)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut milestones = store.open_milestones(&ids)?;
+    let mut notes = store.latest_notes(&ids)?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
-        let detail = store.show(row.id, today)?;
-        let open: Vec<MilestoneLine> = detail
-            .milestones
-            .iter()
-            .filter(|m| m.done_on.is_none())
+        let open: Vec<MilestoneLine> = milestones
+            .remove(&row.id)
+            .unwrap_or_default()
+            .into_iter()
             .map(|m| MilestoneLine {
                 title: clean(&m.title),
                 due: m.due_on,
                 original_due: m.original_due,
             })
             .collect();
-        let latest_note = detail.notes.last().map(|n| NoteLine {
+        let latest_note = notes.remove(&row.id).map(|n| NoteLine {
             at: clean(&n.at),
             author: clean(&n.author),
             text: clean(&n.text),

@@ -11,6 +11,7 @@
 
 mod access;
 mod backup;
+mod bulk;
 mod compact;
 mod departments;
 mod error;
@@ -32,6 +33,7 @@ pub use backup::{
     DumpIndicatorValue, DumpItem, DumpLink, DumpMilestone, DumpNote, DumpPlan, DumpSetting, Key,
     LoadReport, Target,
 };
+pub use bulk::OpenMilestone;
 pub use compact::{COMPACT_AFTER_ITEMS, Compacted};
 pub use departments::{Department, Link};
 pub use error::{Conflict, Result, StoreError};
