@@ -539,3 +539,43 @@ fn partial_refreshes_never_hide_a_conflict() {
         fresh
     );
 }
+
+/// After an edit the Items list is updated in place (only the changed rows looked at):
+/// it must equal a full recompute, whether the edit takes the row out of the filter or
+/// brings one in.
+#[test]
+fn rows_updated_in_place_equal_a_full_recompute() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = app(&path, "alice", Lang::En);
+    keys(&mut app, &mut store, "2");
+    let ids: Vec<i64> = app.data.items.iter().take(3).map(|i| i.id).collect();
+    plantrack::store::Store::open(&path, "bob")
+        .unwrap()
+        .bulk_assign(&ids[..2], Some("王敏"), None)
+        .unwrap();
+    keys(&mut app, &mut store, "r");
+    keys(&mut app, &mut store, "fowner:王敏<Enter>");
+    let check = |app: &mut plantrack::tui::App, expected: usize| {
+        let in_place = app.screens.items.visible.clone();
+        assert_eq!(in_place.len(), expected);
+        app.screens.items.recompute(&app.data, "alice");
+        assert_eq!(app.screens.items.visible, in_place);
+    };
+    check(&mut app, 2);
+    // The row under the cursor leaves the filter…
+    keys(&mut app, &mut store, "o李强<Enter>");
+    check(&mut app, 1);
+    // …and another process brings the third item in.
+    plantrack::store::Store::open(&path, "bob")
+        .unwrap()
+        .bulk_assign(&ids[2..], Some("王敏"), None)
+        .unwrap();
+    let mut watcher = plantrack::tui::Watcher::new(&store).unwrap();
+    plantrack::store::Store::open(&path, "carol")
+        .unwrap()
+        .add_note(ids[2], "进展顺利")
+        .unwrap();
+    assert!(watcher.refresh(&mut app, &mut store, true).unwrap());
+    check(&mut app, 2);
+}

@@ -57,11 +57,14 @@ pub struct ReadMark {
 pub enum Changes {
     /// Nothing committed since.
     None,
-    /// Only these items' tracking data (and indicator values when `indicators`).
+    /// Only these items' tracking data (and indicator values when `indicators`);
+    /// `milestones` when a milestone changed, `by_others` when someone else committed.
     Items {
         mark: ReadMark,
         items: Vec<i64>,
         indicators: bool,
+        milestones: bool,
+        by_others: bool,
     },
     /// Something beyond single items changed (an import, thresholds, a load, a
     /// department directory edit): read everything again.
@@ -453,7 +456,7 @@ impl Store {
     ) -> Result<Changes> {
         let thresholds = self.thresholds()?;
         self.read(|conn| {
-            let changes = changes_since(conn, since)?;
+            let changes = changes_since(conn, since, &self.user)?;
             if let Changes::Items { items, .. } = &changes {
                 let extras = extras(
                     conn,
@@ -545,7 +548,7 @@ fn read_mark(conn: &Connection) -> Result<ReadMark> {
 
 /// What was committed after `since`: nothing, a set of items, or more than items.
 /// What was committed after `since`: nothing, a set of items, or more than items.
-fn changes_since(conn: &Connection, since: ReadMark) -> Result<Changes> {
+fn changes_since(conn: &Connection, since: ReadMark, user: &str) -> Result<Changes> {
     let mark = read_mark(conn)?;
     if mark == since {
         return Ok(Changes::None);
@@ -561,11 +564,22 @@ fn changes_since(conn: &Connection, since: ReadMark) -> Result<Changes> {
             return Ok(Changes::Everything);
         }
     }
+    let by_others: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM change WHERE id > ?1 AND id <= ?2 AND who != ?3)",
+        )?
+        .query_row(params![since.stamp.0, mark.stamp.0, user], |r| r.get(0))?;
+    let milestones: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM history
+             WHERE change_id > ?1 AND change_id <= ?2 AND entity = 'milestone')",
+        )?
+        .query_row(params![since.stamp.0, mark.stamp.0], |r| r.get(0))?;
     let mut items = Vec::new();
     let mut indicators = false;
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT item_id, entity = 'indicator_value' FROM history
-                 WHERE change_id > ?1 AND change_id <= ?2",
+         WHERE change_id > ?1 AND change_id <= ?2",
     )?;
     let mut rows = stmt.query(params![since.stamp.0, mark.stamp.0])?;
     while let Some(r) = rows.next()? {
@@ -586,6 +600,8 @@ fn changes_since(conn: &Connection, since: ReadMark) -> Result<Changes> {
         mark,
         items,
         indicators,
+        milestones,
+        by_others,
     })
 }
 

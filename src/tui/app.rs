@@ -203,9 +203,13 @@ impl App {
                 if !self.data.apply(mark, &rows, lists) {
                     return Effect::Reload;
                 }
+                let changed: Vec<usize> = rows
+                    .iter()
+                    .filter_map(|r| self.data.index_of(r.id))
+                    .collect();
                 self.screens
                     .items
-                    .refresh(&self.data, &self.session.user, place);
+                    .rows_changed(&self.data, &self.session.user, &changed, place);
                 self.after_new_data()
             }
             Action::DetailLoaded(detail) => {

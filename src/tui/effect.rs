@@ -87,7 +87,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
         || builder.part(),
         |part, row| builder.push(part, row),
     )?;
-    let lists = lists(store, today, true)?;
+    let lists = lists(store, today, Stale::ALL)?;
     Ok(builder.finish(mark, parts, lists, directory(store)?))
 }
 
@@ -99,26 +99,63 @@ fn refresh(store: &Store, today: NaiveDate, since: ReadMark) -> Result<Vec<Actio
         Changes::None => Ok(Vec::new()),
         Changes::Everything => Ok(vec![Action::Loaded(Box::new(load(store, today)?))]),
         Changes::Items {
-            mark, indicators, ..
-        } => Ok(vec![Action::Refreshed(Box::new(Refresh {
             mark,
-            rows,
-            lists: lists(store, today, indicators)?,
-        }))]),
+            indicators,
+            milestones,
+            by_others,
+            ..
+        } => {
+            let stale = Stale {
+                due_soon: milestones,
+                recent_by_others: by_others,
+                indicators,
+            };
+            Ok(vec![Action::Refreshed(Box::new(Refresh {
+                mark,
+                rows,
+                lists: lists(store, today, stale)?,
+            }))])
+        }
     }
 }
 
+/// Which of the small lists to read again.
+struct Stale {
+    due_soon: bool,
+    recent_by_others: bool,
+    indicators: bool,
+}
+
+impl Stale {
+    const ALL: Stale = Stale {
+        due_soon: true,
+        recent_by_others: true,
+        indicators: true,
+    };
+}
+
 /// The small lists shown whole: milestones due within 30 days, others' recent changes,
-/// and (when asked) the indicators.
-fn lists(store: &Store, today: NaiveDate, indicators: bool) -> Result<Lists, StoreError> {
-    let due_soon = store
-        .milestones_due(today, today + Duration::days(30))?
-        .into_iter()
-        .map(|m| (m.item, for_display(&m.title).into_owned(), m.due_on))
-        .collect();
-    let mut recent_by_others = store.recent_by_others(20)?;
-    recent_by_others.iter_mut().for_each(display::history);
-    let indicators = match indicators {
+/// and the indicators — those that may have changed.
+fn lists(store: &Store, today: NaiveDate, stale: Stale) -> Result<Lists, StoreError> {
+    let due_soon = match stale.due_soon {
+        true => Some(
+            store
+                .milestones_due(today, today + Duration::days(30))?
+                .into_iter()
+                .map(|m| (m.item, for_display(&m.title).into_owned(), m.due_on))
+                .collect(),
+        ),
+        false => None,
+    };
+    let recent_by_others = match stale.recent_by_others {
+        true => {
+            let mut recent = store.recent_by_others(20)?;
+            recent.iter_mut().for_each(display::history);
+            Some(recent)
+        }
+        false => None,
+    };
+    let indicators = match stale.indicators {
         true => {
             let mut rows = store.indicators(None)?;
             rows.iter_mut().for_each(display::indicator);

@@ -123,13 +123,13 @@ impl ChangedRow {
     }
 }
 
-/// The small lists read whole at every refresh.
+/// The small lists, read whole when what they show may have changed (`None`: unchanged
+/// since the last read).
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
     /// (item, milestone title, due): titles of items are filled in from the items.
-    pub due_soon: Vec<(i64, String, chrono::NaiveDate)>,
-    pub recent_by_others: Vec<HistoryEntry>,
-    /// `None`: unchanged since the last read.
+    pub due_soon: Option<Vec<(i64, String, chrono::NaiveDate)>>,
+    pub recent_by_others: Option<Vec<HistoryEntry>>,
     pub indicators: Option<Vec<IndicatorRow>>,
 }
 
@@ -358,17 +358,20 @@ impl Snapshot {
     }
 
     fn set_lists(&mut self, lists: Lists) {
-        self.due_soon = lists
-            .due_soon
-            .into_iter()
-            .map(|(item, title, due)| DueSoon {
-                item,
-                item_title: self.title_of(item).unwrap_or_default().to_string(),
-                title,
-                due,
-            })
-            .collect();
-        self.recent_by_others = lists.recent_by_others;
+        if let Some(due_soon) = lists.due_soon {
+            self.due_soon = due_soon
+                .into_iter()
+                .map(|(item, title, due)| DueSoon {
+                    item,
+                    item_title: self.title_of(item).unwrap_or_default().to_string(),
+                    title,
+                    due,
+                })
+                .collect();
+        }
+        if let Some(recent) = lists.recent_by_others {
+            self.recent_by_others = recent;
+        }
         if let Some(indicators) = lists.indicators {
             self.indicators = indicators;
         }

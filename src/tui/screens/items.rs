@@ -212,6 +212,49 @@ impl ItemsScreen {
             .unwrap_or_default()
     }
 
+    /// Rows `changed` (indices into the items) were re-read after a commit. In plan order
+    /// only their own place in the list can change: each is added or taken out where it
+    /// belongs, instead of a pass over every item. Other orders recompute.
+    pub fn rows_changed(&mut self, data: &Snapshot, user: &str, changed: &[usize], place: Place) {
+        if self.sort != SortKey::Plan
+            || data.tree.get(self.tree_selected).map(|n| &n.scope) != place.scope.as_ref()
+        {
+            return self.refresh(data, user, place);
+        }
+        // The cached search result may hold a row that no longer passes the filter.
+        self.title_matches = None;
+        let scope = self.scope(data);
+        let resolved = self.filter.resolve(data, user);
+        let query = self.search.trim();
+        let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
+        for &i in changed {
+            let Some(item) = data.items.get(i) else {
+                continue;
+            };
+            let wanted = item.in_plan
+                && scope.contains(item)
+                && self.filter.keeps(item, &resolved)
+                && (query.is_empty()
+                    || item.title.contains(query)
+                    || self.search_hits.contains(&item.id)
+                    || pinyin_query
+                        .as_ref()
+                        .is_some_and(|q| q.matches_text(&item.title)));
+            match (wanted, self.visible.binary_search(&i)) {
+                (true, Err(at)) => self.visible.insert(at, i),
+                (false, Ok(at)) => {
+                    self.visible.remove(at);
+                }
+                _ => {}
+            }
+        }
+        self.selected = place
+            .item
+            .and_then(|id| self.visible.iter().position(|&i| data.items[i].id == id))
+            .unwrap_or(self.selected)
+            .min(self.visible.len().saturating_sub(1));
+    }
+
     /// Recompute the visible rows (scope, filter, search, sort).
     pub fn recompute(&mut self, data: &Snapshot, user: &str) {
         let scope = self.scope(data);
