@@ -120,6 +120,17 @@ fn the_command_compacts_and_a_bulk_import_compacts_by_itself() {
             .count(),
         1_530
     );
+    // The bulk import built the workbench's indexes again at its end.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let indexes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index'
+             AND name IN ('item_row', 'milestone_facts', 'item_department_facts')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 3);
     assert!(!store.import_calls_for_compaction(999).unwrap());
     assert!(store.import_calls_for_compaction(1_000).unwrap());
 }

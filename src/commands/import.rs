@@ -13,13 +13,14 @@ use std::path::Path;
 
 /// Read and parse every file, merging renditions of the same plan.
 pub fn parse_files(args: &ImportArgs) -> Result<Vec<MergedPlan>> {
-    let mut docs = Vec::new();
+    let mut files = Vec::new();
     for path in &args.files {
         let shown = term_safe(&path.display().to_string()).into_owned();
-        let bytes = read_capped(path, &shown)?;
-        let doc =
-            plan::parse_bytes(&bytes, &shown).with_context(|| format!("{shown}: cannot import"))?;
-        docs.push(doc);
+        files.push((read_capped(path, &shown)?, shown));
+    }
+    let mut docs = Vec::new();
+    for (doc, (_, shown)) in plan::parse_all(&files).into_iter().zip(&files) {
+        docs.push(doc.with_context(|| format!("{shown}: cannot import"))?);
     }
     Ok(plan::merge_renditions(docs))
 }

@@ -50,6 +50,40 @@ pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<ParsedDocument, ParseEr
     parse_text(&text, encoding, source)
 }
 
+/// Parse several files (bytes and the name to report) on every core, in their order:
+/// a province's plans are parsed independently of one another.
+pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, ParseError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = files.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = files
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(bytes, name)| parse_bytes(bytes, name))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .zip(files.chunks(per_thread))
+            .flat_map(|(part, chunk)| {
+                // A parser thread that panicked: parse its files here, so the panic
+                // shows where it happened instead of being lost.
+                part.join().unwrap_or_else(|_| {
+                    chunk
+                        .iter()
+                        .map(|(bytes, name)| parse_bytes(bytes, name))
+                        .collect()
+                })
+            })
+            .collect()
+    })
+}
+
 /// Parse decoded text (line ends already LF).
 pub fn parse_text(
     text: &str,

@@ -13,6 +13,7 @@ mod tracking;
 use super::Store;
 use super::departments::seed_directory;
 use super::error::Result;
+use super::indexes::{BULK_IMPORT_ITEMS, WORKBENCH_INDEXES};
 use super::queries::{optional, to_json};
 use crate::plan::{BoxKind, Deadline, DepartmentRef, Level, MergedPlan, OutlineNode, title_key};
 use crate::seed::PlanMeta;
@@ -138,7 +139,20 @@ impl Store {
         metas: &[PlanMeta],
     ) -> Result<ImportReport> {
         let user = self.user.clone();
+        let incoming: usize = plans
+            .iter()
+            .map(|p| p.plan.boxes.iter().map(|b| b.items.len()).sum::<usize>() + p.plan.tasks.len())
+            .sum();
         self.write("import", |tx, change| {
+            // A bulk load: the workbench's covering indexes are built once at the end.
+            let existing: i64 = tx.query_row("SELECT count(*) FROM item", [], |r| r.get(0))?;
+            let bulk = incoming >= BULK_IMPORT_ITEMS
+                && i64::try_from(incoming).unwrap_or(i64::MAX) >= existing;
+            if bulk {
+                for (name, _) in WORKBENCH_INDEXES {
+                    tx.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+                }
+            }
             let directory_empty: i64 =
                 tx.query_row("SELECT count(*) FROM department", [], |r| r.get(0))?;
             if directory_empty == 0 {
@@ -175,6 +189,11 @@ impl Store {
             }
             batch.log.flush(tx)?;
             batch.fts.finish(tx)?;
+            if bulk {
+                for (_, create) in WORKBENCH_INDEXES {
+                    tx.execute_batch(create)?;
+                }
+            }
             Ok(report)
         })
     }

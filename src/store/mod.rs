@@ -17,6 +17,7 @@ mod departments;
 mod error;
 mod history;
 mod import;
+mod indexes;
 mod indicators;
 mod items;
 mod migrations;
