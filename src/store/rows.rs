@@ -569,25 +569,24 @@ fn changes_since(conn: &Connection, since: ReadMark, user: &str) -> Result<Chang
             "SELECT EXISTS (SELECT 1 FROM change WHERE id > ?1 AND id <= ?2 AND who != ?3)",
         )?
         .query_row(params![since.stamp.0, mark.stamp.0, user], |r| r.get(0))?;
-    let milestones: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM history
-             WHERE change_id > ?1 AND change_id <= ?2 AND entity = 'milestone')",
-        )?
-        .query_row(params![since.stamp.0, mark.stamp.0], |r| r.get(0))?;
     let mut items = Vec::new();
     let mut indicators = false;
+    let mut milestones = false;
+    // The change_id range, not the entity, picks the rows (an import's history holds tens
+    // of thousands of milestone rows).
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT item_id, entity = 'indicator_value' FROM history
+        "SELECT DISTINCT item_id, entity FROM history INDEXED BY history_change
          WHERE change_id > ?1 AND change_id <= ?2",
     )?;
     let mut rows = stmt.query(params![since.stamp.0, mark.stamp.0])?;
     while let Some(r) = rows.next()? {
-        indicators |= r.get::<_, bool>(1)?;
+        let entity = text_at(r, 1)?;
+        indicators |= entity == "indicator_value";
+        milestones |= entity == "milestone";
         match r.get::<_, Option<i64>>(0)? {
             Some(item) => items.push(item),
             // A change of something other than an item or an indicator value.
-            None if !r.get::<_, bool>(1)? => return Ok(Changes::Everything),
+            None if entity != "indicator_value" => return Ok(Changes::Everything),
             None => {}
         }
         if items.len() > MAX_ROWS_BY_ID {
