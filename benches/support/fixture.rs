@@ -16,7 +16,7 @@ use std::time::Instant;
 
 /// Bump when the generator or `track` changes what they produce: cached files are keyed
 /// by it.
-pub const GENERATOR_VERSION: u32 = 3;
+pub const GENERATOR_VERSION: u32 = 4;
 /// The seed every bench uses.
 pub const SEED: u64 = 42;
 /// Frame size of every rendered measurement.

@@ -143,7 +143,16 @@ impl Store {
             .iter()
             .map(|p| p.plan.boxes.iter().map(|b| b.items.len()).sum::<usize>() + p.plan.tasks.len())
             .sum();
-        self.write("import", |tx, change| {
+        // A bulk load is followed by a compaction (`plantrack import`), which rewrites the
+        // file anyway: copying the WAL into it at this commit first would be done twice.
+        let bulk_load = incoming >= BULK_IMPORT_ITEMS;
+        let autocheckpoint: i64 =
+            self.conn
+                .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))?;
+        if bulk_load {
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
+        let report = self.write("import", |tx, change| {
             // A bulk load: the workbench's covering indexes are built once at the end.
             let existing: i64 = tx.query_row("SELECT count(*) FROM item", [], |r| r.get(0))?;
             let bulk = incoming >= BULK_IMPORT_ITEMS
@@ -195,7 +204,12 @@ impl Store {
                 }
             }
             Ok(report)
-        })
+        });
+        if bulk_load {
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", autocheckpoint)?;
+        }
+        report
     }
 }
 

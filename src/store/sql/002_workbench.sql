@@ -4,6 +4,8 @@ CREATE INDEX item_row ON item(
     plan_id, position, box_id, chapter, number, title,
     owner, status, progress, in_plan, start_on, due_on
 );
+-- item_row begins with (plan_id, position): the narrower index only cost writes.
+DROP INDEX item_plan;
 
 -- The same for the facts behind each item's pace and light, and its departments in
 -- order: compact copies, read in item order.
