@@ -51,23 +51,15 @@ pub enum Kind {
     Text,
 }
 
-fn numbered(
-    re: &Regex,
-    text: &str,
-    label_group: usize,
-    number_group: usize,
-    rest_group: usize,
-) -> Option<Numbered> {
+/// A heading: `re` matches its prefix; the rest of the line follows the match.
+fn numbered(re: &Regex, text: &str, label_group: usize, number_group: usize) -> Option<Numbered> {
     let caps = re.captures(text)?;
     let number = parse_numeral(caps.get(number_group)?.as_str())?;
+    let end = caps.get(0)?.end();
     Some(Numbered {
         number,
         label: caps.get(label_group)?.as_str().to_string(),
-        rest: caps
-            .get(rest_group)
-            .map_or("", |m| m.as_str())
-            .trim()
-            .to_string(),
+        rest: text.get(end..).unwrap_or_default().trim().to_string(),
     })
 }
 
@@ -77,31 +69,31 @@ pub fn classify(line: &Line) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
-    if let Some(n) = numbered(&BOX, text, 1, 1, 2) {
+    if let Some(n) = numbered(&BOX, text, 1, 1) {
         return Kind::BoxHead(Numbered {
             label: format!("专栏{}", n.number),
             ..n
         });
     }
-    if let Some(n) = numbered(&PART, text, 1, 2, 3) {
+    if let Some(n) = numbered(&PART, text, 1, 2) {
         return Kind::Part(n);
     }
-    if let Some(n) = numbered(&CHAPTER, text, 1, 2, 3) {
+    if let Some(n) = numbered(&CHAPTER, text, 1, 2) {
         return Kind::Chapter(n);
     }
-    if let Some(n) = numbered(&SECTION, text, 1, 2, 3) {
+    if let Some(n) = numbered(&SECTION, text, 1, 2) {
         return Kind::Section(n);
     }
-    if let Some(n) = numbered(&CN_ENUM, text, 1, 2, 3) {
+    if let Some(n) = numbered(&CN_ENUM, text, 1, 2) {
         return Kind::CnEnum(n);
     }
-    if let Some(n) = numbered(&PAREN_CN, text, 1, 2, 3) {
+    if let Some(n) = numbered(&PAREN_CN, text, 1, 2) {
         return Kind::ParenCn(n);
     }
-    if let Some(n) = numbered(&PAREN_NUM, text, 1, 2, 3) {
+    if let Some(n) = numbered(&PAREN_NUM, text, 1, 2) {
         return Kind::ParenNum(n);
     }
-    if let Some(n) = numbered(&NUMBERED, text, 1, 1, 2) {
+    if let Some(n) = numbered(&NUMBERED, text, 1, 1) {
         // "1.5万人" is a decimal, not a numbered clause.
         if !n.rest.starts_with(|c: char| c.is_ascii_digit()) && !n.rest.is_empty() {
             return Kind::Num(n);
