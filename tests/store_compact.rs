@@ -71,7 +71,15 @@ fn compaction_keeps_every_change_while_another_process_reads() {
     let reader = Store::open(&db, "bob").unwrap();
     let seen = reader.list(&ItemFilter::default(), today()).unwrap();
 
+    let found = store.search_ids("城镇化").unwrap();
+    assert!(!found.is_empty());
+
     let done = store.compact().unwrap();
+    assert_eq!(
+        store.search_ids("城镇化").unwrap(),
+        found,
+        "the search index still answers"
+    );
     assert!(done.before > 0 && done.after > 0);
     assert_eq!(store.integrity_check().unwrap(), "ok");
     assert_eq!(
