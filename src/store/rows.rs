@@ -5,14 +5,18 @@
 use super::Store;
 use super::error::Result;
 use super::items::{Stamp, current_stamp};
-use crate::track::health::{Health, ItemFacts, MilestoneFacts, Period, Thresholds, assess};
+use crate::track::health::{Health, ItemFacts, Period, Thresholds, assess};
 use crate::track::status::Status;
 use chrono::NaiveDate;
-use rusqlite::types::Type;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row};
 
-/// More changed items than this are read by one full scan rather than one by one.
-const MAX_ROWS_BY_ID: usize = 2_000;
+mod changes;
+mod columns;
+mod facts;
+
+use changes::changes_since;
+use columns::{text, text_at, text_date};
+use facts::{Extras, extras, read_links, read_milestones, year_bounds};
 
 /// One item's list columns, borrowed from the statement for the length of one callback.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,216 +75,9 @@ pub enum Changes {
     Everything,
 }
 
-/// Changes that touch only the items their history rows name.
-const ITEM_ACTIONS: &[&str] = &[
-    "edit item",
-    "set department",
-    "remove department",
-    "add milestone",
-    "complete milestone",
-    "extend milestone",
-    "remove milestone",
-    "rename milestone",
-    "add note",
-    "bulk assign",
-    "record indicator",
-    "undo",
-];
-
-/// "YYYY-MM-DD" without chrono's format parser: start-up reads some 250k dates.
-fn fast_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b[range].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    NaiveDate::from_ymd_opt(
-        i32::try_from(digits(0..4)?).ok()?,
-        digits(5..7)?,
-        digits(8..10)?,
-    )
-}
-
-fn text_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(row.get_ref(index)?.as_str_or_null()?.and_then(fast_date))
-}
-
-fn text<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<Option<&'r str>> {
-    row.get_ref(index)?
-        .as_str_or_null()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
-}
-
-fn text_at<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
-    row.get_ref(index)?
-        .as_str()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
-}
-
-/// Values grouped by item id, in arrays indexed by id (ids are dense: items are never
-/// deleted), so a row finds its links and milestones without hashing or allocating.
-struct PerItem<T> {
-    /// `values[start[id]..start[id + 1]]` are the item's.
-    start: Vec<u32>,
-    values: Vec<T>,
-}
-
-impl<T> PerItem<T> {
-    /// From (item id, value) pairs sorted by id.
-    fn from_sorted(mut pairs: Vec<(i64, T)>) -> PerItem<T> {
-        pairs.retain(|(id, _)| *id >= 0);
-        let len = pairs
-            .last()
-            .map_or(0, |(id, _)| usize::try_from(*id).unwrap_or(0) + 1);
-        let mut start = vec![0u32; len + 1];
-        for (id, _) in &pairs {
-            if let Ok(id) = usize::try_from(*id) {
-                start[id + 1] += 1;
-            }
-        }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
-        PerItem {
-            start,
-            values: pairs.into_iter().map(|(_, v)| v).collect(),
-        }
-    }
-
-    fn get(&self, id: i64) -> &[T] {
-        let Ok(id) = usize::try_from(id) else {
-            return &[];
-        };
-        match (self.start.get(id), self.start.get(id + 1)) {
-            (Some(&from), Some(&to)) => self.values.get(from as usize..to as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-}
-
-/// One department link: (lead?, department id), in the item's order.
-type LinkFact = (bool, i64);
-
-/// Per-item facts read before the item rows.
-struct Extras {
-    links: PerItem<LinkFact>,
-    milestones: PerItem<MilestoneFacts>,
-    /// (plan id, its period) of every plan.
-    periods: Vec<(i64, Period)>,
-}
-
-fn link_rows(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    args: impl rusqlite::Params,
-    links: &mut Vec<(i64, i64, LinkFact)>,
-) -> Result<()> {
-    let mut rows = stmt.query(args)?;
-    while let Some(r) = rows.next()? {
-        links.push((r.get(0)?, r.get(3)?, (text_at(r, 1)? == "lead", r.get(2)?)));
-    }
-    Ok(())
-}
-
-fn milestone_rows(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    args: impl rusqlite::Params,
-    facts: &mut Vec<(i64, MilestoneFacts)>,
-) -> Result<()> {
-    let mut rows = stmt.query(args)?;
-    while let Some(r) = rows.next()? {
-        if let Some(due) = text_date(r, 1)? {
-            facts.push((
-                r.get(0)?,
-                MilestoneFacts {
-                    due,
-                    done: text_date(r, 2)?,
-                },
-            ));
-        }
-    }
-    Ok(())
-}
-
-// In item order from the covering indexes `item_department_facts` and `milestone_facts`.
-const LINKS_SELECT: &str =
-    "SELECT item_id, role, department_id, position FROM item_department ORDER BY item_id, position";
-const LINKS_OF: &str =
-    "SELECT item_id, role, department_id, position FROM item_department WHERE item_id = ?1";
-const MILESTONES_SELECT: &str = "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0";
-const MILESTONES_OF: &str =
-    "SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0 AND item_id = ?1";
 /// Columns in the order of `ITEM_ROW` (served by the covering index `item_row`).
 const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, chapter, number, title,
         owner, status, progress, in_plan, start_on, due_on FROM item";
-
-/// Department links of every item (or only `ids`), as read.
-fn read_links(conn: &Connection, ids: Option<&[i64]>) -> Result<Vec<(i64, i64, LinkFact)>> {
-    let mut links = Vec::new();
-    match ids {
-        None => link_rows(&mut conn.prepare_cached(LINKS_SELECT)?, [], &mut links)?,
-        Some(ids) => {
-            let mut stmt = conn.prepare_cached(LINKS_OF)?;
-            for id in ids {
-                link_rows(&mut stmt, [id], &mut links)?;
-            }
-        }
-    }
-    Ok(links)
-}
-
-/// Milestone facts of every item (or only `ids`), as read.
-fn read_milestones(conn: &Connection, ids: Option<&[i64]>) -> Result<Vec<(i64, MilestoneFacts)>> {
-    let mut milestones = Vec::new();
-    match ids {
-        None => milestone_rows(
-            &mut conn.prepare_cached(MILESTONES_SELECT)?,
-            [],
-            &mut milestones,
-        )?,
-        Some(ids) => {
-            let mut stmt = conn.prepare_cached(MILESTONES_OF)?;
-            for id in ids {
-                milestone_rows(&mut stmt, [id], &mut milestones)?;
-            }
-        }
-    }
-    Ok(milestones)
-}
-
-fn extras(
-    conn: &Connection,
-    mut links: Vec<(i64, i64, LinkFact)>,
-    mut milestones: Vec<(i64, MilestoneFacts)>,
-) -> Result<Extras> {
-    // Lead first is the item's link order (position), as everywhere else.
-    links.sort_unstable_by_key(|&(item, position, _)| (item, position));
-    milestones.sort_by_key(|&(item, _)| item);
-    let periods = conn
-        .prepare_cached("SELECT id, period_start, period_end FROM plan")?
-        .query_map([], |r| Ok((r.get(0)?, year_bounds((r.get(1)?, r.get(2)?)))))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Extras {
-        links: PerItem::from_sorted(
-            links
-                .into_iter()
-                .map(|(item, _, link)| (item, link))
-                .collect(),
-        ),
-        milestones: PerItem::from_sorted(milestones),
-        periods,
-    })
-}
-
-fn year_bounds(years: (i32, i32)) -> Period {
-    Period {
-        start: NaiveDate::from_ymd_opt(years.0, 1, 1).unwrap_or_default(),
-        end: NaiveDate::from_ymd_opt(years.1, 12, 31).unwrap_or_default(),
-    }
-}
 
 /// The status as stored (the schema's CHECK allows only these four).
 fn stored_status(text: &str) -> Status {
@@ -544,80 +341,4 @@ fn read_mark(conn: &Connection) -> Result<ReadMark> {
         stamp: current_stamp(conn)?,
         epoch: conn.query_row("SELECT value FROM epoch", [], |r| r.get(0))?,
     })
-}
-
-/// What was committed after `since`: nothing, a set of items, or more than items.
-/// What was committed after `since`: nothing, a set of items, or more than items.
-fn changes_since(conn: &Connection, since: ReadMark, user: &str) -> Result<Changes> {
-    let mark = read_mark(conn)?;
-    if mark == since {
-        return Ok(Changes::None);
-    }
-    if mark.epoch != since.epoch || mark.stamp < since.stamp {
-        return Ok(Changes::Everything);
-    }
-    let mut actions =
-        conn.prepare_cached("SELECT DISTINCT action FROM change WHERE id > ?1 AND id <= ?2")?;
-    let mut rows = actions.query(params![since.stamp.0, mark.stamp.0])?;
-    while let Some(r) = rows.next()? {
-        if !ITEM_ACTIONS.contains(&text_at(r, 0)?) {
-            return Ok(Changes::Everything);
-        }
-    }
-    let by_others: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM change WHERE id > ?1 AND id <= ?2 AND who != ?3)",
-        )?
-        .query_row(params![since.stamp.0, mark.stamp.0, user], |r| r.get(0))?;
-    let mut items = Vec::new();
-    let mut indicators = false;
-    let mut milestones = false;
-    // The change_id range, not the entity, picks the rows (an import's history holds tens
-    // of thousands of milestone rows).
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT item_id, entity FROM history INDEXED BY history_change
-         WHERE change_id > ?1 AND change_id <= ?2",
-    )?;
-    let mut rows = stmt.query(params![since.stamp.0, mark.stamp.0])?;
-    while let Some(r) = rows.next()? {
-        let entity = text_at(r, 1)?;
-        indicators |= entity == "indicator_value";
-        milestones |= entity == "milestone";
-        match r.get::<_, Option<i64>>(0)? {
-            Some(item) => items.push(item),
-            // A change of something other than an item or an indicator value.
-            None if entity != "indicator_value" => return Ok(Changes::Everything),
-            None => {}
-        }
-        if items.len() > MAX_ROWS_BY_ID {
-            return Ok(Changes::Everything);
-        }
-    }
-    items.sort_unstable();
-    items.dedup();
-    Ok(Changes::Items {
-        mark,
-        items,
-        indicators,
-        milestones,
-        by_others,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fast_date;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn fast_date_reads_iso_dates_and_refuses_the_rest() {
-        assert_eq!(
-            fast_date("2025-12-31"),
-            NaiveDate::from_ymd_opt(2025, 12, 31)
-        );
-        assert_eq!(fast_date("2025-02-30"), None);
-        assert_eq!(fast_date("2025-1-3x"), None);
-        assert_eq!(fast_date("20251231"), None);
-        assert_eq!(fast_date("２０２５-01-01"), None);
-    }
 }
