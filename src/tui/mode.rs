@@ -69,8 +69,8 @@ impl Input {
     pub fn prompt(&self, lang: Lang) -> &'static str {
         match &self.purpose {
             InputPurpose::Search => lang.pick(
-                "搜索（中文或拼音，如 czt）",
-                "Search (Chinese or pinyin, e.g. czt)",
+                "搜索（中文或拼音，如 czt；一两个字回车后搜正文）",
+                "Search (Chinese or pinyin, e.g. czt; Enter: bodies too for 1–2 chars)",
             ),
             InputPurpose::Filter => lang.pick(
                 "筛选：status: light: pace: dept: owner: overdue unassigned mine",
