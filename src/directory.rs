@@ -4,7 +4,7 @@
 //! official names (湖南省发展和改革委员会) or other short forms (省发改委). The built-in
 //! directory is `seed/departments.toml`.
 
-use crate::text::pinyin::{self, PinyinKey};
+use crate::text::pinyin;
 use serde::Deserialize;
 use std::collections::HashMap;
 use thiserror::Error;
@@ -113,25 +113,13 @@ fn index(entries: &[DirectoryEntry]) -> Result<HashMap<String, usize>, Directory
 pub struct Directory {
     entries: Vec<DirectoryEntry>,
     by_name: HashMap<String, usize>,
-    /// Pinyin keys of every name, with the index of its entry, for completion typed
-    /// without a Chinese input method.
-    pinyin: Vec<(usize, PinyinKey)>,
 }
 
 impl Directory {
     /// A directory of `entries`; fails when a name is empty or belongs to two entries.
     pub fn new(entries: Vec<DirectoryEntry>) -> Result<Directory, DirectoryError> {
         let by_name = index(&entries)?;
-        let pinyin = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, entry)| entry.names().map(move |name| (i, pinyin::key(name))))
-            .collect();
-        Ok(Directory {
-            entries,
-            by_name,
-            pinyin,
-        })
+        Ok(Directory { entries, by_name })
     }
 
     /// The built-in directory.
@@ -179,20 +167,11 @@ impl Directory {
         if ranked.is_empty()
             && let Some(query) = pinyin::Query::new(&text)
         {
-            let mut seen = vec![false; self.entries.len()];
-            for (i, key) in &self.pinyin {
-                if let Some(seen) = seen.get_mut(*i)
-                    && !*seen
-                    && query.matches(key)
-                {
-                    *seen = true;
-                }
-            }
+            // Typed without a Chinese input method: the pinyin of any of its names.
             return self
                 .entries
                 .iter()
-                .zip(seen)
-                .filter_map(|(entry, seen)| seen.then_some(entry))
+                .filter(|entry| entry.names().any(|name| query.matches_text(name)))
                 .collect();
         }
         ranked.sort_by_key(|(rank, _)| *rank);
