@@ -2,14 +2,17 @@
 //! filters (`f`), search (`/`, Chinese substring or pinyin), sorting and selection.
 
 use super::super::labels::{self, Lang};
-use super::super::snapshot::{Item, NO_NAME, NameId, Scope, ScopeIds, Snapshot};
+use super::super::snapshot::{Item, Scope, ScopeIds, Snapshot};
 use super::super::view::View;
 use super::super::widgets::{item_table, outline_tree};
-use crate::text::pinyin;
-use crate::track::{Light, Pace, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
+
+mod filter;
+
+use filter::Criteria;
+pub use filter::ItemsFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -48,101 +51,6 @@ impl SortKey {
             SortKey::Owner => lang.pick("负责人", "owner"),
         }
     }
-}
-
-/// Filters typed in the filter bar: `status:进行中 light:红 pace:欠进度 dept:省发改委
-/// owner:王敏 overdue unassigned mine`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemsFilter {
-    pub status: Option<Status>,
-    pub light: Option<Light>,
-    pub pace: Option<Pace>,
-    pub department: Option<String>,
-    pub owner: Option<String>,
-    pub overdue: bool,
-    pub unassigned: bool,
-    pub mine: bool,
-}
-
-impl ItemsFilter {
-    /// Parse the filter bar; the error names the word not understood.
-    pub fn parse(text: &str) -> Result<ItemsFilter, String> {
-        let mut filter = ItemsFilter::default();
-        for word in text.split_whitespace() {
-            let (key, value) = word.split_once([':', '：']).unwrap_or((word, ""));
-            match (key, value) {
-                ("status" | "状态", v) => {
-                    filter.status = Some(v.parse().map_err(|e| format!("{e}"))?)
-                }
-                ("light" | "灯", v) => filter.light = Some(v.parse().map_err(|e| format!("{e}"))?),
-                ("pace" | "序时", v) => {
-                    filter.pace = Some(v.parse().map_err(|e| format!("{e}"))?)
-                }
-                ("dept" | "单位", v) if !v.is_empty() => filter.department = Some(v.to_string()),
-                ("owner" | "负责人", v) if !v.is_empty() => filter.owner = Some(v.to_string()),
-                ("overdue" | "逾期", "") => filter.overdue = true,
-                ("unassigned" | "未分配", "") => filter.unassigned = true,
-                ("mine" | "我的", "") => filter.mine = true,
-                _ => {
-                    return Err(format!(
-                        "not a filter: “{word}” (use status: light: pace: dept: owner: overdue unassigned mine)"
-                    ));
-                }
-            }
-        }
-        Ok(filter)
-    }
-
-    /// Whether `item` passes, with the filter's names resolved to ids (`Resolved`).
-    fn keeps(&self, item: &Item, resolved: &Resolved) -> bool {
-        self.status.is_none_or(|s| item.status == s)
-            && self.light.is_none_or(|l| item.health.light == l)
-            && self.pace.is_none_or(|p| item.health.pace == p)
-            && (self.department.is_none()
-                || resolved.departments.contains(&item.lead)
-                || item.co.iter().any(|c| resolved.departments.contains(c)))
-            && (self.owner.is_none() || item.owner == resolved.owner)
-            && (!self.overdue || item.health.overdue > 0)
-            && (!self.unassigned || item.owner == NO_NAME)
-            && (!self.mine || item.owner == resolved.user)
-    }
-
-    /// Resolve the names the filter uses against the loaded data.
-    fn resolve(&self, data: &Snapshot, user: &str) -> Resolved {
-        let find = |name: &str| data.names.find(name).unwrap_or(NO_NAME - 1);
-        let departments = match self.department.as_deref() {
-            None => Vec::new(),
-            Some(typed) => {
-                match data
-                    .directory
-                    .department_names
-                    .get(&crate::directory::normalize_name(typed))
-                {
-                    Some(short) => vec![find(short)],
-                    // Not a known name: every department whose short name contains it.
-                    None => data
-                        .directory
-                        .departments
-                        .iter()
-                        .filter(|d| d.contains(typed))
-                        .map(|d| find(d))
-                        .collect(),
-                }
-            }
-        };
-        Resolved {
-            departments,
-            owner: self.owner.as_deref().map_or(NO_NAME, find),
-            user: find(user),
-        }
-    }
-}
-
-/// A filter's names as ids; a name no item has resolves to an id no item has.
-struct Resolved {
-    departments: Vec<NameId>,
-    owner: NameId,
-    user: NameId,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -223,24 +131,19 @@ impl ItemsScreen {
         }
         // The cached search result may hold a row that no longer passes the filter.
         self.title_matches = None;
-        let scope = self.scope(data);
-        let resolved = self.filter.resolve(data, user);
-        let query = self.search.trim();
-        let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
+        let criteria = Criteria::new(
+            &self.filter,
+            &self.search,
+            &self.search_hits,
+            self.scope(data),
+            data,
+            user,
+        );
         for &i in changed {
             let Some(item) = data.items.get(i) else {
                 continue;
             };
-            let wanted = item.in_plan
-                && scope.contains(item)
-                && self.filter.keeps(item, &resolved)
-                && (query.is_empty()
-                    || item.title.contains(query)
-                    || self.search_hits.contains(&item.id)
-                    || pinyin_query
-                        .as_ref()
-                        .is_some_and(|q| q.matches_text(&item.title)));
-            match (wanted, self.visible.binary_search(&i)) {
+            match (criteria.shows(item), self.visible.binary_search(&i)) {
                 (true, Err(at)) => self.visible.insert(at, i),
                 (false, Ok(at)) => {
                     self.visible.remove(at);
@@ -257,28 +160,27 @@ impl ItemsScreen {
 
     /// Recompute the visible rows (scope, filter, search, sort).
     pub fn recompute(&mut self, data: &Snapshot, user: &str) {
-        let scope = self.scope(data);
-        let resolved = self.filter.resolve(data, user);
-        let shown = |item: &Item| {
-            item.in_plan && scope.contains(item) && self.filter.keeps(item, &resolved)
-        };
-        let query = self.search.trim().to_string();
-        let pinyin_query = pinyin::Query::new(&query.to_ascii_lowercase());
+        let criteria = Criteria::new(
+            &self.filter,
+            &self.search,
+            &self.search_hits,
+            self.scope(data),
+            data,
+            user,
+        );
         let context = (
             self.tree_selected,
             self.filter.clone(),
-            pinyin_query.is_some(),
+            criteria.pinyin.is_some(),
         );
         let items = &data.items;
-        let mut visible: Vec<usize> = if query.is_empty() {
+        let mut visible: Vec<usize> = if criteria.query.is_empty() {
             self.title_matches = None;
-            (0..items.len()).filter(|&i| shown(&items[i])).collect()
+            (0..items.len())
+                .filter(|&i| criteria.passes(&items[i]))
+                .collect()
         } else {
-            let title_matches = |i: usize| {
-                let title = &items[i].title;
-                title.contains(query.as_str())
-                    || pinyin_query.as_ref().is_some_and(|q| q.matches_text(title))
-            };
+            let query = &criteria.query;
             // Typing extends the query: only the rows the shorter query matched can match
             // (a title containing the longer text contains the shorter; a pinyin spelling
             // of the longer query spells the shorter one too).
@@ -286,9 +188,11 @@ impl ItemsScreen {
                 Some(last) if last.context == context && query.starts_with(&last.query) => last
                     .rows
                     .into_iter()
-                    .filter(|&i| title_matches(i))
+                    .filter(|&i| criteria.title_matches(&items[i]))
                     .collect(),
-                _ => filter_indices(items.len(), |i| shown(&items[i]) && title_matches(i)),
+                _ => filter_indices(items.len(), |i| {
+                    criteria.passes(&items[i]) && criteria.title_matches(&items[i])
+                }),
             };
             self.title_matches = Some(TitleMatches {
                 query: query.clone(),
@@ -302,7 +206,7 @@ impl ItemsScreen {
                 self.search_hits
                     .iter()
                     .filter_map(|&id| data.index_of(id))
-                    .filter(|&i| shown(&items[i])),
+                    .filter(|&i| criteria.passes(&items[i])),
             );
             if visible.len() > before {
                 visible.sort_unstable();
