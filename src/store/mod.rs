@@ -80,6 +80,17 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// A second, read-only connection to the same file, for reading on another thread while
+/// this store's connection reads too (start-up, search).
+fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
 fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
     let code = source.sqlite_error_code();
     match code {

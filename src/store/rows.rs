@@ -328,9 +328,7 @@ fn scan(
 /// is `mark`; `None` if someone committed since (its rows would not match the first
 /// connection's) or it cannot be opened.
 fn second_reader(path: &std::path::Path, mark: ReadMark) -> Option<Connection> {
-    let flags =
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).ok()?;
+    let conn = super::open_reader(path).ok()?;
     conn.execute_batch("BEGIN DEFERRED").ok()?;
     (read_mark(&conn).ok()? == mark).then_some(conn)
 }

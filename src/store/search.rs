@@ -67,9 +67,7 @@ impl Store {
         let path = self.path().to_path_buf();
         std::thread::scope(|threads| {
             let later = threads.spawn(move || -> rusqlite::Result<Vec<i64>> {
-                let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = rusqlite::Connection::open_with_flags(&path, flags)?;
+                let conn = super::open_reader(&path)?;
                 pinyin_matches(&conn, query, middle, i64::MAX)
             });
             let mut ids = self.read(|conn| Ok(pinyin_matches(conn, query, i64::MIN, middle)?))?;
