@@ -1,4 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 //! The shared-group permission matrix (R7): two unprivileged users, uid 1101 and uid 1102,
 //! each with their own primary group and both in the shared group 2100, × the directory
 //! setgid or not × who opens the database first × umask 022, 002 and 077.
@@ -15,6 +16,9 @@
 //! Root ignores permissions and CI runs as root, so each user is this test binary run again
 //! through `setpriv` (the pattern of `store_errors.rs`, which covers the single-user cases).
 //! Skipped with a message without root or `setpriv`.
+
+#[path = "support/privileges.rs"]
+mod privileges;
 
 use plantrack::store::{Store, StoreError};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -68,35 +72,6 @@ fn variant(error: &StoreError) -> String {
         StoreError::ReadOnly { path, .. } => format!("ReadOnly {}", path.display()),
         other => format!("{other:?}"),
     }
-}
-
-/// Why the matrix cannot run here, if it cannot.
-fn cannot_run() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let uid = status
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))
-        .and_then(|l| l.split_whitespace().next().map(str::to_string));
-    if uid.as_deref() != Some("0") {
-        return Some("not running as root: cannot switch to other users".into());
-    }
-    if Command::new("setpriv").arg("--version").output().is_err() {
-        return Some("setpriv is not installed".into());
-    }
-    let exe = std::env::current_exe().unwrap();
-    let mut reach = Some(exe.as_path());
-    while let Some(path) = reach {
-        let mode = std::fs::metadata(path).unwrap().permissions().mode();
-        if mode & 0o001 == 0 {
-            return Some(format!(
-                "{} is not reachable by other users (mode {:04o})",
-                path.display(),
-                mode & 0o7777
-            ));
-        }
-        reach = path.parent();
-    }
-    None
 }
 
 /// `matrix_entry` on `db` as `uid` (primary group = uid, supplementary group 2100) under
@@ -295,7 +270,7 @@ fn cell(setgid: bool, first: u32, umask: &str) -> usize {
 
 #[test]
 fn two_users_share_a_database_only_with_the_documented_install() {
-    if let Some(reason) = cannot_run() {
+    if let Some(reason) = privileges::cannot_run_as_others() {
         println!("SKIPPED: {reason}");
         return;
     }

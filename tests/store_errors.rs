@@ -7,6 +7,9 @@
 //! test binary is out of that user's reach, the cases are skipped with a message.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/privileges.rs"]
+mod privileges;
+
 use plantrack::store::{Store, StoreError};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::MetadataExt;
@@ -62,42 +65,13 @@ fn open_entry() {
 
 /// Whether the unprivileged cases can run here; says why not when they cannot.
 fn runnable() -> bool {
-    match cannot_run() {
+    match privileges::cannot_run_as_others() {
         Some(reason) => {
             println!("SKIPPED: {reason}");
             false
         }
         None => true,
     }
-}
-
-/// Why the unprivileged cases cannot run here, if they cannot.
-fn cannot_run() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let uid = status
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))
-        .and_then(|l| l.split_whitespace().next().map(str::to_string));
-    if uid.as_deref() != Some("0") {
-        return Some("not running as root: cannot switch to another user".into());
-    }
-    if Command::new("setpriv").arg("--version").output().is_err() {
-        return Some("setpriv is not installed".into());
-    }
-    let exe = std::env::current_exe().unwrap();
-    let mut reach = Some(exe.as_path());
-    while let Some(path) = reach {
-        let mode = std::fs::metadata(path).unwrap().permissions().mode();
-        if mode & 0o001 == 0 {
-            return Some(format!(
-                "{} is not executable by other users (mode {:04o}), so uid {NOBODY} cannot run the test binary",
-                path.display(),
-                mode & 0o7777
-            ));
-        }
-        reach = path.parent();
-    }
-    None
 }
 
 /// The `setpriv` command running `open_entry` on `db` as `uid`:`gid` with `groups` as
@@ -143,7 +117,7 @@ fn parse_result(stdout: &str) -> Option<(String, String)> {
 /// Run `open_entry` on `db` as `uid`:`gid` (with `groups`): the reported variant and
 /// path ("ok" when it could write), and the message. `None` when this cannot run here.
 fn open_as(db: &Path, uid: u32, gid: u32, groups: &[u32]) -> Option<(String, String)> {
-    if let Some(reason) = cannot_run() {
+    if let Some(reason) = privileges::cannot_run_as_others() {
         println!("SKIPPED: {reason}");
         return None;
     }
