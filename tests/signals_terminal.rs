@@ -16,29 +16,21 @@
 //!
 //! Skipped with a message when tmux is not installed (`.ci/run` installs it).
 
+#[path = "support/tmux.rs"]
+mod tmux;
 use plantrack::store::{ItemFilter, Store};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use tmux::Tmux;
 
 const TODAY: &str = "2026-11-23";
 /// What the tab bar shows at 80×24 in Chinese: present while the workbench is on screen.
 const TAB_BAR: &str = "1 总览";
 
-fn tmux_available() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        println!("SKIPPED: tmux is not installed (.ci/run installs it)");
-    }
-    ok
-}
-
 /// One tmux server with one 80×24 pane running the workbench on its own database.
 struct Pane {
-    socket: String,
+    tmux: Tmux,
     dir: tempfile::TempDir,
     db: PathBuf,
 }
@@ -67,7 +59,10 @@ impl Pane {
         );
         let raw = p("raw.out");
         let pane = Pane {
-            socket: format!("plantrack-signals-{name}-{}", std::process::id()),
+            tmux: Tmux::new(
+                &format!("plantrack-signals-{name}-{}", std::process::id()),
+                "t",
+            ),
             dir,
             db,
         };
@@ -95,40 +90,19 @@ impl Pane {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.tmux.run(args)
     }
 
     fn capture(&self) -> String {
-        // -J: lines the terminal wrapped are joined again.
-        self.tmux(&["capture-pane", "-p", "-J", "-t", "t"])
+        self.tmux.capture()
     }
 
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
+        self.tmux.keys(keys);
     }
 
-    /// Wait until the pane shows `text`; the pane.
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.capture();
-            if pane.contains(text) {
-                return pane;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the pane never showed {text:?}; it shows:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.tmux.wait_for(text)
     }
 
     /// The workbench process: the one `pgrep -f` finds by the database path whose
@@ -194,12 +168,7 @@ impl Pane {
 
 impl Drop for Pane {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-        // A failed test must not leave a plantrack behind (one that ignores SIGHUP would
+        // The tmux server goes with `self.tmux`. A failed test must not leave a plantrack behind (one that ignores SIGHUP would
         // outlive the tmux server): kill whatever still runs on this test's database.
         let _ = Command::new("pkill")
             .arg("-9")
@@ -274,7 +243,7 @@ fn after_leaving_alternate_screen(raw: &[u8]) -> usize {
 
 #[test]
 fn sigterm_with_an_input_line_open_restores_the_terminal() {
-    if !tmux_available() {
+    if !Tmux::available() {
         return;
     }
     let pane = Pane::start("term", "", "");
@@ -315,7 +284,7 @@ fn sigterm_with_an_input_line_open_restores_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_prints_a_safe_message() {
-    if !tmux_available() {
+    if !Tmux::available() {
         return;
     }
     if !cfg!(debug_assertions) {
@@ -365,7 +334,7 @@ fn a_panic_restores_the_terminal_and_prints_a_safe_message() {
 
 #[test]
 fn sighup_ends_the_workbench_within_a_second() {
-    if !tmux_available() {
+    if !Tmux::available() {
         return;
     }
     let pane = Pane::start("hup", "", "");
@@ -388,7 +357,7 @@ fn sighup_ends_the_workbench_within_a_second() {
 /// disposition, once with SIGHUP ignored (`nohup`), where crossterm alone would spin.
 #[test]
 fn closing_the_terminal_ends_the_workbench_without_spinning() {
-    if !tmux_available() {
+    if !Tmux::available() {
         return;
     }
     for (name, prelude) in [("close", ""), ("close-nohup", "trap '' HUP;")] {
@@ -412,7 +381,7 @@ fn closing_the_terminal_ends_the_workbench_without_spinning() {
 
 #[test]
 fn a_stopped_client_blocks_no_one() {
-    if !tmux_available() {
+    if !Tmux::available() {
         return;
     }
     let pane = Pane::start("stop", "", "");

@@ -4,70 +4,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Wait until the pane shows `text`, returning the pane.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.capture();
-            if pane.contains(text) {
-                return pane;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("the pane never showed {text:?}; it shows:\n{pane}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::Tmux;
 
 #[test]
 fn workbench_in_a_real_terminal() {
-    if !tmux_available() {
+    if !Tmux::available() {
         eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
         return;
     }
@@ -83,9 +28,7 @@ fn workbench_in_a_real_terminal() {
         bin = env!("CARGO_BIN_EXE_plantrack"),
         db = db.display(),
     );
-    let tmux = Tmux {
-        socket: format!("plantrack-e2e-{}", std::process::id()),
-    };
+    let tmux = Tmux::new(&format!("plantrack-e2e-{}", std::process::id()), "e2e");
     tmux.run(&[
         "-f",
         "/dev/null",
@@ -184,7 +127,7 @@ fn wait_for_file(path: &Path) {
 /// A real import from a terminal shows a preview and asks first; "n" writes nothing.
 #[test]
 fn import_from_a_terminal_previews_and_asks() {
-    if !tmux_available() {
+    if !Tmux::available() {
         eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
         return;
     }
@@ -201,9 +144,7 @@ fn import_from_a_terminal_previews_and_asks() {
             db = db.display(),
             file = file.display(),
         );
-        let tmux = Tmux {
-            socket: socket.to_string(),
-        };
+        let tmux = Tmux::new(socket, "e2e");
         tmux.run(&[
             "-f",
             "/dev/null",
