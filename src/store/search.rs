@@ -1,11 +1,13 @@
-//! Search: Chinese substrings of titles and bodies (FTS5 trigram for three characters or
-//! more, a scan for one or two), and pinyin of titles by initials or syllables (`czt` or
-//! `changzhutan` finds 长株潭) for terminals without a Chinese input method.
+//! Search: Chinese substrings of titles and bodies (the FTS5 trigram index for three
+//! characters or more, a scan for one or two), and pinyin of titles by initials or
+//! syllables (`czt` or `changzhutan` finds 长株潭) for terminals without a Chinese input
+//! method.
 
 use super::Store;
 use super::error::Result;
 use crate::text::pinyin;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Whether a query is pinyin: ASCII letters (and spaces/apostrophes) only.
 fn is_pinyin_query(text: &str) -> bool {
@@ -29,16 +31,36 @@ fn pinyin_matches(
     let mut rows = stmt.query([from, to])?;
     let mut ids = Vec::new();
     while let Some(r) = rows.next()? {
-        if query.matches_text(r.get_ref(1)?.as_str().unwrap_or_default()) {
+        if query.matches_utf8(r.get_ref(1)?.as_bytes().unwrap_or_default()) {
             ids.push(r.get(0)?);
         }
     }
     Ok(ids)
 }
 
-/// An FTS5 phrase: the query in double quotes, inner quotes doubled.
-fn fts_phrase(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
+/// Plans per piece of a pinyin search: some 8k titles at 100k items.
+const PLANS_PER_PIECE: usize = 8;
+
+/// The ranges of plan ids `[from, to)` a pinyin search takes in turn, covering every id.
+fn plan_pieces(plans: &[i64]) -> Vec<(i64, i64)> {
+    let starts: Vec<i64> = plans.iter().step_by(PLANS_PER_PIECE).copied().collect();
+    let mut pieces: Vec<(i64, i64)> = starts
+        .iter()
+        .zip(starts.iter().skip(1).copied().chain([i64::MAX]))
+        .map(|(&from, to)| (from, to))
+        .collect();
+    match pieces.first_mut() {
+        Some(first) => first.0 = i64::MIN,
+        None => pieces.push((i64::MIN, i64::MAX)),
+    }
+    pieces
+}
+
+/// A LIKE pattern for text containing `text`, which the search index answers (it needs
+/// three characters in a row that are not wildcards): `%` and `_` in the text stand for
+/// any one character.
+fn like_pattern(text: &str) -> String {
+    format!("%{}%", text.replace(['%', '_'], "_"))
 }
 
 impl Store {
@@ -54,8 +76,10 @@ impl Store {
         Ok(ids)
     }
 
-    /// Ids of items whose title `query` spells in pinyin. The titles of the later half of
-    /// the plans are matched on a second connection and thread (two cores: half the time).
+    /// Ids of items whose title `query` spells in pinyin. Two threads, each on its own
+    /// connection, take pieces of a few plans in turn until none is left (two cores: half
+    /// the time). Taking turns rather than halves, a thread that starts late (a
+    /// millisecond or more here, at times) leaves the other less to wait for.
     fn pinyin_ids(&self, query: &pinyin::Query) -> Result<Vec<i64>> {
         let plans: Vec<i64> = self.read(|conn| {
             Ok(conn
@@ -63,19 +87,30 @@ impl Store {
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?)
         })?;
-        let middle = plans.get(plans.len() / 2).copied().unwrap_or(i64::MAX);
+        let pieces = plan_pieces(&plans);
+        let taken = AtomicUsize::new(0);
+        let search = |conn: &rusqlite::Connection| -> rusqlite::Result<Vec<i64>> {
+            let mut ids = Vec::new();
+            while let Some(&(from, to)) = pieces.get(taken.fetch_add(1, Ordering::Relaxed)) {
+                ids.extend(pinyin_matches(conn, query, from, to)?);
+            }
+            Ok(ids)
+        };
         let path = self.path().to_path_buf();
         std::thread::scope(|threads| {
-            let later = threads.spawn(move || -> rusqlite::Result<Vec<i64>> {
-                let conn = super::open_reader(&path)?;
-                pinyin_matches(&conn, query, middle, i64::MAX)
-            });
-            let mut ids = self.read(|conn| Ok(pinyin_matches(conn, query, i64::MIN, middle)?))?;
-            match later.join() {
+            let helper = threads.spawn(|| search(&super::open_reader(&path)?));
+            let mut ids = self.read(|conn| Ok(search(conn)?))?;
+            match helper.join() {
                 Ok(Ok(found)) => ids.extend(found),
-                // No second connection to be had: match that half here.
-                _ => ids
-                    .extend(self.read(|conn| Ok(pinyin_matches(conn, query, middle, i64::MAX)?))?),
+                // No second connection to be had, or it failed part way: the pieces it
+                // took are searched again here (an id found twice is one id).
+                _ => ids.extend(self.read(|conn| {
+                    let mut all = Vec::new();
+                    for &(from, to) in &pieces {
+                        all.extend(pinyin_matches(conn, query, from, to)?);
+                    }
+                    Ok(all)
+                })?),
             }
             Ok(ids)
         })
@@ -88,11 +123,28 @@ impl Store {
         self.read(|conn| {
             let mut ids = HashSet::new();
             if text.chars().count() >= 3 {
-                let mut stmt =
-                    conn.prepare_cached("SELECT rowid FROM item_fts WHERE item_fts MATCH ?1")?;
-                for id in stmt.query_map([fts_phrase(text)], |r| r.get(0))? {
-                    ids.insert(id?);
-                }
+                // `%` and `_` in the text match any one character in the pattern (an
+                // ESCAPE clause would keep FTS5 from answering it): then the text
+                // itself is looked for in what the pattern found.
+                let exact = text.contains(['%', '_']);
+                let mut stmt = conn.prepare_cached(if exact {
+                    "SELECT rowid FROM item_fts WHERE title LIKE ?1 AND instr(lower(title), lower(?2)) > 0
+                     UNION ALL
+                     SELECT rowid FROM item_fts WHERE body LIKE ?1 AND instr(lower(body), lower(?2)) > 0"
+                } else {
+                    "SELECT rowid FROM item_fts WHERE title LIKE ?1
+                     UNION ALL
+                     SELECT rowid FROM item_fts WHERE body LIKE ?1"
+                })?;
+                let pattern = like_pattern(text);
+                let found = if exact {
+                    stmt.query_map([pattern.as_str(), text], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<i64>>>()?
+                } else {
+                    stmt.query_map([pattern.as_str()], |r| r.get(0))?
+                        .collect::<rusqlite::Result<Vec<i64>>>()?
+                };
+                ids.extend(found);
             } else if !text.is_empty() {
                 let mut stmt = conn.prepare_cached(
                     "SELECT id FROM item WHERE instr(title, ?1) > 0 OR instr(body, ?1) > 0",
@@ -116,6 +168,18 @@ mod tests {
         assert!(is_pinyin_query("chang zhu tan"));
         assert!(!is_pinyin_query("长株潭"));
         assert!(!is_pinyin_query("5G"));
-        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
+        assert_eq!(like_pattern("长株潭"), "%长株潭%");
+        assert_eq!(like_pattern("60%以_上\""), "%60_以_上\"%");
+    }
+
+    #[test]
+    fn plan_pieces_cover_every_id_once() {
+        assert_eq!(plan_pieces(&[]), vec![(i64::MIN, i64::MAX)]);
+        assert_eq!(plan_pieces(&[3]), vec![(i64::MIN, i64::MAX)]);
+        let plans: Vec<i64> = (1..=20).collect();
+        assert_eq!(
+            plan_pieces(&plans),
+            vec![(i64::MIN, 9), (9, 17), (17, i64::MAX)]
+        );
     }
 }

@@ -4,6 +4,7 @@
 use super::query::step;
 use super::readings::{HAN_FIRST, HAN_LAST};
 use super::*;
+use proptest::strategy::Strategy;
 
 /// The matcher as first written, position by position without skipping: the
 /// reference the fast one must agree with.
@@ -237,4 +238,64 @@ fn initials_and_full_use_the_first_reading() {
     assert_eq!(initials(""), "");
     assert_eq!(full("首都都市圈协调"), "shoududushiquanxietiao");
     assert_eq!(full("略"), "lve");
+}
+
+proptest::proptest! {
+    /// Bytes that are not UTF-8 end a match, like the replacement character a lossy
+    /// decoding puts in their place.
+    #[test]
+    fn bytes_that_are_not_utf8_break_a_match_like_punctuation(
+        parts in proptest::collection::vec(proptest::prop_oneof![
+            proptest::sample::select("长株潭城市群都市圈协调发展重点工程 ，5Ga".chars().collect::<Vec<_>>())
+                .prop_map(|c| c.to_string().into_bytes()),
+            proptest::collection::vec(0x80u8..=0xFF, 1..4),
+        ], 0..30),
+        query in "[a-z]{2,8}",
+    ) {
+        let bytes: Vec<u8> = parts.concat();
+        let lossy = String::from_utf8_lossy(&bytes);
+        if let Some(q) = Query::new(&query) {
+            proptest::prop_assert_eq!(q.matches_utf8(&bytes), q.matches_text(&lossy), "{:?} / {}", lossy, query);
+        }
+    }
+
+    /// Queries past 128 letters keep their positions on the heap: the same answers.
+    #[test]
+    fn long_queries_agree_with_the_reference(
+        title in proptest::collection::vec(proptest::sample::select(
+            "长株潭城市群都市圈协调发展重点工程".chars().collect::<Vec<_>>()), 20..60),
+        from in 0usize..20,
+        len in 120usize..200,
+    ) {
+        let title: String = title.into_iter().collect();
+        let key = key(&title);
+        let spelled = full(&title);
+        let query: String = spelled.chars().skip(from).take(len).collect();
+        if let Some(q) = Query::new(&query) {
+            let expected = reference(&q, &key);
+            proptest::prop_assert_eq!(q.matches(&key), expected, "{} / {}", title, query);
+            proptest::prop_assert_eq!(q.matches_text(&title), expected, "{} / {}", title, query);
+        }
+    }
+}
+
+#[test]
+fn utf8_is_decoded_by_hand_as_the_standard_library_does() {
+    for c in ['a', 'é', '长', '〇', '𠀀', '\u{FFFD}', '\u{10FFFF}'] {
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        assert_eq!(super::query::first_char(bytes), Ok((c, bytes.len())));
+    }
+    // Overlong, surrogate, past U+10FFFF, truncated, stray continuation byte.
+    for bad in [
+        &[0xC0, 0x80][..],
+        &[0xE0, 0x80, 0x80],
+        &[0xED, 0xA0, 0x80],
+        &[0xF4, 0x90, 0x80, 0x80],
+        &[0xE9, 0x95],
+        &[0x80],
+        &[],
+    ] {
+        assert_eq!(super::query::first_char(bad), Err(1), "{bad:x?}");
+    }
 }

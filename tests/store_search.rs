@@ -1,0 +1,162 @@
+//! What `Store::search_ids` finds: Chinese substrings of titles and bodies through the
+//! trigram index (which keeps no positions, so the text itself decides), `%` and `_`
+//! taken literally, one or two characters by a scan, and pinyin of titles, all on a real
+//! SQLite file, and the same after a database made before the index changed is migrated.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use plantrack::store::Store;
+use rusqlite::Connection;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Titles and bodies of the items added to a seeded database, with the ids they get.
+const ITEMS: &[(&str, &str)] = &[
+    // The body has every trigram of 发展城镇化, but never the five characters in a row.
+    ("推进城市建设", "发展城市群，展城镇体系，新型城镇化提质。"),
+    ("新型城镇化发展工程", "加快发展城镇化建设。"),
+    ("增速达到60%以上", "单位GDP能耗下降13.5%。"),
+    ("增速达到60X以上", "完善5G_基站布局。"),
+    ("长株潭都市圈轨道交通", "推进长株潭一体化。"),
+    ("Smart City 智慧城市", "建设city brain。"),
+];
+
+/// A seeded database with [`ITEMS`] added to its first plan; their ids in order.
+fn store_with_items(path: &Path) -> (Store, Vec<i64>) {
+    drop(Store::open(path, "alice").unwrap());
+    let conn = Connection::open(path).unwrap();
+    let ids = add_items(&conn);
+    drop(conn);
+    (Store::open(path, "alice").unwrap(), ids)
+}
+
+fn add_items(conn: &Connection) -> Vec<i64> {
+    let plan: i64 = conn
+        .query_row("SELECT min(id) FROM plan", [], |r| r.get(0))
+        .unwrap();
+    ITEMS
+        .iter()
+        .enumerate()
+        .map(|(n, (title, body))| {
+            conn.execute(
+                "INSERT INTO item(plan_id, stable_key, kind, title, body, position)
+                 VALUES (?1, ?2, 'task', ?3, ?4, 100000 + ?5)",
+                rusqlite::params![plan, format!("search-test-{n}"), title, body, n as i64],
+            )
+            .unwrap();
+            let id = conn.last_insert_rowid();
+            conn.execute(
+                "INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+                rusqlite::params![id, title, body],
+            )
+            .unwrap();
+            id
+        })
+        .collect()
+}
+
+/// Which of [`ITEMS`] (by index) a search finds; other items are ignored.
+fn found(store: &Store, ids: &[i64], text: &str) -> Vec<usize> {
+    let hits: HashSet<i64> = store.search_ids(text).unwrap();
+    (0..ids.len()).filter(|&n| hits.contains(&ids[n])).collect()
+}
+
+#[test]
+fn substrings_are_found_only_where_they_occur_in_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, ids) = store_with_items(&dir.path().join("plan.db"));
+    // Item 0 holds every trigram of 发展城镇化 but not the phrase: not found.
+    assert_eq!(found(&store, &ids, "发展城镇化"), vec![1]);
+    assert_eq!(found(&store, &ids, "展城镇体"), vec![0]);
+    assert_eq!(found(&store, &ids, "发展城"), vec![0, 1]);
+    // Title or body.
+    assert_eq!(found(&store, &ids, "长株潭一体化"), vec![4]);
+    assert_eq!(found(&store, &ids, "都市圈轨道"), vec![4]);
+    // ASCII letters in any case, as before.
+    assert_eq!(found(&store, &ids, "CITY"), vec![5]);
+    assert_eq!(found(&store, &ids, "city brain"), vec![5]);
+}
+
+#[test]
+fn percent_and_underscore_are_taken_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, ids) = store_with_items(&dir.path().join("plan.db"));
+    assert_eq!(found(&store, &ids, "60%以上"), vec![2]);
+    assert_eq!(found(&store, &ids, "13.5%"), vec![2]);
+    assert_eq!(found(&store, &ids, "5G_基站"), vec![3]);
+    assert!(found(&store, &ids, "5G%基站").is_empty());
+    assert!(found(&store, &ids, "60_以上").is_empty());
+}
+
+#[test]
+fn short_and_pinyin_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, ids) = store_with_items(&dir.path().join("plan.db"));
+    // One or two characters: a scan of titles and bodies.
+    assert_eq!(found(&store, &ids, "株潭"), vec![4]);
+    assert_eq!(found(&store, &ids, "%"), vec![2]);
+    // Pinyin spells titles only (initials or syllables), whatever the plan.
+    assert_eq!(found(&store, &ids, "czt"), vec![4]);
+    assert_eq!(found(&store, &ids, "changzhutan"), vec![4]);
+    assert_eq!(found(&store, &ids, "xxczh"), vec![1]);
+    assert!(
+        found(&store, &ids, "ytyh").is_empty(),
+        "bodies are not spelled"
+    );
+}
+
+/// A database from before the index kept no positions (schema version 2), with items:
+/// opening it rebuilds the index, and every kind of search finds what it found.
+#[test]
+fn a_version_2_database_keeps_its_search_after_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let sql = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/sql");
+    let ids = {
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for file in ["001_init.sql", "002_workbench.sql"] {
+            tx.execute_batch(&std::fs::read_to_string(sql.join(file)).unwrap())
+                .unwrap();
+        }
+        tx.pragma_update(None, "user_version", 2).unwrap();
+        tx.execute(
+            "INSERT INTO plan(key, title, short_name, period_start, period_end, imported_at, imported_by)
+             VALUES ('old', '旧规划', '旧', 2021, 2025, '2024-01-01T00:00:00Z', 'alice')",
+            [],
+        )
+        .unwrap();
+        let ids = add_items(&tx);
+        tx.commit().unwrap();
+        ids
+    };
+    let detail: String = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'item_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!detail.contains("detail=none"), "{detail}");
+
+    let store = Store::open(&path, "bob").unwrap();
+    assert_eq!(found(&store, &ids, "发展城镇化"), vec![1]);
+    assert_eq!(found(&store, &ids, "60%以上"), vec![2]);
+    assert_eq!(found(&store, &ids, "czt"), vec![4]);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let detail: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'item_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(detail.contains("detail=none"), "{detail}");
+    conn.execute(
+        "INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+}
