@@ -7,7 +7,6 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("sql/001_init.sql")),
     M::up(include_str!("sql/002_workbench.sql")),
-    M::up(include_str!("sql/003_search_index.sql")),
 ];
 
 /// Every migration in order.
@@ -26,8 +25,7 @@ pub fn latest_version() -> u32 {
 /// already exists"; its transaction is rolled back). That is no error: the other process
 /// brought the schema up to date. So a failure is only an error when the schema is still
 /// not current afterwards. (A migration must therefore fail when run twice, as
-/// `CREATE TABLE` and `ALTER TABLE … ADD COLUMN` do, or come to the same schema again,
-/// as rebuilding the search index does.)
+/// `CREATE TABLE` and `ALTER TABLE … ADD COLUMN` do.)
 pub fn to_latest(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
     match MIGRATIONS.to_latest(conn) {
         Err(rusqlite_migration::Error::MigrationDefinition(definition)) => {

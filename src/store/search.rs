@@ -1,7 +1,6 @@
-//! Search: Chinese substrings of titles and bodies (the FTS5 trigram index for three
-//! characters or more, a scan for one or two), and pinyin of titles by initials or
-//! syllables (`czt` or `changzhutan` finds 长株潭) for terminals without a Chinese input
-//! method.
+//! Search: Chinese substrings of titles and bodies (FTS5 trigram for three characters or
+//! more, a scan for one or two), and pinyin of titles by initials or syllables (`czt` or
+//! `changzhutan` finds 长株潭) for terminals without a Chinese input method.
 
 use super::Store;
 use super::error::Result;
@@ -56,11 +55,9 @@ fn plan_pieces(plans: &[i64]) -> Vec<(i64, i64)> {
     pieces
 }
 
-/// A LIKE pattern for text containing `text`, which the search index answers (it needs
-/// three characters in a row that are not wildcards): `%` and `_` in the text stand for
-/// any one character.
-fn like_pattern(text: &str) -> String {
-    format!("%{}%", text.replace(['%', '_'], "_"))
+/// An FTS5 phrase: the query in double quotes, inner quotes doubled.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 impl Store {
@@ -123,28 +120,11 @@ impl Store {
         self.read(|conn| {
             let mut ids = HashSet::new();
             if text.chars().count() >= 3 {
-                // `%` and `_` in the text match any one character in the pattern (an
-                // ESCAPE clause would keep FTS5 from answering it): then the text
-                // itself is looked for in what the pattern found.
-                let exact = text.contains(['%', '_']);
-                let mut stmt = conn.prepare_cached(if exact {
-                    "SELECT rowid FROM item_fts WHERE title LIKE ?1 AND instr(lower(title), lower(?2)) > 0
-                     UNION ALL
-                     SELECT rowid FROM item_fts WHERE body LIKE ?1 AND instr(lower(body), lower(?2)) > 0"
-                } else {
-                    "SELECT rowid FROM item_fts WHERE title LIKE ?1
-                     UNION ALL
-                     SELECT rowid FROM item_fts WHERE body LIKE ?1"
-                })?;
-                let pattern = like_pattern(text);
-                let found = if exact {
-                    stmt.query_map([pattern.as_str(), text], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<i64>>>()?
-                } else {
-                    stmt.query_map([pattern.as_str()], |r| r.get(0))?
-                        .collect::<rusqlite::Result<Vec<i64>>>()?
-                };
-                ids.extend(found);
+                let mut stmt =
+                    conn.prepare_cached("SELECT rowid FROM item_fts WHERE item_fts MATCH ?1")?;
+                for id in stmt.query_map([fts_phrase(text)], |r| r.get(0))? {
+                    ids.insert(id?);
+                }
             } else if !text.is_empty() {
                 let mut stmt = conn.prepare_cached(
                     "SELECT id FROM item WHERE instr(title, ?1) > 0 OR instr(body, ?1) > 0",
@@ -168,8 +148,7 @@ mod tests {
         assert!(is_pinyin_query("chang zhu tan"));
         assert!(!is_pinyin_query("长株潭"));
         assert!(!is_pinyin_query("5G"));
-        assert_eq!(like_pattern("长株潭"), "%长株潭%");
-        assert_eq!(like_pattern("60%以_上\""), "%60_以_上\"%");
+        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
     }
 
     #[test]
