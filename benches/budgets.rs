@@ -177,6 +177,17 @@ fn main() {
         "ms",
     ));
     let (substring, pinyin) = search_samples(&store);
+    notes.push(format!(
+        "search czt (Store::search_ids): first call {:.1} ms, median {:.1} ms, slowest {:.1} ms (call {})",
+        pinyin.first().copied().unwrap_or(f64::NAN),
+        median(&pinyin),
+        pinyin.iter().copied().fold(f64::NAN, f64::max),
+        pinyin
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or(0, |(i, _)| i + 1),
+    ));
     rows.push(Row::new(
         "search 长株潭 (Store::search_ids), p99 of 50",
         "p99 ≤ 30 ms",

@@ -105,3 +105,22 @@ fn short_and_pinyin_queries() {
         "bodies are not spelled"
     );
 }
+
+/// The pinyin search reads titles on two connections; when the second cannot be opened
+/// (here: the file's name is gone, the open connection still reads it), every piece is
+/// read on the first and the answer is the same.
+#[test]
+fn pinyin_search_without_a_second_connection_finds_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.db");
+    let (store, ids) = store_with_items(&path);
+    let before = store.search_ids("czt").unwrap();
+    assert!(before.contains(&ids[4]));
+    std::fs::rename(&path, dir.path().join("moved.db")).unwrap();
+    assert!(
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT count(*) FROM item", [], |r| r.get::<_, i64>(0)))
+            .is_err()
+    );
+    assert_eq!(store.search_ids("czt").unwrap(), before);
+}
