@@ -155,19 +155,31 @@ fn han_index(c: char) -> Option<usize> {
 /// The encoded readings of a CJK unified ideograph ("" for none); `None` outside the
 /// basic block.
 pub(super) fn han_readings(c: char) -> Option<&'static str> {
-    han_entry(c).map(|(readings, _)| readings)
-}
-
-/// The readings of an ideograph of the basic block and the set of their first letters
-/// ([`letter_bit`]).
-pub(super) fn han_entry(c: char) -> Option<(&'static str, u64)> {
     let index = han_index(c)?;
     let table = han_table();
-    let start = index
-        .checked_sub(1)
-        .map_or(0, |previous| table.ends[previous] as usize);
-    let end = table.ends[index] as usize;
-    Some((&table.text[start..end], u64::from(table.firsts[index])))
+    table.text.get(table.span(index))
+}
+
+/// The readings of an ideograph of the basic block (comma-joined ASCII) and the set of
+/// their first letters ([`letter_bit`]).
+#[inline]
+pub(super) fn han_entry(c: char) -> Option<(&'static [u8], u64)> {
+    let index = han_index(c)?;
+    let table = han_table();
+    let readings = table.text.as_bytes().get(table.span(index))?;
+    Some((readings, u64::from(*table.firsts.get(index)?)))
+}
+
+impl HanTable {
+    /// Where the readings of the ideograph at `index` are in `text`.
+    fn span(&self, index: usize) -> std::ops::Range<usize> {
+        let start = index
+            .checked_sub(1)
+            .and_then(|previous| self.ends.get(previous))
+            .map_or(0, |&end| end as usize);
+        let end = self.ends.get(index).map_or(start, |&end| end as usize);
+        start..end
+    }
 }
 
 /// The ideographs of the basic block one of whose readings starts with `letter`, one bit
