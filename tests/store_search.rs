@@ -44,9 +44,10 @@ fn add_items(conn: &Connection) -> Vec<i64> {
             )
             .unwrap();
             let id = conn.last_insert_rowid();
+            // What the importer indexes of an item (`item.search_text`).
             conn.execute(
-                "INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
-                rusqlite::params![id, title, body],
+                "INSERT INTO item_fts(rowid, search_text) SELECT id, search_text FROM item WHERE id = ?1",
+                [id],
             )
             .unwrap();
             id
@@ -123,4 +124,75 @@ fn pinyin_search_without_a_second_connection_finds_the_same() {
             .is_err()
     );
     assert_eq!(store.search_ids("czt").unwrap(), before);
+}
+
+/// A database of schema version 2 (title and body indexed apart), with items: opening it
+/// moves the index to one text per item, and every kind of search finds what it found.
+#[test]
+fn a_version_2_database_keeps_its_search_after_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let sql = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/sql");
+    let old_ids = {
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for file in ["001_init.sql", "002_workbench.sql"] {
+            tx.execute_batch(&std::fs::read_to_string(sql.join(file)).unwrap())
+                .unwrap();
+        }
+        tx.pragma_update(None, "user_version", 2).unwrap();
+        tx.execute(
+            "INSERT INTO plan(key, title, short_name, period_start, period_end, imported_at, imported_by)
+             VALUES ('old', '旧规划', '旧', 2021, 2025, '2024-01-01T00:00:00Z', 'alice')",
+            [],
+        )
+        .unwrap();
+        let plan = tx.last_insert_rowid();
+        let ids: Vec<i64> = ITEMS
+            .iter()
+            .enumerate()
+            .map(|(n, (title, body))| {
+                tx.execute(
+                    "INSERT INTO item(plan_id, stable_key, kind, title, body, position)
+                     VALUES (?1, ?2, 'task', ?3, ?4, ?5)",
+                    rusqlite::params![plan, format!("old-{n}"), title, body, n as i64],
+                )
+                .unwrap();
+                let id = tx.last_insert_rowid();
+                // Version 2's index: two columns.
+                tx.execute(
+                    "INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![id, title, body],
+                )
+                .unwrap();
+                id
+            })
+            .collect();
+        tx.commit().unwrap();
+        ids
+    };
+    let store = Store::open(&path, "bob").unwrap();
+    assert_eq!(found(&store, &old_ids, "发展城镇化"), vec![1]);
+    assert_eq!(found(&store, &old_ids, "都市圈轨道"), vec![4]);
+    assert_eq!(found(&store, &old_ids, "60%以上"), vec![2]);
+    assert_eq!(found(&store, &old_ids, "czt"), vec![4]);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+}
+
+/// A title the body does not repeat is searched too, and a phrase never spans the end of
+/// the title and the start of the body.
+#[test]
+fn titles_not_in_the_body_are_searched_and_no_phrase_spans_the_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, ids) = store_with_items(&dir.path().join("plan.db"));
+    // Item 0's title (推进城市建设) is not in its body.
+    assert_eq!(found(&store, &ids, "推进城市建设"), vec![0]);
+    assert!(found(&store, &ids, "建设发展城").is_empty());
 }

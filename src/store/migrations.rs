@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("sql/001_init.sql")),
     M::up(include_str!("sql/002_workbench.sql")),
+    M::up(include_str!("sql/003_search_text.sql")),
 ];
 
 /// Every migration in order.

@@ -405,8 +405,8 @@ fn create_item(tx: &Transaction<'_>, plan: i64, item: &DumpItem) -> Result<i64> 
     )?;
     let id = tx.last_insert_rowid();
     tx.execute(
-        "INSERT INTO item_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![id, item.title, item.body],
+        "INSERT INTO item_fts(rowid, search_text) SELECT id, search_text FROM item WHERE id = ?1",
+        params![id],
     )?;
     Ok(id)
 }

@@ -20,6 +20,12 @@ const MAX_STALE_BYTES: usize = 16 << 20;
 const BULK_HASHSIZE: i64 = 32 << 20;
 const DEFAULT_HASHSIZE: i64 = 1 << 20;
 
+/// What the index holds of an item, from its `title` and `body`: the definition of the
+/// generated column `item.search_text` (migration 003), for taking out the entries of
+/// rows whose old text is no longer in the table.
+const SEARCH_TEXT: &str =
+    "CASE WHEN instr(body, title) > 0 THEN body ELSE title || char(10) || body END";
+
 /// Below this many rows a bulk statement gains nothing from a larger buffer.
 const BULK_ROWS: usize = 2_000;
 
@@ -77,14 +83,18 @@ impl Pending {
         } else {
             if !self.stale.is_empty() {
                 tx.execute(
-                    "INSERT INTO item_fts(item_fts, rowid, title, body)
-                     SELECT 'delete', value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
+                    &format!(
+                        "INSERT INTO item_fts(item_fts, rowid, search_text)
+                         SELECT 'delete', id, {SEARCH_TEXT} FROM (
+                             SELECT value ->> 0 AS id, value ->> 1 AS title, value ->> 2 AS body
+                             FROM json_each(?1))"
+                    ),
                     [serde_json::to_string(&self.stale).map_err(invalid)?],
                 )?;
             }
             tx.execute(
-                "INSERT INTO item_fts(rowid, title, body)
-                 SELECT id, title, body FROM item WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+                "INSERT INTO item_fts(rowid, search_text)
+                 SELECT id, search_text FROM item WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
                 [serde_json::to_string(&self.dirty).map_err(invalid)?],
             )?;
         }
@@ -105,4 +115,24 @@ fn set_hashsize(tx: &Transaction<'_>, bytes: i64) -> Result<()> {
 
 fn invalid(error: serde_json::Error) -> crate::store::StoreError {
     crate::store::StoreError::Invalid(format!("cannot list the rows to index: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SEARCH_TEXT;
+
+    #[test]
+    fn the_search_text_is_the_migrations() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::store::migrations::to_latest(&mut conn).unwrap();
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'item'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words(&sql).contains(&words(SEARCH_TEXT)), "{sql}");
+    }
 }
