@@ -118,6 +118,7 @@ fn invalid(error: serde_json::Error) -> crate::store::StoreError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::SEARCH_TEXT;
 
