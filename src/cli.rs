@@ -4,6 +4,10 @@
 //! text and checked in `commands/`, which names the flag in its message; only the shape of
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
+mod ids;
+
+pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -83,30 +87,6 @@ pub enum Command {
     Dump(DumpArgs),
     /// Load a `dump` into this database, replacing its tracking state.
     Load(LoadArgs),
-}
-
-/// `12`, `#12` or `＃12`: an item ID.
-pub fn parse_item_id(text: &str) -> Result<i64, String> {
-    parse_id(text, &['#', '＃'], "an item ID like 12 or #12")
-}
-
-/// `5` or `M5`: a milestone ID.
-pub fn parse_milestone_id(text: &str) -> Result<i64, String> {
-    parse_id(text, &['M', 'm'], "a milestone ID like 5 or M5")
-}
-
-/// `3` or `I3`: an indicator ID.
-pub fn parse_indicator_id(text: &str) -> Result<i64, String> {
-    parse_id(text, &['I', 'i'], "an indicator ID like 3 or I3")
-}
-
-fn parse_id(text: &str, prefixes: &[char], expected: &str) -> Result<i64, String> {
-    let trimmed = text.trim();
-    let digits = trimmed.strip_prefix(prefixes).unwrap_or(trimmed);
-    match digits.parse::<i64>() {
-        Ok(id) if id > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(id),
-        _ => Err(format!("expected {expected}")),
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -486,17 +466,5 @@ mod tests {
     #[test]
     fn grammar_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn ids() {
-        assert_eq!(parse_item_id("12"), Ok(12));
-        assert_eq!(parse_item_id("#12"), Ok(12));
-        assert_eq!(parse_item_id("＃12"), Ok(12));
-        assert_eq!(parse_milestone_id("M5"), Ok(5));
-        assert_eq!(parse_indicator_id("i3"), Ok(3));
-        for bad in ["", "#", "x1", "-3", "0", "+4", "1.5", "##1"] {
-            assert!(parse_item_id(bad).is_err(), "{bad:?}");
-        }
     }
 }
