@@ -17,8 +17,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-/// Plans per piece: some 8k titles at 100k items, a millisecond or two of work.
-const PLANS_PER_PIECE: usize = 8;
+/// Pieces per search: enough for two threads to finish together when one starts late or
+/// plans differ in size (at 100k items, some 6k titles and a millisecond of work each),
+/// few enough that starting each piece's query costs nothing to speak of.
+const PIECES: usize = 16;
 
 /// The pieces of one search and how many have been taken.
 struct Pieces {
@@ -42,9 +44,10 @@ impl Pieces {
     }
 }
 
-/// The ranges of plan ids `[from, to)` of the pieces, covering every id.
+/// The ranges of plan ids `[from, to)` of the pieces (`plans` sorted), covering every id.
 fn plan_ranges(plans: &[i64]) -> Vec<(i64, i64)> {
-    let starts: Vec<i64> = plans.iter().step_by(PLANS_PER_PIECE).copied().collect();
+    let per_piece = plans.len().div_ceil(PIECES).max(1);
+    let starts: Vec<i64> = plans.iter().step_by(per_piece).copied().collect();
     let mut ranges: Vec<(i64, i64)> = starts
         .iter()
         .zip(starts.iter().skip(1).copied().chain([i64::MAX]))
@@ -160,14 +163,20 @@ mod tests {
     fn pieces_cover_every_plan_id_once() {
         assert_eq!(plan_ranges(&[]), vec![(i64::MIN, i64::MAX)]);
         assert_eq!(plan_ranges(&[3]), vec![(i64::MIN, i64::MAX)]);
-        let plans: Vec<i64> = (1..=20).collect();
         assert_eq!(
-            plan_ranges(&plans),
-            vec![(i64::MIN, 9), (9, 17), (17, i64::MAX)]
+            plan_ranges(&[2, 5, 9]),
+            vec![(i64::MIN, 5), (5, 9), (9, i64::MAX)]
         );
+        let plans: Vec<i64> = (1..=40).collect();
+        let ranges = plan_ranges(&plans);
+        assert_eq!(ranges.len(), 14, "{ranges:?}");
+        assert_eq!(ranges[..2], [(i64::MIN, 4), (4, 7)]);
+        assert_eq!(ranges[13], (40, i64::MAX));
+        // Consecutive: each range starts where the one before ends.
+        assert!(ranges.windows(2).all(|w| w[0].1 == w[1].0));
         let pieces = Pieces::new(&plans);
         let taken: Vec<usize> = std::iter::from_fn(|| pieces.take().map(|(i, _)| i)).collect();
-        assert_eq!(taken, vec![0, 1, 2]);
+        assert_eq!(taken, (0..14).collect::<Vec<_>>());
         assert_eq!(pieces.take(), None);
     }
 }
