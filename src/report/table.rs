@@ -131,16 +131,19 @@ impl Table {
 
     /// Write the header and the rows, fitted to `width` cells where the shrink steps allow.
     pub fn write(&self, width: usize, out: &mut dyn Write) -> io::Result<()> {
+        // Lines are gathered before they are written: standard output writes each line as
+        // it ends, and 100k rows were 100k system calls (a quarter of `list`'s time).
+        let mut out = io::BufWriter::new(out);
         let widths = self.widths(width);
         let header: Vec<String> = self.columns.iter().map(|c| clean(&c.header)).collect();
-        self.write_line(&header, &widths, out)?;
+        self.write_line(&header, &widths, &mut out)?;
         for row in &self.rows {
             match row {
-                Row::Cells(cells) => self.write_line(cells, &widths, out)?,
+                Row::Cells(cells) => self.write_line(cells, &widths, &mut out)?,
                 Row::Section(text) => writeln!(out, "{}", truncate(text, width))?,
             }
         }
-        Ok(())
+        out.flush()
     }
 
     fn write_line(
