@@ -34,8 +34,9 @@ const BULK_ROWS: usize = 2_000;
 pub(super) struct Pending {
     /// Rows inserted or with new text: indexed from `item` at the end.
     dirty: HashSet<i64>,
-    /// (id, title, body) the index holds for rows with new text, taken out first: the
-    /// text before the import, so a row changed twice in one import is listed once.
+    /// (id, title, body) of rows with new text as the index has them (it holds their
+    /// [`SEARCH_TEXT`]), taken out first: the text before the import, so a row changed
+    /// twice in one import is listed once.
     stale: Vec<(i64, String, String)>,
     stale_bytes: usize,
     /// The old text grew too large to keep: rebuild the whole index instead.
