@@ -22,11 +22,11 @@ fn pinyin_search_finds_changzhutan() {
             .iter()
             .any(|&i| app.data.items[i].title.contains("长株潭"))
     );
-    let key = |t: &str| plantrack::text::pinyin::key(t);
+    let czt = plantrack::text::pinyin::Query::new("czt").unwrap();
     assert!(
         shown
             .iter()
-            .all(|&i| plantrack::text::pinyin::matches(&key(&app.data.items[i].title), "czt"))
+            .all(|&i| czt.matches_text(&app.data.items[i].title))
     );
     // Full syllables work too: fewer items (initials are broad), the 长株潭 ones included.
     let by_initials = shown.clone();

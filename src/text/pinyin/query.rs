@@ -1,11 +1,13 @@
-//! Matching a pinyin query: against a [`PinyinKey`], or against a text itself (the
-//! readings then come from the table of ideographs, so no key is built or kept).
+//! Matching a pinyin query against a text itself (the readings come from the table of
+//! ideographs, so no key is built or kept), and, for the tests, against a `PinyinKey`.
 
+#[cfg(test)]
+use super::keys::{POSITION_SEP, PinyinKey, RUN_SEP};
 use super::readings::{
     LETTERS, Unit, first_letters, fold_width, han_entry, han_starting_with, letter_bit,
     push_readings,
 };
-use super::{MIN_QUERY_LEN, POSITION_SEP, PinyinKey, READING_SEP, RUN_SEP};
+use super::{MIN_QUERY_LEN, READING_SEP};
 
 /// A query prepared for matching many keys or texts; [`matches`] prepares one per call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +48,8 @@ impl Query {
     }
 
     /// Whether the query spells a run of consecutive characters of the key.
-    pub fn matches(&self, key: &PinyinKey) -> bool {
+    #[cfg(test)]
+    pub(super) fn matches(&self, key: &PinyinKey) -> bool {
         if self.letters.len() <= SHORT_LETTERS {
             self.matches_key_with::<Short>(key)
         } else {
@@ -54,6 +57,7 @@ impl Query {
         }
     }
 
+    #[cfg(test)]
     fn matches_key_with<S: Positions>(&self, key: &PinyinKey) -> bool {
         let mut spelling = Spelling::<S>::new(self);
         for run in key.as_str().split(RUN_SEP) {
@@ -175,7 +179,8 @@ pub(super) fn first_char(bytes: &[u8]) -> Result<(char, usize), usize> {
 
 /// Whether `query` spells a run of consecutive characters of the text behind `key`
 /// (see the module documentation). Queries shorter than two letters match nothing.
-pub fn matches(key: &PinyinKey, query: &str) -> bool {
+#[cfg(test)]
+pub(super) fn matches(key: &PinyinKey, query: &str) -> bool {
     Query::new(query).is_some_and(|q| q.matches(key))
 }
 

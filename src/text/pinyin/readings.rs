@@ -154,6 +154,7 @@ fn han_index(c: char) -> Option<usize> {
 
 /// The encoded readings of a CJK unified ideograph ("" for none); `None` outside the
 /// basic block.
+#[cfg(test)]
 pub(super) fn han_readings(c: char) -> Option<&'static str> {
     let index = han_index(c)?;
     let table = han_table();

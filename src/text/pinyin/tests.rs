@@ -1,8 +1,11 @@
 //! Keys, matching (by key and on the text itself) and the readings table, against
 //! references written the plain way.
 
+use super::keys::*;
+use super::query::matches;
 use super::query::step;
 use super::readings::{HAN_FIRST, HAN_LAST};
+use super::readings::{Unit, push_readings};
 use super::*;
 use proptest::strategy::Strategy;
 
