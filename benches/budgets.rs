@@ -19,7 +19,7 @@ mod fixture;
 #[path = "support/generate.rs"]
 mod generate;
 
-use plantrack::store::{ItemEdit, ItemFilter, Store};
+use plantrack::store::{ItemFilter, Store};
 use plantrack::track::rollup::{RollupBy, rollup, total};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Write};
@@ -797,12 +797,7 @@ fn rollup_samples(
     let all = ItemFilter::default();
     let id = app.data.items[app.data.items.len().min(items) / 2].id;
     let edit = |n: usize, store: &mut Store| {
-        let stamp = store.stamp().unwrap();
-        let edit = ItemEdit {
-            progress: Some(if n.is_multiple_of(2) { 30 } else { 40 }),
-            ..ItemEdit::default()
-        };
-        store.edit_item(id, stamp, &edit).unwrap();
+        fixture::set_progress(store, id, if n.is_multiple_of(2) { 30 } else { 40 });
     };
     let mut workbench = Vec::new();
     let started = Instant::now();

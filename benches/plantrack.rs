@@ -32,7 +32,7 @@ mod fixture;
 mod generate;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use plantrack::store::{ItemEdit, ItemFilter, Store};
+use plantrack::store::{ItemFilter, Store};
 use plantrack::track::rollup::{RollupBy, rollup, total};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -195,12 +195,7 @@ fn workbench(group: &mut Group<'_>, db: &std::path::Path) {
             let mut spent = Duration::ZERO;
             for _ in 0..iterations {
                 progress = if progress == 10 { 20 } else { 10 };
-                let stamp = store.stamp().unwrap();
-                let edit = ItemEdit {
-                    progress: Some(progress),
-                    ..ItemEdit::default()
-                };
-                store.edit_item(id, stamp, &edit).unwrap();
+                fixture::set_progress(&mut store, id, progress);
                 let started = Instant::now();
                 plantrack::tui::dispatch(
                     &mut app,
@@ -223,12 +218,7 @@ fn store_level(group: &mut Group<'_>, db: &std::path::Path, n: usize) {
     group.bench_function("rollups/after_edit", |b| {
         b.iter(|| {
             progress = if progress == 10 { 20 } else { 10 };
-            let stamp = store.stamp().unwrap();
-            let edit = ItemEdit {
-                progress: Some(progress),
-                ..ItemEdit::default()
-            };
-            store.edit_item(id, stamp, &edit).unwrap();
+            fixture::set_progress(&mut store, id, progress);
             let summaries = store.summaries(&all, today).unwrap();
             for by in RollupBy::ALL {
                 black_box(rollup(&summaries, by));

@@ -56,6 +56,18 @@ fn key_of(items: usize, seed: u64) -> String {
     )
 }
 
+/// Commit an edit of item `id`'s progress, as a user would (against the current stamp).
+pub fn set_progress(store: &mut Store, id: i64, progress: u8) {
+    let stamp = store.stamp().unwrap_or_else(|e| fail(&e));
+    let edit = plantrack::store::ItemEdit {
+        progress: Some(progress),
+        ..plantrack::store::ItemEdit::default()
+    };
+    store
+        .edit_item(id, stamp, &edit)
+        .unwrap_or_else(|e| fail(&e));
+}
+
 /// Remove a database and its -wal/-shm files.
 pub fn remove_db(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
