@@ -100,6 +100,7 @@ fn short_and_pinyin_queries() {
     // Pinyin spells titles only (initials or syllables), whatever the plan.
     assert_eq!(found(&store, &ids, "czt"), vec![4]);
     assert_eq!(found(&store, &ids, "changzhutan"), vec![4]);
+    assert_eq!(found(&store, &ids, "CZT"), vec![4], "any case");
     assert_eq!(found(&store, &ids, "xxczh"), vec![1]);
     assert!(
         found(&store, &ids, "ytyh").is_empty(),

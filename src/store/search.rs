@@ -28,7 +28,7 @@ impl Store {
         let text = text.trim();
         let mut ids = self.search_text_ids(text)?;
         if is_pinyin_query(text)
-            && let Some(query) = pinyin::Query::new(&text.to_ascii_lowercase())
+            && let Some(query) = pinyin::Query::new(text)
         {
             ids.extend(by_pinyin::pinyin_ids(self, &query)?);
         }

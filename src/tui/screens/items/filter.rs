@@ -127,7 +127,7 @@ impl<'a> Criteria<'a> {
             scope,
             filter,
             resolved: filter.resolve(data, user),
-            pinyin: pinyin::Query::new(&query.to_ascii_lowercase()),
+            pinyin: pinyin::Query::new(&query),
             query,
             hits,
         }
