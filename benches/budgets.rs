@@ -804,7 +804,11 @@ fn rollup_samples(
     while workbench.len() < 50 && started.elapsed() < Duration::from_secs(30) {
         edit(workbench.len(), store);
         let t = Instant::now();
-        plantrack::tui::dispatch(app, store, plantrack::tui::Action::Saved(format!("#{id}")));
+        plantrack::tui::dispatch(
+            app,
+            store,
+            plantrack::tui::Action::Saved(plantrack::tui::Saved::text(format!("#{id}"))),
+        );
         workbench.push(ms(t.elapsed()));
     }
     let mut from_scratch = Vec::new();

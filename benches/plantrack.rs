@@ -200,7 +200,7 @@ fn workbench(group: &mut Group<'_>, db: &std::path::Path) {
                 plantrack::tui::dispatch(
                     &mut app,
                     &mut store,
-                    plantrack::tui::Action::Saved(format!("#{id}")),
+                    plantrack::tui::Action::Saved(plantrack::tui::Saved::text(format!("#{id}"))),
                 );
                 spent += started.elapsed();
             }

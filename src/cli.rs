@@ -63,8 +63,11 @@ pub enum Command {
     Indicator(IndicatorCommand),
     /// Changes made (of one item, or of everything but imports).
     History(HistoryArgs),
-    /// Undo your last change.
-    Undo,
+    /// Undo your last change (shows it and asks first on a terminal; each undo goes one
+    /// step further back).
+    Undo(UndoArgs),
+    /// Re-apply the change you undid last (while you have changed nothing else since).
+    Redo(UndoArgs),
     /// Roll-up counts by plan, chapter, department or owner (汇总).
     Summary(SummaryArgs),
     /// Give every item of a box or chapter the same owner or department.
@@ -87,6 +90,16 @@ pub enum Command {
     Dump(DumpArgs),
     /// Load a `dump` into this database, replacing its tracking state.
     Load(LoadArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UndoArgs {
+    /// Only show what would be undone (or redone); change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask, even on a terminal.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -199,6 +212,11 @@ pub struct SetArgs {
     /// Investment done this year (年度完成投资, 亿元).
     #[arg(long, value_name = "X")]
     pub invest_done: Option<String>,
+    /// Refuse any field someone changed after STAMP (the `stamp` that `show --json`
+    /// prints): for a script that read the item first. Without it the edit applies to
+    /// the item as it is now.
+    #[arg(long, value_name = "STAMP")]
+    pub if_unchanged_since: Option<i64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -215,6 +233,9 @@ pub struct DeptArgs {
     /// Unlink NAME from the item.
     #[arg(long, value_name = "NAME")]
     pub remove: Option<String>,
+    /// Refuse when someone changed this department's link after STAMP (see `set`).
+    #[arg(long, value_name = "STAMP")]
+    pub if_unchanged_since: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -374,7 +395,8 @@ pub struct AssignArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Parse and report only; no database is opened.
+    /// Parse and report only, with the mapping to what is tracked when the database
+    /// exists; nothing is written (no database is created).
     #[arg(long)]
     pub dry_run: bool,
     /// With --dry-run: print exactly one JSON object {"plans": [...]} instead of the report.
@@ -384,6 +406,10 @@ pub struct ImportArgs {
     /// when standard input is a terminal).
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// Decide an uncertain match: ID=+N when tracked item ID is item N of the text (the
+    /// numbers the mapping shows), ID=new when it is none of them. Repeatable.
+    #[arg(long = "map", value_name = "ID=+N|ID=new")]
+    pub map: Vec<String>,
     /// Plan text files (UTF-8, UTF-16 with BOM, or GB18030/GBK).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// What `plantrack` without a subcommand says when there is no terminal for the workbench.
 const NO_TERMINAL: &str = "the workbench (TUI) needs a terminal on stdin and stdout; \
 in scripts use the subcommands: list, show, set, dept, milestone, note, indicator, history, \
-undo, summary, assign, import, departments, config, export, backup, compact, dump, load (see `plantrack --help` and \
+undo, redo, summary, assign, import, departments, config, export, backup, compact, dump, load (see `plantrack --help` and \
 `plantrack help COMMAND`)";
 
 /// Run a parsed command line.
@@ -57,7 +57,7 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
     if let Command::Import(args) = &command
         && args.dry_run
     {
-        commands::import::dry_run(args, &mut out)?;
+        commands::import::dry_run(args, cli.db.as_deref(), cli.user.as_deref(), &mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
@@ -71,7 +71,8 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Note(args) => commands::note::run(args, ctx, &mut out)?,
         Command::Indicator(command) => commands::indicator::run(command, ctx, &mut out)?,
         Command::History(args) => commands::history::run(args, ctx, &mut out)?,
-        Command::Undo => commands::history::undo(ctx, &mut out)?,
+        Command::Undo(args) => commands::history::undo(args, ctx, &mut out)?,
+        Command::Redo(args) => commands::history::redo(args, ctx, &mut out)?,
         Command::Summary(args) => commands::summary::run(args, ctx, &mut out)?,
         Command::Assign(args) => commands::assign::run(args, ctx, &mut out)?,
         Command::Import(args) => commands::import::run(args, ctx, &mut out)?,

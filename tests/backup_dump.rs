@@ -30,7 +30,7 @@ fn bytes(dump: &Dump) -> Vec<u8> {
 
 fn edit(store: &mut Store, id: i64, edit: ItemEdit) {
     let stamp = store.stamp().unwrap();
-    store.edit_item(id, stamp, &edit).unwrap();
+    store.edit_item(id, Some(stamp), &edit).unwrap();
 }
 
 /// One of everything: owners, status, progress, dates, project fields, lead and co links

@@ -586,7 +586,7 @@ fn hostile_text_never_reaches_the_terminal() {
             owner: Some(Some("evil\u{1b}[31m\u{202e}\u{9b}".into())),
             ..Default::default()
         };
-        store.edit_item(id, base, &edit).unwrap();
+        store.edit_item(id, Some(base), &edit).unwrap();
     }
     for args in [
         vec!["show".to_string(), ids.clone()],

@@ -45,7 +45,7 @@ fn set_owner(store: &mut Store, id: i64, owner: &str) {
         progress: Some(30),
         ..ItemEdit::default()
     };
-    store.edit_item(id, stamp, &edit).unwrap();
+    store.edit_item(id, Some(stamp), &edit).unwrap();
 }
 
 /// 棚户区改造 (hn-czh-14) has a plan milestone due 2025-12-31: red at 2026-11-23.

@@ -648,6 +648,7 @@ impl Workbench {
             },
             today: today(),
             user: "alice".into(),
+            journal: None,
         });
         tui::start(&mut app, &mut store);
         Workbench {

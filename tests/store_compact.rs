@@ -60,7 +60,7 @@ fn compaction_keeps_every_change_while_another_process_reads() {
         progress: Some(40),
         ..ItemEdit::default()
     };
-    store.edit_item(id, stamp, &edit).unwrap();
+    store.edit_item(id, Some(stamp), &edit).unwrap();
     store.add_note(id, "已完成可研批复").unwrap();
     store
         .add_milestone(id, "开工", NaiveDate::from_ymd_opt(2027, 3, 1).unwrap())

@@ -112,7 +112,7 @@ fn new_db(dir: &Path) -> PathBuf {
 }
 
 fn edit(store: &mut Store, id: i64, base: Stamp, edit: ItemEdit) -> Result<(), StoreError> {
-    store.edit_item(id, base, &edit)
+    store.edit_item(id, Some(base), &edit).map(|_| ())
 }
 
 fn owner(name: &str) -> ItemEdit {
@@ -172,7 +172,7 @@ fn a_stale_save_of_the_same_field_is_refused_naming_who_when_and_what() {
     let err = alice
         .edit_item(
             id,
-            alice_read,
+            Some(alice_read),
             &ItemEdit {
                 owner: Some(Some("李强".into())),
                 progress: Some(20),
@@ -545,9 +545,9 @@ fn rmw_worker_entry() {
             progress((detail.row.progress + 1) % 101)
         };
         thread::sleep(Duration::from_micros(rng.below(200)));
-        match store.edit_item(id, stamp, &edit) {
-            Ok(()) if owner_edit => result.owner_applied += 1,
-            Ok(()) => result.applied[k] += 1,
+        match store.edit_item(id, Some(stamp), &edit) {
+            Ok(_) if owner_edit => result.owner_applied += 1,
+            Ok(_) => result.applied[k] += 1,
             Err(StoreError::Conflict(c)) => {
                 assert_eq!(c.item, id);
                 if owner_edit {

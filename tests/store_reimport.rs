@@ -172,7 +172,7 @@ fn track_everything(store: &mut Store, bob: &mut Store) -> Tracked {
     store
         .edit_item(
             shanty,
-            stamp,
+            Some(stamp),
             &ItemEdit {
                 owner: Some(Some("王敏".into())),
                 status: Some(Status::InProgress),
@@ -224,7 +224,7 @@ fn track_everything(store: &mut Store, bob: &mut Store) -> Tracked {
     let stamp = bob.stamp().unwrap();
     bob.edit_item(
         project,
-        stamp,
+        Some(stamp),
         &ItemEdit {
             owner: Some(Some("李强".into())),
             progress: Some(30),
@@ -239,7 +239,7 @@ fn track_everything(store: &mut Store, bob: &mut Store) -> Tracked {
     let stamp = bob.stamp().unwrap();
     bob.edit_item(
         project,
-        stamp,
+        Some(stamp),
         &ItemEdit {
             status: Some(Status::Paused),
             ..ItemEdit::default()
@@ -488,7 +488,7 @@ fn a_revised_plan_keeps_ids_and_tracking_data() {
         store
             .edit_item(
                 id,
-                stamp,
+                Some(stamp),
                 &ItemEdit {
                     owner: Some(Some(owner.into())),
                     progress: Some(25),
@@ -614,7 +614,7 @@ fn an_item_inserted_in_a_numbered_box_does_not_shift_tracking_data() {
         store
             .edit_item(
                 *id,
-                stamp,
+                Some(stamp),
                 &ItemEdit {
                     owner: Some(Some(owner.into())),
                     ..ItemEdit::default()

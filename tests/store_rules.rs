@@ -30,7 +30,7 @@ fn plan_items(store: &Store, plan: &str, today: NaiveDate) -> Vec<ItemRow> {
 
 fn set(store: &mut Store, id: i64, edit: ItemEdit) {
     let stamp = store.stamp().unwrap();
-    store.edit_item(id, stamp, &edit).unwrap();
+    store.edit_item(id, Some(stamp), &edit).unwrap();
 }
 
 fn light(store: &Store, id: i64, today: NaiveDate) -> Light {

@@ -63,7 +63,7 @@ fn edit_conflict_undo_and_search() {
     let base_bob = bob.stamp().unwrap();
     bob.edit_item(
         id,
-        base_bob,
+        Some(base_bob),
         &ItemEdit {
             owner: Some(Some("王敏".into())),
             ..ItemEdit::default()
@@ -74,7 +74,7 @@ fn edit_conflict_undo_and_search() {
     alice
         .edit_item(
             id,
-            base_alice,
+            Some(base_alice),
             &ItemEdit {
                 progress: Some(30),
                 ..ItemEdit::default()
@@ -85,7 +85,7 @@ fn edit_conflict_undo_and_search() {
     let err = alice
         .edit_item(
             id,
-            base_alice,
+            Some(base_alice),
             &ItemEdit {
                 owner: Some(Some("李强".into())),
                 ..ItemEdit::default()

@@ -115,7 +115,26 @@ fn edit_owner_add_milestone_and_undo() {
             .iter()
             .any(|m| m.title == "完成可研批复")
     );
+    // `u` shows what it would undo and asks; only `y` does it.
     keys(&mut app, &mut store, "u");
+    let question = app.message.clone().unwrap().1;
+    assert!(
+        question.starts_with("撤销：")
+            && question.contains("删除新节点")
+            && question.contains("完成可研批复"),
+        "{question}"
+    );
+    keys(&mut app, &mut store, "<Enter>");
+    assert!(
+        store
+            .show(id, today())
+            .unwrap()
+            .milestones
+            .iter()
+            .any(|m| m.title == "完成可研批复"),
+        "Enter is not a yes"
+    );
+    keys(&mut app, &mut store, "uy");
     assert!(
         !store
             .show(id, today())
@@ -124,8 +143,20 @@ fn edit_owner_add_milestone_and_undo() {
             .iter()
             .any(|m| m.title == "完成可研批复")
     );
+    // Step by step further back: the owner.
     keys(&mut app, &mut store, "u");
+    let question = app.message.clone().unwrap().1;
+    assert!(question.contains("负责人：王敏 → （空）"), "{question}");
+    keys(&mut app, &mut store, "y");
     assert_eq!(store.show(id, today()).unwrap().row.owner, None);
+    let message = app.message.clone().unwrap().1;
+    assert!(message.starts_with("已撤销"), "{message}");
+    // Redo brings the owner back.
+    keys(&mut app, &mut store, "Uy");
+    assert_eq!(
+        store.show(id, today()).unwrap().row.owner.as_deref(),
+        Some("王敏")
+    );
 }
 
 #[test]
@@ -342,21 +373,118 @@ fn an_edit_made_while_another_process_holds_the_lock_is_kept_and_saved_later() {
     let holder = rusqlite::Connection::open(&path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     keys(&mut app, &mut store, "o王敏<Enter>");
-    assert!(app.pending.is_some());
+    assert_eq!(app.queue.len(), 1);
     assert!(app.message.clone().unwrap().1.contains("已保留"));
     // Quitting now asks first; "n" keeps working.
     keys(&mut app, &mut store, "qq");
     assert!(!app.quit);
     // A retry while the lock is still held keeps it pending.
     plantrack::tui::dispatch(&mut app, &mut store, plantrack::tui::Action::Tick);
-    assert!(app.pending.is_some());
+    assert_eq!(app.queue.len(), 1);
     holder.execute_batch("COMMIT").unwrap();
     plantrack::tui::dispatch(&mut app, &mut store, plantrack::tui::Action::Tick);
-    assert!(app.pending.is_none());
+    assert!(app.queue.is_empty());
     assert_eq!(
         store.show(id, today()).unwrap().row.owner.as_deref(),
         Some("王敏")
     );
+}
+
+/// The journal of waiting edits, as the workbench of `store` writes it.
+fn journal(path: &std::path::Path, store: &plantrack::store::Store) -> std::path::PathBuf {
+    plantrack::tui::journal::path_for(&tui_support::journal_dir(path), store)
+}
+
+#[test]
+fn three_edits_under_a_held_lock_are_all_saved_in_order_and_a_conflict_drops_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = app(&path, "alice", Lang::Zh);
+    store
+        .set_patience(std::time::Duration::from_millis(50), 1)
+        .unwrap();
+    keys(&mut app, &mut store, "2");
+    let first = app.screens.items.current(&app.data).unwrap().id;
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Owner on #1, owner on #2, a note on #3, each while the lock is held.
+    keys(&mut app, &mut store, "o第一<Enter>j");
+    let second = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "o第二<Enter>j");
+    let third = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "nnote during lock<C-s>");
+    assert_eq!(app.queue.len(), 3, "every edit is kept, not only the last");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("3 项修改已保留"), "{message}");
+    // They are on disk before the person is told.
+    let file = journal(&path, &store);
+    let kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(kept["saves"].as_array().unwrap().len(), 3);
+
+    // Meanwhile the process holding the lock changes #2's owner, as bob: that edit
+    // conflicts with it.
+    holder
+        .execute_batch(&format!(
+            "INSERT INTO change(at, who, action) VALUES ('2026-11-23T09:00:00.000Z', 'bob', 'edit item');
+             UPDATE item SET owner = '鲍勃' WHERE id = {second};
+             INSERT INTO history(change_id, item_id, entity, entity_id, field, old, new)
+                 VALUES (last_insert_rowid(), {second}, 'item', {second}, 'owner', NULL, '鲍勃');
+             COMMIT"
+        ))
+        .unwrap();
+    plantrack::tui::dispatch(&mut app, &mut store, plantrack::tui::Action::Tick);
+    assert!(app.queue.is_empty());
+    let owner = |id| store.show(id, today()).unwrap().row.owner;
+    assert_eq!(owner(first).as_deref(), Some("第一"));
+    assert_eq!(
+        owner(second).as_deref(),
+        Some("鲍勃"),
+        "the conflict is refused"
+    );
+    let notes = store.show(third, today()).unwrap().notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "note during lock");
+    let message = app.message.clone().unwrap().1;
+    assert!(
+        message.contains("鲍勃") && message.contains("bob"),
+        "{message}"
+    );
+    assert!(message.contains("其余 2 项已保存"), "{message}");
+    assert!(
+        !file.exists(),
+        "the journal goes once everything is dealt with"
+    );
+}
+
+#[test]
+fn edits_kept_by_a_killed_workbench_are_saved_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = app(&path, "alice", Lang::Zh);
+    store
+        .set_patience(std::time::Duration::from_millis(50), 1)
+        .unwrap();
+    keys(&mut app, &mut store, "2");
+    let first = app.screens.items.current(&app.data).unwrap().id;
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    keys(&mut app, &mut store, "o第一<Enter>j+");
+    let second = app.screens.items.current(&app.data).unwrap().id;
+    assert_eq!(app.queue.len(), 2);
+    // The workbench dies without a word (nothing runs at SIGKILL); the lock goes.
+    drop((app, store));
+    holder.execute_batch("ROLLBACK").unwrap();
+
+    let (app, store) = tui_support::app(&path, "alice", Lang::Zh);
+    assert!(app.queue.is_empty());
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("2 项"), "{message}");
+    assert_eq!(
+        store.show(first, today()).unwrap().row.owner.as_deref(),
+        Some("第一")
+    );
+    assert_eq!(store.show(second, today()).unwrap().row.progress, 10);
+    assert!(!journal(&path, &store).exists());
 }
 
 #[test]

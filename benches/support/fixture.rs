@@ -36,6 +36,7 @@ pub fn session() -> Session {
         },
         today: today(),
         user: "bench".to_string(),
+        journal: None,
     }
 }
 
@@ -64,7 +65,7 @@ pub fn set_progress(store: &mut Store, id: i64, progress: u8) {
         ..plantrack::store::ItemEdit::default()
     };
     store
-        .edit_item(id, stamp, &edit)
+        .edit_item(id, Some(stamp), &edit)
         .unwrap_or_else(|e| fail(&e));
 }
 

@@ -1030,7 +1030,7 @@ pub fn track(store: &mut Store, seed: u64) -> TrackReport {
                 progress: Some(progress),
                 ..ItemEdit::default()
             };
-            if store.edit_item(row.id, stamp, &edit).is_ok() {
+            if store.edit_item(row.id, Some(stamp), &edit).is_ok() {
                 edited += 1;
             }
         }

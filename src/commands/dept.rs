@@ -30,8 +30,9 @@ pub fn run(args: &DeptArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
         };
         let name = &name;
         warn_if_new(ctx, name)?;
-        let base = ctx.store.stamp()?;
-        ctx.store.set_department(id, name, role, Some(base))?;
+        // No think time: only a script that read the item first asks for the check.
+        let base = args.if_unchanged_since.map(crate::store::Stamp);
+        ctx.store.set_department(id, name, role, base)?;
         let label = match role {
             Role::Lead => "牵头 lead",
             Role::Co => "配合 co",

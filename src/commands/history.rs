@@ -1,11 +1,11 @@
 //! `plantrack history [ID]` and `plantrack undo`.
 
 use super::{Ctx, item_ref, local_time, milestone_ref, safe};
-use crate::cli::HistoryArgs;
+use crate::cli::{HistoryArgs, UndoArgs};
 use crate::report::json::write_json;
 use crate::store::HistoryEntry;
-use anyhow::Result;
-use std::io::Write;
+use anyhow::{Result, bail};
+use std::io::{IsTerminal, Write};
 
 /// Department ids and short names, to name departments in link changes.
 pub type DepartmentNames = [(i64, String)];
@@ -20,36 +20,15 @@ pub fn department_names(ctx: &Ctx) -> Result<Vec<(i64, String)>> {
         .collect())
 }
 
-fn field_label(entity: &str, field: &str) -> String {
-    let label = match (entity, field) {
-        ("item", "owner") => "负责人 owner",
-        ("item", "status") => "状态 status",
-        ("item", "progress") => "进度 progress",
-        ("item", "start_on") => "开始 start",
-        ("item", "due_on") => "截止 due",
-        ("item", "project_stage") => "阶段 stage",
-        ("item", "invest_total") => "总投资 invest total",
-        ("item", "invest_year_plan") => "年度计划投资 invest plan",
-        ("item", "invest_year_done") => "年度完成投资 invest done",
-        ("item", "in_plan") => "在规划中 in plan",
-        ("item", "created") => "新事项 item added",
-        ("item", "title") => "标题 title",
-        ("item", "body") => "正文 text",
-        ("milestone", "due_on") => "节点截止 milestone due",
-        ("milestone", "done_on") => "节点完成 milestone done",
-        ("milestone", "title") => "节点名称 milestone title",
-        ("milestone", "removed") => "节点删除 milestone removed",
-        ("milestone", "created") => "新节点 milestone added",
-        ("note", "created") => "备注 note",
-        ("note", "removed") => "备注删除 note removed",
-        ("indicator_value", "created") => "指标值 indicator value",
-        ("indicator_value", "removed") => "指标值删除 indicator value removed",
-        ("plan", "created") => "新规划 plan added",
-        ("plan", "title") => "规划标题 plan title",
-        ("setting", key) => return format!("设置 setting {}", safe(key)),
-        (entity, field) => return format!("{}.{}", safe(entity), safe(field)),
-    };
-    label.to_string()
+/// A field's label as `set`, `history` and `undo` print it: "负责人 owner".
+pub fn field_label(entity: &str, field: &str) -> String {
+    match crate::track::fields::field_label(entity, field) {
+        Some(label) if entity == "setting" => {
+            format!("{} {} {}", label.zh, label.en, safe(field))
+        }
+        Some(label) => format!("{} {}", label.zh, label.en),
+        None => format!("{}.{}", safe(entity), safe(field)),
+    }
 }
 
 fn value(text: Option<&str>) -> String {
@@ -65,18 +44,13 @@ fn value(text: Option<&str>) -> String {
     }
 }
 
-/// Link values are "role@origin".
+/// Link values are "role@origin": shown as 牵头/配合 and where the link came from.
 fn link_value(text: Option<&str>) -> String {
-    match text.and_then(|t| t.split_once('@')) {
-        Some((role, origin)) => {
-            let role = match role {
-                "lead" => "牵头",
-                "co" => "配合",
-                other => other,
-            };
-            format!("{} ({})", safe(role), safe(origin))
-        }
-        None => value(text),
+    match text {
+        Some(text) => safe(&crate::track::fields::value_label(
+            "link", "role", text, true,
+        )),
+        None => value(None),
     }
 }
 
@@ -141,29 +115,99 @@ pub fn run(args: &HistoryArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Undo the user's last change and say what it was.
-pub fn undo(ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
-    let summary = ctx.store.undo()?;
+/// `undo` and `redo`: show the change first, ask on a terminal, then revert it and say
+/// what was written back.
+pub fn undo(args: &UndoArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
+    revert(args, ctx, out, Direction::Undo)
+}
+
+pub fn redo(args: &UndoArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
+    revert(args, ctx, out, Direction::Redo)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Undo,
+    Redo,
+}
+
+fn revert(args: &UndoArgs, ctx: &mut Ctx, out: &mut dyn Write, direction: Direction) -> Result<()> {
+    let preview = match direction {
+        Direction::Undo => ctx.store.undo_preview()?,
+        Direction::Redo => ctx.store.redo_preview()?,
+    };
+    let user = safe(ctx.store.user());
+    let Some(preview) = preview else {
+        bail!(match direction {
+            Direction::Undo => format!("{user} 没有可撤销的修改 has no change left to undo"),
+            Direction::Redo => format!("{user} 没有可重做的修改 has nothing to redo"),
+        });
+    };
+    let departments = department_names(ctx)?;
+    let (verb, heading) = match direction {
+        Direction::Undo => ("撤销 undo", "将撤销 would undo"),
+        Direction::Redo => ("重做 redo", "将重做 would redo"),
+    };
     writeln!(
         out,
-        "已撤销 undone: change {} “{}” made {} ({} field{})",
+        "{heading}: change {} “{}” made {} ({} field{}):",
+        preview.change,
+        safe(&preview.action),
+        local_time(&preview.at),
+        preview.entries.len(),
+        if preview.entries.len() == 1 { "" } else { "s" }
+    )?;
+    for entry in &preview.entries {
+        writeln!(out, "  {}", reverted(entry, &departments))?;
+    }
+    if args.dry_run {
+        writeln!(out, "（预览，未做任何更改 dry run: nothing changed）")?;
+        return Ok(());
+    }
+    if !args.yes && std::io::stdin().is_terminal() {
+        write!(out, "{verb}？[y/N] ")?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+            bail!("已取消 cancelled: nothing was changed");
+        }
+    }
+    let summary = match direction {
+        Direction::Undo => ctx.store.undo_expecting(preview.change)?,
+        Direction::Redo => ctx.store.redo_expecting(preview.change)?,
+    };
+    let done = match direction {
+        Direction::Undo => "已撤销 undone",
+        Direction::Redo => "已重做 redone",
+    };
+    writeln!(
+        out,
+        "{done}: change {} “{}” made {} ({} field{})",
         summary.change,
         safe(&summary.action),
         local_time(&summary.at),
         summary.fields,
         if summary.fields == 1 { "" } else { "s" }
     )?;
-    // The newest undo by this user is the one just made; show what it wrote back.
-    let user = ctx.store.user().to_string();
-    let recent = ctx.store.history(None, summary.fields + 50)?;
-    let newest = recent
-        .iter()
-        .filter(|e| e.action == "undo" && e.who == user)
-        .map(|e| e.change)
-        .max();
-    let departments = department_names(ctx)?;
-    for entry in recent.iter().filter(|e| Some(e.change) == newest) {
+    for entry in &summary.entries {
         writeln!(out, "  {}", describe(entry, &departments))?;
     }
     Ok(())
+}
+
+/// A row of the change to revert, as what reverting it does: its new value goes back to
+/// its old one (a created entity is removed again).
+fn reverted(entry: &HistoryEntry, departments: &DepartmentNames) -> String {
+    let mut shown = entry.clone();
+    if entry.field == "created" {
+        shown.field = "removed".into();
+        shown.old = Some("0".into());
+        shown.new = Some("1".into());
+        let text = describe(&shown, departments);
+        let what = value(entry.new.as_deref());
+        return format!("{text}  ({what})");
+    }
+    std::mem::swap(&mut shown.old, &mut shown.new);
+    describe(&shown, departments)
 }

@@ -3,9 +3,9 @@
 use super::Ctx;
 use crate::cli::ImportArgs;
 use crate::plan::{self, MergedPlan};
-use crate::report::dry_run;
+use crate::report::{dry_run, mapping};
 use crate::seed;
-use crate::store::PlanImport;
+use crate::store::{ImportReport, ItemDecision, PlanImport};
 use crate::text::sanitize::term_safe;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
@@ -41,31 +41,156 @@ fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {shown}"))
 }
 
-/// `import --dry-run`: parse and report; no database is opened.
-pub fn dry_run(args: &ImportArgs, out: &mut dyn Write) -> Result<()> {
+/// `import --dry-run`: parse and report; when the database exists, also the mapping to
+/// the items tracked there. Nothing is written, and no database is created.
+pub fn dry_run(
+    args: &ImportArgs,
+    db: Option<&Path>,
+    user: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let plans = parse_files(args)?;
-    if args.json {
-        dry_run::write_json(&plans, out)?;
-    } else {
-        dry_run::write_text(&plans, out)?;
+    let path = match db {
+        Some(path) => Some(path.to_path_buf()),
+        None => super::default_db_path().ok(),
+    };
+    let compared = match path.filter(|p| p.is_file()) {
+        Some(path) => {
+            let decisions = decisions(&args.map)?;
+            match super::Ctx::open(Some(&path), user, None).and_then(|ctx| {
+                Ok(ctx
+                    .store
+                    .import_preview(&plans, &seed::manifest()?, &decisions)?)
+            }) {
+                Ok(report) => Some(report),
+                Err(e) => {
+                    eprintln!(
+                        "plantrack: note: the mapping to tracked items is not shown: {}",
+                        term_safe(&format!("{e:#}"))
+                    );
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    match (&compared, args.json) {
+        (Some(report), true) => mapping::write_json(&plans, &report.plans, out)?,
+        (None, true) => dry_run::write_json(&plans, out)?,
+        (_, false) => {
+            dry_run::write_text(&plans, out)?;
+            if let Some(report) = &compared {
+                for (import, plan) in report.plans.iter().zip(&plans) {
+                    if !import.created {
+                        writeln!(out, "{}", term_safe(&import.title))?;
+                        mapping::write_plan(import, mapping::text_items(plan), out)?;
+                    }
+                }
+            }
+        }
     }
     Ok(())
 }
 
-/// `import FILE...`: parse, merge renditions, and import or refresh the plans in the
-/// database, keeping every tracking field; print what changed per plan.
+/// `--map ID=+N` and `--map ID=new` as decisions.
+fn decisions(map: &[String]) -> Result<Vec<ItemDecision>> {
+    map.iter()
+        .map(|given| {
+            let bad = || {
+                anyhow::anyhow!(
+                    "--map {}: expected ID=+N (tracked item ID is item N of the text, as the mapping numbers them) or ID=new",
+                    term_safe(given)
+                )
+            };
+            let (id, to) = given.split_once('=').ok_or_else(bad)?;
+            let item = crate::cli::parse_item_id(id.trim()).map_err(|_| bad())?;
+            match to.trim() {
+                "new" | "-" | "新增" => Ok(ItemDecision::NotInText { item }),
+                n => {
+                    let text = n
+                        .strip_prefix('+')
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .filter(|&n| n > 0)
+                        .ok_or_else(bad)?;
+                    Ok(ItemDecision::Same { item, text })
+                }
+            }
+        })
+        .collect()
+}
+
+/// Ask about each uncertain pair on the terminal; returns the decisions taken.
+fn ask_uncertain(report: &ImportReport, out: &mut dyn Write) -> Result<Vec<ItemDecision>> {
+    let mut taken = Vec::new();
+    for plan in &report.plans {
+        for line in plan.uncertain() {
+            let (Some(item), Some(text)) = (line.item, line.text) else {
+                continue;
+            };
+            writeln!(out, "{}", term_safe(&plan.title))?;
+            writeln!(out, "  {}", mapping::describe(line))?;
+            write!(out, "  同一事项？ the same item? [y/n] ")?;
+            out.flush()?;
+            let mut answer = String::new();
+            std::io::stdin().read_line(&mut answer)?;
+            taken.push(match answer.trim() {
+                "y" | "Y" | "yes" | "是" => ItemDecision::Same { item, text },
+                "n" | "N" | "no" | "否" => ItemDecision::NotInText { item },
+                _ => bail!("import cancelled: nothing was written"),
+            });
+        }
+    }
+    Ok(taken)
+}
+
+/// `import FILE...`: parse, merge renditions, show what each text item is among the
+/// tracked ones and ask (on a terminal), then import or refresh the plans, keeping every
+/// tracking field on its item; print what changed per plan.
 pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
     if args.json {
         bail!("--json goes with --dry-run; an import prints a readable report");
     }
     let plans = parse_files(args)?;
-    if !args.yes && std::io::stdin().is_terminal() && !confirm(&plans, ctx, out)? {
+    let metas = seed::manifest()?;
+    let mut decisions = decisions(&args.map)?;
+    for d in &decisions {
+        let (ItemDecision::Same { item, .. } | ItemDecision::NotInText { item }) = *d;
+        ctx.store
+            .show(item, ctx.today)
+            .with_context(|| format!("--map #{item}"))?;
+    }
+    let interactive = !args.yes && std::io::stdin().is_terminal();
+    let preview = loop {
+        let preview = ctx.store.import_preview(&plans, &metas, &decisions)?;
+        if preview.plans.iter().all(|p| p.uncertain().next().is_none()) {
+            break preview;
+        }
+        if !interactive {
+            let pairs: Vec<String> = preview
+                .plans
+                .iter()
+                .flat_map(|p| p.uncertain())
+                .map(|l| format!("  {}", mapping::describe(l)))
+                .collect();
+            bail!(
+                "nothing was imported: these items of the text may or may not be items tracked before, and a guess could move their tracking data onto the wrong item:\n{}\ndecide each with --map ID=+N (the same item) or --map ID=new (not the same), or import on a terminal to be asked",
+                pairs.join("\n")
+            );
+        }
+        let taken = ask_uncertain(&preview, out)?;
+        if taken.is_empty() {
+            break preview;
+        }
+        decisions.extend(taken);
+    };
+    if interactive && !confirm(&plans, &preview, ctx, out)? {
         bail!("import cancelled: nothing was written");
     }
-    let metas = seed::manifest()?;
-    let report = ctx.store.import_plans(&plans, &metas)?;
-    for plan in &report.plans {
-        write_plan_import(plan, out)?;
+    let report = ctx
+        .store
+        .import_plans_deciding(&plans, &metas, &decisions)?;
+    for (plan, merged) in report.plans.iter().zip(&plans) {
+        write_plan_import(plan, mapping::text_items(merged), out)?;
     }
     // A bulk load leaves the new rows scattered through the file: put them in order
     // (the import is saved already; a failure here loses nothing and is only reported).
@@ -83,9 +208,18 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     Ok(())
 }
 
-/// Show what the files hold and ask before writing to the database.
-fn confirm(plans: &[crate::plan::MergedPlan], ctx: &Ctx, out: &mut dyn Write) -> Result<bool> {
+/// Show what the files hold and what each item is among the tracked ones, and ask before
+/// writing to the database.
+fn confirm(
+    plans: &[MergedPlan],
+    preview: &ImportReport,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<bool> {
     crate::report::dry_run::write_summary(plans, out)?;
+    for (import, plan) in preview.plans.iter().zip(plans) {
+        mapping::write_plan(import, mapping::text_items(plan), out)?;
+    }
     let db = term_safe(&ctx.store.path().display().to_string()).into_owned();
     write!(out, "Import into {db}? 导入？[y/N] ")?;
     out.flush()?;
@@ -94,7 +228,7 @@ fn confirm(plans: &[crate::plan::MergedPlan], ctx: &Ctx, out: &mut dyn Write) ->
     Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "是"))
 }
 
-fn write_plan_import(plan: &PlanImport, out: &mut dyn Write) -> Result<()> {
+fn write_plan_import(plan: &PlanImport, items_in_text: usize, out: &mut dyn Write) -> Result<()> {
     let state = if plan.created {
         "已创建 created"
     } else {
@@ -127,5 +261,6 @@ fn write_plan_import(plan: &PlanImport, out: &mut dyn Write) -> Result<()> {
     for missing in &plan.items_missing {
         writeln!(out, "    - {}", term_safe(missing))?;
     }
+    mapping::write_plan(plan, items_in_text, out)?;
     Ok(())
 }

@@ -65,7 +65,8 @@ impl Ctx {
 }
 
 /// The author of changes: `--user`/`PLANTRACK_USER`, else `$USER`, else `$LOGNAME`, else
-/// "unknown". Blank values count as unset.
+/// the login name of the process's uid (cron, sudo and containers often set neither),
+/// else "uid" and the number. Blank values count as unset.
 pub fn user_name(given: Option<&str>) -> String {
     let env = |name: &str| std::env::var(name).ok();
     [given.map(str::to_string), env("USER"), env("LOGNAME")]
@@ -73,7 +74,16 @@ pub fn user_name(given: Option<&str>) -> String {
         .flatten()
         .map(|name| name.trim().to_string())
         .find(|name| !name.is_empty())
-        .unwrap_or_else(|| "unknown".to_string())
+        .unwrap_or_else(login_name)
+}
+
+/// The passwd name of the real uid (through NSS, so LDAP accounts are found too).
+fn login_name() -> String {
+    let uid = nix::unistd::Uid::current();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(user)) if !user.name.trim().is_empty() => user.name,
+        _ => format!("uid{uid}"),
+    }
 }
 
 /// `COLUMNS`, when set to a sensible number.
@@ -132,6 +142,8 @@ pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::t
         },
         today: ctx.today,
         user: ctx.store.user().to_string(),
+        journal: directories::ProjectDirs::from("", "", "plantrack")
+            .and_then(|dirs| dirs.state_dir().map(std::path::Path::to_path_buf)),
     }
 }
 

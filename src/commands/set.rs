@@ -1,8 +1,9 @@
 //! `plantrack set ID ...`: edit an item's tracking fields and print what changed.
 
-use super::{Ctx, item_ref, or_dash, parse_date, safe};
+use super::history::field_label;
+use super::{Ctx, item_ref, parse_date, safe};
 use crate::cli::SetArgs;
-use crate::store::{ItemDetail, ItemEdit};
+use crate::store::ItemEdit;
 use crate::track::Progress;
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
@@ -92,47 +93,28 @@ pub fn edit(args: &SetArgs) -> Result<ItemEdit> {
     Ok(edit)
 }
 
-/// The fields `set` can change, as (label, value) pairs for display.
-fn fields(d: &ItemDetail) -> Vec<(&'static str, String)> {
-    let date = |v: Option<chrono::NaiveDate>| v.map_or_else(|| "—".to_string(), |d| d.to_string());
-    let project = d.project.as_ref();
-    let num = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v}"));
-    vec![
-        ("负责人 owner", or_dash(d.row.owner.as_deref())),
-        (
-            "状态 status",
-            format!("{} {}", d.row.status.label_zh(), d.row.status.as_str()),
-        ),
-        ("进度 progress", format!("{}%", d.row.progress)),
-        ("开始 start", date(d.start_on)),
-        ("截止 due", date(d.due_on)),
-        (
-            "阶段 stage",
-            project
-                .and_then(|p| p.stage.as_deref())
-                .map_or_else(|| "—".to_string(), super::stage_label),
-        ),
-        (
-            "总投资 invest total",
-            num(project.and_then(|p| p.invest_total)),
-        ),
-        (
-            "年度计划投资 invest plan",
-            num(project.and_then(|p| p.invest_year_plan)),
-        ),
-        (
-            "年度完成投资 invest done",
-            num(project.and_then(|p| p.invest_year_done)),
-        ),
-    ]
+/// An item field's stored value as `set` prints it.
+fn field_value(field: &str, value: Option<&str>) -> String {
+    let Some(value) = value else {
+        return "—".to_string();
+    };
+    match field {
+        "status" => match value.parse::<crate::track::Status>() {
+            Ok(status) => format!("{} {}", status.label_zh(), status.as_str()),
+            Err(_) => safe(value),
+        },
+        "progress" => format!("{}%", safe(value)),
+        "project_stage" => super::stage_label(value),
+        _ => safe(value),
+    }
 }
 
 pub fn run(args: &SetArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
     let edit = edit(args)?;
-    let before = ctx.store.show(args.id, ctx.today)?;
-    // A command has no think time: the edit is based on the state right now.
-    let base = ctx.store.stamp()?;
-    ctx.store.edit_item(args.id, base, &edit)?;
+    // A command has no think time: the edit applies to the item as it is when the write
+    // runs, unless the script asks for the check against what it read.
+    let base = args.if_unchanged_since.map(crate::store::Stamp);
+    let changed = ctx.store.edit_item(args.id, base, &edit)?;
     let after = ctx.store.show(args.id, ctx.today)?;
     writeln!(
         out,
@@ -140,24 +122,26 @@ pub fn run(args: &SetArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
         item_ref(args.id),
         crate::text::width::truncate(&safe(&after.row.title), 60)
     )?;
-    let mut changed = 0;
-    for ((label, old), (_, new)) in fields(&before).into_iter().zip(fields(&after)) {
-        if old != new {
-            writeln!(out, "  {label}: {old} → {new}")?;
-            changed += 1;
-        }
-    }
-    if changed == 0 {
+    if changed.is_empty() {
         writeln!(out, "  没有变化 nothing changed (already set)")?;
-    } else {
-        let h = &after.row.health;
+        return Ok(());
+    }
+    for row in &changed {
         writeln!(
             out,
-            "  序时进度 {}%  {}  灯 {}",
-            h.scheduled,
-            h.pace.label_zh(),
-            h.light.label_zh()
+            "  {}: {} → {}",
+            field_label(&row.entity, &row.field),
+            field_value(&row.field, row.old.as_deref()),
+            field_value(&row.field, row.new.as_deref())
         )?;
     }
+    let h = &after.row.health;
+    writeln!(
+        out,
+        "  序时进度 {}%  {}  灯 {}",
+        h.scheduled,
+        h.pace.label_zh(),
+        h.light.label_zh()
+    )?;
     Ok(())
 }

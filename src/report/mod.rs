@@ -7,6 +7,7 @@ pub mod dry_run;
 pub mod export;
 pub mod json;
 pub mod listing;
+pub mod mapping;
 pub mod markdown;
 pub mod summary;
 pub mod table;

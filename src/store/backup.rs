@@ -12,6 +12,7 @@
 
 mod dump;
 mod format;
+mod keys;
 mod load;
 
 pub use format::{

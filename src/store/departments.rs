@@ -4,8 +4,9 @@
 //! Link history values are written "role@origin" (e.g. "lead@plan").
 
 use super::Store;
+use super::error::ConflictDuring;
 use super::error::{Result, StoreError};
-use super::history::{changed_since, record};
+use super::history::{FieldKey, changed_since, record};
 use super::items::Stamp;
 use super::queries::optional;
 use crate::directory::{self, normalize_name};
@@ -131,7 +132,24 @@ pub(super) fn put_link(
     )
 }
 
-/// Set a link to "role@origin", or remove it (None). Used by undo too.
+/// Tombstones of the links people removed, from the history: the newest change of a link
+/// was a person's removal that still stands, and the link is absent. (Migration 004 ran
+/// the same statement once on the history it found.)
+pub(super) const REMOVED_LINKS_FROM_HISTORY: &str = "
+    INSERT OR IGNORE INTO link_removed(item_id, department_id)
+    SELECT h.item_id, h.entity_id FROM history h JOIN change c ON c.id = h.change_id
+    WHERE h.entity = 'link' AND h.new IS NULL AND c.action != 'import' AND c.undone_by IS NULL
+      AND h.item_id IS NOT NULL AND h.entity_id IS NOT NULL
+      AND h.id = (SELECT max(h2.id) FROM history h2
+                  WHERE h2.entity = 'link' AND h2.item_id = h.item_id AND h2.entity_id = h.entity_id)
+      AND NOT EXISTS (SELECT 1 FROM item_department l
+                      WHERE l.item_id = h.item_id AND l.department_id = h.entity_id)
+      AND EXISTS (SELECT 1 FROM item WHERE id = h.item_id)
+      AND EXISTS (SELECT 1 FROM department WHERE id = h.entity_id);";
+
+/// Set a link to "role@origin", or remove it (None): a person's decision, also when
+/// undone or redone. A removal leaves a tombstone, so that importing the plan text again
+/// does not bring the link back; linking the department again lifts it.
 pub(super) fn restore_link(
     tx: &Transaction<'_>,
     item: i64,
@@ -144,6 +162,10 @@ pub(super) fn restore_link(
                 "DELETE FROM item_department WHERE item_id = ?1 AND department_id = ?2",
                 params![item, department],
             )?;
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO link_removed(item_id, department_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![item, department])?;
         }
         Some(value) => {
             let (role, origin) = value.split_once('@').unwrap_or((value, "user"));
@@ -157,6 +179,10 @@ pub(super) fn restore_link(
                  ON CONFLICT(item_id, department_id) DO UPDATE SET role = excluded.role, origin = excluded.origin",
                 params![item, department, role, origin, position],
             )?;
+            tx.prepare_cached(
+                "DELETE FROM link_removed WHERE item_id = ?1 AND department_id = ?2",
+            )?
+            .execute(params![item, department])?;
         }
     }
     Ok(())
@@ -194,13 +220,21 @@ impl Store {
         role: Role,
         base: Option<Stamp>,
     ) -> Result<()> {
+        let mine = self.session_changes.clone();
         self.write("set department", |tx, change| {
             super::items::require_item(tx, item)?;
             let department = resolve_or_create(tx, name)?;
-            if let Some(Stamp(since)) = base
-                && let Some(conflict) = changed_since(tx, item, "link", department, "role", since)?
-            {
-                return Err(StoreError::Conflict(conflict));
+            if let Some(Stamp(since)) = base {
+                let key = FieldKey {
+                    item: Some(item),
+                    entity: "link",
+                    entity_id: Some(department),
+                    field: "role",
+                };
+                if let Some(conflict) = changed_since(tx, key, since, &mine, ConflictDuring::Edit)?
+                {
+                    return Err(StoreError::Conflict(Box::new(conflict)));
+                }
             }
             if role == Role::Lead {
                 for link in links_of(tx, item)? {

@@ -3,26 +3,108 @@
 use std::path::PathBuf;
 use thiserror::Error;
 
-/// Someone else changed a field since it was read.
+/// What a person was doing when someone else's change stood in the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictDuring {
+    /// Saving an edit made on what they had read.
+    Edit,
+    /// Undoing one of their changes.
+    Undo,
+    /// Redoing a change they had undone.
+    Redo,
+}
+
+/// Someone else changed a field since it was read (or since the change being undone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// The item the field belongs to (0 for a database setting).
     pub item: i64,
+    /// What was changed: "item", "link", "milestone", "note", "indicator_value", "setting".
+    pub entity: String,
     pub field: String,
     pub who: String,
     /// When, as stored (RFC 3339, UTC).
     pub at: String,
     /// The value they set (None when they cleared it).
     pub value: Option<String>,
+    pub during: ConflictDuring,
+}
+
+impl Conflict {
+    /// The field as people call it, in Chinese or English.
+    pub fn field_label(&self, zh: bool) -> String {
+        match crate::track::fields::field_label(&self.entity, &self.field) {
+            Some(label) if self.entity == "setting" => {
+                format!("{} {}", if zh { label.zh } else { label.en }, self.field)
+            }
+            Some(label) => (if zh { label.zh } else { label.en }).to_string(),
+            None => self.field.clone(),
+        }
+    }
+
+    /// The value they set, as people read it.
+    pub fn value_label(&self, zh: bool) -> String {
+        match &self.value {
+            Some(value) => crate::track::fields::value_label(&self.entity, &self.field, value, zh),
+            None if zh => "（空）".to_string(),
+            None => "(empty)".to_string(),
+        }
+    }
+
+    /// The whole message in one language: in Chinese `at` is shown to the minute, in
+    /// English as stored (UTC, to the millisecond).
+    pub fn describe(&self, zh: bool) -> String {
+        let at = if zh {
+            self.at.get(..16).unwrap_or(&self.at).replace('T', " ")
+        } else {
+            self.at.clone()
+        };
+        let place = match self.item {
+            0 if zh => "数据库设置".to_string(),
+            0 => "database setting".to_string(),
+            item => format!("#{item}"),
+        };
+        let (field, value) = (self.field_label(zh), self.value_label(zh));
+        match (self.during, zh) {
+            (ConflictDuring::Edit, true) => format!(
+                "{place} 的{field}在您读取之后已被 {} 于 {at} 改为“{value}”；未保存。按 r 刷新后再改",
+                self.who
+            ),
+            (ConflictDuring::Edit, false) => format!(
+                "{place}: {field} was changed by {} at {at} to “{value}” after you read it; nothing was saved; reload to see the current value",
+                self.who
+            ),
+            (ConflictDuring::Undo | ConflictDuring::Redo, true) => format!(
+                "无法{}：{place} 的{field}之后已被 {} 于 {at} 改为“{value}”，{}会覆盖他人的修改；未做任何更改",
+                if self.during == ConflictDuring::Undo {
+                    "撤销"
+                } else {
+                    "重做"
+                },
+                self.who,
+                if self.during == ConflictDuring::Undo {
+                    "撤销"
+                } else {
+                    "重做"
+                },
+            ),
+            (ConflictDuring::Undo | ConflictDuring::Redo, false) => format!(
+                "cannot {}: {place}: {field} was changed since by {} at {at} to “{value}”, which it would overwrite; nothing was changed",
+                if self.during == ConflictDuring::Undo {
+                    "undo"
+                } else {
+                    "redo"
+                },
+                self.who
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let value = self.value.as_deref().unwrap_or("(empty)");
-        write!(
-            f,
-            "item {}: {} was changed by {} at {} to “{}” after you read it; reload to see the current value",
-            self.item, self.field, self.who, self.at, value
-        )
+        f.write_str(&self.describe(false))
     }
 }
 
@@ -38,6 +120,11 @@ pub enum StoreError {
         "{path} is not a plantrack database (not an SQLite file); choose another path with --db"
     )]
     NotADatabase { path: PathBuf },
+    #[error(
+        "{path} is a database of another application (tables: {}), not a plantrack database; nothing was changed in it; choose another path with --db",
+        tables.join(", ")
+    )]
+    Foreign { path: PathBuf, tables: Vec<String> },
     #[error("{path} is damaged ({detail}); restore it from a backup")]
     Corrupt { path: PathBuf, detail: String },
     #[error(
@@ -61,7 +148,17 @@ pub enum StoreError {
         waited: std::time::Duration,
     },
     #[error("{0}")]
-    Conflict(Conflict),
+    Conflict(Box<Conflict>),
+    /// An import would have to guess which stored item a text item is.
+    #[error(
+        "{plan}: {} item(s) of the text may or may not be items tracked before; nothing was imported. Decide each with --map ID=+N (the same item) or --map ID=new (not the same): {}",
+        pairs.len(),
+        uncertain_list(pairs)
+    )]
+    Uncertain {
+        plan: String,
+        pairs: Vec<super::import::MappingLine>,
+    },
     #[error("no {what} {id}")]
     NotFound { what: &'static str, id: String },
     #[error("{0}")]
@@ -85,3 +182,20 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+fn uncertain_list(pairs: &[super::import::MappingLine]) -> String {
+    pairs
+        .iter()
+        .map(|p| {
+            format!(
+                "#{} {} ↔ +{} {} ({}%)",
+                p.item.unwrap_or_default(),
+                p.old_title.as_deref().unwrap_or(""),
+                p.text.unwrap_or_default(),
+                p.new_title.as_deref().unwrap_or(""),
+                p.score.unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,13 +1,16 @@
-//! The history of every change (who, when, entity, field, old, new) and undo.
+//! The history of every change (who, when, entity, field, old, new), the conflict rule,
+//! and undo/redo (`history/undo.rs`).
 //!
 //! One user action is one row of `change`; its field-level effects are rows of `history`.
-//! Undo reverts the user's latest change that is not yet undone, as a new change, and is
-//! refused when someone else has since changed one of the same fields.
+//! A history row's key is (item, entity, entity id, field): a department link's row names
+//! its item as well as its department, a setting's row has neither.
+
+mod undo;
 
 use super::Store;
-use super::error::{Conflict, Result, StoreError};
+use super::error::{Conflict, ConflictDuring, Result};
 use super::queries::optional;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
 /// One field-level change, for display.
@@ -26,13 +29,26 @@ pub struct HistoryEntry {
     pub undone: bool,
 }
 
-/// What an undo reverted.
+/// What an undo or redo reverted, and the rows it wrote doing so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChangeSummary {
+    /// The change reverted.
     pub change: i64,
     pub action: String,
     pub at: String,
     pub fields: usize,
+    /// The history rows of the undo (or redo) itself: what it wrote back.
+    pub entries: Vec<HistoryEntry>,
+}
+
+/// The change an undo (or redo) would revert now, shown before it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangePreview {
+    pub change: i64,
+    pub action: String,
+    pub at: String,
+    /// Its rows, as they were recorded (an undo writes each `old` back).
+    pub entries: Vec<HistoryEntry>,
 }
 
 /// Record one field-level effect of `change`.
@@ -57,52 +73,155 @@ pub(super) fn record(
     Ok(())
 }
 
-/// The latest change of `field` of an entity after `since`, as a conflict to report.
+/// The key of a history row: whose field it is. `field` "*" means any field of the entity
+/// (what a later change of a created milestone or note is).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FieldKey<'a> {
+    pub item: Option<i64>,
+    pub entity: &'a str,
+    pub entity_id: Option<i64>,
+    pub field: &'a str,
+}
+
+impl<'a> FieldKey<'a> {
+    /// A field of an item itself.
+    pub fn item(id: i64, field: &'a str) -> FieldKey<'a> {
+        FieldKey {
+            item: Some(id),
+            entity: "item",
+            entity_id: Some(id),
+            field,
+        }
+    }
+}
+
+/// A change as the conflict rule sees it.
+struct ChangeLink {
+    action: String,
+    undoes: Option<i64>,
+    undone_by: Option<i64>,
+}
+
+fn change_link(conn: &Connection, id: i64) -> Result<Option<ChangeLink>> {
+    optional(
+        conn.prepare_cached("SELECT action, undoes, undone_by FROM change WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok(ChangeLink {
+                    action: r.get(0)?,
+                    undoes: r.get(1)?,
+                    undone_by: r.get(2)?,
+                })
+            }),
+    )
+}
+
+/// Whether a change leaves its original applied: an undo takes it away, a redo (an undo
+/// of an undo) and any other change put it there.
+fn applies(link: &ChangeLink) -> bool {
+    link.action != "undo"
+}
+
+/// Whether change `id` (newer than `since`) still changes the field compared with the
+/// state at `since`. Undo and redo form chains (a change, its undo, the redo of that
+/// undo, …); only the newest member of a chain matters, and it changed nothing when the
+/// chain's first member after `since` began from the state it ends in: a change and its
+/// undo both after `since` cancel out, while an undo after `since` of a change before it
+/// is itself a change.
+fn still_changes(conn: &Connection, id: i64, since: i64) -> Result<bool> {
+    let Some(newest) = change_link(conn, id)? else {
+        return Ok(false);
+    };
+    if newest.undone_by.is_some() {
+        return Ok(false);
+    }
+    let after = applies(&newest);
+    let mut first = newest;
+    while let Some(target) = first.undoes.filter(|&t| t > since) {
+        match change_link(conn, target)? {
+            Some(link) => first = link,
+            None => break,
+        }
+    }
+    // Before the chain's first member the original was applied exactly when that member
+    // is an undo.
+    let before = !applies(&first);
+    Ok(before != after)
+}
+
+/// The newest change of `key` after change `since` that still stands (see
+/// `still_changes`), ignoring the changes in `mine` (made by this session, which the
+/// person knows about): as a conflict to report.
 pub(super) fn changed_since(
     conn: &Connection,
-    item: i64,
-    entity: &str,
-    entity_id: i64,
-    field: &str,
+    key: FieldKey<'_>,
     since: i64,
+    mine: &[i64],
+    during: ConflictDuring,
 ) -> Result<Option<Conflict>> {
-    let found = conn
-        .prepare_cached(
-            "SELECT c.who, c.at, h.new FROM history h JOIN change c ON c.id = h.change_id
-             WHERE h.entity = ?1 AND h.entity_id = ?2 AND h.field = ?3 AND h.change_id > ?4
-             ORDER BY h.id DESC LIMIT 1",
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.change_id, c.who, c.at, h.field, h.new FROM history h JOIN change c ON c.id = h.change_id
+         WHERE h.entity = ?1 AND h.entity_id IS ?2 AND (?3 = '*' OR h.field = ?3) AND h.item_id IS ?4 AND h.change_id > ?5
+         ORDER BY h.id DESC",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![key.entity, key.entity_id, key.field, key.item, since],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            },
         )?
-        .query_row(params![entity, entity_id, field, since], |r| {
-            Ok(Conflict {
-                item,
-                field: field.to_string(),
-                who: r.get(0)?,
-                at: r.get(1)?,
-                value: r.get(2)?,
-            })
-        })
-        .optional()?;
-    Ok(found)
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (change, who, at, field, value) in rows {
+        if mine.contains(&change) || !still_changes(conn, change, since)? {
+            continue;
+        }
+        return Ok(Some(Conflict {
+            item: key.item.unwrap_or_default(),
+            entity: key.entity.to_string(),
+            field,
+            who,
+            at,
+            value,
+            during,
+        }));
+    }
+    Ok(None)
 }
 
 fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
     Ok(HistoryEntry {
-        change: r.get(0)?,
-        at: r.get(1)?,
-        who: r.get(2)?,
-        action: r.get(3)?,
-        item: r.get(4)?,
-        entity: r.get(5)?,
-        entity_id: r.get(6)?,
-        field: r.get(7)?,
-        old: r.get(8)?,
-        new: r.get(9)?,
-        undone: r.get::<_, Option<i64>>(10)?.is_some(),
+        change: r.get("change")?,
+        at: r.get("at")?,
+        who: r.get("who")?,
+        action: r.get("action")?,
+        item: r.get("item_id")?,
+        entity: r.get("entity")?,
+        entity_id: r.get("entity_id")?,
+        field: r.get("field")?,
+        old: r.get("old")?,
+        new: r.get("new")?,
+        undone: r.get::<_, Option<i64>>("undone_by")?.is_some(),
     })
 }
 
-const HISTORY_SELECT: &str = "SELECT c.id, c.at, c.who, c.action, h.item_id, h.entity, h.entity_id, h.field, h.old, h.new, c.undone_by
+const HISTORY_SELECT: &str = "SELECT c.id AS change, c.at, c.who, c.action, h.item_id, h.entity, h.entity_id, h.field, h.old, h.new, c.undone_by
      FROM history h JOIN change c ON c.id = h.change_id";
+
+/// The rows of one change, in the order they were written.
+pub(super) fn rows_of(conn: &Connection, change: i64) -> Result<Vec<HistoryEntry>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{HISTORY_SELECT} WHERE h.change_id = ?1 ORDER BY h.id"
+        ))?
+        .query_map([change], entry)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
 
 impl Store {
     /// History of one item (or of everything when `item` is None), newest first.
@@ -140,136 +259,4 @@ impl Store {
             Ok(rows)
         })
     }
-
-    /// Undo this user's latest change that is not undone yet.
-    pub fn undo(&mut self) -> Result<ChangeSummary> {
-        let user = self.user.clone();
-        self.write("undo", |tx, change| {
-            let target = optional(tx.query_row(
-                "SELECT id, action, at FROM change
-                 WHERE who = ?1 AND undone_by IS NULL AND undoes IS NULL AND action NOT IN ('import', 'undo')
-                   AND EXISTS (SELECT 1 FROM history WHERE change_id = change.id)
-                 ORDER BY id DESC LIMIT 1",
-                [&user],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
-            ))?;
-            let Some((target, action, at)) = target else {
-                return Err(StoreError::Invalid(format!("{user} has no change left to undo")));
-            };
-            let rows: Vec<HistoryEntry> = tx
-                .prepare_cached(&format!("{HISTORY_SELECT} WHERE h.change_id = ?1 ORDER BY h.id DESC"))?
-                .query_map([target], entry)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            for row in &rows {
-                revert(tx, change, target, row)?;
-            }
-            tx.execute("UPDATE change SET undone_by = ?1 WHERE id = ?2", params![change, target])?;
-            tx.execute("UPDATE change SET undoes = ?1 WHERE id = ?2", params![target, change])?;
-            Ok(ChangeSummary { change: target, action, at, fields: rows.len() })
-        })
-    }
-}
-
-/// Columns of `item` that an undo may write back.
-const ITEM_FIELDS: &[&str] = &[
-    "owner",
-    "status",
-    "progress",
-    "start_on",
-    "due_on",
-    "project_stage",
-    "invest_total",
-    "invest_year_plan",
-    "invest_year_done",
-];
-
-fn revert(tx: &Transaction<'_>, change: i64, target: i64, row: &HistoryEntry) -> Result<()> {
-    let entity_id = row.entity_id.unwrap_or_default();
-    if let Some(conflict) = changed_since(
-        tx,
-        row.item.unwrap_or_default(),
-        &row.entity,
-        entity_id,
-        &row.field,
-        target,
-    )? {
-        return Err(StoreError::Conflict(conflict));
-    }
-    let old = row.old.as_deref();
-    match (row.entity.as_str(), row.field.as_str()) {
-        ("item", field) if ITEM_FIELDS.contains(&field) => {
-            tx.execute(
-                &format!("UPDATE item SET {field} = ?1 WHERE id = ?2"),
-                params![old, entity_id],
-            )?;
-        }
-        ("link", "role") => {
-            super::departments::restore_link(tx, row.item.unwrap_or_default(), entity_id, old)?
-        }
-        ("milestone", "created") | ("note", "created") | ("indicator_value", "created") => {
-            let table = row.entity.as_str();
-            tx.execute(
-                &format!("UPDATE {table} SET removed = 1 WHERE id = ?1"),
-                [entity_id],
-            )?;
-        }
-        ("milestone", "removed") | ("note", "removed") | ("indicator_value", "removed") => {
-            let table = row.entity.as_str();
-            tx.execute(
-                &format!("UPDATE {table} SET removed = ?1 WHERE id = ?2"),
-                params![old, entity_id],
-            )?;
-        }
-        ("milestone", "done_on") => {
-            tx.execute(
-                "UPDATE milestone SET done_on = ?1 WHERE id = ?2",
-                params![old, entity_id],
-            )?;
-        }
-        ("milestone", "due_on") => {
-            super::milestones::revert_extension(tx, entity_id, old, row.new.as_deref())?
-        }
-        ("milestone", "title") => {
-            tx.execute(
-                "UPDATE milestone SET title = ?1 WHERE id = ?2",
-                params![old, entity_id],
-            )?;
-        }
-        ("setting", key) => match old {
-            Some(value) => {
-                tx.execute(
-                    "UPDATE setting SET value = ?1 WHERE key = ?2",
-                    params![value, key],
-                )?;
-            }
-            None => {
-                tx.execute("DELETE FROM setting WHERE key = ?1", [key])?;
-            }
-        },
-        (entity, field) => {
-            return Err(StoreError::Invalid(format!(
-                "cannot undo a change of {entity}.{field}"
-            )));
-        }
-    }
-    let (old_text, new_text) = (row.new.as_deref(), row.old.as_deref());
-    let field = match (row.entity.as_str(), row.field.as_str()) {
-        (_, "created") => "removed",
-        (_, field) => field,
-    };
-    let (old_text, new_text) = if row.field == "created" {
-        (Some("0"), Some("1"))
-    } else {
-        (old_text, new_text)
-    };
-    record(
-        tx,
-        change,
-        row.item,
-        &row.entity,
-        row.entity_id,
-        field,
-        old_text,
-        new_text,
-    )
 }

@@ -1,26 +1,31 @@
 //! Import or refresh plans. Re-importing (or importing another rendition) never
 //! duplicates anything and never loses tracking data: a plan is found again by its key or
-//! title, an item by its stable key (box number + title, or task number), falling back to
-//! its number in the same box; plan text changes are applied and reported; items the text
-//! no longer has are kept, flagged `in_plan = 0`, with all their tracking data.
+//! title, a box by its title, an item by its content (`track::identity`: the same title,
+//! else a clearly similar text; numbers only break ties); plan text changes are applied
+//! and reported; items the text no longer has are kept, flagged `in_plan = 0`, with all
+//! their tracking data. What matches what is computed the same way for the preview
+//! (`import_preview`) as for the import, and a doubtful match is never applied unless a
+//! person decided it (`ItemDecision`).
 
 mod fts;
 mod indicators;
 mod items;
 mod log;
+mod mapping;
 mod outline;
 mod queue;
 mod tracking;
 
 use super::Store;
 use super::departments::seed_directory;
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::indexes::{BULK_IMPORT_ITEMS, WORKBENCH_INDEXES};
 use super::queries::{optional, to_json};
 use crate::plan::{MergedPlan, title_key};
 use crate::seed::PlanMeta;
 use chrono::Datelike;
 use items::{write_boxes, write_items};
+pub use mapping::{ItemDecision, MappingLine};
 use outline::write_outline;
 use rusqlite::{Transaction, params};
 use serde::Serialize;
@@ -39,6 +44,16 @@ pub struct PlanImport {
     pub links_added: usize,
     pub milestones_added: usize,
     pub indicators_added: usize,
+    /// Every item that is not simply kept: renumbered, moved, retitled, text changed, new,
+    /// back in the text, missing, or uncertain (empty for a new plan).
+    pub mapping: Vec<MappingLine>,
+}
+
+impl PlanImport {
+    /// The pairs that need a person's decision.
+    pub fn uncertain(&self) -> impl Iterator<Item = &MappingLine> {
+        self.mapping.iter().filter(|l| l.relation == "uncertain")
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -82,11 +97,55 @@ struct Batch {
 }
 
 impl Store {
-    /// Import or refresh plans (one change, one transaction).
+    /// What importing `plans` would do now, item by item, without writing anything.
+    pub fn import_preview(
+        &self,
+        plans: &[MergedPlan],
+        metas: &[PlanMeta],
+        decisions: &[ItemDecision],
+    ) -> Result<ImportReport> {
+        self.read(|conn| {
+            let mut report = ImportReport::default();
+            for plan in plans {
+                let meta = meta_of(plan, metas);
+                let key = meta.map_or_else(|| title_key(&plan.plan.title), |m| m.key.clone());
+                let existing = find_plan(conn, &key, &plan.plan.title)?;
+                let mapping = mapping::map_plan(conn, existing, plan, decisions)?;
+                report.plans.push(PlanImport {
+                    key,
+                    title: plan.plan.title.clone(),
+                    created: existing.is_none(),
+                    items_added: mapping
+                        .matching
+                        .matched
+                        .iter()
+                        .filter(|m| m.is_none())
+                        .count()
+                        - mapping.matching.uncertain.len(),
+                    mapping: mapping.lines(),
+                    ..PlanImport::default()
+                });
+            }
+            Ok(report)
+        })
+    }
+
+    /// Import or refresh plans (one change, one transaction). Refused, with nothing
+    /// written, when an item's match is uncertain: see `import_plans_deciding`.
     pub fn import_plans(
         &mut self,
         plans: &[MergedPlan],
         metas: &[PlanMeta],
+    ) -> Result<ImportReport> {
+        self.import_plans_deciding(plans, metas, &[])
+    }
+
+    /// Import or refresh plans with a person's decisions on uncertain matches.
+    pub fn import_plans_deciding(
+        &mut self,
+        plans: &[MergedPlan],
+        metas: &[PlanMeta],
+        decisions: &[ItemDecision],
     ) -> Result<ImportReport> {
         let user = self.user.clone();
         let incoming: usize = plans
@@ -143,12 +202,8 @@ impl Store {
             };
             let mut report = ImportReport::default();
             for plan in plans {
-                let meta = metas.iter().find(|m| {
-                    plan.sources
-                        .iter()
-                        .any(|s| m.files.iter().any(|f| f == file_name(s)))
-                });
-                report.plans.push(import_plan(tx, &mut batch, plan, meta)?);
+                let meta = meta_of(plan, metas);
+                report.plans.push(import_plan(tx, &mut batch, plan, meta, decisions)?);
             }
             batch.log.flush(tx)?;
             batch.fts.finish(tx)?;
@@ -168,7 +223,16 @@ impl Store {
     }
 }
 
-fn find_plan(tx: &Transaction<'_>, key: &str, title: &str) -> Result<Option<i64>> {
+/// The manifest entry of a plan, found by its file names.
+fn meta_of<'a>(plan: &MergedPlan, metas: &'a [PlanMeta]) -> Option<&'a PlanMeta> {
+    metas.iter().find(|m| {
+        plan.sources
+            .iter()
+            .any(|s| m.files.iter().any(|f| f == file_name(s)))
+    })
+}
+
+fn find_plan(tx: &rusqlite::Connection, key: &str, title: &str) -> Result<Option<i64>> {
     if let Some(id) = optional(
         tx.prepare_cached("SELECT id FROM plan WHERE key = ?1")?
             .query_row([key], |r| r.get(0)),
@@ -192,6 +256,7 @@ fn import_plan(
     batch: &mut Batch,
     merged: &MergedPlan,
     meta: Option<&PlanMeta>,
+    decisions: &[ItemDecision],
 ) -> Result<PlanImport> {
     let plan = &merged.plan;
     let key = meta.map_or_else(|| title_key(&plan.title), |m| m.key.clone());
@@ -199,6 +264,18 @@ fn import_plan(
     let (start, end) = period(merged, meta);
     let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let existing = find_plan(tx, &key, &plan.title)?;
+    // Decided before anything of the plan is written; a doubtful match stops the import.
+    let mut mapping = mapping::map_plan(tx, existing, merged, decisions)?;
+    if !mapping.matching.uncertain.is_empty() {
+        return Err(StoreError::Uncertain {
+            plan: plan.title.clone(),
+            pairs: mapping
+                .lines()
+                .into_iter()
+                .filter(|l| l.relation == "uncertain")
+                .collect(),
+        });
+    }
     let mut report = PlanImport {
         key: key.clone(),
         title: plan.title.clone(),
@@ -268,8 +345,9 @@ fn import_plan(
         }
     };
     write_outline(tx, &mut batch.outline, plan_id, &plan.outline)?;
-    let boxes = write_boxes(tx, plan_id, merged)?;
-    write_items(tx, batch, plan_id, merged, &boxes, &mut report)?;
+    report.mapping = mapping.lines();
+    let boxes = write_boxes(tx, plan_id, merged, &mapping)?;
+    write_items(tx, batch, plan_id, &mut mapping, &boxes, &mut report)?;
     indicators::write_indicators(tx, plan_id, &plan.indicators, &mut report)?;
     tx.prepare_cached("DELETE FROM glossary WHERE plan_id = ?1")?
         .execute([plan_id])?;

@@ -20,11 +20,11 @@ use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The newest change id of a snapshot: what an edit was made against.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Stamp(pub i64);
 
 /// One row of the item list.
@@ -122,18 +122,65 @@ pub struct ItemFilter {
     pub ids: Option<std::collections::HashSet<i64>>,
 }
 
-/// A person's edit of an item. `None` fields are left alone; `Some(None)` clears.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// A person's edit of an item. `None` fields are left alone; `Some(None)` clears. As JSON
+/// (the workbench's journal of pending edits): absent, `null` (clear), or the value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ItemEdit {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub owner: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<u8>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub start_on: Option<Option<NaiveDate>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub due_on: Option<Option<NaiveDate>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub project_stage: Option<Option<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub invest_total: Option<Option<f64>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub invest_year_plan: Option<Option<f64>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_clear"
+    )]
     pub invest_year_done: Option<Option<f64>>,
+}
+
+/// A field that is present: `null` clears it (`Some(None)`), a value sets it.
+fn set_or_clear<'de, D, T>(deserializer: D) -> std::result::Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 pub(super) fn require_item(conn: &Connection, item: i64) -> Result<()> {

@@ -8,6 +8,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("sql/001_init.sql")),
     M::up(include_str!("sql/002_workbench.sql")),
     M::up(include_str!("sql/003_search_text.sql")),
+    M::up(include_str!("sql/004_identity.sql")).foreign_key_check(),
 ];
 
 /// Every migration in order.

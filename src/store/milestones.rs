@@ -62,7 +62,7 @@ pub(super) fn milestones_of(conn: &Connection, item: i64) -> Result<Vec<Mileston
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT from_due, to_due, reason, who, at FROM extension WHERE milestone_id = ?1 ORDER BY id",
+        "SELECT from_due, to_due, reason, who, at FROM extension WHERE milestone_id = ?1 AND removed = 0 ORDER BY id",
     )?;
     for milestone in &mut milestones {
         milestone.extensions = stmt
@@ -120,8 +120,10 @@ fn milestone_row(tx: &Transaction<'_>, id: i64) -> Result<(i64, String, Option<S
     })
 }
 
-/// Undo of an extension: the due date goes back and the extension record is dropped.
-pub(super) fn revert_extension(
+/// Undo (or redo) of an extension: the due date goes back to `old` from `new`. Going back
+/// sets the extension record aside (kept, with its reason, for a redo); going forward
+/// again brings the record that was set aside back.
+pub(super) fn revert_due(
     tx: &Transaction<'_>,
     milestone: i64,
     old: Option<&str>,
@@ -131,10 +133,19 @@ pub(super) fn revert_extension(
         "UPDATE milestone SET due_on = ?1 WHERE id = ?2",
         params![old, milestone],
     )?;
-    tx.execute(
-        "DELETE FROM extension WHERE id = (SELECT max(id) FROM extension WHERE milestone_id = ?1 AND to_due = ?2)",
-        params![milestone, new],
-    )?;
+    if old < new {
+        tx.execute(
+            "UPDATE extension SET removed = 1 WHERE id = (SELECT max(id) FROM extension
+                 WHERE milestone_id = ?1 AND to_due = ?2 AND removed = 0)",
+            params![milestone, new],
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE extension SET removed = 0 WHERE id = (SELECT max(id) FROM extension
+                 WHERE milestone_id = ?1 AND to_due = ?2 AND from_due = ?3 AND removed = 1)",
+            params![milestone, old, new],
+        )?;
+    }
     Ok(())
 }
 

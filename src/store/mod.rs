@@ -16,6 +16,7 @@ mod compact;
 mod departments;
 mod error;
 mod history;
+mod identify;
 mod import;
 mod indexes;
 mod indicators;
@@ -37,9 +38,9 @@ pub use backup::{
 pub use bulk::OpenMilestone;
 pub use compact::{COMPACT_AFTER_ITEMS, Compacted};
 pub use departments::{Department, Link};
-pub use error::{Conflict, Result, StoreError};
-pub use history::{ChangeSummary, HistoryEntry};
-pub use import::{ImportReport, PlanImport};
+pub use error::{Conflict, ConflictDuring, Result, StoreError};
+pub use history::{ChangePreview, ChangeSummary, HistoryEntry};
+pub use import::{ImportReport, ItemDecision, MappingLine, PlanImport};
 pub use indicators::{IndicatorRow, IndicatorValue, parse_period};
 pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
 pub use migrations::latest_version;
@@ -69,6 +70,9 @@ pub struct Store {
     attempts: usize,
     /// The busy timeout in force (see `set_patience`).
     timeout: Duration,
+    /// Changes committed through this store, oldest first: the person knows about them,
+    /// so they never count as someone else's change against an edit of theirs.
+    session_changes: Vec<i64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -121,6 +125,8 @@ impl Store {
         if !existed {
             access::share_with_group(path)?;
         }
+        // Nothing is written before the file is known to be ours.
+        identify::identify(&conn, path)?;
         configure(&mut conn).map_err(|e| sqlite_error(path, e))?;
         let mut store = Store {
             conn,
@@ -135,8 +141,15 @@ impl Store {
             created: false,
             attempts: write::WRITE_ATTEMPTS,
             timeout: BUSY_TIMEOUT,
+            session_changes: Vec::new(),
         };
         store.migrate()?;
+        // Off during the migrations, which rebuild tables others refer to (checked by
+        // foreign_key_check instead); on for everything else.
+        store
+            .conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| sqlite_error(path, e))?;
         if store.plan_count()? == 0 {
             store.seed()?;
             store.created = true;
@@ -209,6 +222,17 @@ impl Store {
     /// Warnings found when opening (e.g. a network filesystem).
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The changes committed through this store so far (a workbench's own saves).
+    pub fn session_changes(&self) -> &[i64] {
+        &self.session_changes
+    }
+
+    /// Count `changes` (committed by an earlier session of the same person, e.g. before
+    /// the workbench was killed) as this session's own.
+    pub fn adopt_changes(&mut self, changes: &[i64]) {
+        self.session_changes.extend_from_slice(changes);
     }
 
     /// Whether this open created and seeded the database.
@@ -329,7 +353,7 @@ fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     };
     debug_assert_eq!(mode.to_lowercase(), "wal");
     conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
 }

@@ -34,7 +34,13 @@ impl Store {
         for _ in 0..self.attempts {
             match self.write_once(action, &mut body) {
                 Err(e) if is_busy(&e) => last = Some(e),
-                other => return other.map_err(|e| self.specific(e)),
+                Ok((value, change)) => {
+                    if let Some(change) = change {
+                        self.session_changes.push(change);
+                    }
+                    return Ok(value);
+                }
+                Err(e) => return Err(self.specific(e)),
             }
         }
         // Busy after every attempt: say how long this store really waited.
@@ -49,11 +55,12 @@ impl Store {
         }
     }
 
+    /// One attempt; returns the value and the change id, when the change recorded history.
     fn write_once<T>(
         &mut self,
         action: &str,
         body: &mut impl FnMut(&Transaction<'_>, i64) -> Result<T>,
-    ) -> Result<T> {
+    ) -> Result<(T, Option<i64>)> {
         let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let user = self.user.clone();
         let tx = self.conn.transaction()?;
@@ -72,7 +79,7 @@ impl Store {
             tx.execute("DELETE FROM change WHERE id = ?1", [change])?;
         }
         tx.commit()?;
-        Ok(value)
+        Ok((value, (recorded > 0).then_some(change)))
     }
 
     /// Run `body` on one consistent snapshot (a deferred read transaction: no lock taken).

@@ -4,9 +4,12 @@
 //! - `status`: [`Status`] (未开始/进行中/已完成/暂停) and [`Progress`] (0–100).
 //! - `health`: the rules for 序时进度, pace and the warning lights — the one place they live.
 //! - `rollup`: counting rules for roll-ups by plan, chapter, department and owner.
+//! - `fields`: what the recorded fields and their coded values are called, zh and en.
 
 mod error;
+pub mod fields;
 pub mod health;
+pub mod identity;
 pub mod rollup;
 pub mod status;
 

@@ -1,6 +1,7 @@
 //! Every user intent and every result that changes the workbench's state.
 
-use super::effect::Save;
+use super::effect::Outcome;
+use super::effect::{Save, Saved};
 use super::screens::ScreenId;
 use super::snapshot::Snapshot;
 use crate::plan::Role;
@@ -57,7 +58,10 @@ pub enum Action {
     CycleStatus,
     ProgressStep(i8),
     CompleteNextMilestone,
+    /// Show what an undo would revert, and ask.
     Undo,
+    /// Show what a redo would re-apply, and ask.
+    Redo,
     Reload,
     ConfirmYes,
     ConfirmNo,
@@ -73,11 +77,25 @@ pub enum Action {
     Refreshed(Box<Refresh>),
     DetailLoaded(Box<ItemDetail>),
     SearchHits(String, HashSet<i64>),
-    Saved(String),
+    Saved(Saved),
     Failed(String),
     Conflicted(Conflict),
     /// Another process held the lock: the save is kept, to be retried.
     Pending(Box<Save>),
+    /// The waiting edits were written to the journal (`error`: they could not be).
+    Persisted {
+        count: usize,
+        error: Option<String>,
+    },
+    /// Waiting edits were tried again: how each of those dealt with fared (the others still
+    /// wait: the lock was busy again).
+    Flushed(Vec<Outcome>),
+    /// Edits a previous workbench of this person left unsaved (from the journal).
+    Recovered(Vec<Save>),
+    /// What an undo (`false`) or a redo (`true`) would revert now.
+    UndoPreview(bool, Option<Box<crate::store::ChangePreview>>),
+    /// An undo (`false`) or redo (`true`) was done.
+    Reverted(bool, Box<crate::store::ChangeSummary>),
     /// A file was written: what to tell the user.
     Exported(String),
     OthersChanged,

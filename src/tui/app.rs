@@ -2,6 +2,8 @@
 //! the store: it returns an `Effect` for the loop to perform.
 
 mod edit;
+mod queue;
+mod undo;
 
 use super::action::{Action, Refresh};
 use super::effect::{Effect, Save};
@@ -28,6 +30,9 @@ pub struct Session {
     pub theme: Theme,
     pub today: NaiveDate,
     pub user: String,
+    /// Where the journal of edits waiting for the lock is kept (the XDG state directory);
+    /// `None`: waiting edits are kept in memory only.
+    pub journal: Option<std::path::PathBuf>,
 }
 
 /// The screens' states.
@@ -49,9 +54,9 @@ pub struct App {
     pub screens: Screens,
     pub mode: Mode,
     pub message: Option<(Tone, String)>,
-    /// An edit the store could not save yet (another process held the lock): retried
-    /// on the next tick, never dropped.
-    pub pending: Option<Save>,
+    /// Edits the store could not save yet (another process held the lock), in the order
+    /// they were made: journalled, retried on the tick, never dropped.
+    pub queue: Vec<Save>,
     pub quit: bool,
 }
 
@@ -65,7 +70,7 @@ impl App {
             screens: Screens::default(),
             mode: Mode::Normal,
             message: None,
-            pending: None,
+            queue: Vec::new(),
             quit: false,
         }
     }
@@ -110,8 +115,14 @@ impl App {
         }
     }
 
-    /// Apply one action; returns what the loop must do with the store.
+    /// Apply one action; returns what the loop must do with the store. A save goes
+    /// behind the edits already waiting for the lock.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        self.route(effect)
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         // Results and ticks do not answer an open question: they are applied as usual.
         let background = matches!(
             action,
@@ -123,6 +134,11 @@ impl App {
                 | Action::Failed(_)
                 | Action::Conflicted(_)
                 | Action::Pending(_)
+                | Action::Persisted { .. }
+                | Action::Flushed(_)
+                | Action::Recovered(_)
+                | Action::UndoPreview(..)
+                | Action::Reverted(..)
                 | Action::Exported(_)
                 | Action::Tick
                 | Action::Resize
@@ -162,7 +178,10 @@ impl App {
             Action::CycleStatus => self.cycle_status(),
             Action::ProgressStep(step) => self.progress_step(step),
             Action::CompleteNextMilestone => self.complete_next_milestone(),
-            Action::Undo => Effect::Undo,
+            Action::Undo => Effect::PreviewUndo,
+            Action::Redo => Effect::PreviewRedo,
+            Action::UndoPreview(redo, preview) => self.undo_preview(redo, preview.map(|p| *p)),
+            Action::Reverted(redo, summary) => self.reverted(redo, *summary),
             Action::Reload => Effect::Reload,
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
@@ -170,25 +189,18 @@ impl App {
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text, false),
-            Action::Tick => match self.pending.take() {
-                Some(save) => Effect::Save(save),
-                None => Effect::None,
-            },
+            Action::Tick if self.queue.is_empty() => Effect::None,
+            Action::Tick => Effect::Flush(self.queue.clone()),
+            Action::Persisted { count, error } => self.persisted(count, error),
+            Action::Flushed(outcomes) => self.flushed(outcomes),
+            Action::Recovered(saves) => self.recovered(saves),
             Action::Resize => Effect::None,
             Action::Exported(what) => {
                 let done = self.lang().pick("已导出", "Exported");
                 self.message = Some((Tone::Info, format!("{done} {what}")));
                 Effect::None
             }
-            Action::Pending(save) => {
-                let text = self.lang().pick(
-                    "数据库正忙（他人正在写入）：您的修改已保留，锁释放后自动保存",
-                    "The database is busy (someone else is writing): your edit is kept and will be saved when the lock is released",
-                );
-                self.message = Some((Tone::Error, text.to_string()));
-                self.pending = Some(*save);
-                Effect::None
-            }
+            Action::Pending(save) => self.pending(*save),
             Action::Loaded(snapshot) => {
                 let place = self.screens.items.place(&self.data);
                 self.data = *snapshot;
@@ -223,7 +235,8 @@ impl App {
                 }
                 Effect::None
             }
-            Action::Saved(what) => {
+            Action::Saved(saved) => {
+                let what = queue::describe(&saved, self.lang());
                 self.message = Some((
                     Tone::Info,
                     format!("{} {what}", labels::SAVED.get(self.lang())),
@@ -235,22 +248,12 @@ impl App {
                 Effect::None
             }
             Action::Conflicted(conflict) => {
-                let text = match self.lang() {
-                    Lang::Zh => format!(
-                        "{}：#{} 的 {} 已被 {} 于 {} 改为“{}”。按 r 刷新后再改。",
-                        labels::CONFLICT.get(Lang::Zh),
-                        conflict.item,
-                        conflict.field,
-                        conflict.who,
-                        conflict
-                            .at
-                            .get(..16)
-                            .unwrap_or(&conflict.at)
-                            .replace('T', " "),
-                        conflict.value.as_deref().unwrap_or("（空）")
-                    ),
-                    Lang::En => conflict.to_string(),
-                };
+                let text = format!(
+                    "{}{}{}",
+                    labels::CONFLICT.get(self.lang()),
+                    self.lang().pick("：", ": "),
+                    conflict.describe(self.lang() == Lang::Zh)
+                );
                 self.message = Some((Tone::Error, text));
                 Effect::None
             }
@@ -293,19 +296,26 @@ impl App {
         }
     }
 
-    /// Quit, unless an edit is still waiting to be saved: then ask first.
+    /// Quit, unless edits are still waiting to be saved: then ask first. They stay in the
+    /// journal either way, and the next start saves them.
     fn quit_unless_pending(&mut self) -> Effect {
-        if self.pending.is_none() {
+        if self.queue.is_empty() {
             self.quit = true;
             return Effect::Quit;
         }
-        let question = self.lang().pick(
-            "有一项修改尚未保存（数据库正忙），仍要退出并放弃它？y/n",
-            "One edit is not saved yet (the database is busy). Quit and drop it? y/n",
-        );
-        self.message = Some((Tone::Error, question.to_string()));
+        let question = match self.lang() {
+            Lang::Zh => format!(
+                "有 {} 项修改尚未保存（数据库正忙）。仍要退出？它们已记录在磁盘上，下次打开工作台时保存。y/n",
+                self.queue.len()
+            ),
+            Lang::En => format!(
+                "{} edit(s) not saved yet (the database is busy). Quit anyway? They are kept on disk and saved when the workbench next starts. y/n",
+                self.queue.len()
+            ),
+        };
+        self.message = Some((Tone::Error, question.clone()));
         self.mode = Mode::Confirm {
-            question: question.to_string(),
+            question,
             effect: Box::new(Effect::Quit),
         };
         Effect::None

@@ -1,61 +1,17 @@
 //! Effects: the only place the workbench talks to the store. `App::update` returns an
 //! effect; the loop performs it here and feeds the result back as an action.
 
+mod save;
+
+pub use save::{Outcome, Save, Saved};
+
 use super::action::Action;
 use super::action::Refresh;
 use super::display;
 use super::snapshot::{Builder, ChangedRow, Directory, Lists, Snapshot};
-use crate::plan::Role;
-use crate::store::{Changes, ItemEdit, ItemFilter, ReadMark, Stamp, Store, StoreError};
+use crate::store::{Changes, ItemFilter, ReadMark, Store, StoreError};
 use crate::text::sanitize::for_display;
 use chrono::{Duration, NaiveDate};
-
-/// A write a person asked for, with the snapshot it was made on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Save {
-    Edit {
-        id: i64,
-        stamp: Stamp,
-        edit: ItemEdit,
-    },
-    Department {
-        id: i64,
-        name: String,
-        role: Role,
-        stamp: Stamp,
-    },
-    Milestone {
-        id: i64,
-        title: String,
-        due: NaiveDate,
-    },
-    CompleteMilestone {
-        milestone: i64,
-        on: NaiveDate,
-    },
-    Extend {
-        milestone: i64,
-        to: NaiveDate,
-        reason: String,
-    },
-    RenameMilestone {
-        milestone: i64,
-        title: String,
-    },
-    Note {
-        id: i64,
-        text: String,
-    },
-    BulkOwner {
-        ids: Vec<i64>,
-        owner: String,
-    },
-    Indicator {
-        id: i64,
-        period: String,
-        value: String,
-    },
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -67,8 +23,18 @@ pub enum Effect {
     Refresh(ReadMark),
     LoadDetail(i64),
     Search(String),
+    /// Save one edit (when nothing is waiting before it).
     Save(Save),
-    Undo,
+    /// Write the edits waiting for the lock to the journal (none: remove it).
+    Persist(Vec<Save>),
+    /// Try the waiting edits again, in order.
+    Flush(Vec<Save>),
+    /// Look up what an undo (or redo) would revert, to show it first.
+    PreviewUndo,
+    PreviewRedo,
+    /// Revert the change a preview showed.
+    Undo(i64),
+    Redo(i64),
     /// Write the given items to a file (format from the extension).
     Export {
         ids: Vec<i64>,
@@ -187,54 +153,16 @@ fn directory(store: &Store) -> Result<Directory, StoreError> {
     })
 }
 
-fn failed(error: StoreError) -> Action {
+pub(super) fn failed(error: StoreError) -> Action {
     match error {
-        StoreError::Conflict(conflict) => Action::Conflicted(conflict),
+        StoreError::Conflict(conflict) => Action::Conflicted(*conflict),
         other => Action::Failed(crate::text::sanitize::term_safe(&other.to_string()).into_owned()),
     }
 }
 
-fn save(store: &mut Store, save: Save) -> Result<String, StoreError> {
-    match save {
-        Save::Edit { id, stamp, edit } => {
-            store.edit_item(id, stamp, &edit).map(|()| format!("#{id}"))
-        }
-        Save::Department {
-            id,
-            name,
-            role,
-            stamp,
-        } => store
-            .set_department(id, &name, role, Some(stamp))
-            .map(|()| format!("#{id} {name}")),
-        Save::Milestone { id, title, due } => store
-            .add_milestone(id, &title, due)
-            .map(|_| format!("#{id} {due}")),
-        Save::CompleteMilestone { milestone, on } => store
-            .complete_milestone(milestone, on)
-            .map(|()| format!("{on}")),
-        Save::Extend {
-            milestone,
-            to,
-            reason,
-        } => store
-            .extend_milestone(milestone, to, &reason)
-            .map(|()| format!("{to}")),
-        Save::RenameMilestone { milestone, title } => {
-            store.rename_milestone(milestone, &title).map(|()| title)
-        }
-        Save::Note { id, text: note } => store.add_note(id, &note).map(|_| format!("#{id}")),
-        Save::BulkOwner { ids, owner } => store
-            .bulk_assign(&ids, Some(&owner), None)
-            .map(|n| format!("{n} × {owner}")),
-        Save::Indicator { id, period, value } => store
-            .record_indicator(id, &period, &value)
-            .map(|_| format!("{period}: {value}")),
-    }
-}
-
 /// Perform an effect; returns the actions that report its result.
-pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Action> {
+pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> Vec<Action> {
+    let today = session.today;
     match effect {
         Effect::None => Vec::new(),
         // `update` already set the quit flag: nothing to report back.
@@ -256,16 +184,30 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
             Ok(hits) => vec![Action::SearchHits(text, hits)],
             Err(e) => vec![failed(e)],
         },
-        Effect::Save(request) => match save(store, request.clone()) {
-            Ok(what) => vec![Action::Saved(what)],
+        Effect::Save(request) => match save::save(store, &request) {
+            Ok(saved) => vec![Action::Saved(saved)],
             Err(StoreError::Busy { .. }) => vec![Action::Pending(Box::new(request))],
             Err(e) => vec![failed(e)],
         },
-        Effect::Undo => match store.undo() {
-            Ok(summary) => vec![Action::Saved(format!(
-                "undo: {} {}",
-                summary.action, summary.at
-            ))],
+        Effect::Persist(saves) => vec![Action::Persisted {
+            count: saves.len(),
+            error: super::journal::write(session.journal.as_deref(), store, &saves).err(),
+        }],
+        Effect::Flush(saves) => vec![save::flush(store, &saves)],
+        Effect::PreviewUndo => match store.undo_preview() {
+            Ok(preview) => vec![Action::UndoPreview(false, preview.map(Box::new))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::PreviewRedo => match store.redo_preview() {
+            Ok(preview) => vec![Action::UndoPreview(true, preview.map(Box::new))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Undo(change) => match store.undo_expecting(change) {
+            Ok(summary) => vec![Action::Reverted(false, Box::new(summary))],
+            Err(e) => vec![failed(e)],
+        },
+        Effect::Redo(change) => match store.redo_expecting(change) {
+            Ok(summary) => vec![Action::Reverted(true, Box::new(summary))],
             Err(e) => vec![failed(e)],
         },
         Effect::Export { ids, path } => match export(store, today, ids, &path) {
@@ -276,7 +218,7 @@ pub fn perform(effect: Effect, store: &mut Store, today: NaiveDate) -> Vec<Actio
         },
         Effect::Many(effects) => effects
             .into_iter()
-            .flat_map(|e| perform(e, store, today))
+            .flat_map(|e| perform(e, store, session))
             .collect(),
     }
 }

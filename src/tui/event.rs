@@ -34,8 +34,10 @@ fn key_action(app: &mut App, key: KeyEvent) -> Option<Action> {
             }
             other => other,
         },
+        // Only an explicit y says yes: Enter (a pasted line end, a double tap) never
+        // confirms a bulk or destructive change.
         Mode::Confirm { .. } => match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::ConfirmYes),
+            KeyCode::Char('y' | 'Y') => Some(Action::ConfirmYes),
             _ => Some(Action::ConfirmNo),
         },
         Mode::Help | Mode::Normal => keymap::lookup(app.screen, key),

@@ -154,6 +154,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Global,
+            "U Ctrl-R",
+            vec![ch('U'), ctrl('r')],
+            Action::Redo,
+            L("重做我撤销的修改", "redo what I undid"),
+        ),
+        bind(
+            Global,
             ":",
             vec![ch(':')],
             Action::Ask(AskKind::Command),

@@ -9,9 +9,11 @@
 
 mod action;
 pub mod app;
+mod changes;
 mod display;
 mod effect;
 mod event;
+pub mod journal;
 mod keymap;
 pub mod labels;
 mod mode;
@@ -25,6 +27,7 @@ mod widgets;
 
 pub use action::Action;
 pub use app::{App, Session};
+pub use effect::Saved;
 pub use labels::Lang;
 pub use mode::{Input, Mode};
 pub use screens::ScreenId;
@@ -63,15 +66,34 @@ pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     let mut pending = vec![action];
     while let Some(action) = pending.pop() {
         let effect = app.update(action);
-        let mut results = effect::perform(effect, store, app.session.today);
+        let mut results = effect::perform(effect, store, &app.session);
         results.reverse();
         pending.extend(results);
     }
 }
 
-/// Start a session: load the data shown.
+/// Start a session: load the data shown, then save what a previous workbench of this
+/// person left waiting in the journal (it was killed, or its SSH link dropped).
 pub fn start(app: &mut App, store: &mut Store) {
     dispatch(app, store, Action::Reload);
+    match journal::read(app.session.journal.as_deref(), store) {
+        Ok(Some(pending)) => {
+            store.adopt_changes(&pending.mine);
+            dispatch(app, store, Action::Recovered(pending.saves));
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let text = match app.session.lang {
+                Lang::Zh => format!("无法读取上次未保存修改的记录：{e}"),
+                Lang::En => format!("Cannot read the journal of unsaved edits: {e}"),
+            };
+            dispatch(
+                app,
+                store,
+                Action::Failed(crate::text::sanitize::term_safe(&text).into_owned()),
+            );
+        }
+    }
 }
 
 /// Feed one terminal event (used by the loop and by tests).
@@ -156,7 +178,7 @@ fn event_loop(
             let _ = store.checkpoint();
         }
         dirty |= watcher.refresh(&mut app, &mut store, false)?;
-        if app.pending.is_some() && retried.elapsed() >= RETRY_EVERY {
+        if !app.queue.is_empty() && retried.elapsed() >= RETRY_EVERY {
             retried = Instant::now();
             dispatch(&mut app, &mut store, Action::Tick);
             dirty = true;

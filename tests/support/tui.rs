@@ -23,13 +23,23 @@ pub fn session(user: &str, lang: Lang) -> Session {
         },
         today: today(),
         user: user.to_string(),
+        journal: None,
     }
 }
 
-/// An app started on the database at `path` (seeded when new).
+/// The journal directory of the workbenches of the database at `path`: beside it.
+pub fn journal_dir(path: &Path) -> std::path::PathBuf {
+    path.with_file_name("state")
+}
+
+/// An app started on the database at `path` (seeded when new), journalling waiting edits
+/// in `journal_dir(path)`.
 pub fn app(path: &Path, user: &str, lang: Lang) -> (App, Store) {
     let mut store = Store::open(path, user).unwrap();
-    let mut app = App::new(session(user, lang));
+    let mut app = App::new(Session {
+        journal: Some(journal_dir(path)),
+        ..session(user, lang)
+    });
     tui::start(&mut app, &mut store);
     (app, store)
 }

@@ -177,7 +177,7 @@ fn dump(conn: &Connection) -> Result<Dump> {
     let mut extensions: HashMap<i64, Vec<DumpExtension>> = HashMap::new();
     for (milestone, extension) in rows(
         conn,
-        "SELECT milestone_id, from_due, to_due, reason, who, at FROM extension ORDER BY id",
+        "SELECT milestone_id, from_due, to_due, reason, who, at, removed FROM extension ORDER BY id",
         |r| {
             let extension = DumpExtension {
                 from_due: r.get(1)?,
@@ -185,6 +185,7 @@ fn dump(conn: &Connection) -> Result<Dump> {
                 reason: r.get(3)?,
                 who: r.get(4)?,
                 at: r.get(5)?,
+                removed: r.get::<_, i64>(6)? != 0,
             };
             Ok((r.get::<_, i64>(0)?, extension))
         },

@@ -85,6 +85,9 @@ pub struct DumpExtension {
     pub reason: String,
     pub who: String,
     pub at: String,
+    /// Set aside by an undo (kept for a redo). Written only when set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -131,8 +131,9 @@ fn missing<'a>(what: &str, names: impl Iterator<Item = &'a str>) -> Result<()> {
 
 /// Tables holding only tracking state, emptied before the dump's rows go in (history
 /// first: it refers to changes).
-const CLEAR_TABLES: [&str; 9] = [
+const CLEAR_TABLES: [&str; 10] = [
     "history",
+    "link_removed",
     "change",
     "extension",
     "milestone",
@@ -164,7 +165,7 @@ fn load(tx: &Transaction<'_>, dump: &Dump) -> Result<LoadReport> {
         "indicators",
         dump.indicator_values
             .iter()
-            .filter(|v| !indicators.contains_key(&v.indicator))
+            .filter(|v| super::keys::indicator(&indicators, &v.indicator).is_none())
             .map(|v| v.indicator.1.as_str()),
     )?;
     for table in CLEAR_TABLES {
@@ -174,6 +175,9 @@ fn load(tx: &Transaction<'_>, dump: &Dump) -> Result<LoadReport> {
     let items = load_items(tx, dump, &plans, &departments, &mut report)?;
     load_records(tx, dump, &items, &indicators, &mut report)?;
     load_changes(tx, dump, &items, &departments, &plans, &mut report)?;
+    // The departments people removed from items, which a re-import does not bring back,
+    // follow from the history just loaded.
+    tx.execute_batch(crate::store::departments::REMOVED_LINKS_FROM_HISTORY)?;
     // History was replaced, not appended to: open workbenches must read everything again.
     tx.execute("UPDATE epoch SET value = value + 1", [])?;
     Ok(report)
@@ -225,6 +229,13 @@ fn load_items(
         tx,
         "SELECT i.id, p.key, i.stable_key FROM item i JOIN plan p ON p.id = i.plan_id",
     )?;
+    let unfound: Vec<&DumpItem> = dump
+        .items
+        .iter()
+        .filter(|i| !items.contains_key(&(i.plan.clone(), i.stable_key.clone())))
+        .collect();
+    let by_content = super::keys::by_content(tx, &unfound, &items)?;
+    items.extend(by_content);
     let mut loaded = HashSet::new();
     for item in &dump.items {
         let key = (item.plan.clone(), item.stable_key.clone());
@@ -303,8 +314,8 @@ fn load_records(
         )?;
         for e in &m.extensions {
             tx.execute(
-                "INSERT INTO extension(milestone_id, from_due, to_due, reason, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![m.n, e.from_due, e.to_due, e.reason, e.who, e.at],
+                "INSERT INTO extension(milestone_id, from_due, to_due, reason, who, at, removed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![m.n, e.from_due, e.to_due, e.reason, e.who, e.at, e.removed],
             )?;
         }
         report.milestones += 1;
@@ -319,7 +330,7 @@ fn load_records(
     for v in &dump.indicator_values {
         tx.execute(
             "INSERT INTO indicator_value(id, indicator_id, period, value, who, at, removed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![v.n, lookup(indicators, &v.indicator).unwrap_or_default(), v.period, v.value, v.who, v.at, v.removed],
+            params![v.n, super::keys::indicator(indicators, &v.indicator).unwrap_or_default(), v.period, v.value, v.who, v.at, v.removed],
         )?;
         report.indicator_values += 1;
     }
@@ -391,7 +402,7 @@ fn entity_id(
 fn create_item(tx: &Transaction<'_>, plan: i64, item: &DumpItem) -> Result<i64> {
     let box_id: Option<i64> = match item.box_number {
         Some(number) => optional(tx.query_row(
-            "SELECT id FROM plan_box WHERE plan_id = ?1 AND number = ?2",
+            "SELECT id FROM plan_box WHERE plan_id = ?1 AND number = ?2 ORDER BY in_plan DESC, id LIMIT 1",
             params![plan, number],
             |r| r.get(0),
         ))?,

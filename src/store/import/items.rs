@@ -1,65 +1,15 @@
-//! The plan's boxes and items as stored: found again by stable key (or number in the
-//! same box), new ones queued, changed text applied and reported, missing ones flagged.
+//! The plan's boxes and items as stored, written from the mapping (`mapping.rs`): found
+//! items keep their id (and so every tracking fact), new ones are queued, changed text is
+//! applied and reported, missing ones flagged.
 
 use super::super::error::Result;
 use super::super::queries::to_json;
+use super::mapping::{Mapping, StoredItem, TextItem};
 use super::{Batch, PlanImport, log, queue, tracking};
-use crate::plan::{BoxKind, Deadline, DepartmentRef, MergedPlan, title_key};
+use crate::plan::{BoxKind, MergedPlan};
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
-
-/// An item as the plan text gives it.
-struct TextItem<'a> {
-    stable_key: String,
-    kind: &'static str,
-    box_number: Option<u32>,
-    chapter: Option<&'a str>,
-    section: Option<&'a str>,
-    number: Option<&'a str>,
-    group: Option<&'a str>,
-    title: &'a str,
-    body: &'a str,
-    departments: &'a [DepartmentRef],
-    deadlines: &'a [Deadline],
-}
-
-fn text_items(plan: &MergedPlan) -> Vec<TextItem<'_>> {
-    let mut items = Vec::new();
-    for b in &plan.plan.boxes {
-        for item in &b.items {
-            items.push(TextItem {
-                stable_key: format!("box{}/{}", b.number, title_key(&item.title)),
-                kind: "box_item",
-                box_number: Some(b.number),
-                chapter: b.chapter.as_deref(),
-                section: b.section.as_deref(),
-                number: item.number.as_deref(),
-                group: item.group.as_deref(),
-                title: &item.title,
-                body: &item.body,
-                departments: &[],
-                deadlines: &item.deadlines,
-            });
-        }
-    }
-    for task in &plan.plan.tasks {
-        items.push(TextItem {
-            stable_key: format!("task/{}", task.number),
-            kind: "task",
-            box_number: None,
-            chapter: task.chapter.as_deref(),
-            section: task.group.as_deref(),
-            number: Some(&task.number),
-            group: task.group.as_deref(),
-            title: &task.title,
-            body: &task.body,
-            departments: &task.departments,
-            deadlines: &task.deadlines,
-        });
-    }
-    items
-}
 
 fn kind_str(kind: BoxKind) -> &'static str {
     match kind {
@@ -69,139 +19,143 @@ fn kind_str(kind: BoxKind) -> &'static str {
     }
 }
 
-/// Upsert the boxes; returns box number → box id.
+/// Write the boxes: the stored box each text box is keeps its id (its number and title
+/// follow the text; a title no rendition kept stays as it was); boxes the text no longer
+/// has are flagged. Returns the id of each text box.
 pub(super) fn write_boxes(
     tx: &Transaction<'_>,
     plan: i64,
     merged: &MergedPlan,
-) -> Result<HashMap<u32, i64>> {
-    let mut ids = HashMap::new();
-    for b in &merged.plan.boxes {
-        let id: i64 = tx
-            .prepare_cached(
-                "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT(plan_id, number) DO UPDATE SET title = coalesce(excluded.title, plan_box.title), chapter = excluded.chapter,
-                     section = excluded.section, kind = excluded.kind, rows = excluded.rows, notes = excluded.notes
-                 RETURNING id",
-            )?
-            .query_row(
-                params![plan, b.number, b.title, b.chapter, b.section, kind_str(b.kind), to_json(&b.rows), to_json(&b.notes)],
-                |r| r.get(0),
-            )?;
-        ids.insert(b.number, id);
+    mapping: &Mapping<'_>,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(merged.plan.boxes.len());
+    for (b, found) in merged.plan.boxes.iter().zip(&mapping.boxes) {
+        let (kind, rows, notes) = (kind_str(b.kind), to_json(&b.rows), to_json(&b.notes));
+        let id = match found {
+            Some(s) => {
+                let id = mapping.stored_boxes[*s].id;
+                // Written only when something differs: an unchanged re-import writes nothing.
+                tx.prepare_cached(
+                    "UPDATE plan_box SET number = ?2, title = coalesce(?3, title), chapter = ?4, section = ?5, kind = ?6,
+                         rows = ?7, notes = ?8, in_plan = 1
+                     WHERE id = ?1 AND (number IS NOT ?2 OR title IS NOT coalesce(?3, title) OR chapter IS NOT ?4
+                         OR section IS NOT ?5 OR kind IS NOT ?6 OR rows IS NOT ?7 OR notes IS NOT ?8 OR in_plan = 0)",
+                )?
+                .execute(params![id, b.number, b.title, b.chapter, b.section, kind, rows, notes])?;
+                id
+            }
+            None => tx
+                .prepare_cached(
+                    "INSERT INTO plan_box(plan_id, number, title, chapter, section, kind, rows, notes)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                )?
+                .query_row(
+                    params![plan, b.number, b.title, b.chapter, b.section, kind, rows, notes],
+                    |r| r.get(0),
+                )?,
+        };
+        ids.push(id);
+    }
+    let mut kept = vec![false; mapping.stored_boxes.len()];
+    for s in mapping.boxes.iter().flatten() {
+        kept[*s] = true;
+    }
+    for (stored, _) in mapping.stored_boxes.iter().zip(kept).filter(|(_, k)| !k) {
+        tx.prepare_cached("UPDATE plan_box SET in_plan = 0 WHERE id = ?1 AND in_plan = 1")?
+            .execute([stored.id])?;
     }
     Ok(ids)
 }
 
-/// An item of the plan as stored before the import.
-struct Existing {
-    id: i64,
-    stable_key: String,
-    box_id: Option<i64>,
-    chapter: Option<String>,
-    section: Option<String>,
-    number: Option<String>,
-    group: Option<String>,
-    title: String,
-    body: String,
-    position: i64,
-    in_plan: bool,
+/// Free the stable keys the text's items will take: a found item whose key changes moves
+/// to a key of its own first ("~" and its id), and a stored item no longer in the text
+/// that holds a wanted key gives it up ("KEY~ID"). Keys are unique per plan, and two
+/// items may swap keys in one import.
+fn free_keys(tx: &Transaction<'_>, mapping: &Mapping<'_>) -> Result<()> {
+    let mut matched_to: Vec<Option<usize>> = vec![None; mapping.stored.len()];
+    for (t, found) in mapping.matching.matched.iter().enumerate() {
+        if let Some((s, _)) = found {
+            matched_to[*s] = Some(t);
+        }
+    }
+    let holder: HashMap<&str, usize> = mapping
+        .stored
+        .iter()
+        .enumerate()
+        .map(|(s, e)| (e.stable_key.as_str(), s))
+        .collect();
+    let rekey = |sql: &str, value: String, id: i64| -> Result<()> {
+        tx.prepare_cached(sql)?.execute(params![value, id])?;
+        Ok(())
+    };
+    for (s, stored) in mapping.stored.iter().enumerate() {
+        if let Some(t) = matched_to[s]
+            && mapping.items[t].stable_key != stored.stable_key
+        {
+            rekey(
+                "UPDATE item SET stable_key = ?1 WHERE id = ?2",
+                format!("~{}", stored.id),
+                stored.id,
+            )?;
+        }
+    }
+    for item in &mapping.items {
+        if let Some(&s) = holder.get(item.stable_key.as_str())
+            && matched_to[s].is_none()
+        {
+            let stored = &mapping.stored[s];
+            rekey(
+                "UPDATE item SET stable_key = ?1 WHERE id = ?2",
+                format!("{}~{}", stored.stable_key, stored.id),
+                stored.id,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn write_items(
     tx: &Transaction<'_>,
     batch: &mut Batch,
     plan: i64,
-    merged: &MergedPlan,
-    boxes: &HashMap<u32, i64>,
+    mapping: &mut Mapping<'_>,
+    box_ids: &[i64],
     report: &mut PlanImport,
 ) -> Result<()> {
-    let mut existing: Vec<Existing> = tx
-        .prepare_cached(
-            "SELECT id, stable_key, box_id, chapter, section, number, grp, title, body, position, in_plan
-             FROM item WHERE plan_id = ?1",
-        )?
-        .query_map([plan], |r| {
-            Ok(Existing {
-                id: r.get(0)?,
-                stable_key: r.get(1)?,
-                box_id: r.get(2)?,
-                chapter: r.get(3)?,
-                section: r.get(4)?,
-                number: r.get(5)?,
-                group: r.get(6)?,
-                title: r.get(7)?,
-                body: r.get(8)?,
-                position: r.get(9)?,
-                in_plan: r.get::<_, i64>(10)? != 0,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     // What the items have is read for the whole plan at once; a new plan has nothing.
-    let mut known = if existing.is_empty() {
+    let mut known = if mapping.stored.is_empty() {
         tracking::Known::default()
     } else {
         tracking::Known::read(tx, plan)?
     };
-    let items = text_items(merged);
-    let box_of = |item: &TextItem<'_>| item.box_number.and_then(|n| boxes.get(&n).copied());
-    // Match by stable key first, for every item, and only then fall back on the number:
-    // an item inserted mid-box (the rest renumbered) must not take the number, and so the
-    // id and tracking data, of an item that is still there under its own key.
-    let by_key: HashMap<&str, usize> = existing
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.stable_key.as_str(), i))
-        .collect();
-    let mut matched = vec![false; existing.len()];
-    let mut found: Vec<Option<usize>> = items
-        .iter()
-        .map(|item| match by_key.get(item.stable_key.as_str()) {
-            Some(&index) if !matched[index] => {
-                matched[index] = true;
-                Some(index)
-            }
-            _ => None,
-        })
-        .collect();
-    // By number in the same box, the first unmatched in the order read.
-    let mut by_number: HashMap<(Option<i64>, &str), Vec<usize>> = HashMap::new();
-    for (index, e) in existing.iter().enumerate() {
-        if let Some(number) = e.number.as_deref() {
-            by_number.entry((e.box_id, number)).or_default().push(index);
-        }
-    }
-    for (item, found) in items.iter().zip(found.iter_mut()) {
-        if found.is_none()
-            && let Some(number) = item.number
-            && let Some(candidates) = by_number.get(&(box_of(item), number))
-        {
-            *found = candidates.iter().copied().find(|&index| !matched[index]);
-            if let Some(index) = *found {
-                matched[index] = true;
-            }
-        }
-    }
-    drop((by_key, by_number));
+    free_keys(tx, mapping)?;
+    let box_of = |item: &TextItem<'_>| item.box_index.map(|b| box_ids[b]);
     // The item rows first (new ones many to a statement), then, item by item in text
     // order, what is recorded about each and its links and milestones: the history rows
     // come in the order one-by-one writes gave them.
-    let mut ids = Vec::with_capacity(items.len());
-    for (position, (item, found)) in items.iter().zip(&found).enumerate() {
-        let box_id = box_of(item);
-        ids.push(match *found {
-            Some(index) => {
-                let e = &existing[index];
-                update_item(tx, e, item, box_id, position)?;
+    let mut ids = Vec::with_capacity(mapping.items.len());
+    for (position, (item, found)) in mapping
+        .items
+        .iter()
+        .zip(&mapping.matching.matched)
+        .enumerate()
+    {
+        ids.push(match found {
+            Some((s, _)) => {
+                let e = &mapping.stored[*s];
+                update_item(tx, e, item, box_of(item), position)?;
                 e.id
             }
-            None => insert_item(tx, batch, plan, item, box_id, position)?,
+            None => insert_item(tx, batch, plan, item, box_of(item), position)?,
         });
     }
     batch.items.flush(tx)?;
-    for ((item, found), id) in items.iter().zip(&found).zip(ids) {
-        match *found {
-            Some(index) => record_refresh(tx, batch, &mut existing[index], item, report)?,
+    let matched = mapping.matching.matched.clone();
+    for ((item, found), id) in mapping.items.iter().zip(&matched).zip(ids) {
+        match found {
+            Some((s, _)) => {
+                record_refresh(tx, batch, &mut mapping.stored[*s], item, report)?;
+            }
             None => {
                 batch.log.record(
                     tx,
@@ -216,7 +170,7 @@ pub(super) fn write_items(
                 report.items_added += 1;
             }
         }
-        let (links, milestones) = known.take(id);
+        let (links, milestones, removed) = known.take(id);
         report.links_added += tracking::write_plan_links(
             tx,
             &mut batch.tracking,
@@ -224,6 +178,7 @@ pub(super) fn write_items(
             id,
             item.departments,
             links,
+            &removed,
         )?;
         report.milestones_added += tracking::write_plan_milestones(
             tx,
@@ -236,11 +191,14 @@ pub(super) fn write_items(
     }
     // A later plan of this import may read them (the same plan given twice).
     batch.tracking.flush(tx)?;
-    for (e, _) in existing.iter().zip(&matched).filter(|(_, m)| !**m) {
+    for s in mapping.unmatched_stored() {
+        let e = &mapping.stored[s];
         set_in_plan(tx, &mut batch.log, e, false)?;
-        report
-            .items_missing
-            .push(format!("item {} {}", e.id, e.title));
+        if e.in_plan {
+            report
+                .items_missing
+                .push(format!("item {} {}", e.id, e.title));
+        }
     }
     Ok(())
 }
@@ -276,7 +234,7 @@ fn insert_item(
 }
 
 /// Whether the stored item already is what the text says (and is in the plan).
-fn unchanged(e: &Existing, item: &TextItem<'_>, box_id: Option<i64>, position: usize) -> bool {
+fn unchanged(e: &StoredItem, item: &TextItem<'_>, box_id: Option<i64>, position: usize) -> bool {
     e.stable_key == item.stable_key
         && e.box_id == box_id
         && e.chapter.as_deref() == item.chapter
@@ -293,7 +251,7 @@ fn unchanged(e: &Existing, item: &TextItem<'_>, box_id: Option<i64>, position: u
 /// still dirty its pages): a re-import of an unchanged plan writes nothing.
 fn update_item(
     tx: &Transaction<'_>,
-    e: &Existing,
+    e: &StoredItem,
     item: &TextItem<'_>,
     box_id: Option<i64>,
     position: usize,
@@ -324,7 +282,7 @@ fn update_item(
 fn record_refresh(
     tx: &Transaction<'_>,
     batch: &mut Batch,
-    e: &mut Existing,
+    e: &mut StoredItem,
     item: &TextItem<'_>,
     report: &mut PlanImport,
 ) -> Result<()> {
@@ -373,7 +331,7 @@ fn record_refresh(
 fn set_in_plan(
     tx: &Transaction<'_>,
     log: &mut log::Log,
-    e: &Existing,
+    e: &StoredItem,
     in_plan: bool,
 ) -> Result<()> {
     if e.in_plan == in_plan {

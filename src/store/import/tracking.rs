@@ -80,11 +80,13 @@ pub(super) struct KnownMilestone {
     claimed: bool,
 }
 
-/// The links and plan milestones the items of one plan have before the import.
+/// The links and plan milestones the items of one plan have before the import, and the
+/// departments people removed from them (which the plan text does not bring back).
 #[derive(Debug, Default)]
 pub(super) struct Known {
     links: HashMap<i64, Vec<StoredLink>>,
     milestones: HashMap<i64, Vec<KnownMilestone>>,
+    removed: HashMap<i64, Vec<i64>>,
 }
 
 impl Known {
@@ -132,21 +134,32 @@ impl Known {
             let (item, milestone) = row?;
             known.milestones.entry(item).or_default().push(milestone);
         }
+        let mut stmt = tx.prepare_cached(
+            "SELECT r.item_id, r.department_id FROM link_removed r JOIN item i ON i.id = r.item_id
+             WHERE i.plan_id = ?1",
+        )?;
+        let rows = stmt.query_map([plan], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (item, department) = row?;
+            known.removed.entry(item).or_default().push(department);
+        }
         Ok(known)
     }
 
-    /// What `item` has (nothing for an item this import inserted), taken out.
-    pub(super) fn take(&mut self, item: i64) -> (Vec<StoredLink>, Vec<KnownMilestone>) {
+    /// What `item` has (nothing for an item this import inserted), taken out: its links,
+    /// its plan milestones, the departments removed from it.
+    pub(super) fn take(&mut self, item: i64) -> (Vec<StoredLink>, Vec<KnownMilestone>, Vec<i64>) {
         (
             self.links.remove(&item).unwrap_or_default(),
             self.milestones.remove(&item).unwrap_or_default(),
+            self.removed.remove(&item).unwrap_or_default(),
         )
     }
 }
 
 /// Plan-text department links: added when new; a department the user already linked keeps
-/// the user's role; plan links the text no longer names are removed (user links never are).
-/// `current` is what the item had.
+/// the user's role, one the user removed stays removed (`removed`); plan links the text no
+/// longer names are removed (user links never are). `current` is what the item had.
 pub(super) fn write_plan_links(
     tx: &Transaction<'_>,
     writes: &mut Writes,
@@ -154,13 +167,17 @@ pub(super) fn write_plan_links(
     item: i64,
     departments: &[DepartmentRef],
     current: Vec<StoredLink>,
+    removed: &[i64],
 ) -> Result<usize> {
     if departments.is_empty() && current.is_empty() {
         return Ok(0);
     }
     let mut wanted = Vec::new();
     for d in departments {
-        wanted.push((writes.resolve(tx, &d.name)?, d.role));
+        let department = writes.resolve(tx, &d.name)?;
+        if !removed.contains(&department) {
+            wanted.push((department, d.role));
+        }
     }
     // Decisions are made on what the item had; `live` follows the writes, for the old
     // value each history row records and the position of a new link.

@@ -5,18 +5,28 @@ use super::{ItemEdit, Stamp, require_item};
 use crate::plan::Role;
 use crate::store::Store;
 use crate::store::departments::{links_of, put_link, resolve_or_create, role_str};
-use crate::store::error::{Result, StoreError};
-use crate::store::history::{changed_since, record};
+use crate::store::error::{ConflictDuring, Result, StoreError};
+use crate::store::history::{FieldKey, HistoryEntry, changed_since, record, rows_of};
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
 
 impl Store {
-    /// Apply a person's edit of item `id`, made on the snapshot `base`. Fields changed by
-    /// someone else since `base` are refused with a `Conflict`; nothing is written then.
-    pub fn edit_item(&mut self, id: i64, base: Stamp, edit: &ItemEdit) -> Result<()> {
+    /// Apply an edit of item `id`. With `base` (the stamp of the snapshot a person made
+    /// it on), fields someone else changed since are refused with a `Conflict` and nothing
+    /// is written; without it (a command, which has no think time) the edit applies to
+    /// the item as it is in the write transaction. Returns the fields it changed (empty
+    /// when everything already had the values given).
+    pub fn edit_item(
+        &mut self,
+        id: i64,
+        base: Option<Stamp>,
+        edit: &ItemEdit,
+    ) -> Result<Vec<HistoryEntry>> {
+        let mine = self.session_changes.clone();
         self.write("edit item", |tx, change| {
-            apply_edit(tx, change, id, base, edit)
+            apply_edit(tx, change, id, base.map(|b| (b, mine.as_slice())), edit)?;
+            rows_of(tx, change)
         })
     }
 
@@ -107,7 +117,7 @@ fn apply_edit(
     tx: &Transaction<'_>,
     change: i64,
     id: i64,
-    base: Stamp,
+    base: Option<(Stamp, &[i64])>,
     edit: &ItemEdit,
 ) -> Result<()> {
     require_item(tx, id)?;
@@ -162,9 +172,12 @@ fn apply_edit(
     // changed since `base` is refused even when it now holds the value this edit sets:
     // the editor did not see that change, and accepting the edit as a silent no-op would
     // acknowledge a change that was never made (two "+1 from 5" saves ending at 6).
-    for (field, _) in &fields {
-        if let Some(conflict) = changed_since(tx, id, "item", id, field, base.0)? {
-            return Err(StoreError::Conflict(conflict));
+    if let Some((Stamp(since), mine)) = base {
+        for (field, _) in &fields {
+            let key = FieldKey::item(id, field);
+            if let Some(conflict) = changed_since(tx, key, since, mine, ConflictDuring::Edit)? {
+                return Err(StoreError::Conflict(Box::new(conflict)));
+            }
         }
     }
     for (field, value) in &fields {

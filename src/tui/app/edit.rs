@@ -310,7 +310,8 @@ impl App {
                 Effect::Quit
             }
             "reload" => Effect::Reload,
-            "undo" => Effect::Undo,
+            "undo" => Effect::PreviewUndo,
+            "redo" => Effect::PreviewRedo,
             "clear" => {
                 let items = &mut self.screens.items;
                 items.filter = ItemsFilter::default();
