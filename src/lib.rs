@@ -60,6 +60,8 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         commands::import::dry_run(args, cli.db.as_deref(), cli.user.as_deref(), &mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // A command killed by a signal leaves no temporary file behind.
+    crate::report::file::clean_up_on_signals()?;
     let mut ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
     let ctx = &mut ctx;
     match &command {

@@ -212,7 +212,7 @@ fn plans_must_exist_and_missing_items_are_recreated() {
     foreign.items[0].plan = "no-such-plan".into();
     let mut b = open(dir.path(), "b.db", "alice");
     let err = b.load(&foreign, false).unwrap_err();
-    assert!(matches!(err, StoreError::Invalid(_)));
+    assert!(matches!(err, StoreError::InvalidDump(_)));
     assert!(err.to_string().contains("no-such-plan"), "{err}");
 
     // An item a re-import elsewhere left out of the plan: created here, out of the plan.

@@ -478,7 +478,10 @@ fn edits_kept_by_a_killed_workbench_are_saved_at_the_next_start() {
     let (app, store) = tui_support::app(&path, "alice", Lang::Zh);
     assert!(app.queue.is_empty());
     let message = app.message.clone().unwrap().1;
-    assert!(message.contains("2 项"), "{message}");
+    assert!(
+        message.contains("上次工作台关闭时有 2 项修改尚未保存"),
+        "{message}"
+    );
     assert_eq!(
         store.show(first, today()).unwrap().row.owner.as_deref(),
         Some("第一")

@@ -1,9 +1,9 @@
 //! `plantrack backup`, `dump` and `load`: a consistent copy of the database file, and the
 //! tracking state as JSON moved between databases.
 
-use super::export::{TempFile, check_new, write_file};
 use super::{Ctx, safe};
 use crate::cli::{BackupArgs, DumpArgs, LoadArgs};
+use crate::report::file::{Protection, TempFile, check_new, write_file};
 use crate::report::json::write_json;
 use crate::store::Dump;
 use anyhow::{Context, Result};
@@ -15,7 +15,7 @@ fn shown(path: &std::path::Path) -> String {
 
 pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     check_new(&args.file, args.force, ctx.store.path())?;
-    let temp = TempFile::beside(&args.file);
+    let temp = TempFile::beside(&args.file, Protection::of(ctx.store.path()))?;
     ctx.store
         .backup_to(temp.path())
         .with_context(|| format!("cannot back up to {}", shown(&args.file)))?;

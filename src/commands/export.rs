@@ -4,9 +4,9 @@
 use super::{Ctx, safe};
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
 use crate::report::export::{Format, collect, write};
-use anyhow::{Context, Result, anyhow, bail};
+use crate::report::file::write_file;
+use anyhow::{Result, anyhow, bail};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 
 fn format_of(args: &ExportArgs) -> Result<Format> {
     if let Some(format) = args.format {
@@ -68,112 +68,6 @@ pub fn scope(args: &FilterArgs) -> String {
         scope.push_str("（含已不在规划文本中的事项）");
     }
     scope
-}
-
-/// A temporary file beside a target, removed when dropped unless persisted.
-pub struct TempFile(Option<PathBuf>);
-
-impl TempFile {
-    /// A name beside `path` (same directory, so the final rename is atomic).
-    pub fn beside(path: &Path) -> TempFile {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let temp = format!(".{name}.plantrack-{}.tmp", std::process::id());
-        TempFile(Some(path.with_file_name(temp)))
-    }
-
-    pub fn path(&self) -> &Path {
-        self.0.as_deref().unwrap_or(Path::new(""))
-    }
-
-    /// Move the file to `path`: replacing it when `replace`, else only if it does not
-    /// exist (a hard link fails on an existing name, so nothing is overwritten even when
-    /// the file appeared meanwhile).
-    pub fn persist(mut self, path: &Path, replace: bool) -> Result<()> {
-        let temp = self.0.take().unwrap_or_default();
-        let result = if replace {
-            std::fs::rename(&temp, path)
-        } else {
-            std::fs::hard_link(&temp, path)
-        };
-        let _ = std::fs::remove_file(&temp);
-        let shown = safe(&path.display().to_string());
-        result.map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                anyhow!("{shown} exists; add --force to replace it")
-            } else {
-                anyhow!(e).context(format!("cannot write {shown}"))
-            }
-        })
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Some(path) = &self.0 {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// Refuse `path` when it is the database `db` (or its -wal or -shm file): replacing that
-/// file under the people using it would lose their writes.
-fn not_the_database(path: &Path, db: &Path) -> Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    let Ok(target) = std::fs::metadata(path) else {
-        return Ok(());
-    };
-    for suffix in ["", "-wal", "-shm"] {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        if let Ok(file) = std::fs::metadata(&side)
-            && (file.dev(), file.ino()) == (target.dev(), target.ino())
-        {
-            bail!(
-                "{} is the database (or one of its files); write to another file",
-                safe(&path.display().to_string())
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Refuse to write `path` when it is the database `db`, when its directory is missing,
-/// and when it exists unless `replace`.
-pub fn check_new(path: &Path, replace: bool, db: &Path) -> Result<()> {
-    not_the_database(path, db)?;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        bail!(
-            "cannot write {}: the directory {} does not exist",
-            safe(&path.display().to_string()),
-            safe(&dir.display().to_string())
-        );
-    }
-    if !replace && path.exists() {
-        bail!(
-            "{} exists; add --force to replace it",
-            safe(&path.display().to_string())
-        );
-    }
-    Ok(())
-}
-
-/// Write `bytes` to `path` whole or not at all (a temporary file beside it, synced, then
-/// renamed). Refused as [`check_new`] says.
-pub fn write_file(path: &Path, bytes: &[u8], replace: bool, db: &Path) -> Result<()> {
-    check_new(path, replace, db)?;
-    let shown = safe(&path.display().to_string());
-    let temp = TempFile::beside(path);
-    let mut file =
-        std::fs::File::create(temp.path()).with_context(|| format!("cannot write {shown}"))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
-    drop(file);
-    temp.persist(path, replace)
 }
 
 pub fn run(args: &ExportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod dry_run;
 pub mod export;
+pub mod file;
 pub mod json;
 pub mod listing;
 pub mod mapping;

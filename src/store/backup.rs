@@ -14,6 +14,7 @@ mod dump;
 mod format;
 mod keys;
 mod load;
+mod validate;
 
 pub use format::{
     Dump, DumpChange, DumpDepartment, DumpExtension, DumpHistory, DumpIndicatorValue, DumpItem,
@@ -33,11 +34,11 @@ pub const DUMP_VERSION: u32 = 1;
 
 impl Store {
     /// Write a consistent snapshot of the database to `target`, a file that must not exist
-    /// yet (callers write to a temporary name and rename). The copy is a single file
-    /// (rollback journal mode; plantrack turns it back to WAL when it opens it) and passes
-    /// `PRAGMA integrity_check`.
+    /// yet or be empty (callers create a private temporary file and rename it). The copy is
+    /// a single file (rollback journal mode; plantrack turns it back to WAL when it opens
+    /// it) and passes `PRAGMA integrity_check`.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        if target.exists() {
+        if std::fs::metadata(target).is_ok_and(|m| m.len() > 0) {
             return Err(StoreError::Invalid(format!(
                 "{} exists; a backup is written to a new file",
                 target.display()

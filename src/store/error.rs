@@ -163,7 +163,16 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("{0}")]
     Invalid(String),
-    #[error("database error on {path}: {source}")]
+    /// A dump `load` refused, with every problem found (JSON path: what is wrong).
+    #[error(
+        "the dump cannot be loaded; nothing was changed. {} problem(s):\n{}",
+        .0.len(),
+        .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    InvalidDump(Vec<String>),
+    /// Any other database failure: said in plain words (SQLite's own text stays in the
+    /// error's source, for `{:?}` and bug reports, never in the message).
+    #[error("{}: {}; nothing was saved by this action", path.display(), plain(source))]
     Sqlite {
         path: PathBuf,
         #[source]
@@ -171,7 +180,7 @@ pub enum StoreError {
     },
     /// A database error not yet tied to its file; `Store` replaces it with a specific one
     /// before it leaves the store.
-    #[error("database error: {0}")]
+    #[error("the database could not do this: {}", plain(.0))]
     Db(#[from] rusqlite::Error),
     #[error("cannot set up {path}: {source}")]
     Io {
@@ -198,4 +207,36 @@ fn uncertain_list(pairs: &[super::import::MappingLine]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// What a database failure means, in words people read (no SQLite codes or SQL).
+fn plain(error: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode::*;
+    match error.sqlite_error_code() {
+        Some(ConstraintViolation) => {
+            "the change would break a consistency rule of the data (a defect of plantrack: please report what you did)"
+        }
+        Some(SystemIoFailure) => {
+            "the disk could not be read or written (is it full, removed or failing?)"
+        }
+        Some(OutOfMemory) => "out of memory",
+        Some(CannotOpen) => "the file cannot be opened",
+        Some(PermissionDenied) => "permission denied",
+        Some(TooBig) => "a value is too large to store",
+        Some(OperationInterrupted | OperationAborted) => "the action was interrupted",
+        Some(SchemaChanged) => "the database was changed by another program meanwhile; try again",
+        Some(FileLockingProtocolFailed) => {
+            "file locking does not work here (a network filesystem?)"
+        }
+        _ => match error {
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => {
+                "a stored value is not what plantrack wrote there (was the file edited by another program?)"
+            }
+            _ => {
+                "the database reported an unexpected failure (a defect of plantrack: please report what you did)"
+            }
+        },
+    }
 }

@@ -203,7 +203,9 @@ impl Store {
             let mut report = ImportReport::default();
             for plan in plans {
                 let meta = meta_of(plan, metas);
-                report.plans.push(import_plan(tx, &mut batch, plan, meta, decisions)?);
+                let imported = import_plan(tx, &mut batch, plan, meta, decisions)
+                    .map_err(|e| in_plan(&plan.plan.title, e))?;
+                report.plans.push(imported);
             }
             batch.log.flush(tx)?;
             batch.fts.finish(tx)?;
@@ -220,6 +222,22 @@ impl Store {
             self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
         }
         report
+    }
+}
+
+/// A database failure while writing a plan, named by the plan (the whole import is rolled
+/// back: nothing of it was saved).
+fn in_plan(title: &str, error: StoreError) -> StoreError {
+    match error {
+        StoreError::Db(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+        {
+            StoreError::Invalid(format!(
+                "{title}: {}; nothing was imported",
+                StoreError::Db(e)
+            ))
+        }
+        other => other,
     }
 }
 

@@ -81,6 +81,7 @@ pub fn value_label(entity: &str, field: &str, value: &str, zh: bool) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

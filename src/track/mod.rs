@@ -10,6 +10,7 @@ mod error;
 pub mod fields;
 pub mod health;
 pub mod identity;
+pub mod limits;
 pub mod rollup;
 pub mod status;
 

@@ -57,6 +57,8 @@ pub struct App {
     /// Edits the store could not save yet (another process held the lock), in the order
     /// they were made: journalled, retried on the tick, never dropped.
     pub queue: Vec<Save>,
+    /// How many of the waiting edits a previous workbench left (0 once all are saved).
+    pub recovered: usize,
     pub quit: bool,
 }
 
@@ -71,6 +73,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             queue: Vec::new(),
+            recovered: 0,
             quit: false,
         }
     }

@@ -235,9 +235,6 @@ fn export(
     let name = path.to_string_lossy().into_owned();
     let format = Format::from_extension(&name)
         .ok_or_else(|| format!("{name}: use a name ending in .xlsx, .csv, .md or .json"))?;
-    if path.exists() {
-        return Err(format!("{name} exists already: choose another name"));
-    }
     let count = ids.len();
     let filter = ItemFilter {
         ids: Some(ids.into_iter().collect()),
@@ -246,6 +243,7 @@ fn export(
     let export = collect(store, &filter, today, "workbench view").map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     write(format, &export, &mut bytes).map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| format!("{name}: {e}"))?;
+    crate::report::file::write_file(path, &bytes, false, store.path())
+        .map_err(|e| format!("{e:#}"))?;
     Ok(format!("{count} → {name}"))
 }

@@ -60,6 +60,26 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Mode::Normal => {}
     }
+    // Edits waiting for another process's lock stay in sight, right on the bottom line.
+    let bottom = if app.queue.is_empty() {
+        bottom
+    } else {
+        let badge = match lang {
+            super::labels::Lang::Zh => format!(" 待保存 {} ", app.queue.len()),
+            super::labels::Lang::En => format!(" {} waiting ", app.queue.len()),
+        };
+        let width = (crate::text::width::display_width(&badge) as u16).min(bottom.width);
+        let right = ratatui::layout::Rect {
+            x: bottom.x + bottom.width - width,
+            width,
+            ..bottom
+        };
+        status_line::render(&badge, Tone::Error, app.session.theme, right, buf);
+        ratatui::layout::Rect {
+            width: bottom.width - width,
+            ..bottom
+        }
+    };
     if !matches!(app.mode, Mode::Confirm { .. }) {
         match &app.message {
             Some((tone, text)) => status_line::render(text, *tone, app.session.theme, bottom, buf),

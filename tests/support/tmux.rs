@@ -48,7 +48,12 @@ impl Tmux {
 
     /// The pane's text; lines the terminal wrapped are joined again (-J).
     pub fn capture(&self) -> String {
-        self.run(&["capture-pane", "-p", "-J", "-t", &self.session])
+        self.capture_of(&self.session)
+    }
+
+    /// The text of the pane of another session on this server.
+    pub fn capture_of(&self, session: &str) -> String {
+        self.run(&["capture-pane", "-p", "-J", "-t", session])
     }
 
     pub fn keys(&self, keys: &[&str]) {
@@ -59,9 +64,14 @@ impl Tmux {
 
     /// Wait until the pane shows `text` (at most 20 s); the pane.
     pub fn wait_for(&self, text: &str) -> String {
+        self.wait_for_in(&self.session.clone(), text)
+    }
+
+    /// Wait until the pane of `session` on this server shows `text` (at most 20 s).
+    pub fn wait_for_in(&self, session: &str, text: &str) -> String {
         let start = Instant::now();
         loop {
-            let pane = self.capture();
+            let pane = self.capture_of(session);
             if pane.contains(text) {
                 return pane;
             }

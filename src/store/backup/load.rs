@@ -116,17 +116,18 @@ fn plan_ids(tx: &Transaction<'_>) -> Result<HashMap<String, i64>> {
     Ok(found)
 }
 
-fn missing<'a>(what: &str, names: impl Iterator<Item = &'a str>) -> Result<()> {
+/// What the dump names that this database lacks, as problems (the plan texts must be
+/// imported first).
+fn missing<'a>(what: &str, names: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut names: Vec<&str> = names.collect();
     names.sort_unstable();
     names.dedup();
-    if names.is_empty() {
-        return Ok(());
-    }
-    Err(StoreError::Invalid(format!(
-        "the dump needs {what} this database does not have: {}; import the same plan texts first",
-        names.join(", ")
-    )))
+    (!names.is_empty()).then(|| {
+        format!(
+            "{what}: the dump needs {} this database does not have; import the same plan texts first",
+            names.join(", ")
+        )
+    })
 }
 
 /// Tables holding only tracking state, emptied before the dump's rows go in (history
@@ -149,25 +150,33 @@ const CLEAR_TABLES: [&str; 10] = [
 fn load(tx: &Transaction<'_>, dump: &Dump) -> Result<LoadReport> {
     let mut report = LoadReport::default();
     let plans = plan_ids(tx)?;
-    missing(
+    let indicators = id_map(
+        tx,
+        "SELECT i.id, p.key, i.stable_key FROM indicator i JOIN plan p ON p.id = i.plan_id",
+    )?;
+    // Checked whole before anything is replaced: every problem at once.
+    let mut problems: Vec<String> = super::validate::problems(dump)
+        .into_iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    problems.extend(missing(
         "plans",
         dump.plans
             .iter()
             .map(|p| p.key.as_str())
             .chain(dump.items.iter().map(|i| i.plan.as_str()))
             .filter(|k| !plans.contains_key(*k)),
-    )?;
-    let indicators = id_map(
-        tx,
-        "SELECT i.id, p.key, i.stable_key FROM indicator i JOIN plan p ON p.id = i.plan_id",
-    )?;
-    missing(
-        "indicators",
+    ));
+    problems.extend(missing(
+        "indicator_values",
         dump.indicator_values
             .iter()
             .filter(|v| super::keys::indicator(&indicators, &v.indicator).is_none())
             .map(|v| v.indicator.1.as_str()),
-    )?;
+    ));
+    if !problems.is_empty() {
+        return Err(StoreError::InvalidDump(problems));
+    }
     for table in CLEAR_TABLES {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }

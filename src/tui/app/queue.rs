@@ -69,6 +69,7 @@ impl App {
             ),
         };
         self.message = Some((Tone::Info, text));
+        self.recovered = self.queue.len() + saves.len();
         let mut waiting = saves;
         waiting.append(&mut self.queue);
         self.queue = waiting;
@@ -102,17 +103,23 @@ impl App {
             }
         } else if !saved.is_empty() {
             let last = saved.last().map(|s| describe(s, lang)).unwrap_or_default();
-            let text = match lang {
-                Lang::Zh => format!(
-                    "锁已释放：{} 项等待中的修改已按顺序保存（{last}）",
-                    saved.len()
+            let (n, left) = (saved.len(), self.recovered);
+            let text = match (lang, left > 0) {
+                (Lang::Zh, false) => format!("锁已释放：{n} 项等待中的修改已按顺序保存（{last}）"),
+                (Lang::En, false) => {
+                    format!("Lock released: {n} waiting edit(s) saved in order ({last})")
+                }
+                (Lang::Zh, true) => format!(
+                    "上次工作台关闭时有 {left} 项修改尚未保存：已按顺序保存 {n} 项（{last}）"
                 ),
-                Lang::En => format!(
-                    "Lock released: {} waiting edit(s) saved in order ({last})",
-                    saved.len()
+                (Lang::En, true) => format!(
+                    "{left} edit(s) were still waiting when the workbench last closed: {n} saved in order ({last})"
                 ),
             };
             self.message = Some((Tone::Info, text));
+        }
+        if self.queue.is_empty() {
+            self.recovered = 0;
         }
         if !saved.is_empty() {
             effects.push(Effect::Refresh(self.data.mark));
