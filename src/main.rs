@@ -87,8 +87,11 @@ fn install_panic_hook() {
         let text = format!("plantrack: internal error{location}: {message}{tail}");
         // ratatui's hook left raw mode and the alternate screen but keeps the cursor hidden.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            let _ =
-                ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+            let _ = ratatui::crossterm::execute!(
+                std::io::stdout(),
+                ratatui::crossterm::event::DisableBracketedPaste,
+                ratatui::crossterm::cursor::Show
+            );
         }
         // Never panic inside the hook: stderr may be a terminal that is gone.
         let _ = writeln!(std::io::stderr(), "{}", term_safe(&text));

@@ -19,6 +19,8 @@
 
 #[path = "support/privileges.rs"]
 mod privileges;
+#[path = "support/skip.rs"]
+mod skip;
 
 use plantrack::store::{Store, StoreError};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -271,7 +273,7 @@ fn cell(setgid: bool, first: u32, umask: &str) -> usize {
 #[test]
 fn two_users_share_a_database_only_with_the_documented_install() {
     if let Some(reason) = privileges::cannot_run_as_others() {
-        println!("SKIPPED: {reason}");
+        skip::skipped(&reason);
         return;
     }
     let started = std::time::Instant::now();

@@ -17,6 +17,8 @@
 //! database from a newer plantrack in `store_migrations.rs`, SIGKILL in
 //! `store_concurrency.rs`.
 
+#[path = "support/skip.rs"]
+mod skip;
 use plantrack::store::{ItemFilter, Store, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -141,7 +143,7 @@ fn a_full_disk_loses_nothing_acknowledged_and_says_so() {
     let fs = match Tmpfs::mount("4m") {
         Ok(fs) => fs,
         Err(reason) => {
-            println!("SKIPPED: {reason}");
+            skip::skipped(&reason);
             return;
         }
     };
@@ -201,6 +203,56 @@ fn a_full_disk_loses_nothing_acknowledged_and_says_so() {
     println!(
         "disk full after {} notes of 4.5 KB; all present after freeing space",
         acknowledged.len() - 1
+    );
+}
+
+#[test]
+fn reads_on_a_completely_full_disk_say_so_and_leave_nothing_behind() {
+    let fs = match Tmpfs::mount("4m") {
+        Ok(fs) => fs,
+        Err(reason) => {
+            skip::skipped(&reason);
+            return;
+        }
+    };
+    let db = fs.dir.join("plan.db");
+    drop(Store::open(&db, "setup").unwrap());
+    // Every byte taken: a ballast file, then one more until the disk refuses.
+    std::fs::write(
+        fs.dir.join("ballast"),
+        vec![0u8; usize::try_from(fs.free()).unwrap()],
+    )
+    .ok();
+    let mut n = 0;
+    while std::fs::write(fs.dir.join(format!("crumb{n}")), [0u8; 512]).is_ok() && n < 10_000 {
+        n += 1;
+    }
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["backup", "/tmp/never-written.db"],
+    ] {
+        let err = cli_fails(&db, args);
+        assert!(
+            err.contains("full") && err.contains(&db.display().to_string()),
+            "{args:?}: {err}"
+        );
+        for raw in ["Error code", "disk I/O error", "SQLITE"] {
+            assert!(!err.contains(raw), "{args:?}: {err}");
+        }
+        let shm = fs.dir.join("plan.db-shm");
+        assert!(
+            !shm.exists() || std::fs::metadata(&shm).unwrap().len() >= 32 * 1024,
+            "{args:?} left a stub -shm"
+        );
+    }
+    // Room again: everything works.
+    std::fs::remove_file(fs.dir.join("ballast")).unwrap();
+    let out = cli(&db, &["list", "--plan", "zz"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

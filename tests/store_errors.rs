@@ -9,6 +9,8 @@
 
 #[path = "support/privileges.rs"]
 mod privileges;
+#[path = "support/skip.rs"]
+mod skip;
 
 use plantrack::store::{Store, StoreError};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -67,7 +69,7 @@ fn open_entry() {
 fn runnable() -> bool {
     match privileges::cannot_run_as_others() {
         Some(reason) => {
-            println!("SKIPPED: {reason}");
+            skip::skipped(&reason);
             false
         }
         None => true,
@@ -118,7 +120,7 @@ fn parse_result(stdout: &str) -> Option<(String, String)> {
 /// path ("ok" when it could write), and the message. `None` when this cannot run here.
 fn open_as(db: &Path, uid: u32, gid: u32, groups: &[u32]) -> Option<(String, String)> {
     if let Some(reason) = privileges::cannot_run_as_others() {
-        println!("SKIPPED: {reason}");
+        skip::skipped(&reason);
         return None;
     }
     let output = open_command(db, uid, gid, groups).output().unwrap();

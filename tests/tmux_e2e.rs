@@ -3,6 +3,8 @@
 //! program quits and the terminal modes and the database are checked.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/skip.rs"]
+mod skip;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -13,7 +15,6 @@ use tmux::Tmux;
 #[test]
 fn workbench_in_a_real_terminal() {
     if !Tmux::available() {
-        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -128,7 +129,6 @@ fn wait_for_file(path: &Path) {
 #[test]
 fn import_from_a_terminal_previews_and_asks() {
     if !Tmux::available() {
-        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,8 @@
 //! with SIGKILL is saved by the next workbench, which says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "support/skip.rs"]
+mod skip;
 #[path = "support/tmux.rs"]
 mod tmux;
 

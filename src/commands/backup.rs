@@ -7,8 +7,29 @@ use crate::report::file::{Protection, TempFile, check_new, write_file};
 use crate::report::json::write_json;
 use crate::store::Dump;
 use anyhow::{Context, Result};
-use std::io::{Read, Write};
+use std::io::Write;
 
+/// Largest dump `load` reads (a province's 100k items dump to well under this).
+const MAX_DUMP_BYTES: u64 = 1 << 30;
+
+/// Parse a dump as it is read, reading no more than [`MAX_DUMP_BYTES`]: what is not JSON
+/// is refused at its first byte (`/dev/zero`, `yes |`), and nothing larger than the cap is
+/// ever read.
+fn read_dump(reader: impl std::io::Read, what: &str) -> Result<Dump> {
+    let mut limited = std::io::Read::take(reader, MAX_DUMP_BYTES + 1);
+    let parsed = serde_json::from_reader::<_, Dump>(std::io::BufReader::new(&mut limited));
+    if limited.limit() == 0 {
+        anyhow::bail!(
+            "{what} is larger than the {} MB a dump may be; nothing was loaded",
+            MAX_DUMP_BYTES / 1_000_000
+        );
+    }
+    parsed.with_context(|| {
+        format!(
+            "{what} is not a plantrack dump (JSON written by `plantrack dump`); nothing was loaded"
+        )
+    })
+}
 fn shown(path: &std::path::Path) -> String {
     safe(&path.display().to_string())
 }
@@ -79,19 +100,13 @@ pub fn dump(args: &DumpArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn load(args: &LoadArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
-    let mut text = Vec::new();
-    if args.file.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut text)?;
+    let dump = if args.file.as_os_str() == "-" {
+        read_dump(std::io::stdin().lock(), "the dump on stdin")?
     } else {
-        text = std::fs::read(&args.file)
+        let file = std::fs::File::open(&args.file)
             .with_context(|| format!("cannot read {}", shown(&args.file)))?;
-    }
-    let dump: Dump = serde_json::from_slice(&text).with_context(|| {
-        format!(
-            "{} is not a plantrack dump (JSON written by `plantrack dump`)",
-            shown(&args.file)
-        )
-    })?;
+        read_dump(file, &shown(&args.file))?
+    };
     let report = ctx.store.load(&dump, args.replace)?;
     writeln!(
         out,

@@ -25,20 +25,32 @@ pub fn parse_files(args: &ImportArgs) -> Result<Vec<MergedPlan>> {
     Ok(plan::merge_renditions(docs))
 }
 
-/// Read a file, refusing one over the size cap before loading it into memory.
+/// Read a file, refusing one over the size cap before loading it into memory: by its size
+/// when it has one, and in any case by reading no more than the cap (a device such as
+/// `/dev/zero` or a pipe reports no size).
 fn read_capped(path: &Path, shown: &str) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {shown}"))?
-        .len();
     let cap = plan::MAX_FILE_BYTES;
-    if size > cap as u64 {
-        let bytes = usize::try_from(size).unwrap_or(usize::MAX);
-        return Err(anyhow::Error::new(
+    let too_large = |bytes: usize| {
+        Err(anyhow::Error::new(
             plan::encoding::EncodingError::TooLarge { bytes, cap },
         ))
-        .with_context(|| format!("{shown}: cannot import"));
+        .with_context(|| format!("{shown}: cannot import"))
+    };
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?;
+    let size = file
+        .metadata()
+        .with_context(|| format!("cannot read {shown}"))?
+        .len();
+    if size > cap as u64 {
+        return too_large(usize::try_from(size).unwrap_or(usize::MAX));
     }
-    std::fs::read(path).with_context(|| format!("cannot read {shown}"))
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap as u64 + 1), &mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() > cap {
+        return too_large(bytes.len());
+    }
+    Ok(bytes)
 }
 
 /// `import --dry-run`: parse and report; when the database exists, also the mapping to

@@ -122,6 +122,27 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(dir.join("plantrack.db"))
 }
 
+/// Read at most `cap` bytes of `what` from `reader`: refused, with the cap, as soon as more
+/// arrives (nothing larger is ever held in memory: `/dev/zero` or a runaway pipe cannot
+/// exhaust it).
+pub fn read_capped(reader: impl std::io::Read, cap: u64, what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {what}"))?;
+    if bytes.len() as u64 > cap {
+        let size = if cap >= 1_000_000 {
+            format!("{} MB", cap / 1_000_000)
+        } else {
+            format!("{} KB", cap.div_ceil(1000))
+        };
+        anyhow::bail!("{what} is larger than the {size} plantrack reads; nothing was read");
+    }
+    Ok(bytes)
+}
+
 /// Text from the database or a plan file, made safe for the terminal.
 pub fn safe(text: &str) -> String {
     term_safe(text).into_owned()
@@ -177,14 +198,15 @@ pub fn or_dash(text: Option<&str>) -> String {
 
 /// A date given to `flag`: strictly `YYYY-MM-DD` and a real calendar date.
 pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
-    clock::parse_today(value.trim())
-        .map(clock::Today::date)
-        .map_err(|_| {
-            anyhow!(
-                "{flag}: expected a date in the form YYYY-MM-DD (e.g. 2026-03-31), got “{}”",
-                safe(value)
-            )
-        })
+    crate::track::limits::parse_date(value).ok_or_else(|| {
+        let years = crate::track::limits::YEARS;
+        anyhow!(
+            "{flag}: expected a date that exists in the form YYYY-MM-DD, years {}–{} (e.g. 2026-03-31), got “{}”",
+            years.start(),
+            years.end(),
+            safe(value)
+        )
+    })
 }
 
 /// A stored project stage, in Chinese and English.

@@ -3,16 +3,16 @@
 use super::{Ctx, item_ref};
 use crate::cli::NoteArgs;
 use anyhow::{Context, Result, bail};
-use std::io::{Read, Write};
+use std::io::Write;
 
 /// The note: the words joined with spaces, or stdin for a lone `-`.
 fn note_text(args: &NoteArgs) -> Result<String> {
     if args.text.len() == 1 && args.text[0] == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the note from stdin (it must be UTF-8 text)")?;
-        return Ok(text);
+        // A note has at most `Field::Note.limit()` characters, of at most 4 bytes each.
+        let cap = 4 * crate::track::limits::Field::Note.limit() as u64;
+        let bytes = super::read_capped(std::io::stdin(), cap, "the note on stdin")?;
+        return String::from_utf8(bytes)
+            .context("cannot read the note from stdin (it must be UTF-8 text)");
     }
     Ok(args.text.join(" "))
 }

@@ -60,11 +60,6 @@ pub fn edit(args: &SetArgs) -> Result<ItemEdit> {
     if let Some(due) = &args.due {
         edit.due_on = Some(Some(parse_date("--due", due)?));
     }
-    if let (Some(start), Some(due)) = (edit.start_on.flatten(), edit.due_on.flatten())
-        && due < start
-    {
-        bail!("--due {due} is before --start {start}");
-    }
     if let Some(stage) = &args.stage {
         edit.project_stage = Some(Some(parse_stage(stage)?.to_string()));
     }

@@ -2,7 +2,7 @@
 //! sheet of the workbook, the CSV writer (UTF-8 BOM, RFC 4180, formula cells neutralised)
 //! and the JSON document for scripts.
 
-use super::csv::write_record;
+use super::csv::Writer;
 use super::export::{Export, ExportItem, NoteLine, rules};
 use crate::track::health::Thresholds;
 use crate::track::rollup::RollupRow;
@@ -77,28 +77,18 @@ pub fn item_cells(item: &ExportItem) -> [String; 18] {
     ]
 }
 
-/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a leading tab or
-/// CR) gets a leading `'`, so it stays text (CSV injection).
-pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 /// The item list as CSV: a UTF-8 BOM (Excel then reads Chinese right), RFC 4180 quoting,
 /// CRLF; the export date in the last column of every row.
 pub fn write_csv(export: &Export, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
+    let mut csv = Writer::new(out)?;
     let mut header: Vec<&str> = ITEM_COLUMNS.to_vec();
     header.push(CSV_AS_OF);
-    write_record(out, &header)?;
+    csv.record(&header)?;
     let as_of = export.as_of.to_string();
     for item in &export.items {
-        let mut cells: Vec<String> = item_cells(item).iter().map(|c| neutralise(c)).collect();
+        let mut cells = item_cells(item).to_vec();
         cells.push(as_of.clone());
-        write_record(out, &cells)?;
+        csv.record(&cells)?;
     }
     Ok(())
 }
@@ -142,18 +132,4 @@ pub fn write_json(export: &Export, out: &mut dyn Write) -> io::Result<()> {
         summaries,
     };
     super::json::write_json(&json, out)
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_neutralised() {
-        for cell in ["=1+1", "+86", "-2", "@SUM(A1)", "\tx"] {
-            assert!(neutralise(cell).starts_with('\''), "{cell:?}");
-        }
-        assert_eq!(neutralise("长株潭 = 1"), "长株潭 = 1");
-    }
 }

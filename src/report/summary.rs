@@ -1,7 +1,7 @@
 //! Roll-up reports (`plantrack summary`): a table, RFC 4180 CSV or JSON of `RollupRow`s
 //! and their total.
 
-use super::csv::write_record;
+use super::csv::Writer;
 use super::json::write_json;
 use super::table::{Align, Table};
 use crate::text::sanitize::term_safe;
@@ -45,10 +45,12 @@ fn tail(row: &RollupRow) -> [usize; 3] {
     [row.overdue_milestones, row.no_owner, row.no_lead]
 }
 
-/// Rows then the total as CSV (the total's group is 合计). Text passes through
-/// `term_safe`, so a hostile name cannot act on a terminal the file is printed to.
+/// Rows then the total as CSV (the total's group is 合计), through the one CSV writer
+/// (BOM, formulas kept as text). Text passes through `term_safe`, so a hostile name
+/// cannot act on a terminal the file is printed to.
 pub fn write_csv(rows: &[RollupRow], total: &RollupRow, out: &mut dyn Write) -> io::Result<()> {
-    write_record(out, &CSV_HEADER)?;
+    let mut csv = Writer::new(out)?;
+    csv.record(&CSV_HEADER)?;
     for row in rows.iter().chain(std::iter::once(total)) {
         let group = if row.key == TOTAL_KEY {
             row.label.clone()
@@ -59,7 +61,7 @@ pub fn write_csv(rows: &[RollupRow], total: &RollupRow, out: &mut dyn Write) -> 
         fields.extend(counts(row).iter().map(usize::to_string));
         fields.push(format!("{:.1}", row.mean_progress));
         fields.extend(tail(row).iter().map(usize::to_string));
-        write_record(out, &fields)?;
+        csv.record(&fields)?;
     }
     Ok(())
 }

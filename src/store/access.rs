@@ -214,6 +214,27 @@ pub fn network_warning(path: &Path) -> Option<String> {
     })
 }
 
+/// Whether the filesystem holding `path` has no room left for an ordinary write.
+pub fn disk_is_full(path: &Path) -> bool {
+    nix::sys::statvfs::statvfs(&directory_of(path)).is_ok_and(|fs| fs.blocks_available() == 0)
+}
+
+/// The `-shm` file of the database at `path`.
+pub fn shm_of(path: &Path) -> PathBuf {
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    PathBuf::from(shm)
+}
+
+/// Remove a `-shm` this process began and could not finish on a full disk: a stub of a
+/// few bytes (a real one is at least 32 KiB), which would otherwise stay behind.
+pub fn remove_stub_shm(path: &Path) {
+    let shm = shm_of(path);
+    if fs::metadata(&shm).is_ok_and(|m| m.len() < 32 * 1024) {
+        let _ = fs::remove_file(&shm);
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {

@@ -220,6 +220,8 @@ impl Store {
         role: Role,
         base: Option<Stamp>,
     ) -> Result<()> {
+        let name = super::queries::typed(crate::track::limits::Field::Department, name)?;
+        let name = name.as_str();
         let mine = self.session_changes.clone();
         self.write("set department", |tx, change| {
             super::items::require_item(tx, item)?;

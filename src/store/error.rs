@@ -163,6 +163,9 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("{0}")]
     Invalid(String),
+    /// A typed value the field does not take (too long, two lines, an invisible filler…).
+    #[error("{0}; nothing was saved")]
+    Refused(crate::track::limits::Refused),
     /// A dump `load` refused, with every problem found (JSON path: what is wrong).
     #[error(
         "the dump cannot be loaded; nothing was changed. {} problem(s):\n{}",

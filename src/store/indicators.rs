@@ -115,12 +115,7 @@ impl Store {
     /// Record an actual value of indicator `id` for a period (a year or a date).
     pub fn record_indicator(&mut self, id: i64, period: &str, value: &str) -> Result<i64> {
         let period = parse_period(period)?;
-        let value = super::queries::clean(value);
-        if value.is_empty() {
-            return Err(StoreError::Invalid(
-                "an indicator value cannot be empty".into(),
-            ));
-        }
+        let value = super::queries::typed(crate::track::limits::Field::IndicatorValue, value)?;
         let who = self.user.clone();
         self.write("record indicator", |tx, change| {
             optional(tx.query_row("SELECT 1 FROM indicator WHERE id = ?1", [id], |r| r.get::<_, i64>(0)))?

@@ -7,6 +7,7 @@ use super::error::{Result, StoreError};
 use super::history::record;
 use super::items::require_item;
 use super::queries::optional;
+use crate::track::limits::Field;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
@@ -149,13 +150,24 @@ pub(super) fn revert_due(
     Ok(())
 }
 
+/// A milestone date must be one a plan may hold (no year 0, no year 9999).
+fn in_range(date: NaiveDate) -> Result<()> {
+    if crate::track::limits::date_in_range(date) {
+        return Ok(());
+    }
+    let years = crate::track::limits::YEARS;
+    Err(StoreError::Invalid(format!(
+        "{date} is outside the years a plan may hold ({}–{}); nothing was saved",
+        years.start(),
+        years.end()
+    )))
+}
+
 impl Store {
     /// Add a user milestone to an item.
     pub fn add_milestone(&mut self, item: i64, title: &str, due: NaiveDate) -> Result<i64> {
-        let title = super::queries::clean(title);
-        if title.is_empty() {
-            return Err(StoreError::Invalid("a milestone needs a title".into()));
-        }
+        in_range(due)?;
+        let title = super::queries::typed(Field::Milestone, title)?;
         self.write("add milestone", |tx, change| {
             require_item(tx, item)?;
             insert(tx, change, item, &title, due, "user", None)
@@ -164,6 +176,7 @@ impl Store {
 
     /// Mark a milestone done on `done_on`.
     pub fn complete_milestone(&mut self, milestone: i64, done_on: NaiveDate) -> Result<()> {
+        in_range(done_on)?;
         self.write("complete milestone", |tx, change| {
             let (item, _, done) = milestone_row(tx, milestone)?;
             if let Some(done) = done {
@@ -195,12 +208,8 @@ impl Store {
         new_due: NaiveDate,
         reason: &str,
     ) -> Result<()> {
-        let reason = super::queries::clean(reason);
-        if reason.is_empty() {
-            return Err(StoreError::Invalid(
-                "an extension (延期) needs a reason".into(),
-            ));
-        }
+        in_range(new_due)?;
+        let reason = super::queries::typed(Field::Reason, reason)?;
         let user = self.user.clone();
         self.write("extend milestone", |tx, change| {
             let (item, due, done) = milestone_row(tx, milestone)?;
@@ -225,10 +234,7 @@ impl Store {
 
     /// Change a milestone's title.
     pub fn rename_milestone(&mut self, milestone: i64, title: &str) -> Result<()> {
-        let title = super::queries::clean(title);
-        if title.is_empty() {
-            return Err(StoreError::Invalid("a milestone needs a title".into()));
-        }
+        let title = super::queries::typed(Field::Milestone, title)?;
         self.write("rename milestone", |tx, change| {
             let (item, _, _) = milestone_row(tx, milestone)?;
             let old: String = tx.query_row(

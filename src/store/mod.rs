@@ -101,6 +101,11 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: path.to_path_buf(), detail: source.to_string() },
         Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.to_path_buf() },
+        // A full disk also shows as an I/O error (creating the -shm file of a WAL database
+        // needs room even to read): said as what it is.
+        Some(ErrorCode::SystemIoFailure) if access::disk_is_full(path) => {
+            StoreError::DiskFull { path: path.to_path_buf() }
+        }
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
             StoreError::Busy { path: path.to_path_buf(), waited: BUSY_TIMEOUT }
         }
@@ -115,6 +120,8 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 impl Store {
     /// Open (or create and seed) the database at `path`, acting as `user`.
     pub fn open(path: &Path, user: &str) -> Result<Store> {
+        // Who makes changes is shown to others: one line, checked like any typed name.
+        let user = queries::typed(crate::track::limits::Field::User, user)?;
         let (existed, open) = access::check_writable(path)?;
         let mut warnings: Vec<String> = access::network_warning(path).into_iter().collect();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -125,18 +132,19 @@ impl Store {
         if !existed {
             access::share_with_group(path)?;
         }
+        let shm_existed = access::shm_of(path).exists();
         // Nothing is written before the file is known to be ours.
-        identify::identify(&conn, path)?;
+        identify::identify(&conn, path).inspect_err(|e| {
+            if matches!(e, StoreError::DiskFull { .. }) && !shm_existed {
+                access::remove_stub_shm(path);
+            }
+        })?;
         configure(&mut conn).map_err(|e| sqlite_error(path, e))?;
         let mut store = Store {
             conn,
             _open: open,
             path: path.to_path_buf(),
-            // Who made a change is shown to others: clean it like any typed text.
-            user: match queries::clean(user) {
-                name if name.is_empty() => "unknown".to_string(),
-                name => name,
-            },
+            user,
             warnings: Vec::new(),
             created: false,
             attempts: write::WRITE_ATTEMPTS,

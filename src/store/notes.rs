@@ -1,15 +1,11 @@
 //! Notes: an append-only timeline per item, so two people writing at once never conflict.
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::Result;
 use super::history::record;
 use super::items::require_item;
-use crate::text::sanitize::clean_imported;
 use rusqlite::{Connection, params};
 use serde::Serialize;
-
-/// Longest note kept.
-pub const MAX_NOTE_CHARS: usize = 64 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
@@ -30,16 +26,7 @@ pub(super) fn notes_of(conn: &Connection, item: i64) -> Result<Vec<Note>> {
 impl Store {
     /// Append a note to an item.
     pub fn add_note(&mut self, item: i64, text: &str) -> Result<i64> {
-        let text = clean_imported(text).text.trim().to_string();
-        if text.is_empty() {
-            return Err(StoreError::Invalid("a note cannot be empty".into()));
-        }
-        let length = text.chars().count();
-        if length > MAX_NOTE_CHARS {
-            return Err(StoreError::Invalid(format!(
-                "a note is limited to {MAX_NOTE_CHARS} characters; this one has {length}"
-            )));
-        }
+        let text = super::queries::typed(crate::track::limits::Field::Note, text)?;
         let author = self.user.clone();
         self.write("add note", |tx, change| {
             require_item(tx, item)?;

@@ -21,6 +21,13 @@ pub fn from_json<T: serde::de::DeserializeOwned + Default>(text: &str) -> T {
     serde_json::from_str(text).unwrap_or_default()
 }
 
+/// A value a person typed for `field`, as stored: cleaned (`clean`), then checked at the
+/// store's door against the field's rules (`track::limits`: length, one line, no
+/// invisible filler characters, not empty).
+pub fn typed(field: crate::track::limits::Field, text: &str) -> Result<String> {
+    crate::track::limits::check(field, &clean(text)).map_err(super::StoreError::Refused)
+}
+
 /// Text a person typed, made safe to store: control, bidi and invisible characters
 /// removed (as for imported text), surrounding white space trimmed.
 pub fn clean(text: &str) -> String {

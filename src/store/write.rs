@@ -61,9 +61,10 @@ impl Store {
         action: &str,
         body: &mut impl FnMut(&Transaction<'_>, i64) -> Result<T>,
     ) -> Result<(T, Option<i64>)> {
-        let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let user = self.user.clone();
         let tx = self.conn.transaction()?;
+        // Stamped once the lock is held: changes are stamped in the order they commit.
+        let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         tx.execute(
             "INSERT INTO change(at, who, action) VALUES (?1, ?2, ?3)",
             rusqlite::params![at, user, action],

@@ -20,4 +20,11 @@ pub enum TrackError {
         "unknown warning light {0:?}; use one of: red (红), yellow (黄), blue (蓝), green (绿), grey (灰)"
     )]
     UnknownLight(String),
+    /// A status and a progress that contradict each other (see `status::consistent`).
+    #[error("{status} and {progress}% do not go together: {rule}")]
+    Inconsistent {
+        status: &'static str,
+        progress: u8,
+        rule: &'static str,
+    },
 }

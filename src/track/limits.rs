@@ -160,6 +160,19 @@ pub fn check(field: Field, text: &str) -> Result<String, Refused> {
 /// The years a date of a plan may be in.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
+/// Whether a date is one a plan may hold (in [`YEARS`]).
+pub fn date_in_range(date: NaiveDate) -> bool {
+    YEARS.contains(&date.year())
+}
+
+/// The dates of an item: the due date may not come before the start.
+pub fn period_ok(start: Option<NaiveDate>, due: Option<NaiveDate>) -> bool {
+    match (start, due) {
+        (Some(start), Some(due)) => due >= start,
+        _ => true,
+    }
+}
+
 /// A calendar date written `YYYY-MM-DD` that exists, in [`YEARS`].
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();

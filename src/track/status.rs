@@ -157,41 +157,76 @@ impl FromStr for Progress {
     }
 }
 
-/// The status and progress to write for an edit, kept consistent with each other.
+/// How status and progress agree, the one rule for the CLI, the workbench and `load`:
+///
+/// - 已完成 (done) means progress 100, and progress 100 means done;
+/// - 未开始 (not started) means progress 0;
+/// - 进行中 and 暂停 take any progress below 100.
+pub fn consistent(status: Status, progress: u8) -> Result<(), TrackError> {
+    let rule = match status {
+        Status::Done if progress != 100 => "an item that is done is at 100%",
+        Status::NotStarted if progress != 0 => "an item not started is at 0%",
+        Status::InProgress | Status::Paused if progress == 100 => {
+            "an item at 100% is done (set a lower progress to reopen it)"
+        }
+        _ => return Ok(()),
+    };
+    Err(TrackError::Inconsistent {
+        status: status.as_str(),
+        progress,
+        rule,
+    })
+}
+
+/// The status and progress to write for an edit, kept consistent with each other
+/// ([`consistent`]); `Err` when the edit states a pair that contradicts the rule.
 ///
 /// `status` and `progress` are what the edit states (`None`: not touched); the result is
 /// what to write (`None`: leave as it is). Rules:
 ///
-/// - What the edit states explicitly is written as stated (progress above 100 reads as 100).
-/// - Marking 已完成 without stating progress sets progress to 100.
+/// - What the edit states explicitly is written as stated (progress above 100 reads as 100),
+///   and must agree.
+/// - Marking 已完成 without stating progress sets progress to 100; marking 未开始 sets it
+///   to 0; marking 进行中 or 暂停 an item at 100% sets it to 99 (reopened).
 /// - Stating progress 100 without a status marks the item 已完成.
 /// - Stating progress above 0 on a 未开始 item without a status makes it 进行中.
 /// - Stating progress below 100 on an 已完成 item without a status reopens it as 进行中.
-/// - A 暂停 item stays paused whatever progress is stated (unless it reaches 100).
+/// - A 暂停 item stays paused whatever progress below 100 is stated.
 pub fn reconcile(
     status: Option<Status>,
     progress: Option<u8>,
     current_status: Status,
     current_progress: u8,
-) -> (Option<Status>, Option<u8>) {
+) -> Result<(Option<Status>, Option<u8>), TrackError> {
     let progress = progress.map(|p| p.min(100));
-    match (status, progress) {
+    let changed = |p: u8| (p != current_progress).then_some(p);
+    let (status, progress) = match (status, progress) {
         (Some(s), Some(p)) => (Some(s), Some(p)),
-        (Some(Status::Done), None) => {
-            (Some(Status::Done), (current_progress != 100).then_some(100))
-        }
+        (Some(Status::Done), None) => (Some(Status::Done), changed(100)),
+        (Some(Status::NotStarted), None) => (Some(Status::NotStarted), changed(0)),
+        (Some(s), None) if current_progress == 100 => (Some(s), Some(99)),
         (Some(s), None) => (Some(s), None),
         (None, Some(p)) => {
             let inferred = match current_status {
                 _ if p == 100 => Status::Done,
                 Status::NotStarted if p > 0 => Status::InProgress,
                 Status::Done => Status::InProgress,
+                Status::Paused | Status::InProgress if p == 0 => current_status,
                 other => other,
             };
             ((inferred != current_status).then_some(inferred), Some(p))
         }
         (None, None) => (None, None),
+    };
+    // Only what the edit touches is checked: an edit of nothing here never fails on a pair
+    // an older version stored.
+    if status.is_some() || progress.is_some() {
+        consistent(
+            status.unwrap_or(current_status),
+            progress.unwrap_or(current_progress),
+        )?;
     }
+    Ok((status, progress))
 }
 
 #[cfg(test)]
@@ -324,48 +359,59 @@ mod tests {
     #[test]
     fn reconcile_keeps_status_and_progress_consistent() {
         use Status::*;
-        // Explicit values are kept.
+        // Explicit values are kept when they agree, refused when they contradict.
         assert_eq!(
-            reconcile(Some(InProgress), Some(100), Done, 100),
-            (Some(InProgress), Some(100))
+            reconcile(Some(InProgress), Some(60), Done, 100),
+            Ok((Some(InProgress), Some(60)))
         );
-        assert_eq!(
-            reconcile(Some(Done), Some(80), InProgress, 50),
-            (Some(Done), Some(80))
-        );
-        // Done without progress → 100 (unless already 100).
+        assert!(reconcile(Some(Done), Some(80), InProgress, 50).is_err());
+        assert!(reconcile(Some(NotStarted), Some(60), InProgress, 50).is_err());
+        assert!(reconcile(Some(InProgress), Some(100), Done, 100).is_err());
+        // Done without progress → 100 (unless already 100); not started → 0.
         assert_eq!(
             reconcile(Some(Done), None, InProgress, 60),
-            (Some(Done), Some(100))
+            Ok((Some(Done), Some(100)))
         );
         assert_eq!(
             reconcile(Some(Done), None, InProgress, 100),
-            (Some(Done), None)
+            Ok((Some(Done), None))
+        );
+        assert_eq!(
+            reconcile(Some(NotStarted), None, InProgress, 60),
+            Ok((Some(NotStarted), Some(0)))
         );
         assert_eq!(
             reconcile(Some(Paused), None, InProgress, 60),
-            (Some(Paused), None)
+            Ok((Some(Paused), None))
+        );
+        // Reopening a done item.
+        assert_eq!(
+            reconcile(Some(InProgress), None, Done, 100),
+            Ok((Some(InProgress), Some(99)))
         );
         // Progress alone.
         assert_eq!(
             reconcile(None, Some(100), InProgress, 60),
-            (Some(Done), Some(100))
+            Ok((Some(Done), Some(100)))
         );
         assert_eq!(
             reconcile(None, Some(200), Paused, 60),
-            (Some(Done), Some(100))
+            Ok((Some(Done), Some(100)))
         );
         assert_eq!(
             reconcile(None, Some(10), NotStarted, 0),
-            (Some(InProgress), Some(10))
+            Ok((Some(InProgress), Some(10)))
         );
-        assert_eq!(reconcile(None, Some(0), NotStarted, 0), (None, Some(0)));
+        assert_eq!(reconcile(None, Some(0), NotStarted, 0), Ok((None, Some(0))));
         assert_eq!(
             reconcile(None, Some(90), Done, 100),
-            (Some(InProgress), Some(90))
+            Ok((Some(InProgress), Some(90)))
         );
-        assert_eq!(reconcile(None, Some(40), Paused, 30), (None, Some(40)));
-        assert_eq!(reconcile(None, Some(40), InProgress, 30), (None, Some(40)));
-        assert_eq!(reconcile(None, None, InProgress, 30), (None, None));
+        assert_eq!(reconcile(None, Some(40), Paused, 30), Ok((None, Some(40))));
+        assert_eq!(
+            reconcile(None, Some(40), InProgress, 30),
+            Ok((None, Some(40)))
+        );
+        assert_eq!(reconcile(None, None, InProgress, 30), Ok((None, None)));
     }
 }

@@ -80,6 +80,8 @@ pub enum Action {
     Saved(Saved),
     Failed(String),
     Conflicted(Conflict),
+    /// A typed value the field does not take (said in the session's language).
+    Refused(crate::track::limits::Refused),
     /// Another process held the lock: the save is kept, to be retried.
     Pending(Box<Save>),
     /// The waiting edits were written to the journal (`error`: they could not be).

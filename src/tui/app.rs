@@ -136,6 +136,7 @@ impl App {
                 | Action::Saved(_)
                 | Action::Failed(_)
                 | Action::Conflicted(_)
+                | Action::Refused(_)
                 | Action::Pending(_)
                 | Action::Persisted { .. }
                 | Action::Flushed(_)
@@ -256,6 +257,16 @@ impl App {
                     labels::CONFLICT.get(self.lang()),
                     self.lang().pick("：", ": "),
                     conflict.describe(self.lang() == Lang::Zh)
+                );
+                self.message = Some((Tone::Error, text));
+                Effect::None
+            }
+            Action::Refused(refused) => {
+                let zh = self.lang() == Lang::Zh;
+                let text = format!(
+                    "{}{}",
+                    refused.describe(zh),
+                    self.lang().pick("；未保存", "; nothing was saved")
                 );
                 self.message = Some((Tone::Error, text));
                 Effect::None

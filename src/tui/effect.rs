@@ -156,6 +156,7 @@ fn directory(store: &Store) -> Result<Directory, StoreError> {
 pub(super) fn failed(error: StoreError) -> Action {
     match error {
         StoreError::Conflict(conflict) => Action::Conflicted(*conflict),
+        StoreError::Refused(refused) => Action::Refused(refused),
         other => Action::Failed(crate::text::sanitize::term_safe(&other.to_string()).into_owned()),
     }
 }

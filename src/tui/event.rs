@@ -5,20 +5,38 @@ use super::action::Action;
 use super::app::App;
 use super::keymap;
 use super::mode::Mode;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The action a terminal event asks for, if any.
 pub fn action_for(app: &mut App, event: Event) -> Option<Action> {
     match event {
+        // Ctrl-Z in any mode: suspend (an open input is kept for `fg`).
+        Event::Key(key)
+            if key.kind == KeyEventKind::Press
+                && key.code == KeyCode::Char('z')
+                && key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            super::signals::suspend();
+            None
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
         Event::Resize(..) => Some(Action::Resize),
+        // A paste goes into the open input only, as text; with no input open it does
+        // nothing (it is never read as keys).
         Event::Paste(text) => match &mut app.mode {
-            Mode::Input(input) => {
-                input
-                    .textarea
-                    .insert_str(crate::text::sanitize::clean_imported(&text).text);
-                None
-            }
+            Mode::Input(input) => match input.paste(&text) {
+                Ok(action) => action,
+                Err(limit) => Some(Action::Failed(match app.session.lang {
+                    super::labels::Lang::Zh => format!(
+                        "粘贴的文本太长，未粘贴：此处最多 {limit} 个字（粘贴了 {} 个）",
+                        text.chars().count()
+                    ),
+                    super::labels::Lang::En => format!(
+                        "Not pasted: too long ({} characters; this input takes at most {limit})",
+                        text.chars().count()
+                    ),
+                })),
+            },
             _ => None,
         },
         _ => None,

@@ -50,14 +50,16 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(5);
 const POLL: Duration = Duration::from_millis(250);
 
 /// Run the workbench until the user quits. The terminal is restored on every exit path:
-/// normal return, error, panic (ratatui's hook) and SIGTERM/SIGHUP (`signals`).
+/// normal return, error, panic (ratatui's hook and ours in main.rs) and SIGINT, SIGTERM,
+/// SIGHUP, SIGQUIT (`signals`); Ctrl-Z suspends and `fg` resumes.
 pub fn run(mut store: Store, session: Session) -> anyhow::Result<()> {
     store.set_patience(SAVE_PATIENCE, 1)?;
     store.defer_checkpoints()?;
     signals::install()?;
     let mut terminal = ratatui::init();
+    signals::enter_terminal()?;
     let result = event_loop(&mut terminal, store, session);
-    ratatui::restore();
+    signals::leave_terminal();
     result
 }
 
@@ -157,6 +159,11 @@ fn event_loop(
     let mut checkpointed = Instant::now();
     let mut dirty = true;
     while !app.quit {
+        if signals::take_resumed() {
+            // Back from Ctrl-Z: the screen is the shell's, draw all of it again.
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| draw(&app, frame))?;
             signals::after_frame(); // debug builds: PLANTRACK_DEBUG_PANIC=1 panics here

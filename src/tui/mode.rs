@@ -55,6 +55,62 @@ impl Input {
         matches!(self.purpose, InputPurpose::Note(_))
     }
 
+    /// Longest text the input takes, in characters: the field's limit (`track::limits`),
+    /// with room for the date that comes first in milestone, extension and value inputs.
+    pub fn limit(&self) -> usize {
+        use crate::track::limits::Field;
+        const DATE: usize = 11;
+        match &self.purpose {
+            InputPurpose::Owner(_) | InputPurpose::BulkOwner(_) => Field::Owner.limit(),
+            InputPurpose::Department(..) => Field::Department.limit(),
+            InputPurpose::Milestone(_) => DATE + Field::Milestone.limit(),
+            InputPurpose::RenameMilestone(_) => Field::Milestone.limit(),
+            InputPurpose::Extend(_) => DATE + Field::Reason.limit(),
+            InputPurpose::Note(_) => Field::Note.limit(),
+            InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
+            InputPurpose::Progress(_) => 8,
+            InputPurpose::Search | InputPurpose::Filter | InputPurpose::Command => 200,
+            InputPurpose::Export(_) => 1024,
+        }
+    }
+
+    fn chars(&self) -> usize {
+        self.textarea
+            .lines()
+            .iter()
+            .map(|l| l.chars().count())
+            .sum::<usize>()
+            + self.textarea.lines().len().saturating_sub(1)
+    }
+
+    /// Pasted text: into this input only, as text, never as keys. In a one-line input the
+    /// lines are joined with spaces (a pasted line end is never Enter). Refused whole, with
+    /// the input's limit, when it would make the text longer than the input takes.
+    pub fn paste(&mut self, text: &str) -> Result<Option<Action>, usize> {
+        let cleaned = crate::text::sanitize::clean_imported(text).text;
+        let text = if self.multiline() {
+            cleaned
+        } else {
+            cleaned
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if self.chars() + text.chars().count() > self.limit() {
+            return Err(self.limit());
+        }
+        let before = self.text();
+        self.cycle = None;
+        self.textarea.insert_str(text);
+        let after = self.text();
+        Ok(
+            (matches!(self.purpose, InputPurpose::Search) && before != after)
+                .then_some(Action::SearchChanged(after)),
+        )
+    }
+
     /// Suggestions that contain what is typed (before any Tab completion).
     pub fn matching(&self) -> Vec<&str> {
         let typed = self.text();
@@ -156,6 +212,14 @@ impl Input {
                 return None;
             }
             _ => {}
+        }
+        // Typing stops at the input's limit.
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::Enter)
+            && !ctrl
+            && !alt
+            && self.chars() >= self.limit()
+        {
+            return None;
         }
         self.cycle = None;
         let before = self.text();

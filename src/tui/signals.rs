@@ -1,4 +1,4 @@
-//! SIGTERM, SIGHUP and SIGQUIT on their own thread. A flag for the event loop would not do:
+//! SIGINT, SIGTERM, SIGHUP and SIGQUIT on their own thread. A flag for the event loop would not do:
 //! once the tty is gone crossterm can spin inside `poll()` and never return (crossterm#793).
 //!
 //! The thread restores the terminal (leaves raw mode and the alternate screen, shows the
@@ -14,9 +14,50 @@
 //! Panics are handled by ratatui's hook (installed by `ratatui::init`, restores the terminal)
 //! chained to plantrack's own in `main.rs` (prints the message made terminal-safe).
 
-use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+/// Set when the workbench comes back from a suspension (Ctrl-Z, then `fg`): the event loop
+/// clears the screen and draws everything again.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the workbench was suspended and resumed since the last call.
+pub fn take_resumed() -> bool {
+    RESUMED.swap(false, Ordering::SeqCst)
+}
+
+/// The terminal as the workbench uses it: raw mode, the alternate screen, bracketed paste
+/// (a paste arrives as one event, never as keys).
+pub fn enter_terminal() -> std::io::Result<()> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::event::EnableBracketedPaste
+    )
+}
+
+/// The terminal as the shell had it. Never panics (it runs in the panic hook and on a
+/// terminal that may be gone).
+pub fn leave_terminal() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
+    // Not `restore()`: on a hung-up tty it reports the failure with `eprintln!`, which
+    // panics when stderr is gone too.
+    let _ = ratatui::try_restore();
+    // Restoring leaves the cursor hidden.
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// Ctrl-Z: suspend as any terminal program does (the signal thread gives the terminal back
+/// first, and takes it again on `fg`).
+pub fn suspend() {
+    let _ = signal_hook::low_level::raise(SIGTSTP);
+}
 
 /// Longest time restoring the terminal may take before the process exits regardless.
 const RESTORE_DEADLINE: Duration = Duration::from_millis(300);
@@ -27,11 +68,24 @@ const HANGUP_CHECK: Duration = Duration::from_millis(100);
 /// Start the signal thread and the hang-up watch. Call before `ratatui::init`.
 pub fn install() -> std::io::Result<()> {
     watch_for_hangup()?;
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGCONT {
+                    continue;
+                }
+                if signal == SIGTSTP {
+                    // Give the terminal back, stop; on SIGCONT take it again.
+                    let stdout = std::io::stdout();
+                    let _frozen = stdout.lock();
+                    leave_terminal();
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    let _ = enter_terminal();
+                    RESUMED.store(true, Ordering::SeqCst);
+                    continue;
+                }
                 let code = 128 + signal;
                 // The watchdog: exit even if a write below blocks.
                 let _ = std::thread::Builder::new()
@@ -42,15 +96,7 @@ pub fn install() -> std::io::Result<()> {
                     });
                 let stdout = std::io::stdout();
                 let _frozen = stdout.lock();
-                // Not `restore()`: on a hung-up tty it reports the failure with `eprintln!`,
-                // which panics when stderr is gone too.
-                let _ = ratatui::try_restore();
-                // Restoring leaves the cursor hidden; the event loop never gets to drop the
-                // terminal, which would show it.
-                let _ = ratatui::crossterm::execute!(
-                    std::io::stdout(),
-                    ratatui::crossterm::cursor::Show
-                );
+                leave_terminal();
                 std::process::exit(code);
             }
         })?;

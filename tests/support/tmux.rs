@@ -19,14 +19,15 @@ impl Tmux {
         }
     }
 
-    /// Whether tmux is installed (says SKIPPED when not; `.ci/run` installs it).
+    /// Whether tmux is installed (says SKIPPED when not, and fails under `CI=true`:
+    /// `.ci/run` installs it).
     pub fn available() -> bool {
         let ok = Command::new("tmux")
             .arg("-V")
             .output()
             .is_ok_and(|o| o.status.success());
         if !ok {
-            println!("SKIPPED: tmux is not installed (.ci/run installs it)");
+            crate::skip::skipped("tmux is not installed (.ci/run installs it)");
         }
         ok
     }

@@ -121,6 +121,11 @@ pub(super) fn problems(dump: &Dump) -> Vec<Problem> {
                 format!("{} is not a percentage 0–100", i.progress),
             );
         }
+        if let (Ok(status), Ok(progress)) = (i.status.parse(), u8::try_from(i.progress))
+            && let Err(e) = crate::track::status::consistent(status, progress)
+        {
+            c.add(at("status"), e.to_string());
+        }
         c.opt_date(at("start_on"), i.start_on.as_deref());
         c.opt_date(at("due_on"), i.due_on.as_deref());
         if let (Some(start), Some(due)) = (i.start_on.as_deref(), i.due_on.as_deref())

@@ -7,6 +7,8 @@ use crate::store::Store;
 use crate::store::departments::{links_of, put_link, resolve_or_create, role_str};
 use crate::store::error::{ConflictDuring, Result, StoreError};
 use crate::store::history::{FieldKey, HistoryEntry, changed_since, record, rows_of};
+use crate::store::queries::typed;
+use crate::track::limits::Field;
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Transaction, params};
@@ -37,18 +39,20 @@ impl Store {
         owner: Option<&str>,
         department: Option<(&str, Role)>,
     ) -> Result<usize> {
+        let owner = owner.map(|o| typed(Field::Owner, o)).transpose()?;
+        let department = match department {
+            Some((name, role)) => Some((typed(Field::Department, name)?, role)),
+            None => None,
+        };
         self.write("bulk assign", |tx, change| {
-            let department = match department {
-                Some((name, role)) => Some((resolve_or_create(tx, name)?, role)),
+            let department = match &department {
+                Some((name, role)) => Some((resolve_or_create(tx, name)?, *role)),
                 None => None,
             };
             for &id in items {
                 require_item(tx, id)?;
-                if let Some(owner) = owner
-                    .map(crate::store::queries::clean)
-                    .filter(|o| !o.is_empty())
-                {
-                    set_field(tx, change, id, "owner", Some(&owner))?;
+                if let Some(owner) = &owner {
+                    set_field(tx, change, id, "owner", Some(owner))?;
                 }
                 if let Some((department, role)) = department {
                     if role == Role::Lead {
@@ -113,6 +117,36 @@ fn set_field(
     )
 }
 
+/// The item's dates after the edit: each in the years a plan may hold, the due date not
+/// before the start (also when only one of them is set, against the stored other).
+fn check_dates(id: i64, edit: &ItemEdit, start: Option<&str>, due: Option<&str>) -> Result<()> {
+    if edit.start_on.is_none() && edit.due_on.is_none() {
+        return Ok(());
+    }
+    let stored = |d: Option<&str>| d.and_then(crate::track::limits::parse_date);
+    let start = edit.start_on.unwrap_or_else(|| stored(start));
+    let due = edit.due_on.unwrap_or_else(|| stored(due));
+    for date in [edit.start_on.flatten(), edit.due_on.flatten()]
+        .into_iter()
+        .flatten()
+    {
+        if !crate::track::limits::date_in_range(date) {
+            return Err(StoreError::Invalid(format!(
+                "#{id}: {date} is outside the years a plan may hold ({}–{}); nothing was saved",
+                crate::track::limits::YEARS.start(),
+                crate::track::limits::YEARS.end()
+            )));
+        }
+    }
+    if !crate::track::limits::period_ok(start, due) {
+        let (start, due) = (start.unwrap_or_default(), due.unwrap_or_default());
+        return Err(StoreError::Invalid(format!(
+            "#{id}: the due date {due} is before the start {start}; nothing was saved"
+        )));
+    }
+    Ok(())
+}
+
 fn apply_edit(
     tx: &Transaction<'_>,
     change: i64,
@@ -121,27 +155,29 @@ fn apply_edit(
     edit: &ItemEdit,
 ) -> Result<()> {
     require_item(tx, id)?;
-    let current: (String, i64) = tx.query_row(
-        "SELECT status, progress FROM item WHERE id = ?1",
+    let current: (String, i64, Option<String>, Option<String>) = tx.query_row(
+        "SELECT status, progress, start_on, due_on FROM item WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let current_status: Status = current.0.parse().unwrap_or(Status::NotStarted);
     let current_progress = current.1.clamp(0, 100) as u8;
+    check_dates(id, edit, current.2.as_deref(), current.3.as_deref())?;
     let (status, progress) = crate::track::status::reconcile(
         edit.status,
         edit.progress,
         current_status,
         current_progress,
-    );
+    )
+    .map_err(|e| StoreError::Invalid(format!("#{id}: {e}; nothing was saved")))?;
     let opt_date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let opt_num = |n: &Option<f64>| n.map(|n| n.to_string());
     let mut fields: Vec<(&str, Option<String>)> = Vec::new();
     if let Some(owner) = &edit.owner {
-        let owner = owner
-            .as_deref()
-            .map(crate::store::queries::clean)
-            .filter(|o| !o.is_empty());
+        let owner = match owner.as_deref() {
+            Some(owner) => Some(typed(Field::Owner, owner)?),
+            None => None,
+        };
         fields.push(("owner", owner));
     }
     if let Some(status) = status {

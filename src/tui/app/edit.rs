@@ -351,7 +351,7 @@ pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), St
         "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复",
         "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved",
     );
-    let due = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| match lang {
+    let due = crate::track::limits::parse_date(date).ok_or_else(|| match lang {
         Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
         Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
     })?;
