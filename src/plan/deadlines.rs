@@ -1,16 +1,39 @@
-//! Deadline hints: 到2025年, 2025年前, 2025年底, “十四五”末 … become proposed milestones
-//! due at the end of that year, with the sentence that sets them as their text.
+//! Deadline hints: 到2025年, 2025年前, 2025年6月底前, 6月底前, 年底前, 三季度末, 力争2030年,
+//! “十四五”末 … become proposed milestones due at the end of that year, quarter or month, with
+//! the sentence that sets them as their text. A month or quarter without a year belongs to
+//! the document's year (when the document states one).
 
 use super::Deadline;
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
+/// Month numerals as written: 1–12 in digits or Chinese.
+const MONTH: &str = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+/// Quarter numerals: 一季度, 第三季度, 3季度.
+const QUARTER: &str = r"(?:第)?([一二三四1-4])";
+
 #[allow(clippy::expect_used)]
-static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"到\s*((?:20|21)\d{2})\s*年(?:底|末)?|((?:20|21)\d{2})\s*年(?:底前|以前|前|底)")
-        .expect("deadline pattern is valid")
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let year = r"((?:20|21)\d{2})\s*年";
+    let pattern = [
+        // 1: an explicit year, with a month (2), a quarter (3), a half (4), or a year-level ending (5)
+        format!(
+            r"(?:到)?\s*{year}\s*(?:{MONTH}\s*月\s*(?:份)?(?:底前|底|末前|末|前|以前|中旬前|上旬前|下旬前)|{QUARTER}\s*季度\s*(?:末前|末|底前|底|前)?|(上半年|下半年|年中)|(底前|以前|前|底|末|年底前))"
+        ),
+        // 6: 到/力争 + year alone
+        r"(?:到|力争|争取)\s*((?:20|21)\d{2})\s*年(?:底前|以前|前|底|末)?".to_string(),
+        // 7: a month without a year (needs an ending)
+        format!(r"{MONTH}\s*月\s*(?:份)?(?:底前|底|末前|末|前|以前|中旬前|上旬前|下旬前)"),
+        // 8: a quarter without a year
+        format!(r"{QUARTER}\s*季度\s*(?:末前|末|底前|底|前)"),
+        // 9: the end of the document's year
+        r"((?:今|本|当)?年底前|(?:今|本|当)年底)".to_string(),
+    ]
+    .join("|");
+    Regex::new(&pattern).expect("deadline pattern is valid")
 });
+
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[“\x22]?(十[一二三四五六七八九]五)[”\x22]?(?:期|时期)?末")
@@ -76,37 +99,84 @@ fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
-/// Every deadline hint in `text`, in order of appearance, one per (year, sentence).
+/// The last day of a month.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+fn small_number(text: &str) -> Option<u32> {
+    super::numerals::parse_numeral(text)
+}
+
+fn year_of(caps: &Captures<'_>, group: usize) -> Option<i32> {
+    caps.get(group)?.as_str().parse().ok()
+}
+
+/// The due date a phrase sets (`doc_year` for phrases without a year).
+fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
+    let quarter_end = |year: i32, q: &str| month_end(year, small_number(q)?.checked_mul(3)?);
+    if let Some(year) = year_of(caps, 1) {
+        if let Some(month) = caps.get(2) {
+            return month_end(year, small_number(month.as_str())?);
+        }
+        if let Some(q) = caps.get(3) {
+            return quarter_end(year, q.as_str());
+        }
+        if let Some(half) = caps.get(4) {
+            let month = if half.as_str() == "下半年" { 12 } else { 6 };
+            return month_end(year, month);
+        }
+        return month_end(year, 12);
+    }
+    if let Some(year) = year_of(caps, 6) {
+        return month_end(year, 12);
+    }
+    let year = doc_year?;
+    if let Some(month) = caps.get(7) {
+        return month_end(year, small_number(month.as_str())?);
+    }
+    if let Some(q) = caps.get(8) {
+        return quarter_end(year, q.as_str());
+    }
+    month_end(year, 12)
+}
+
+/// Every deadline hint in `text`, in order of appearance, one per (due date, sentence);
+/// phrases without a year ("6月底前") are left out.
 pub fn find_deadlines(text: &str) -> Vec<Deadline> {
+    find_deadlines_in(text, None)
+}
+
+/// Every deadline hint in `text`; a month, quarter or 年底 without a year is in `doc_year`.
+pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
     let mut found: Vec<Deadline> = Vec::new();
     for (_, sentence) in sentences(text) {
-        let mut hits: Vec<(usize, i32, String)> = Vec::new();
-        for caps in YEAR_PHRASE.captures_iter(sentence) {
-            let year = caps
-                .get(1)
-                .or(caps.get(2))
-                .and_then(|m| m.as_str().parse::<i32>().ok());
-            if let (Some(year), Some(whole)) = (year, caps.get(0)) {
-                hits.push((whole.start(), year, whole.as_str().to_string()));
+        let mut hits: Vec<(usize, NaiveDate, String)> = Vec::new();
+        for caps in PHRASE.captures_iter(sentence) {
+            if let (Some(due), Some(whole)) = (due_of(&caps, doc_year), caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
             }
         }
         for caps in PERIOD_END.captures_iter(sentence) {
             let year = caps.get(1).and_then(|m| period_last_year(m.as_str()));
-            if let (Some(year), Some(whole)) = (year, caps.get(0)) {
-                hits.push((whole.start(), year, whole.as_str().to_string()));
+            let due = year.and_then(|y| month_end(y, 12));
+            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().to_string()));
             }
         }
         hits.sort_by_key(|hit| hit.0);
         let text = sentence.trim().trim_end_matches('\n').to_string();
-        for (_, year, phrase) in hits {
-            let Some(due) = NaiveDate::from_ymd_opt(year, 12, 31) else {
-                continue;
-            };
-            if found.iter().any(|d| d.year == year && d.text == text) {
+        for (_, due, phrase) in hits {
+            if found.iter().any(|d| d.due == due && d.text == text) {
                 continue;
             }
             found.push(Deadline {
-                year,
+                year: chrono::Datelike::year(&due),
                 due,
                 phrase,
                 text: text.clone(),
@@ -133,8 +203,28 @@ mod tests {
             found[0].due,
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
         );
-        assert_eq!(found[1].phrase, "2030 年前");
+        assert_eq!(found[1].phrase, "力争 2030 年前");
         assert_eq!(found[2].phrase, "“十四五”末");
+    }
+
+    #[test]
+    fn month_and_quarter_deadlines() {
+        let due = |text: &str, year: Option<i32>| -> Vec<String> {
+            find_deadlines_in(text, year)
+                .iter()
+                .map(|d| d.due.to_string())
+                .collect()
+        };
+        assert_eq!(due("6月底前完成。", Some(2024)), vec!["2024-06-30"]);
+        assert_eq!(due("6月底前完成。", None), Vec::<String>::new());
+        assert_eq!(due("2025年6月底前建成。", None), vec!["2025-06-30"]);
+        assert_eq!(due("年底前出台。", Some(2024)), vec!["2024-12-31"]);
+        assert_eq!(due("三季度末前完成。", Some(2024)), vec!["2024-09-30"]);
+        assert_eq!(due("力争2030年全面建成。", None), vec!["2030-12-31"]);
+        assert_eq!(due("2024年12月底前", None), vec!["2024-12-31"]);
+        assert_eq!(due("2025年2月底前", None), vec!["2025-02-28"]);
+        assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
+        assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod normalize;
 mod numerals;
 mod patterns;
 mod renditions;
+mod responsibility;
 mod tables;
 mod tasks;
 

@@ -1,0 +1,572 @@
+//! Responsibility clauses: who leads a task and who shares it.
+//!
+//! Chinese official documents name responsibility in a handful of recurring forms, all read
+//! here (and only here):
+//! - labelled lists: （责任单位：A、B）, （牵头单位：A；配合单位：B、C）, （牵头责任单位：A）,
+//!   （责任部门：A）, 牵头考核单位：A — inside brackets, or on a line of their own;
+//! - verb forms: （A牵头，B、C配合）, （A负责）, （A、B按职责分工负责）;
+//! - riders: "…，C按职责分工负责" adds C as co-responsible; with "下同" it holds for every
+//!   later task as well;
+//! - a time limit in the same brackets: （2025年6月底前完成，牵头单位：A）.
+//!
+//! A plain list names its lead first ("排在第一位的为牵头单位" says so explicitly), so the
+//! first department of an unlabelled or 责任单位 list leads and the others are co-responsible.
+
+/// Labels whose departments lead.
+const LEAD_LABELS: &[&str] = &[
+    "牵头责任单位",
+    "牵头考核单位",
+    "牵头落实单位",
+    "牵头单位",
+    "牵头部门",
+    "主责单位",
+    "主办单位",
+];
+/// Labels whose departments are co-responsible.
+const CO_LABELS: &[&str] = &[
+    "配合责任单位",
+    "配合单位",
+    "配合部门",
+    "协同单位",
+    "协同部门",
+    "协办单位",
+    "协助单位",
+    "参与单位",
+    "参与部门",
+    "参加单位",
+];
+/// Labels of a plain list (the first leads).
+const LIST_LABELS: &[&str] = &[
+    "责任单位",
+    "责任部门",
+    "责任主体",
+    "负责单位",
+    "落实单位",
+    "实施单位",
+    "承办单位",
+    "考核单位",
+];
+/// Labels of a time limit.
+const TIME_LABELS: &[&str] = &[
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "办结时限",
+    "时间安排",
+];
+/// Verb endings after a department list, longest first within each role.
+const LEAD_VERBS: &[&str] = &["牵头负责", "负责牵头", "牵头"];
+const RIDER_VERBS: &[&str] = &[
+    "按职责分工负责",
+    "按照职责分工负责",
+    "按职能分工负责",
+    "按职责分工落实",
+    "按职责负责",
+    "分工负责",
+];
+const CO_VERBS: &[&str] = &["配合落实", "配合", "协同", "协助", "参与"];
+const LIST_VERBS: &[&str] = &["共同负责", "分别负责", "负责落实", "负责"];
+/// Words that mark a part of a clause as a remark, not a list.
+const REMARKS: &[&str] = &[
+    "下同",
+    "以下",
+    "不再",
+    "排在第一",
+    "排名第一",
+    "列第一",
+    "第一个",
+];
+/// Endings of department names (used to accept unlabelled verb forms).
+const DEPARTMENT_ENDINGS: &[&str] = &[
+    "政府",
+    "委员会",
+    "委",
+    "厅",
+    "局",
+    "办",
+    "部",
+    "院",
+    "会",
+    "中心",
+    "行",
+    "署",
+    "室",
+    "组",
+    "司",
+    "队",
+    "处",
+    "馆",
+    "社",
+    "所",
+    "团",
+    "联",
+    "协",
+    "站",
+    "公司",
+    "部门",
+    "单位",
+    "海关",
+    "党委",
+    "法院",
+    "管委",
+    "县",
+    "区",
+    "市",
+    "州",
+    "街道",
+    "镇",
+    "乡",
+];
+
+/// Endings that complete a "各…" name ("各有关部门"); "各市州" is completed by the next name.
+const GOVERNING_ENDINGS: &[&str] = &[
+    "政府", "部门", "单位", "委", "厅", "局", "办", "部", "院", "会", "中心", "机构",
+];
+
+/// The words any responsibility clause contains (a cheap test before parsing).
+const CLUE_WORDS: &[&str] = &["单位", "部门", "牵头", "负责", "配合", "责任主体"];
+
+/// Who is responsible, as one clause states it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clause {
+    pub lead: Vec<String>,
+    pub co: Vec<String>,
+    /// Departments a "…按职责分工负责，下同" rider adds to every later task.
+    pub shared: Vec<String>,
+    /// A time limit written in the clause ("2025年6月底前完成").
+    pub time: Option<String>,
+}
+
+impl Clause {
+    pub fn is_empty(&self) -> bool {
+        self.lead.is_empty() && self.co.is_empty()
+    }
+
+    /// Add another clause of the same task (e.g. 牵头单位 and 配合单位 on separate lines).
+    pub fn merge(&mut self, other: Clause) {
+        for name in other.lead {
+            push_unique(&mut self.lead, name);
+        }
+        for name in other.co {
+            push_unique(&mut self.co, name);
+        }
+        self.shared.extend(other.shared);
+        if self.time.is_none() {
+            self.time = other.time;
+        }
+        self.co.retain(|n| !self.lead.contains(n));
+    }
+}
+
+fn push_unique(names: &mut Vec<String>, name: String) {
+    if !names.contains(&name) {
+        names.push(name);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Lead,
+    Co,
+    List,
+    Rider,
+    Time,
+}
+
+/// Whether `text` may hold a clause at all (no allocation).
+pub fn has_clue(text: &str) -> bool {
+    CLUE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// A label at the start of `text` ("牵头单位：", "责任单位:"), with its role and the rest.
+fn strip_label(text: &str) -> Option<(Role, &str)> {
+    let groups: [(&[&str], Role); 4] = [
+        (LEAD_LABELS, Role::Lead),
+        (CO_LABELS, Role::Co),
+        (LIST_LABELS, Role::List),
+        (TIME_LABELS, Role::Time),
+    ];
+    for (labels, role) in groups {
+        for label in labels {
+            if let Some(rest) = text.strip_prefix(label) {
+                let rest = rest.trim_start();
+                if let Some(rest) = rest.strip_prefix(['：', ':']) {
+                    return Some((role, rest.trim()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a line is a responsibility or time label line of its own ("牵头单位：市发改委").
+pub fn is_label_line(text: &str) -> bool {
+    let inner = text
+        .strip_prefix(['（', '(', '【', '['])
+        .unwrap_or(text)
+        .trim_start();
+    strip_label(inner).is_some()
+}
+
+/// Split `text` on separators outside brackets.
+fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '〔' => depth += 1,
+            '）' | ')' | '】' | ']' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && separators.contains(&c) => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Department names of a list: "省教育厅、省财政厅等" → two names. "各市州、县市区人民政府"
+/// stays one name (a "各…" prefix without a department ending joins the next name).
+pub fn split_names(list: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut joining = false;
+    for raw in split_outside_brackets(list, &['、', ' ', '\u{3000}', '/', '\t']) {
+        let name = clean_name(raw);
+        if name.is_empty() {
+            continue;
+        }
+        match names.last_mut() {
+            Some(previous) if joining => {
+                previous.push('、');
+                previous.push_str(name);
+            }
+            _ => names.push(name.to_string()),
+        }
+        joining = name.starts_with('各') && !GOVERNING_ENDINGS.iter().any(|e| name.ends_with(e));
+    }
+    names
+}
+
+fn clean_name(raw: &str) -> &str {
+    let mut name = raw
+        .trim()
+        .trim_matches(['。', '；', ';', '，', ',', '：', ':']);
+    for prefix in ["分别由", "由"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            name = rest;
+        }
+    }
+    for suffix in [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等相关单位",
+        "等部门",
+        "等单位",
+        "等",
+    ] {
+        if let Some(rest) = name.strip_suffix(suffix)
+            && !rest.is_empty()
+        {
+            name = rest;
+            break;
+        }
+    }
+    name.trim()
+}
+
+fn has_department_ending(name: &str) -> bool {
+    let name = name.trim_end_matches(['）', ')']);
+    DEPARTMENT_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// Whether every name of a list looks like a department (for unlabelled forms).
+fn all_departments(names: &[String]) -> bool {
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| n.chars().count() <= 30 && has_department_ending(n))
+}
+
+/// A part that states a time ("2025年6月底前完成", "长期坚持", "持续推进").
+fn is_time_part(part: &str) -> bool {
+    let timeish = ["年", "月", "季度", "底前", "长期", "持续", "常态", "每年"];
+    part.chars().count() <= 30 && timeish.iter().any(|w| part.contains(w)) && !part.contains("单位")
+}
+
+fn strip_verb<'a>(part: &'a str, verbs: &[&str]) -> Option<&'a str> {
+    verbs
+        .iter()
+        .find_map(|v| part.strip_suffix(v))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+}
+
+/// Parse the inside of a clause ("牵头单位：A；配合单位：B、C"). `None` when it names no
+/// department in any of the known forms.
+pub fn parse_clause(inner: &str) -> Option<Clause> {
+    if !has_clue(inner) {
+        return None;
+    }
+    let mut parts: Vec<(Role, Vec<String>)> = Vec::new();
+    let mut clause = Clause::default();
+    let mut labelled: Option<Role> = None;
+    let mut shared_rider = false;
+    for part in split_outside_brackets(inner, &['；', ';', '，', ',', '。']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if part.starts_with("下同") {
+            shared_rider = true;
+            continue;
+        }
+        if REMARKS.iter().any(|r| part.starts_with(r)) {
+            continue;
+        }
+        if let Some((role, rest)) = strip_label(part) {
+            labelled = Some(role);
+            if role == Role::Time {
+                clause.time = Some(rest.to_string());
+            } else {
+                parts.push((role, split_names(rest)));
+            }
+            continue;
+        }
+        let verb_forms: [(&[&str], Role); 4] = [
+            (RIDER_VERBS, Role::Rider),
+            (LEAD_VERBS, Role::Lead),
+            (CO_VERBS, Role::Co),
+            (LIST_VERBS, Role::List),
+        ];
+        let verb = verb_forms
+            .iter()
+            .find_map(|(verbs, role)| strip_verb(part, verbs).map(|rest| (*role, rest)));
+        if let Some((role, rest)) = verb {
+            let names = split_names(rest);
+            if labelled.is_some() || all_departments(&names) {
+                parts.push((role, names));
+                continue;
+            }
+            return None;
+        }
+        if is_time_part(part) {
+            clause.time = Some(part.to_string());
+            continue;
+        }
+        match labelled {
+            // "牵头单位：A，B" — the list goes on after a comma.
+            Some(role) if role != Role::Time => {
+                let names = split_names(part);
+                if !all_departments(&names) {
+                    return None;
+                }
+                parts.push((role, names));
+            }
+            _ => return None,
+        }
+    }
+    resolve(&mut clause, parts, shared_rider);
+    (!clause.is_empty()).then_some(clause)
+}
+
+/// Assign roles: labelled leads and co-departments as stated; a plain list's first name
+/// leads unless a lead is named; riders are co-responsible (or the list, when alone).
+fn resolve(clause: &mut Clause, parts: Vec<(Role, Vec<String>)>, shared_rider: bool) {
+    let has_lead = parts.iter().any(|(r, n)| *r == Role::Lead && !n.is_empty());
+    let has_list = parts
+        .iter()
+        .any(|(r, n)| matches!(r, Role::List | Role::Co) && !n.is_empty());
+    for (role, names) in parts {
+        let role = match role {
+            Role::Rider if has_lead || has_list => {
+                if shared_rider {
+                    clause.shared.extend(names.iter().cloned());
+                }
+                Role::Co
+            }
+            Role::Rider => Role::List,
+            other => other,
+        };
+        for name in names {
+            let target = match role {
+                Role::Lead => &mut clause.lead,
+                Role::List if !has_lead && clause.lead.is_empty() => &mut clause.lead,
+                _ => &mut clause.co,
+            };
+            push_unique(target, name);
+        }
+    }
+    let lead = clause.lead.clone();
+    clause.co.retain(|n| !lead.contains(n));
+}
+
+/// A clause found in a paragraph: its byte range (brackets included) and content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub clause: Clause,
+}
+
+/// Top-level bracketed groups of `text`: (start of the opening bracket, end after the
+/// closing one, the inside).
+fn bracket_groups(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut groups = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            '）' | ')' | '】' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+                    let end = i + c.len_utf8();
+                    groups.push((open, end, &text[inner_start..i]));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
+}
+
+/// The responsibility clause of a paragraph: the last bracketed group that is one, or a
+/// trailing unbracketed "责任单位：…" after the last sentence.
+pub fn find_clause(text: &str) -> Option<Found> {
+    if !has_clue(text) {
+        return None;
+    }
+    for (start, end, inner) in bracket_groups(text).into_iter().rev() {
+        if let Some(clause) = parse_clause(inner) {
+            return Some(Found { start, end, clause });
+        }
+    }
+    trailing_label(text)
+}
+
+/// "…。责任单位：市发改委" — a label after the last full stop, or a paragraph that is
+/// only a label line.
+fn trailing_label(text: &str) -> Option<Found> {
+    let start = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '；'))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&i| i < text.len() && strip_label(text[i..].trim_start()).is_some())
+        .last()
+        .or_else(|| strip_label(text).map(|_| 0))?;
+    let clause = parse_clause(text[start..].trim())?;
+    Some(Found {
+        start,
+        end: text.len(),
+        clause,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn clause(text: &str) -> Clause {
+        find_clause(text).map(|f| f.clause).unwrap_or_default()
+    }
+
+    #[test]
+    fn responsibility_list_with_rider() {
+        let c = clause("推进工作。（责任单位：A厅、B局，C市人民政府按职责分工负责）");
+        assert_eq!(c.lead, names(&["A厅"]));
+        assert_eq!(c.co, names(&["B局", "C市人民政府"]));
+        assert!(c.shared.is_empty());
+    }
+
+    #[test]
+    fn lead_and_co_labels() {
+        let c = clause("正文。（牵头单位：市发改委；配合单位：市财政局、市商务局）");
+        assert_eq!(c.lead, names(&["市发改委"]));
+        assert_eq!(c.co, names(&["市财政局", "市商务局"]));
+        let c = clause("（牵头责任单位：市工信局）");
+        assert_eq!(c.lead, names(&["市工信局"]));
+        let c = clause("（牵头部门：省科技厅）");
+        assert_eq!(c.lead, names(&["省科技厅"]));
+        let c = clause("（责任部门：市委宣传部、市文旅局）");
+        assert_eq!(c.lead, names(&["市委宣传部"]));
+        assert_eq!(c.co, names(&["市文旅局"]));
+    }
+
+    #[test]
+    fn verb_forms() {
+        let c = clause("加强监管（市场监管总局牵头，公安部、商务部配合）。");
+        assert_eq!(c.lead, names(&["市场监管总局"]));
+        assert_eq!(c.co, names(&["公安部", "商务部"]));
+        let c = clause("（省民政厅负责）");
+        assert_eq!(c.lead, names(&["省民政厅"]));
+        let c = clause("（教育部牵头，国家发展改革委、财政部等按职责分工负责）");
+        assert_eq!(c.lead, names(&["教育部"]));
+        assert_eq!(c.co, names(&["国家发展改革委", "财政部"]));
+        let c = clause("（市发改委、市财政局负责，排在第一位的为牵头单位，下同）");
+        assert_eq!(c.lead, names(&["市发改委"]));
+        assert_eq!(c.co, names(&["市财政局"]));
+        assert!(c.shared.is_empty());
+    }
+
+    #[test]
+    fn time_limit_in_the_same_brackets() {
+        let c = clause("（2025年6月底前完成，牵头单位：市住建局）");
+        assert_eq!(c.lead, names(&["市住建局"]));
+        assert_eq!(c.time.as_deref(), Some("2025年6月底前完成"));
+    }
+
+    #[test]
+    fn shared_rider_with_xiatong() {
+        let c = clause(
+            "正文。（责任单位：省公安厅、省发展改革委，各市州、县市区人民政府按职责分工负责，下同。以下各项任务均需各市州、县市区人民政府落实，不再单独列出）",
+        );
+        assert_eq!(c.lead, names(&["省公安厅"]));
+        assert_eq!(c.co, names(&["省发展改革委", "各市州、县市区人民政府"]));
+        assert_eq!(c.shared, names(&["各市州、县市区人民政府"]));
+    }
+
+    #[test]
+    fn label_lines_and_trailing_labels() {
+        assert!(is_label_line("责任单位：市发改委"));
+        assert!(is_label_line("牵头考核单位：市委组织部"));
+        assert!(!is_label_line("推进工作。"));
+        let c = clause("牵头考核单位：市委组织部、市人社局");
+        assert_eq!(c.lead, names(&["市委组织部", "市人社局"]));
+        let found = find_clause("完善机制。责任单位：区民政局、区财政局");
+        assert_eq!(found.as_ref().map(|f| f.start), Some("完善机制。".len()));
+    }
+
+    #[test]
+    fn brackets_that_are_not_clauses() {
+        assert_eq!(find_clause("建设园区（以下简称“园区”）。"), None);
+        assert_eq!(find_clause("（企业负责）"), None);
+        assert_eq!(find_clause("由各单位自行负责。"), None);
+    }
+
+    #[test]
+    fn names_split_outside_brackets() {
+        assert_eq!(
+            split_names("各市、县（市、区）人民政府、市财政局等"),
+            names(&["各市、县（市、区）人民政府", "市财政局"])
+        );
+        assert_eq!(
+            split_names("各市州、县市区人民政府"),
+            names(&["各市州、县市区人民政府"])
+        );
+    }
+}
