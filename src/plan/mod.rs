@@ -39,10 +39,6 @@ pub const MAX_LINE_CHARS: usize = 64 * 1024;
 pub enum ParseError {
     #[error(transparent)]
     Encoding(#[from] encoding::EncodingError),
-    #[error(
-        "no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)"
-    )]
-    NoTitle,
 }
 
 /// Parse one plan file.
@@ -85,6 +81,20 @@ pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, Pars
     })
 }
 
+/// The file name without directories and extension: the title of last resort.
+fn file_stem(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let stem = match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    if stem.trim().is_empty() {
+        "untitled".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
 /// Parse decoded text (line ends already LF).
 pub fn parse_text(
     text: &str,
@@ -93,9 +103,21 @@ pub fn parse_text(
 ) -> Result<ParsedDocument, ParseError> {
     let normalized = normalize::normalize(text);
     let meta = meta::parse_meta(&normalized.lines);
-    let title = meta.title.clone().ok_or(ParseError::NoTitle)?;
-    let body = document::parse_body(&normalized.lines, &meta);
     let mut warnings = normalized.warnings;
+    let title = match meta.title.clone() {
+        Some(title) => title,
+        None => {
+            let name = file_stem(source);
+            warnings.push(Warning {
+                line: None,
+                message: format!(
+                    "no title found (no heading-like line names a document type such as 规划, 方案, 意见, 要点 or 报告): the file name \"{name}\" is the title"
+                ),
+            });
+            name
+        }
+    };
+    let body = document::parse_body(&normalized.lines, &meta);
     warnings.extend(body.warnings);
     Ok(ParsedDocument {
         source: source.to_string(),
