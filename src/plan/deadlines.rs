@@ -29,6 +29,8 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"{QUARTER}\s*季度\s*(?:末前|末|底前|底|前)"),
         // 9: the end of the document's year
         r"((?:今|本|当)?年底前|(?:今|本|当)年底)".to_string(),
+        // 10, 11: a half of the document's year
+        r"(?:今年|本年|当年)(上半年|下半年)|(上半年|下半年)(?:前|内|底前|完成)".to_string(),
     ]
     .join("|");
     Regex::new(&pattern).expect("deadline pattern is valid")
@@ -143,6 +145,9 @@ fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
     if let Some(q) = caps.get(8) {
         return quarter_end(year, q.as_str());
     }
+    if let Some(half) = caps.get(10).or(caps.get(11)) {
+        return month_end(year, if half.as_str() == "上半年" { 6 } else { 12 });
+    }
     month_end(year, 12)
 }
 
@@ -151,6 +156,43 @@ fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
 pub fn find_deadlines(text: &str) -> Vec<Deadline> {
     find_deadlines_in(text, None)
 }
+
+/// A time limit as a table cell or a clause writes it: the phrases `find_deadlines_in`
+/// knows, or a bare date ("2024年12月", "12月", "2025年"). "长期坚持", "持续推进" set none.
+pub fn deadlines_of_time(time: &str, doc_year: Option<i32>) -> Vec<Deadline> {
+    let found = find_deadlines_in(time, doc_year);
+    if !found.is_empty() {
+        return found;
+    }
+    let squashed: String = time.split_whitespace().collect();
+    let Some(caps) = BARE_DATE.captures(&squashed) else {
+        return Vec::new();
+    };
+    let year = caps.get(1).and_then(|m| m.as_str().parse().ok()).or(doc_year);
+    let month = caps.get(2).and_then(|m| small_number(m.as_str()));
+    let due = match (year, month) {
+        (Some(year), Some(month)) => month_end(year, month),
+        (Some(year), None) if caps.get(1).is_some() => month_end(year, 12),
+        _ => None,
+    };
+    due.map(|due| Deadline {
+        year: chrono::Datelike::year(&due),
+        due,
+        phrase: time.trim().to_string(),
+        text: time.trim().to_string(),
+    })
+    .into_iter()
+    .collect()
+}
+
+/// "2024年12月", "12月", "2025年" (optionally "…完成", "…前"): a time cell's bare date.
+#[allow(clippy::expect_used)]
+static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:((?:20|21)\d{{2}})年)?(?:{MONTH}月(?:份)?)?(?:底|末|前|中旬|上旬|下旬|完成|以前)*$"
+    ))
+    .expect("bare date pattern is valid")
+});
 
 /// Every deadline hint in `text`; a month, quarter or 年底 without a year is in `doc_year`.
 pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
@@ -225,6 +267,17 @@ mod tests {
         assert_eq!(due("2025年2月底前", None), vec!["2025-02-28"]);
         assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
         assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
+        assert_eq!(due("力争今年上半年全面完成", Some(2023)), vec!["2023-06-30"]);
+        let time = |text: &str| -> Vec<String> {
+            deadlines_of_time(text, Some(2024))
+                .iter()
+                .map(|d| d.due.to_string())
+                .collect()
+        };
+        assert_eq!(time("2024年12月"), vec!["2024-12-31"]);
+        assert_eq!(time("11月"), vec!["2024-11-30"]);
+        assert_eq!(time("2025年"), vec!["2025-12-31"]);
+        assert_eq!(time("长期坚持"), Vec::<String>::new());
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
     let mut category: Option<String> = None;
     let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
-    for row in data {
+    for row in data.iter().copied() {
         let row = &split_name_row(row, width, name_column, &mut parent);
         let cell = |column: Option<usize>| {
             column

@@ -57,7 +57,7 @@ pub struct Meta {
     pub title: Option<String>,
     /// Line number (1-based) of the title's first line.
     pub title_line: Option<usize>,
-    /// Line numbers of every line the title and the notice wrapper were read from.
+    /// Indices (in the line list) of every line the title and its notice were read from.
     pub front_lines: Vec<usize>,
     pub issuer: Option<String>,
     pub doc_number: Option<String>,
@@ -76,6 +76,11 @@ fn front(lines: &[Line]) -> Vec<(usize, &str)> {
         .map(|(i, l)| (i, l.text.as_str()))
         .take(FRONT_LINES)
         .collect()
+}
+
+/// The 1-based source line of a line index.
+fn line_no(lines: &[Line], index: usize) -> Option<usize> {
+    lines.get(index).map(|l| l.no)
 }
 
 /// Strip a trailing bracketed period or status: （2021—2025年）, （试行）, (征求意见稿).
@@ -157,12 +162,16 @@ fn title_at(front: &[(usize, &str)], i: usize) -> Option<(String, usize)> {
 
 /// （2021—2025年）, （2024-2026年）, （试行）
 fn is_period(text: &str) -> bool {
-    text.starts_with(['（', '(']) && text.ends_with(['）', ')']) && text.chars().count() <= 16
+    let status = ["试行", "暂行", "征求意见稿", "修订", "草案", "送审稿"];
+    text.starts_with(['（', '('])
+        && text.ends_with(['）', ')'])
+        && text.chars().count() <= 16
+        && (text.chars().any(|c| c.is_ascii_digit()) || status.iter().any(|w| text.contains(w)))
 }
 
 /// Find the title: the first heading-like line(s) naming a document; a publishing notice
 /// yields the document it publishes.
-fn find_title(front: &[(usize, &str)], meta: &mut Meta) {
+fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
     let mut i = 0;
     while i < front.len() {
         let Some((title, last)) = title_at(front, i) else {
@@ -170,7 +179,7 @@ fn find_title(front: &[(usize, &str)], meta: &mut Meta) {
             continue;
         };
         meta.front_lines
-            .extend(front[i..=last].iter().map(|(index, _)| index + 1));
+            .extend(front[i..=last].iter().map(|(index, _)| *index));
         if let Some(inner) = published_document(&title) {
             // The published document's own title line(s), when repeated below the notice.
             let key = squash_key(&inner);
@@ -182,18 +191,18 @@ fn find_title(front: &[(usize, &str)], meta: &mut Meta) {
             match repeated {
                 Some((k, end, t)) => {
                     meta.front_lines
-                        .extend(front[k..=end].iter().map(|(index, _)| index + 1));
-                    meta.title_line = Some(front[k].0 + 1);
+                        .extend(front[k..=end].iter().map(|(index, _)| *index));
+                    meta.title_line = line_no(lines, front[k].0);
                     meta.title = Some(if t.len() > inner.len() { t } else { inner });
                 }
                 None => {
-                    meta.title_line = Some(front[i].0 + 1);
+                    meta.title_line = line_no(lines, front[i].0);
                     meta.title = Some(inner);
                 }
             }
             return;
         }
-        meta.title_line = Some(front[i].0 + 1);
+        meta.title_line = line_no(lines, front[i].0);
         meta.title = Some(title);
         return;
     }
@@ -207,7 +216,7 @@ fn squash_key(text: &str) -> String {
 pub fn parse_meta(lines: &[Line]) -> Meta {
     let front = front(lines);
     let mut meta = Meta::default();
-    find_title(&front, &mut meta);
+    find_title(lines, &front, &mut meta);
     for (i, (_, text)) in front.iter().enumerate() {
         let text = collapse_spaces(text);
         if meta.doc_number.is_none() && DOC_NUMBER.is_match(&text.replace(' ', "")) {
@@ -290,6 +299,7 @@ mod tests {
             .map(|(i, t)| Line {
                 no: i + 1,
                 indented: false,
+                marked: false,
                 text: t.to_string(),
             })
             .collect()

@@ -7,10 +7,14 @@
 //! to `glossary`; `meta` reads the first page; `deadlines` finds 到2025年-style hints.
 //! `renditions` merges several renditions of one plan.
 
+mod box_items;
 mod boxes;
+mod columns;
+mod coverage;
 mod deadlines;
 mod document;
 pub mod encoding;
+mod flattened;
 mod glossary;
 mod indicators;
 mod lines;
@@ -18,9 +22,11 @@ mod meta;
 mod model;
 mod normalize;
 mod numerals;
+mod outline;
 mod patterns;
 mod renditions;
 mod responsibility;
+mod table_tasks;
 mod tables;
 mod tasks;
 
@@ -39,6 +45,8 @@ pub const MAX_LINE_CHARS: usize = 64 * 1024;
 pub enum ParseError {
     #[error(transparent)]
     Encoding(#[from] encoding::EncodingError),
+    #[error("the file holds no readable text (only white space or control characters)")]
+    Empty,
 }
 
 /// Parse one plan file.
@@ -102,6 +110,9 @@ pub fn parse_text(
     source: &str,
 ) -> Result<ParsedDocument, ParseError> {
     let normalized = normalize::normalize(text);
+    if normalized.lines.iter().all(|l| l.is_blank()) {
+        return Err(ParseError::Empty);
+    }
     let meta = meta::parse_meta(&normalized.lines);
     let mut warnings = normalized.warnings;
     let title = match meta.title.clone() {
@@ -117,7 +128,7 @@ pub fn parse_text(
             name
         }
     };
-    let body = document::parse_body(&normalized.lines, &meta);
+    let body = document::parse_body(&normalized.lines, &meta, source);
     warnings.extend(body.warnings);
     Ok(ParsedDocument {
         source: source.to_string(),
@@ -135,5 +146,6 @@ pub fn parse_text(
             glossary: body.glossary,
         },
         warnings,
+        coverage: body.coverage,
     })
 }

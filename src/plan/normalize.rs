@@ -20,6 +20,8 @@ pub struct Line {
     pub indented: bool,
     /// Trimmed text; empty for blank lines.
     pub text: String,
+    /// The line was marked as a heading: a Markdown `#` heading or a line in bold (`**…**`).
+    pub marked: bool,
 }
 
 impl Line {
@@ -50,7 +52,7 @@ pub fn normalize(text: &str) -> Normalized {
     };
 
     let mut removed_controls = 0;
-    let mut lines: Vec<Line> = text
+    let lines: Vec<Line> = text
         .split('\n')
         .enumerate()
         .map(|(index, raw)| {
@@ -65,6 +67,7 @@ pub fn normalize(text: &str) -> Normalized {
             message: format!("{removed_controls} control or invisible characters removed"),
         });
     }
+    let mut lines = super::flattened::split_flattened(lines, &mut warnings);
     remove_page_numbers(&mut lines);
     remove_table_of_contents(&mut lines);
     remove_running_headers(&mut lines);
@@ -87,22 +90,81 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
         });
     }
     let mut indented = text.starts_with('\t');
-    let mut trimmed = trim(&text);
+    let (mut trimmed, marked) = unmark(trim(&text));
+    if let Some(row) = pipe_row(trimmed) {
+        // A Markdown table row: cells separated by tabs, as one-row-per-line tables are.
+        return (
+            Line {
+                no,
+                indented: false,
+                text: row,
+                marked: false,
+            },
+            cleaned.removed,
+        );
+    }
     // Flattened tables write one cell per line followed by `|`; a lone `|` ends a row.
     if let Some(cell) = trimmed.strip_suffix('|') {
         let cell = trim(cell.trim_end_matches('|'));
         indented = !cell.is_empty();
         trimmed = cell;
     }
+    let text = if trimmed.contains("**") {
+        trimmed.replace("**", "")
+    } else {
+        trimmed.to_string()
+    };
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
     (
         Line {
             no,
             indented,
-            text: trimmed.to_string(),
+            text,
+            marked,
         },
         cleaned.removed,
     )
+}
+
+/// Strip Markdown heading marks (`## 专栏2 …`) and bold around a whole line (`**名词解释**`);
+/// says whether the line was so marked.
+fn unmark(text: &str) -> (&str, bool) {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with([' ', '\u{3000}']) {
+        let (inner, _) = unmark(trim(&text[hashes..]));
+        return (inner, true);
+    }
+    if let Some(inner) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**"))
+        && !inner.contains("**")
+        && !inner.trim().is_empty()
+    {
+        return (trim(inner), true);
+    }
+    (text, false)
+}
+
+/// A Markdown table row `| a | b |` as tab-separated cells; a `|---|:--:|` rule as an empty
+/// line. `None` for anything else (a one-cell `cell |` line of a flattened table included).
+fn pipe_row(text: &str) -> Option<String> {
+    let inner = text.strip_prefix('|')?.strip_suffix('|')?;
+    if !inner.contains('|') {
+        return None;
+    }
+    let cells: Vec<&str> = inner.split('|').map(trim).collect();
+    if cells.iter().all(|c| c.is_empty()) {
+        return None;
+    }
+    let rule = cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    if rule {
+        return Some(String::new());
+    }
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| c.replace("**", "").replace("<br>", " ").replace("<br/>", " "))
+        .collect();
+    Some(cells.join("\t"))
 }
 
 fn trim(text: &str) -> &str {
@@ -250,6 +312,20 @@ mod tests {
         );
         assert!(n.lines[2].is_blank());
         assert!(n.lines[3].indented);
+    }
+
+    #[test]
+    fn markdown_headings_bold_and_pipe_tables() {
+        let n = normalize("# 专栏2 重点工程\n**名词解释**\n| 序号 | 重点任务 | 牵头单位 |\n|---|:---|---|\n| 1 | 建设园区 | 市发改委 |\n正文**加粗**。\n");
+        assert_eq!(n.lines[0].text, "专栏2 重点工程");
+        assert!(n.lines[0].marked);
+        assert_eq!(n.lines[1].text, "名词解释");
+        assert!(n.lines[1].marked);
+        assert_eq!(n.lines[2].text, "序号\t重点任务\t牵头单位");
+        assert!(n.lines[3].is_blank());
+        assert_eq!(n.lines[4].text, "1\t建设园区\t市发改委");
+        assert_eq!(n.lines[5].text, "正文加粗。");
+        assert!(!n.lines[5].marked);
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! A plain list names its lead first ("排在第一位的为牵头单位" says so explicitly), so the
 //! first department of an unlabelled or 责任单位 list leads and the others are co-responsible.
 
+use super::{DepartmentRef, Role};
+
 /// Labels whose departments lead.
 const LEAD_LABELS: &[&str] = &[
     "牵头责任单位",
@@ -159,6 +161,31 @@ impl Clause {
     }
 }
 
+impl Clause {
+    /// The departments, lead first, as the model stores them.
+    pub fn departments(&self) -> Vec<DepartmentRef> {
+        let lead = self.lead.iter().map(|name| (name, Role::Lead));
+        let co = self.co.iter().map(|name| (name, Role::Co));
+        lead.chain(co)
+            .map(|(name, role)| DepartmentRef {
+                name: name.clone(),
+                role,
+            })
+            .collect()
+    }
+}
+
+/// Text without its responsibility clause, and the clause.
+pub fn split_clause(text: &str) -> (String, Option<Clause>) {
+    let Some(found) = find_clause(text) else {
+        return (text.to_string(), None);
+    };
+    let mut rest = String::with_capacity(text.len());
+    rest.push_str(text[..found.start].trim_end());
+    rest.push_str(text[found.end..].trim_start_matches(['。', '；', ';', ' ']));
+    (rest.trim().to_string(), Some(found.clause))
+}
+
 fn push_unique(names: &mut Vec<String>, name: String) {
     if !names.contains(&name) {
         names.push(name);
@@ -166,7 +193,7 @@ fn push_unique(names: &mut Vec<String>, name: String) {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+enum Part {
     Lead,
     Co,
     List,
@@ -180,12 +207,12 @@ pub fn has_clue(text: &str) -> bool {
 }
 
 /// A label at the start of `text` ("牵头单位：", "责任单位:"), with its role and the rest.
-fn strip_label(text: &str) -> Option<(Role, &str)> {
-    let groups: [(&[&str], Role); 4] = [
-        (LEAD_LABELS, Role::Lead),
-        (CO_LABELS, Role::Co),
-        (LIST_LABELS, Role::List),
-        (TIME_LABELS, Role::Time),
+fn strip_label(text: &str) -> Option<(Part, &str)> {
+    let groups: [(&[&str], Part); 4] = [
+        (LEAD_LABELS, Part::Lead),
+        (CO_LABELS, Part::Co),
+        (LIST_LABELS, Part::List),
+        (TIME_LABELS, Part::Time),
     ];
     for (labels, role) in groups {
         for label in labels {
@@ -207,6 +234,23 @@ pub fn is_label_line(text: &str) -> bool {
         .unwrap_or(text)
         .trim_start();
     strip_label(inner).is_some()
+}
+
+/// The clause of a label line: departments ("牵头单位：A"), or a time limit alone
+/// ("完成时限：2024年底前").
+pub fn parse_label_line(text: &str) -> Option<Clause> {
+    let inner = text
+        .trim()
+        .trim_start_matches(['（', '(', '【', '['])
+        .trim_end_matches(['）', ')', '】', ']', '。', '；']);
+    match strip_label(inner) {
+        Some((Part::Time, time)) => Some(Clause {
+            time: Some(time.to_string()),
+            ..Clause::default()
+        }),
+        Some(_) => parse_clause(inner),
+        None => None,
+    }
 }
 
 /// Split `text` on separators outside brackets.
@@ -292,6 +336,25 @@ fn all_departments(names: &[String]) -> bool {
             .all(|n| n.chars().count() <= 30 && has_department_ending(n))
 }
 
+/// Whether a table cell is a list of departments ("市发改委、市财政局").
+pub fn is_department_list(text: &str) -> bool {
+    all_departments(&split_names(text))
+}
+
+/// The departments of a table cell: a clause when it is written as one ("市发改委牵头，市财政局
+/// 配合"), else a plain list.
+pub fn cell_departments(cell: &str) -> Clause {
+    if let Some(clause) = parse_clause(cell) {
+        return clause;
+    }
+    let names = split_names(cell);
+    let mut clause = Clause::default();
+    let mut names = names.into_iter();
+    clause.lead.extend(names.next());
+    clause.co.extend(names);
+    clause
+}
+
 /// A part that states a time ("2025年6月底前完成", "长期坚持", "持续推进").
 fn is_time_part(part: &str) -> bool {
     let timeish = ["年", "月", "季度", "底前", "长期", "持续", "常态", "每年"];
@@ -312,9 +375,9 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
     if !has_clue(inner) {
         return None;
     }
-    let mut parts: Vec<(Role, Vec<String>)> = Vec::new();
+    let mut parts: Vec<(Part, Vec<String>)> = Vec::new();
     let mut clause = Clause::default();
-    let mut labelled: Option<Role> = None;
+    let mut labelled: Option<Part> = None;
     let mut shared_rider = false;
     for part in split_outside_brackets(inner, &['；', ';', '，', ',', '。']) {
         let part = part.trim();
@@ -330,18 +393,18 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
         }
         if let Some((role, rest)) = strip_label(part) {
             labelled = Some(role);
-            if role == Role::Time {
+            if role == Part::Time {
                 clause.time = Some(rest.to_string());
             } else {
                 parts.push((role, split_names(rest)));
             }
             continue;
         }
-        let verb_forms: [(&[&str], Role); 4] = [
-            (RIDER_VERBS, Role::Rider),
-            (LEAD_VERBS, Role::Lead),
-            (CO_VERBS, Role::Co),
-            (LIST_VERBS, Role::List),
+        let verb_forms: [(&[&str], Part); 4] = [
+            (RIDER_VERBS, Part::Rider),
+            (LEAD_VERBS, Part::Lead),
+            (CO_VERBS, Part::Co),
+            (LIST_VERBS, Part::List),
         ];
         let verb = verb_forms
             .iter()
@@ -360,7 +423,7 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
         }
         match labelled {
             // "牵头单位：A，B" — the list goes on after a comma.
-            Some(role) if role != Role::Time => {
+            Some(role) if role != Part::Time => {
                 let names = split_names(part);
                 if !all_departments(&names) {
                     return None;
@@ -376,26 +439,26 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
 
 /// Assign roles: labelled leads and co-departments as stated; a plain list's first name
 /// leads unless a lead is named; riders are co-responsible (or the list, when alone).
-fn resolve(clause: &mut Clause, parts: Vec<(Role, Vec<String>)>, shared_rider: bool) {
-    let has_lead = parts.iter().any(|(r, n)| *r == Role::Lead && !n.is_empty());
+fn resolve(clause: &mut Clause, parts: Vec<(Part, Vec<String>)>, shared_rider: bool) {
+    let has_lead = parts.iter().any(|(r, n)| *r == Part::Lead && !n.is_empty());
     let has_list = parts
         .iter()
-        .any(|(r, n)| matches!(r, Role::List | Role::Co) && !n.is_empty());
+        .any(|(r, n)| matches!(r, Part::List | Part::Co) && !n.is_empty());
     for (role, names) in parts {
         let role = match role {
-            Role::Rider if has_lead || has_list => {
+            Part::Rider if has_lead || has_list => {
                 if shared_rider {
                     clause.shared.extend(names.iter().cloned());
                 }
-                Role::Co
+                Part::Co
             }
-            Role::Rider => Role::List,
+            Part::Rider => Part::List,
             other => other,
         };
         for name in names {
             let target = match role {
-                Role::Lead => &mut clause.lead,
-                Role::List if !has_lead && clause.lead.is_empty() => &mut clause.lead,
+                Part::Lead => &mut clause.lead,
+                Part::List if !has_lead && clause.lead.is_empty() => &mut clause.lead,
                 _ => &mut clause.co,
             };
             push_unique(target, name);
@@ -545,6 +608,10 @@ mod tests {
         assert!(is_label_line("责任单位：市发改委"));
         assert!(is_label_line("牵头考核单位：市委组织部"));
         assert!(!is_label_line("推进工作。"));
+        assert_eq!(
+            parse_label_line("完成时限：2024年9月底前").and_then(|c| c.time),
+            Some("2024年9月底前".to_string())
+        );
         let c = clause("牵头考核单位：市委组织部、市人社局");
         assert_eq!(c.lead, names(&["市委组织部", "市人社局"]));
         let found = find_clause("完善机制。责任单位：区民政局、区财政局");

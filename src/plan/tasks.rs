@@ -1,270 +1,439 @@
-//! Key tasks and policy measures of an action plan, with their （责任单位：…）.
+//! Tasks: the trackable measures of a document, with who is responsible for each.
 //!
-//! The first department named leads (牵头), the others are co-responsible (配合). A rider
-//! such as "各市州、县市区人民政府按职责分工负责，下同" names a department that shares
-//! every task of the plan; it is added to each task as co-responsible.
+//! The numbered lines of a text form a tree by their numbering style, in the order of
+//! GB/T 9704 (第一章 → 一、 → （一） → 1. → （1） → ①); unnumbered paragraphs belong to the
+//! line above them. A task is then:
+//! - a numbered line whose own text, or whose single paragraph below, ends with a
+//!   responsibility clause (`responsibility.rs`), or which is followed by label lines
+//!   (牵头单位：…);
+//! - an unnumbered paragraph with its own clause (a run-in task: "培育平台。……（责任单位：…）");
+//! - in a document that writes no clause at all and has no 章 (a 实施意见, 通知, 要点), a leaf
+//!   of the tree — a numbered line with no numbered lines under it — outside the background
+//!   parts (回顾, 形势, 指导思想, 基本原则, 目标, 意义 …). A 规划 written in 章 tracks its 专栏
+//!   items instead, so there only clauses make tasks.
 
-use super::deadlines::find_deadlines;
-use super::lines::{Kind, classify, clause_title, collapse_spaces, is_heading_text};
+use super::coverage::{Marks, Placed};
+use super::deadlines::{deadlines_of_time, find_deadlines_in};
+use super::lines::{
+    Kind, Numbered, clause_title, collapse_spaces, decimal_like_number, is_heading_text,
+};
 use super::normalize::Line;
-use super::patterns::RESPONSIBLE;
+use super::responsibility::{Clause, find_clause, is_label_line, parse_label_line, split_clause};
 use super::{DepartmentRef, Role, Task};
 
-/// Whether a text is an action plan whose tasks carry 责任单位.
-pub fn has_responsibilities(lines: &[Line]) -> bool {
-    lines.iter().any(|l| l.text.contains("责任单位"))
+/// Titles of the parts of a document that describe rather than assign.
+const BACKGROUND_WORDS: &[&str] = &[
+    "回顾", "总结", "形势", "基础", "现状", "背景", "成绩", "成效", "问题", "指导思想", "原则",
+    "总体要求", "目标", "意义", "总体思路", "发展环境", "机遇", "挑战", "基本情况", "总体情况",
+    "适用范围", "编制依据",
+];
+/// Words that make a title a part with tasks even when it names a goal ("目标任务").
+const TASK_WORDS: &[&str] = &["任务", "措施", "举措", "行动", "工程", "项目", "重点工作"];
+
+pub fn is_background(title: &str) -> bool {
+    BACKGROUND_WORDS.iter().any(|w| title.contains(w)) && !TASK_WORDS.iter().any(|w| title.contains(w))
 }
 
-/// A task text split into its body and the departments of its （责任单位：…）.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Responsibility {
-    pub body: String,
-    pub departments: Vec<String>,
-    /// A department the clause says shares every task ("…按职责分工负责，下同").
-    pub shared: Option<String>,
+/// How the tasks of one text are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TaskOptions {
+    /// Leaves of the numbering tree are tasks (no clause anywhere, no 章).
+    pub leaf_tasks: bool,
+    /// The year of a month or quarter written without one.
+    pub year: Option<i32>,
 }
 
-/// Split the （责任单位：…） clause off the end of a task text.
-pub fn split_responsibility(text: &str) -> Option<Responsibility> {
-    let caps = RESPONSIBLE.captures(text)?;
-    let whole = caps.get(0)?;
-    let clause = caps.get(1)?.as_str();
-    let body = text[..whole.start()].trim().to_string();
-    let mut departments = Vec::new();
-    let mut shared = None;
-    for part in clause.split(['，', ',', '；', ';', '。']) {
-        let part = part.trim();
-        if part.is_empty()
-            || part.starts_with("下同")
-            || part.starts_with("以下")
-            || part.starts_with("不再")
-        {
-            continue;
+/// One numbered line and what belongs to it.
+#[derive(Debug)]
+struct Node {
+    rank: u8,
+    numbered: Numbered,
+    /// Line index of the numbered line.
+    index: usize,
+    parent: Option<usize>,
+    children: Vec<usize>,
+    /// Line indices of the unnumbered paragraphs below it.
+    paragraphs: Vec<usize>,
+}
+
+impl Node {
+    /// The title: a heading line as it stands, else the clause before the first full stop.
+    fn title(&self, text: &str) -> String {
+        if is_heading_text(text) {
+            collapse_spaces(text.trim_end_matches('。'))
+        } else {
+            clause_title(text).to_string()
         }
-        if let Some(at) = part.find("按职责分工负责") {
-            let name = part[..at].trim();
-            if !name.is_empty() {
-                shared = Some(name.to_string());
-            }
-            continue;
-        }
-        departments.extend(split_names(part));
     }
-    Some(Responsibility {
-        body,
-        departments,
-        shared,
+
+    /// "（一）实施行动", "二、重点任务", "第三章 建设…": how a task names the heading it sits under.
+    fn display(&self) -> String {
+        let title = self.title(&self.numbered.rest);
+        if self.rank <= RANK_SECTION {
+            self.numbered.display()
+        } else if self.rank == RANK_NUM {
+            format!("{}.{title}", self.numbered.number)
+        } else {
+            format!("{}{title}", self.numbered.label)
+        }
+    }
+
+    /// The task number as written: "3" for "3.", the label for the others ("（一）", "①").
+    fn number(&self) -> String {
+        if self.rank == RANK_NUM {
+            self.numbered.number.to_string()
+        } else {
+            self.numbered.label.clone()
+        }
+    }
+}
+
+const RANK_SECTION: u8 = 2;
+const RANK_CN_ENUM: u8 = 3;
+const RANK_NUM: u8 = 5;
+
+/// The rank of a numbered line in the GB/T 9704 order, `None` for unnumbered lines.
+fn rank(kind: &Kind) -> Option<(u8, &Numbered)> {
+    Some(match kind {
+        Kind::Part(n) => (0, n),
+        Kind::Chapter(n) => (1, n),
+        Kind::Section(n) => (RANK_SECTION, n),
+        Kind::CnEnum(n) => (RANK_CN_ENUM, n),
+        Kind::ParenCn(n) => (4, n),
+        Kind::Num(n) => (RANK_NUM, n),
+        Kind::ParenNum(n) => (6, n),
+        Kind::Circled(n) => (7, n),
+        _ => return None,
     })
 }
 
-/// Split "省教育厅、省财政厅" into names; "各市州、县市区人民政府" stays one name.
-fn split_names(list: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in list.split('、').map(str::trim).filter(|n| !n.is_empty()) {
-        match names.last_mut() {
-            Some(previous) if previous.ends_with("市州") && name.starts_with("县市区") => {
-                previous.push('、');
-                previous.push_str(name);
-            }
-            _ => names.push(name.to_string()),
-        }
-    }
-    names
+/// The numbering tree of the lines nobody placed yet.
+struct Tree {
+    nodes: Vec<Node>,
+    /// Paragraphs above the first numbered line.
+    root_paragraphs: Vec<usize>,
 }
 
-fn task(
+fn build_tree(lines: &[Line], kinds: &[Kind], marks: &Marks) -> Tree {
+    let mut tree = Tree {
+        nodes: Vec::new(),
+        root_paragraphs: Vec::new(),
+    };
+    let mut open: Vec<usize> = Vec::new();
+    for (index, (line, kind)) in lines.iter().zip(kinds).enumerate() {
+        if line.is_blank() || marks.is_placed(index) {
+            continue;
+        }
+        let ranked = rank(kind).map(|(r, n)| (r, n.clone())).or_else(|| {
+            // "11.121人才梯队项目" where item 10 came before: a numbered clause.
+            let n = decimal_like_number(&line.text)?;
+            let previous = open.last().map(|&i| &tree.nodes[i])?;
+            (previous.rank == RANK_NUM && previous.numbered.number + 1 == n.number)
+                .then_some((RANK_NUM, n))
+        });
+        let Some((rank, numbered)) = ranked else {
+            match open.last() {
+                Some(&node) => tree.nodes[node].paragraphs.push(index),
+                None => tree.root_paragraphs.push(index),
+            }
+            continue;
+        };
+        while open.last().is_some_and(|&i| tree.nodes[i].rank >= rank) {
+            open.pop();
+        }
+        let id = tree.nodes.len();
+        let parent = open.last().copied();
+        if let Some(parent) = parent {
+            tree.nodes[parent].children.push(id);
+        }
+        tree.nodes.push(Node {
+            rank,
+            numbered,
+            index,
+            parent,
+            children: Vec::new(),
+            paragraphs: Vec::new(),
+        });
+        open.push(id);
+    }
+    tree
+}
+
+/// A task being assembled.
+struct Draft {
     number: String,
-    chapter: &Option<String>,
+    title: String,
+    body: Vec<String>,
+    clause: Clause,
     group: Option<String>,
-    title: &str,
-    text: &str,
-) -> (Task, Option<String>) {
-    let (body, names, shared) = match split_responsibility(text) {
-        Some(r) => (r.body, r.departments, r.shared),
-        None => (text.to_string(), Vec::new(), None),
-    };
-    let body = collapse_spaces(&body);
-    let departments = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| DepartmentRef {
-            name,
-            role: if i == 0 { Role::Lead } else { Role::Co },
+    chapter: Option<String>,
+    /// Line indices it was read from.
+    used: Vec<usize>,
+}
+
+/// Reads tasks off the tree.
+struct Reader<'a> {
+    lines: &'a [Line],
+    tree: &'a Tree,
+    options: TaskOptions,
+    drafts: Vec<Draft>,
+}
+
+impl Reader<'_> {
+    fn text(&self, index: usize) -> &str {
+        &self.lines[index].text
+    }
+
+    fn ancestors(&self, node: usize) -> impl Iterator<Item = &Node> {
+        let mut next = self.tree.nodes[node].parent;
+        std::iter::from_fn(move || {
+            let id = next?;
+            next = self.tree.nodes[id].parent;
+            Some(&self.tree.nodes[id])
         })
-        .collect();
-    let title = if title.is_empty() {
-        clause_title(&body).to_string()
-    } else {
-        title.to_string()
-    };
-    let deadlines = find_deadlines(&body);
-    (
-        Task {
-            number,
-            group,
-            chapter: chapter.clone(),
+    }
+
+    fn in_background(&self, node: usize) -> bool {
+        let own = &self.tree.nodes[node];
+        std::iter::once(own)
+            .chain(self.ancestors(node))
+            .any(|n| is_background(&n.title(&n.numbered.rest)))
+    }
+
+    /// The chapter a node sits in: its outermost 章 or 一、 ancestor.
+    fn chapter(&self, node: usize) -> Option<String> {
+        let ancestors: Vec<&Node> = self.ancestors(node).collect();
+        ancestors
+            .iter()
+            .rev()
+            .find(|n| n.rank == 1)
+            .or_else(|| ancestors.iter().rev().find(|n| n.rank == RANK_CN_ENUM))
+            .or_else(|| ancestors.last())
+            .map(|n| n.display())
+    }
+
+    fn group(&self, node: Option<usize>) -> Option<String> {
+        node.map(|id| self.tree.nodes[id].display())
+    }
+
+    /// A task from a node: its own line, the paragraphs given, label lines merged.
+    fn node_task(&mut self, id: usize, paragraphs: &[usize]) {
+        let node = &self.tree.nodes[id];
+        let own = split_clause(&node.numbered.rest);
+        let mut clause = own.1;
+        let mut body = Vec::new();
+        let mut used = vec![node.index];
+        let heading = is_heading_text(&own.0) && !paragraphs.is_empty();
+        if !heading {
+            body.push(own.0.clone());
+        }
+        for &p in paragraphs {
+            let (text, found) = split_clause(self.text(p));
+            if let Some(found) = found {
+                clause.get_or_insert_with(Clause::default).merge(found);
+            }
+            if !text.is_empty() {
+                body.push(text);
+            }
+            used.push(p);
+        }
+        let title = if heading {
+            node.title(&own.0)
+        } else {
+            clause_title(&own.0).to_string()
+        };
+        self.drafts.push(Draft {
+            number: node.number(),
             title,
             body,
-            departments,
-            deadlines,
-        },
-        shared,
-    )
-}
+            clause: clause.unwrap_or_default(),
+            group: self.group(node.parent),
+            chapter: self.chapter(id),
+            used,
+        });
+    }
 
-/// Every task of an action plan: numbered key tasks (1.…) and policy measures whose
-/// （一）heading is followed by a paragraph carrying its own 责任单位.
-pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
-    let mut tasks = Vec::new();
-    let mut shared: Vec<String> = Vec::new();
-    let mut chapter: Option<String> = None;
-    let mut group: Option<String> = None;
-    let mut index = 0;
-    while index < lines.len() {
-        let line = &lines[index];
-        index += 1;
-        match classify(line) {
-            Kind::CnEnum(n) => {
-                chapter = Some(format!("{}{}", n.label, n.rest));
-                group = None;
+    /// A run-in task: an unnumbered paragraph with its own clause, and label lines after it.
+    fn run_in_task(&mut self, parent: Option<usize>, paragraphs: &[usize]) {
+        let Some((&first, rest)) = paragraphs.split_first() else {
+            return;
+        };
+        let (text, clause) = split_clause(self.text(first));
+        let mut clause = clause.unwrap_or_default();
+        for &p in rest {
+            if let Some(found) = parse_label_line(self.text(p)) {
+                clause.merge(found);
             }
-            Kind::ParenCn(n) if is_heading_text(&n.rest) => {
-                let heading = format!("{}{}", n.label, n.rest);
-                let (text, used) = paragraph_after(lines, index);
-                if text.as_deref().is_some_and(|t| RESPONSIBLE.is_match(t)) {
-                    let text = text.unwrap_or_default();
-                    let (t, s) = task(
-                        n.label.clone(),
-                        &chapter,
-                        chapter.clone(),
-                        n.rest.trim_end_matches('。'),
-                        &text,
-                    );
-                    tasks.push(t);
-                    shared.extend(s);
-                    index += used;
-                } else {
-                    group = Some(heading);
-                }
+        }
+        self.drafts.push(Draft {
+            number: String::new(),
+            title: clause_title(&text).to_string(),
+            body: vec![text],
+            clause,
+            group: self.group(parent),
+            chapter: parent.and_then(|p| {
+                self.chapter(p)
+                    .or_else(|| Some(self.tree.nodes[p].display()))
+            }),
+            used: paragraphs.to_vec(),
+        });
+    }
+
+    /// The paragraphs of a node (or the root) as runs: a paragraph and the label lines after it.
+    fn runs(&self, paragraphs: &[usize]) -> Vec<Vec<usize>> {
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for &p in paragraphs {
+            match runs.last_mut() {
+                Some(run) if is_label_line(self.text(p)) => run.push(p),
+                _ => runs.push(vec![p]),
             }
-            Kind::Num(n) => {
-                let (more, used) = continuation(lines, index);
-                let text = if more.is_empty() {
-                    n.rest.clone()
-                } else {
-                    format!("{}{}", n.rest, more)
-                };
-                let (t, s) = task(n.number.to_string(), &chapter, group.clone(), "", &text);
-                tasks.push(t);
-                shared.extend(s);
-                index += used;
+        }
+        runs
+    }
+
+    fn has_clause(&self, run: &[usize]) -> bool {
+        run.iter().any(|&p| has_clause(self.text(p)))
+    }
+
+    fn read_node(&mut self, id: usize) {
+        let node = &self.tree.nodes[id];
+        let paragraphs = node.paragraphs.clone();
+        let leaf = node.children.is_empty();
+        let own_clause = find_clause(&node.numbered.rest).is_some();
+        let runs = self.runs(&paragraphs);
+        let clause_runs: Vec<usize> = (0..runs.len())
+            .filter(|&r| self.has_clause(&runs[r]))
+            .collect();
+        // Label lines straight under the numbered line belong to it.
+        let labels_first = paragraphs
+            .first()
+            .is_some_and(|&p| is_label_line(self.text(p)));
+        if own_clause || labels_first {
+            let mine: Vec<usize> = if labels_first {
+                runs.first().cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let skip = usize::from(!mine.is_empty());
+            self.node_task(id, &mine);
+            for r in clause_runs.into_iter().filter(|&r| r >= skip) {
+                self.run_in_task(Some(id), &runs[r].clone());
             }
-            _ => {}
+            return;
+        }
+        if clause_runs.len() == 1 && leaf {
+            // A heading (or a numbered sentence) whose paragraph closes with the clause.
+            let last = clause_runs[0];
+            let mine: Vec<usize> = runs[..=last].iter().flatten().copied().collect();
+            self.node_task(id, &mine);
+            return;
+        }
+        if !clause_runs.is_empty() {
+            for r in clause_runs {
+                self.run_in_task(Some(id), &runs[r].clone());
+            }
+            return;
+        }
+        let substantive = !is_heading_text(&node.numbered.rest) || !paragraphs.is_empty();
+        if self.options.leaf_tasks && leaf && substantive && !self.in_background(id) {
+            self.node_task(id, &paragraphs);
         }
     }
-    for name in shared {
-        for task in &mut tasks {
-            if !task.departments.iter().any(|d| d.name == name) {
-                task.departments.push(DepartmentRef {
-                    name: name.clone(),
-                    role: Role::Co,
-                });
-            }
+}
+
+fn has_clause(text: &str) -> bool {
+    is_label_line(text) || find_clause(text).is_some()
+}
+
+/// Whether any line of the text carries a responsibility clause.
+pub fn has_responsibilities(lines: &[Line]) -> bool {
+    lines.iter().any(|l| has_clause(&l.text))
+}
+
+/// Every task of a text (lines placed elsewhere — boxes, tables, glossary — are skipped);
+/// the lines used are marked.
+pub fn parse_tasks(
+    lines: &[Line],
+    kinds: &[Kind],
+    marks: &mut Marks,
+    options: TaskOptions,
+) -> Vec<Task> {
+    let tree = build_tree(lines, kinds, marks);
+    let mut reader = Reader {
+        lines,
+        tree: &tree,
+        options,
+        drafts: Vec::new(),
+    };
+    let root_runs = reader.runs(&tree.root_paragraphs);
+    for run in root_runs {
+        if reader.has_clause(&run) && !is_label_line(reader.text(run[0])) {
+            reader.run_in_task(None, &run);
         }
+    }
+    for id in 0..tree.nodes.len() {
+        reader.read_node(id);
+    }
+    let mut drafts = reader.drafts;
+    drafts.sort_by_key(|d| d.used.first().copied().unwrap_or(0));
+    let mut tasks = Vec::with_capacity(drafts.len());
+    let mut shared: Vec<String> = Vec::new();
+    for draft in drafts {
+        for &index in &draft.used {
+            marks.set(index, Placed::Task);
+        }
+        shared.extend(draft.clause.shared.iter().cloned());
+        tasks.push(finish(draft, lines, &shared, options.year));
+    }
+    // A rider declared "下同" in a later clause still holds for every task after it; the
+    // first clause usually declares it, so every task gets it.
+    for node in &tree.nodes {
+        marks.set_if_free(node.index, Placed::Outline);
     }
     tasks
 }
 
-/// The first paragraph after a heading at `lines[from]`, if it is plain text.
-fn paragraph_after(lines: &[Line], from: usize) -> (Option<String>, usize) {
-    let Some(offset) = lines[from..].iter().position(|l| !l.text.is_empty()) else {
-        return (None, 0);
+fn finish(draft: Draft, lines: &[Line], shared: &[String], year: Option<i32>) -> Task {
+    let body = collapse_spaces(&draft.body.join(""));
+    let mut departments: Vec<DepartmentRef> = Vec::new();
+    let mut add = |name: &str, role: Role| {
+        if !departments.iter().any(|d| d.name == name) {
+            departments.push(DepartmentRef {
+                name: name.to_string(),
+                role,
+            });
+        }
     };
-    let line = &lines[from + offset];
-    match classify(line) {
-        Kind::Text => (Some(line.text.clone()), offset + 1),
-        _ => (None, 0),
+    for name in &draft.clause.lead {
+        add(name, Role::Lead);
     }
-}
-
-/// Text paragraphs that continue a task whose own line has no 责任单位 yet.
-fn continuation(lines: &[Line], from: usize) -> (String, usize) {
-    let Some(previous) = from.checked_sub(1).map(|i| &lines[i]) else {
-        return (String::new(), 0);
+    for name in draft.clause.co.iter().chain(shared) {
+        add(name, Role::Co);
+    }
+    let mut deadlines = find_deadlines_in(&body, year);
+    if let Some(time) = &draft.clause.time {
+        for d in deadlines_of_time(time, year) {
+            if !deadlines.iter().any(|e| e.due == d.due) {
+                deadlines.push(d);
+            }
+        }
+    }
+    let title = if draft.title.is_empty() {
+        clause_title(&body).to_string()
+    } else {
+        collapse_spaces(&draft.title)
     };
-    if RESPONSIBLE.is_match(&previous.text) {
-        return (String::new(), 0);
+    Task {
+        number: draft.number,
+        group: draft.group,
+        chapter: draft.chapter,
+        title,
+        body,
+        departments,
+        deadlines,
+        line: draft.used.first().map(|&i| lines[i].no),
     }
-    let mut text = String::new();
-    let mut used = 0;
-    for line in &lines[from..] {
-        if line.text.is_empty() {
-            used += 1;
-            continue;
-        }
-        if !matches!(classify(line), Kind::Text) {
-            break;
-        }
-        text.push_str(&line.text);
-        used += 1;
-        if RESPONSIBLE.is_match(&line.text) {
-            return (text, used);
-        }
-    }
-    // No clause found: the task stands alone.
-    (String::new(), 0)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lead_co_and_shared_rider() {
-        let r = split_responsibility(
-            "正文。（责任单位：省公安厅、省发展改革委、省自然资源厅，各市州、县市区人民政府按职责分工负责，下同。以下各项任务均需各市州、县市区人民政府落实，不再单独列出）",
-        );
-        let r = r.unwrap_or_else(|| Responsibility {
-            body: String::new(),
-            departments: vec![],
-            shared: None,
-        });
-        assert_eq!(r.body, "正文。");
-        assert_eq!(
-            r.departments,
-            vec!["省公安厅", "省发展改革委", "省自然资源厅"]
-        );
-        assert_eq!(r.shared.as_deref(), Some("各市州、县市区人民政府"));
-    }
-
-    #[test]
-    fn tasks_get_groups_and_shared_department() {
-        let text = "二、重点任务\n（一）实施行动\n1.健全制度。正文。（责任单位：省公安厅、省发展改革委，各市州、县市区人民政府按职责分工负责，下同）\n2.促进就业。正文。（责任单位：省人力资源社会保障厅）\n三、政策措施\n（一）健全激励政策\n建立奖励机制。（责任单位：省财政厅、省教育厅）\n";
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                indented: false,
-                text: t.to_string(),
-            })
-            .collect();
-        let tasks = parse_tasks(&lines);
-        assert_eq!(tasks.len(), 3);
-        assert_eq!(tasks[1].group.as_deref(), Some("（一）实施行动"));
-        assert_eq!(tasks[1].title, "促进就业");
-        let names: Vec<&str> = tasks[1]
-            .departments
-            .iter()
-            .map(|d| d.name.as_str())
-            .collect();
-        assert_eq!(
-            names,
-            vec!["省人力资源社会保障厅", "各市州、县市区人民政府"]
-        );
-        assert_eq!(tasks[1].departments[0].role, Role::Lead);
-        assert_eq!(tasks[2].number, "（一）");
-        assert_eq!(tasks[2].title, "健全激励政策");
-        assert_eq!(tasks[2].group.as_deref(), Some("三、政策措施"));
-    }
-}
+mod tests;
