@@ -16,8 +16,8 @@ use super::deadlines::find_deadlines_in;
 use super::lines::{Kind, classify, clause_title, collapse_spaces};
 use super::normalize::Line;
 use super::patterns::INLINE_ENUMERATION;
-use super::responsibility::{Clause, is_label_line, parse_label_line, split_clause};
-use super::tables::ends_plain_table;
+use super::responsibility::{Clause, is_label_line, parse_label_lines, split_clause};
+use super::plain_tables::ends_plain_table;
 use super::BoxItem;
 
 /// Longest title an unnumbered item can have; a longer lead clause is body text.
@@ -148,6 +148,7 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
     let mut parsed = ParsedItems::default();
     let mut style: Option<Style> = None;
     let mut group: Option<String> = None;
+    let mut labels: Vec<&str> = Vec::new();
     let mut end = from;
     let mut index = from;
     while index < lines.len() {
@@ -159,13 +160,16 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
         let no = Some(line.no);
         let fits = |wanted: Style| style.is_none() || style == Some(wanted);
         if !parsed.items.is_empty() && is_label_line(&line.text) {
-            if let (Some(last), Some(clause)) = (parsed.items.last_mut(), parse_label_line(&line.text))
+            // Label lines under an item (牵头单位：… / 配合单位：…) are read together.
+            labels.push(&line.text);
+            if let (Some(last), Some(clause)) = (parsed.items.last_mut(), parse_label_lines(&labels))
             {
                 add_departments(last, clause);
             }
             end = index;
             continue;
         }
+        labels.clear();
         match classify(line) {
             Kind::Num(n) if fits(Style::Numbered) => {
                 style = Some(Style::Numbered);
@@ -265,8 +269,9 @@ fn one_paragraph(
 
 fn add_departments(item: &mut BoxItem, clause: Clause) {
     for department in clause.departments() {
-        if !item.departments.iter().any(|d| d.name == department.name) {
-            item.departments.push(department);
+        match item.departments.iter_mut().find(|d| d.name == department.name) {
+            Some(known) => known.role = department.role,
+            None => item.departments.push(department),
         }
     }
 }

@@ -12,9 +12,9 @@ use super::indicators::{indicators_from_rows, is_indicator_table};
 use super::lines::{Numbered, collapse_spaces};
 use super::normalize::Line;
 use super::patterns::INLINE_NUMBER;
+use super::plain_tables::{PlainHeader, parse_plain_table, plain_header};
 use super::tables::{
-    TableBlock, header_run, is_tab_row, parse_cell_table, parse_plain_table, parse_tab_table,
-    starts_cell_table,
+    TableBlock, is_tab_row, parse_cell_table, parse_tab_table, starts_cell_table,
 };
 use super::{BoxKind, Indicator, PlanBox};
 
@@ -71,15 +71,12 @@ fn next_content(lines: &[Line], from: usize) -> Option<usize> {
 }
 
 /// Whether plain header cells head an indicator table (指标 with years or 属性).
-fn is_indicator_header(lines: &[Line], first: usize, width: usize) -> bool {
-    let header: Vec<String> = lines[first..first + width]
-        .iter()
-        .map(|l| l.text.clone())
-        .collect();
-    is_indicator_table(&[header])
-        || lines[first..first + width]
+fn is_indicator_header(header: &PlainHeader) -> bool {
+    is_indicator_table(std::slice::from_ref(&header.cells))
+        || header
+            .cells
             .iter()
-            .any(|l| column_of(&l.text) == Some(Column::Attribute))
+            .any(|c| column_of(c) == Some(Column::Attribute))
 }
 
 /// Parse a box whose heading is `lines[start]`.
@@ -118,12 +115,12 @@ pub fn parse_box(
     let Some(first) = next_content(lines, start + 1) else {
         return parsed;
     };
-    let plain_header = header_run(lines, first, 2);
+    let header = plain_header(lines, first, 2);
     let table = if starts_cell_table(lines, first) {
         Some(parse_cell_table(lines, first))
     } else if is_tab_row(&lines[first]) {
         Some(parse_tab_table(lines, first))
-    } else if plain_header > 0 && is_indicator_header(lines, first, plain_header) {
+    } else if header.as_ref().is_some_and(is_indicator_header) {
         Some(parse_plain_table(lines, first, 2))
     } else {
         None
@@ -132,13 +129,14 @@ pub fn parse_box(
         table_box(&mut parsed, table, first, start);
         return parsed;
     }
-    let items: ParsedItems = if plain_header > 0 {
-        label_items(lines, first + plain_header, placement.year)
+    let span = header.map_or(0, |h| h.span);
+    let items: ParsedItems = if span > 0 {
+        label_items(lines, first + span, placement.year)
     } else {
         parse_items(lines, start + 1, placement.year)
     };
-    parsed.consumed = if plain_header > 0 {
-        first + plain_header + items.consumed - start - 1
+    parsed.consumed = if span > 0 {
+        first + span + items.consumed - start - 1
     } else {
         items.consumed
     };

@@ -50,7 +50,6 @@ const HEADERS: &[(&[&str], Column)] = &[
     (&["指标"], Column::Indicator),
     (&["备注", "说明"], Column::Note),
     (&["基期", "现状", "基数"], Column::Year),
-    (&["目标"], Column::Target),
     (&["类别", "领域", "类型", "板块", "方面", "分类"], Column::Category),
     (
         &["具体", "内容", "措施", "举措", "要求", "目标任务", "主要工作", "工作安排"],
@@ -72,12 +71,17 @@ pub fn column_of(header: &str) -> Option<Column> {
     if squashed == "单位" || squashed == "计量单位" {
         return Some(Column::Unit);
     }
+    // 目标, 目标值, 规划目标, 2025年目标 — not "发展目标", a group of rows.
+    if squashed == "目标" || ["目标值", "规划目标", "预期目标", "年目标"].iter().any(|w| squashed.contains(w)) {
+        return Some(Column::Target);
+    }
     if YEAR_HEADER.is_match(squashed) && squashed.chars().count() <= 12 {
         return Some(Column::Year);
     }
     if squashed.contains(['。', '，', '；']) {
         return None;
     }
+
     HEADERS
         .iter()
         .find(|(words, _)| words.iter().any(|w| squashed.contains(w)))
@@ -114,6 +118,8 @@ mod tests {
         assert_eq!(column_of("单位"), Some(Column::Unit));
         assert_eq!(column_of("具体工作措施"), Some(Column::Content));
         assert_eq!(column_of("推进工作落实。"), None);
+        assert_eq!(column_of("目标值（2030年）"), Some(Column::Target));
+        assert_eq!(column_of("发展目标"), None);
         let header: Vec<String> = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
             .iter()
             .map(|s| s.to_string())

@@ -12,9 +12,8 @@ use super::meta::Meta;
 use super::normalize::Line;
 use super::outline::OutlineBuilder;
 use super::table_tasks::{is_task_table, tasks_from_table};
-use super::tables::{
-    TableBlock, header_run, is_note, is_tab_row, parse_plain_table, parse_tab_table,
-};
+use super::plain_tables::{parse_plain_table, plain_header};
+use super::tables::{TableBlock, is_note, is_tab_row, parse_tab_table};
 use super::tasks::{TaskOptions, has_responsibilities, parse_tasks};
 use super::{
     BoxKind, Coverage, GlossaryEntry, Indicator, Level, OutlineNode, PlanBox, Task, Warning,
@@ -83,6 +82,8 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
     for &index in &meta.front_lines {
         walk.marks.set(index, Placed::Outline);
     }
+    // A notice that publishes the document: its paragraphs are not the document's.
+    walk.marks.set_range(0, meta.body_start, Placed::Outline);
     walk.run();
     let options = TaskOptions {
         leaf_tasks: !walk.has_chapters && !walk.action_plan,
@@ -127,7 +128,7 @@ impl Walk<'_> {
                     let table = parse_tab_table(self.lines, index);
                     self.table(index, table)
                 }
-                Kind::Text | Kind::Figure if header_run(self.lines, index, 3) > 0 => {
+                Kind::Text if plain_header(self.lines, index, 3).is_some() => {
                     let table = parse_plain_table(self.lines, index, 3);
                     self.table(index, table)
                 }

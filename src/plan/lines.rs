@@ -4,7 +4,7 @@
 use super::normalize::Line;
 use super::numerals::parse_numeral;
 use super::patterns::{
-    BOX, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, PAREN_CN, PAREN_NUM, PART, SECTION,
+    BOX, ORDINAL, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, PAREN_CN, PAREN_NUM, PART, SECTION,
 };
 use regex::Regex;
 
@@ -135,6 +135,40 @@ pub fn decimal_like_number(text: &str) -> Option<Numbered> {
         .then_some(n)
 }
 
+/// Fewest items of an inline "一是…二是…" list that makes a list of measures.
+const MIN_ORDINAL_ITEMS: usize = 3;
+/// Longest lead-in before "一是" of a list of measures ("今年再办好15件民生实事。").
+const MAX_ORDINAL_LEAD_CHARS: usize = 40;
+
+/// The items of a paragraph that lists measures inline: "…。一是A。二是B。三是C。" → ("一是", "A。")
+/// …, when it lists at least three in order after a short lead-in.
+pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
+    let mut markers: Vec<(usize, usize, String)> = Vec::new();
+    for caps in ORDINAL.captures_iter(text) {
+        let (Some(number), Some(whole)) = (caps.get(1), caps.get(0)) else {
+            continue;
+        };
+        if parse_numeral(number.as_str()) == Some(markers.len() as u32 + 1) {
+            let start = number.start();
+            markers.push((start, whole.end(), text[start..whole.end()].to_string()));
+        }
+    }
+    let first = markers.first()?;
+    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS {
+        return None;
+    }
+    Some(
+        markers
+            .iter()
+            .enumerate()
+            .map(|(i, (_, body_start, label))| {
+                let end = markers.get(i + 1).map_or(text.len(), |next| next.0);
+                (label.clone(), text[*body_start..end].trim().to_string())
+            })
+            .collect(),
+    )
+}
+
 /// Characters that open an unnumbered list item.
 const BULLETS: &[char] = &['■', '●', '◆', '▲', '★', '□', '•', '◇', '○', '▪', '►', '√', '◎', '☆'];
 
@@ -233,5 +267,15 @@ mod tests {
         assert_eq!(clause_title("北斗导航。发展综合导航"), "北斗导航");
         assert_eq!(clause_title("传统能源：加快推进"), "传统能源");
         assert_eq!(clause_title("没有句号"), "没有句号");
+    }
+
+    #[test]
+    fn inline_lists_of_measures() {
+        let items = ordinal_items("今年再办好3件实事。一是新建学校。二是改造小区，惠及万户。三是加装电梯600部。")
+            .unwrap_or_default();
+        let labels: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, vec!["一是", "二是", "三是"]);
+        assert_eq!(items[1].1, "改造小区，惠及万户。");
+        assert_eq!(ordinal_items("坚持创新。一是加强研发，二是引进人才。"), None);
     }
 }

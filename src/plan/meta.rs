@@ -43,7 +43,8 @@ const DOCUMENT_WORDS: &[&str] = &[
     "分工",
     "安排",
     "任务",
-    "目标",
+    "分解",
+    "实事",
     "台账",
     "一览表",
     "分解表",
@@ -57,6 +58,9 @@ pub struct Meta {
     pub title: Option<String>,
     /// Line number (1-based) of the title's first line.
     pub title_line: Option<usize>,
+    /// Index of the line where the document itself starts: its title, after a notice that
+    /// publishes it (the notice's own paragraphs are not the document's).
+    pub body_start: usize,
     /// Indices (in the line list) of every line the title and its notice were read from.
     pub front_lines: Vec<usize>,
     pub issuer: Option<String>,
@@ -104,8 +108,9 @@ pub fn names_document(text: &str) -> bool {
 /// numbered heading, salutation or annex mark.
 fn is_heading_like(text: &str) -> bool {
     let squashed: String = text.split_whitespace().collect();
-    !squashed.is_empty()
+    squashed.chars().filter(|c| c.is_alphanumeric()).count() >= 3
         && squashed.chars().count() <= MAX_TITLE_CHARS
+        && !(squashed.chars().count() <= 4 && super::columns::column_of(&squashed).is_some())
         && !squashed.contains(['。', '；', '！', '？', '，', ';', '!', '?', ','])
         && !squashed.ends_with(['：', ':', '.'])
         && !DOC_NUMBER.is_match(&squashed)
@@ -178,8 +183,14 @@ fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
             i += 1;
             continue;
         };
+        let wrapper = WRAPPER_VERBS.iter().any(|v| title.contains(v));
         meta.front_lines
             .extend(front[i..=last].iter().map(|(index, _)| *index));
+        if wrapper && !without_trailing_brackets(&title).ends_with("通知") {
+            // A notice title cut short ("关于印发2023年区《政府工作报告》"): not the title.
+            i = last + 1;
+            continue;
+        }
         if let Some(inner) = published_document(&title) {
             // The published document's own title line(s), when repeated below the notice.
             let key = squash_key(&inner);
@@ -193,6 +204,7 @@ fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
                     meta.front_lines
                         .extend(front[k..=end].iter().map(|(index, _)| *index));
                     meta.title_line = line_no(lines, front[k].0);
+                    meta.body_start = front[k].0;
                     meta.title = Some(if t.len() > inner.len() { t } else { inner });
                 }
                 None => {
@@ -203,8 +215,15 @@ fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
             return;
         }
         meta.title_line = line_no(lines, front[i].0);
+        meta.body_start = front[i].0;
         meta.title = Some(title);
         return;
+    }
+    // No line names a document type: the first heading-like line at the top.
+    if let Some((index, text)) = front.iter().take(3).find(|(_, t)| is_heading_like(t)) {
+        meta.title = Some(text.split_whitespace().collect());
+        meta.title_line = line_no(lines, *index);
+        meta.front_lines.push(*index);
     }
 }
 

@@ -24,6 +24,7 @@ mod normalize;
 mod numerals;
 mod outline;
 mod patterns;
+mod plain_tables;
 mod renditions;
 mod responsibility;
 mod table_tasks;

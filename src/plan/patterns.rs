@@ -58,6 +58,10 @@ pub static FLATTENED_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 pub static INLINE_ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"[（(]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|([①-⑳])|(?:^|[。；：:\s])([0-9]{1,2})[.．、]")
 });
+/// 一是 二是 … 十五是 inside a paragraph, after the start or a stop.
+pub static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[。；，：:！])\s*((?:二十|十)?[一二三四五六七八九十])是")
+});
 pub static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
     numeral_re(
         r"^(?:(?:附录|附件)\s*[{N}]*\s*[：:、.．\s]?\s*|[{N}]+\s*[、.．]\s*|[（(][{N}]+[）)]\s*)?(?:名\s*词\s*(?:术\s*语\s*)?解\s*释|术\s*语\s*解\s*释|名\s*词\s*术\s*语)[：:]?$",

@@ -121,10 +121,13 @@ const DEPARTMENT_ENDINGS: &[&str] = &[
     "乡",
 ];
 
-/// Endings that complete a "各…" name ("各有关部门"); "各市州" is completed by the next name.
-const GOVERNING_ENDINGS: &[&str] = &[
-    "政府", "部门", "单位", "委", "厅", "局", "办", "部", "院", "会", "中心", "机构",
-];
+/// "各市州", "各区", "各市": a plural of administrative levels that the next name completes
+/// ("各市州、县市区人民政府", "各区、县级市").
+fn is_bare_level(name: &str) -> bool {
+    name.strip_prefix('各').is_some_and(|rest| {
+        !rest.is_empty() && rest.chars().all(|c| matches!(c, '市' | '州' | '县' | '区' | '乡' | '镇'))
+    })
+}
 
 /// The words any responsibility clause contains (a cheap test before parsing).
 const CLUE_WORDS: &[&str] = &["单位", "部门", "牵头", "负责", "配合", "责任主体"];
@@ -236,23 +239,6 @@ pub fn is_label_line(text: &str) -> bool {
     strip_label(inner).is_some()
 }
 
-/// The clause of a label line: departments ("牵头单位：A"), or a time limit alone
-/// ("完成时限：2024年底前").
-pub fn parse_label_line(text: &str) -> Option<Clause> {
-    let inner = text
-        .trim()
-        .trim_start_matches(['（', '(', '【', '['])
-        .trim_end_matches(['）', ')', '】', ']', '。', '；']);
-    match strip_label(inner) {
-        Some((Part::Time, time)) => Some(Clause {
-            time: Some(time.to_string()),
-            ..Clause::default()
-        }),
-        Some(_) => parse_clause(inner),
-        None => None,
-    }
-}
-
 /// Split `text` on separators outside brackets.
 fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a str> {
     let mut parts = Vec::new();
@@ -290,7 +276,7 @@ pub fn split_names(list: &str) -> Vec<String> {
             }
             _ => names.push(name.to_string()),
         }
-        joining = name.starts_with('各') && !GOVERNING_ENDINGS.iter().any(|e| name.ends_with(e));
+        joining = is_bare_level(name);
     }
     names
 }
@@ -372,7 +358,39 @@ fn strip_verb<'a>(part: &'a str, verbs: &[&str]) -> Option<&'a str> {
 /// Parse the inside of a clause ("牵头单位：A；配合单位：B、C"). `None` when it names no
 /// department in any of the known forms.
 pub fn parse_clause(inner: &str) -> Option<Clause> {
-    if !has_clue(inner) {
+    parse_inner(inner, false)
+}
+
+/// Words after which a clause names who shares every task ("具体任务均涉及相关市(州)人民政府").
+const RIDER_WORDS: &[&str] = &["均涉及", "涉及", "均需", "均由"];
+/// Words that make a would-be name a sentence.
+const SENTENCE_WORDS: &[&str] = &["完成", "推进", "开展", "做好", "加强", "落实", "实施", "建立"];
+
+/// A verb ending a department list ("A牵头", "B配合", "C按职责分工负责"), with the list.
+fn verb_form(part: &str) -> Option<(Part, &str)> {
+    let verb_forms: [(&[&str], Part); 4] = [
+        (RIDER_VERBS, Part::Rider),
+        (LEAD_VERBS, Part::Lead),
+        (CO_VERBS, Part::Co),
+        (LIST_VERBS, Part::List),
+    ];
+    verb_forms
+        .iter()
+        .find_map(|(verbs, role)| strip_verb(part, verbs).map(|rest| (*role, rest)))
+}
+
+/// Names that continue a labelled list after a comma: departments, or short names that
+/// are not a sentence ("全区经济运行各专班").
+fn continues_list(names: &[String]) -> bool {
+    all_departments(names)
+        || (!names.is_empty()
+            && names.iter().all(|n| {
+                n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))
+            }))
+}
+
+fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {
+    if !has_clue(inner) && !allow_time_only {
         return None;
     }
     let mut parts: Vec<(Part, Vec<String>)> = Vec::new();
@@ -388,6 +406,13 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
             shared_rider = true;
             continue;
         }
+        if let Some(at) = RIDER_WORDS.iter().find_map(|w| part.find(w).map(|i| i + w.len())) {
+            let names = split_names(strip_verb(&part[at..], &["落实", "负责"]).unwrap_or(&part[at..]));
+            if labelled.is_some() && all_departments(&names) {
+                parts.push((Part::Rider, names));
+            }
+            continue;
+        }
         if REMARKS.iter().any(|r| part.starts_with(r)) {
             continue;
         }
@@ -395,21 +420,18 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
             labelled = Some(role);
             if role == Part::Time {
                 clause.time = Some(rest.to_string());
-            } else {
-                parts.push((role, split_names(rest)));
+                continue;
             }
+            // "责任单位：A牵头" / "责任单位：A、B按职责分工负责"
+            let (role, rest) = match verb_form(rest) {
+                Some((verb @ (Part::Lead | Part::Co), names)) => (verb, names),
+                Some((_, names)) => (role, names),
+                None => (role, rest),
+            };
+            parts.push((role, split_names(rest)));
             continue;
         }
-        let verb_forms: [(&[&str], Part); 4] = [
-            (RIDER_VERBS, Part::Rider),
-            (LEAD_VERBS, Part::Lead),
-            (CO_VERBS, Part::Co),
-            (LIST_VERBS, Part::List),
-        ];
-        let verb = verb_forms
-            .iter()
-            .find_map(|(verbs, role)| strip_verb(part, verbs).map(|rest| (*role, rest)));
-        if let Some((role, rest)) = verb {
+        if let Some((role, rest)) = verb_form(part) {
             let names = split_names(rest);
             if labelled.is_some() || all_departments(&names) {
                 parts.push((role, names));
@@ -425,7 +447,7 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
             // "牵头单位：A，B" — the list goes on after a comma.
             Some(role) if role != Part::Time => {
                 let names = split_names(part);
-                if !all_departments(&names) {
+                if !continues_list(&names) {
                     return None;
                 }
                 parts.push((role, names));
@@ -434,7 +456,21 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
         }
     }
     resolve(&mut clause, parts, shared_rider);
-    (!clause.is_empty()).then_some(clause)
+    (!clause.is_empty() || allow_time_only && clause.time.is_some()).then_some(clause)
+}
+
+/// The clause of label lines read together ("牵头单位：A" / "责任单位：B、C" / "完成时限：…"):
+/// one clause, so a 责任单位 list after a 牵头单位 is co-responsible.
+pub fn parse_label_lines(texts: &[&str]) -> Option<Clause> {
+    let inner: Vec<&str> = texts
+        .iter()
+        .map(|t| {
+            t.trim()
+                .trim_start_matches(['（', '(', '【', '[', '〔'])
+                .trim_end_matches(['）', ')', '】', ']', '〕', '。', '；'])
+        })
+        .collect();
+    parse_inner(&inner.join("；"), true)
 }
 
 /// Assign roles: labelled leads and co-departments as stated; a plain list's first name
@@ -448,7 +484,9 @@ fn resolve(clause: &mut Clause, parts: Vec<(Part, Vec<String>)>, shared_rider: b
         let role = match role {
             Part::Rider if has_lead || has_list => {
                 if shared_rider {
-                    clause.shared.extend(names.iter().cloned());
+                    for name in &names {
+                        push_unique(&mut clause.shared, name.clone());
+                    }
                 }
                 Part::Co
             }
@@ -484,13 +522,13 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize, &str)> {
     let mut open = 0;
     for (i, c) in text.char_indices() {
         match c {
-            '（' | '(' | '【' | '[' => {
+            '（' | '(' | '【' | '[' | '〔' => {
                 if depth == 0 {
                     open = i;
                 }
                 depth += 1;
             }
-            '）' | ')' | '】' | ']' if depth > 0 => {
+            '）' | ')' | '】' | ']' | '〕' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
@@ -609,13 +647,29 @@ mod tests {
         assert!(is_label_line("牵头考核单位：市委组织部"));
         assert!(!is_label_line("推进工作。"));
         assert_eq!(
-            parse_label_line("完成时限：2024年9月底前").and_then(|c| c.time),
+            parse_label_lines(&["完成时限：2024年9月底前"]).and_then(|c| c.time),
             Some("2024年9月底前".to_string())
         );
+        let c = parse_label_lines(&["牵头单位:区发改局", "责任单位:立山经济开发区,全区经济运行各专班"])
+            .unwrap_or_default();
+        assert_eq!(c.lead, names(&["区发改局"]));
+        assert_eq!(c.co, names(&["立山经济开发区", "全区经济运行各专班"]));
         let c = clause("牵头考核单位：市委组织部、市人社局");
         assert_eq!(c.lead, names(&["市委组织部", "市人社局"]));
         let found = find_clause("完善机制。责任单位：区民政局、区财政局");
         assert_eq!(found.as_ref().map(|f| f.start), Some("完善机制。".len()));
+    }
+
+    #[test]
+    fn lenticular_brackets_and_riders_that_involve() {
+        let c = clause(
+            "推进建设。〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
+        );
+        assert_eq!(c.lead, names(&["省发展改革委"]));
+        assert_eq!(c.co, names(&["省市场监管局", "商务厅", "相关市(州)人民政府"]));
+        assert_eq!(c.shared, names(&["相关市(州)人民政府"]));
+        assert_eq!(split_names("各街道、区直各部门"), names(&["各街道", "区直各部门"]));
+        assert_eq!(split_names("各区、县级市"), names(&["各区、县级市"]));
     }
 
     #[test]

@@ -1,15 +1,12 @@
 //! Tables as plan texts carry them.
 //!
-//! Three layouts occur: one cell per line marked by a tab (Word exports: a blank line
+//! Two layouts are read here: one cell per line marked by a tab (Word exports: a blank line
 //! separates rows, and a cell may continue on following unindented short lines — flattened
 //! sources write `cell |` and a lone `|` between rows, which `normalize` maps to the same
-//! shape); one row per line with tab-separated cells (copies from Word or Excel, and
-//! Markdown `| a | b |` rows, which `normalize` turns into tabs); and one cell per line with
-//! nothing marking the cells (copies from PDF and web pages), recognised by a run of header
-//! cells (序号 / 重点任务 / 牵头单位 …, `columns.rs`) — its rows are found by their 序号, or by
-//! the 属性 cell that ends each row of an indicator table.
+//! shape); and one row per line with tab-separated cells (copies from Word or Excel, and
+//! Markdown `| a | b |` rows, which `normalize` turns into tabs). Cells with nothing marking
+//! them are read by `plain_tables.rs`.
 
-use super::columns::{Column, column_of};
 use super::lines::{Kind, classify};
 use super::normalize::Line;
 
@@ -165,104 +162,6 @@ pub fn parse_tab_table(lines: &[Line], start: usize) -> TableBlock {
     }
 }
 
-/// The number of header cells (one per line, no tab) starting at `lines[start]`, when there
-/// are at least `min` of them; else 0.
-pub fn header_run(lines: &[Line], start: usize, min: usize) -> usize {
-    let run = lines[start..]
-        .iter()
-        .take_while(|l| !l.indented && !l.text.contains('\t') && column_of(&l.text).is_some())
-        .count();
-    if run >= min { run } else { 0 }
-}
-
-/// Whether a line ends a table of plain cells: a heading, a box, a caption.
-pub fn ends_plain_table(line: &Line) -> bool {
-    !matches!(classify(line), Kind::Text | Kind::Blank | Kind::Num(_))
-        || line.text.starts_with("注")
-        || line.text.starts_with('表') && line.text.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-}
-
-fn is_attribute(cell: &str) -> bool {
-    matches!(cell.trim(), "预期性" | "约束性")
-}
-
-/// A 序号 cell: a bare number.
-fn row_number(cell: &str) -> Option<u32> {
-    let cell = cell.trim().trim_end_matches(['.', '．', '、']);
-    (!cell.is_empty() && cell.len() <= 3 && cell.chars().all(|c| c.is_ascii_digit()))
-        .then(|| cell.parse().ok())
-        .flatten()
-}
-
-/// Read a table of plain cells (one per line) whose header starts at `lines[start]` (at
-/// least `min` header cells). Rows start at their 序号 (1, 2, 3 … in order) when the header
-/// has one; rows of an indicator table end at their 属性 cell; otherwise every row has as
-/// many cells as the header.
-pub fn parse_plain_table(lines: &[Line], start: usize, min: usize) -> TableBlock {
-    let width = header_run(lines, start, min);
-    if width == 0 {
-        return TableBlock::default();
-    }
-    let header: Vec<Option<Column>> = lines[start..start + width]
-        .iter()
-        .map(|l| column_of(&l.text))
-        .collect();
-    let mut table = TableBlock {
-        rows: vec![lines[start..start + width].iter().map(|l| l.text.clone()).collect()],
-        starts: vec![start],
-        consumed: width,
-    };
-    let numbered = header.first() == Some(&Some(Column::Number));
-    let attribute_last = header.last() == Some(&Some(Column::Attribute));
-    let mut row: Vec<String> = Vec::new();
-    let mut row_start = start + width;
-    let mut index = start + width;
-    let mut next_number = 1;
-    while index < lines.len() {
-        let line = &lines[index];
-        if line.is_blank() {
-            index += 1;
-            continue;
-        }
-        let new_row = numbered && row_number(&line.text) == Some(next_number);
-        if ends_plain_table(line) && !new_row {
-            break;
-        }
-        if new_row {
-            if !row.is_empty() {
-                table.rows.push(std::mem::take(&mut row));
-                table.starts.push(row_start);
-            }
-            row_start = index;
-            next_number += 1;
-        } else if numbered && row.is_empty() {
-            break;
-        }
-        if row.is_empty() {
-            row_start = index;
-        }
-        row.push(line.text.clone());
-        index += 1;
-        table.consumed = index - start;
-        let complete = if attribute_last {
-            is_attribute(&line.text)
-        } else {
-            !numbered && row.len() == width
-        };
-        if complete {
-            table.rows.push(std::mem::take(&mut row));
-            table.starts.push(row_start);
-        } else if !numbered && row.len() > 2 * width {
-            break;
-        }
-    }
-    if !row.is_empty() && (numbered || row.len() == width) {
-        table.rows.push(row);
-        table.starts.push(row_start);
-    }
-    table
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,51 +211,6 @@ mod tests {
             ]
         );
         assert_eq!(table.consumed, 15);
-    }
-
-    #[test]
-    fn plain_cells_by_their_header() {
-        let input = lines(&[
-            "表1 主要目标",
-            "指标",
-            "2015年",
-            "2020年",
-            "属性",
-            "技术人员比重（%）",
-            "16.1",
-            "25",
-            "预期性",
-            "研发投入比重（%）",
-            "-",
-            ">3",
-            "约束性",
-            "四、主要任务",
-        ]);
-        assert_eq!(header_run(&input, 1, 3), 4);
-        let table = parse_plain_table(&input, 1, 3);
-        assert_eq!(table.rows.len(), 3);
-        assert_eq!(table.rows[2], vec!["研发投入比重（%）", "-", ">3", "约束性"]);
-        assert_eq!(table.starts, vec![1, 5, 9]);
-        assert_eq!(table.consumed, 12);
-        let tasks = lines(&[
-            "序号",
-            "重点任务",
-            "牵头单位",
-            "完成时限",
-            "1",
-            "建设园区。",
-            "市发改委",
-            "2024年12月",
-            "2",
-            "扩大投资，",
-            "推进项目。",
-            "市财政局",
-            "三、保障措施",
-        ]);
-        let table = parse_plain_table(&tasks, 0, 3);
-        assert_eq!(table.rows.len(), 3);
-        assert_eq!(table.rows[2], vec!["2", "扩大投资，", "推进项目。", "市财政局"]);
-        assert_eq!(table.consumed, 12);
     }
 
     #[test]

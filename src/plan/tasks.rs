@@ -18,7 +18,8 @@ use super::lines::{
     Kind, Numbered, clause_title, collapse_spaces, decimal_like_number, is_heading_text,
 };
 use super::normalize::Line;
-use super::responsibility::{Clause, find_clause, is_label_line, parse_label_line, split_clause};
+use super::lines::ordinal_items;
+use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
 use super::{DepartmentRef, Role, Task};
 
 /// Titles of the parts of a document that describe rather than assign.
@@ -216,27 +217,43 @@ impl Reader<'_> {
         node.map(|id| self.tree.nodes[id].display())
     }
 
+    /// The body texts of paragraphs without their clauses, and the clause they give: each
+    /// paragraph's own clause, and the label lines among them read together.
+    fn read_paragraphs(&self, paragraphs: &[usize]) -> (Vec<String>, Clause) {
+        let mut body = Vec::new();
+        let mut clause = Clause::default();
+        let mut labels: Vec<&str> = Vec::new();
+        for &p in paragraphs {
+            let text = self.text(p);
+            if is_label_line(text) {
+                labels.push(text);
+                continue;
+            }
+            let (text, found) = split_clause(text);
+            clause.merge(found.unwrap_or_default());
+            if !text.is_empty() {
+                body.push(text);
+            }
+        }
+        clause.merge(parse_label_lines(&labels).unwrap_or_default());
+        (body, clause)
+    }
+
     /// A task from a node: its own line, the paragraphs given, label lines merged.
     fn node_task(&mut self, id: usize, paragraphs: &[usize]) {
         let node = &self.tree.nodes[id];
         let own = split_clause(&node.numbered.rest);
-        let mut clause = own.1;
+        let mut clause = own.1.unwrap_or_default();
         let mut body = Vec::new();
         let mut used = vec![node.index];
         let heading = is_heading_text(&own.0) && !paragraphs.is_empty();
         if !heading {
             body.push(own.0.clone());
         }
-        for &p in paragraphs {
-            let (text, found) = split_clause(self.text(p));
-            if let Some(found) = found {
-                clause.get_or_insert_with(Clause::default).merge(found);
-            }
-            if !text.is_empty() {
-                body.push(text);
-            }
-            used.push(p);
-        }
+        let (texts, found) = self.read_paragraphs(paragraphs);
+        clause.merge(found);
+        body.extend(texts);
+        used.extend_from_slice(paragraphs);
         let title = if heading {
             node.title(&own.0)
         } else {
@@ -246,7 +263,7 @@ impl Reader<'_> {
             number: node.number(),
             title,
             body,
-            clause: clause.unwrap_or_default(),
+            clause,
             group: self.group(node.parent),
             chapter: self.chapter(id),
             used,
@@ -255,20 +272,14 @@ impl Reader<'_> {
 
     /// A run-in task: an unnumbered paragraph with its own clause, and label lines after it.
     fn run_in_task(&mut self, parent: Option<usize>, paragraphs: &[usize]) {
-        let Some((&first, rest)) = paragraphs.split_first() else {
+        let (body, clause) = self.read_paragraphs(paragraphs);
+        let Some(text) = body.first() else {
             return;
         };
-        let (text, clause) = split_clause(self.text(first));
-        let mut clause = clause.unwrap_or_default();
-        for &p in rest {
-            if let Some(found) = parse_label_line(self.text(p)) {
-                clause.merge(found);
-            }
-        }
         self.drafts.push(Draft {
             number: String::new(),
-            title: clause_title(&text).to_string(),
-            body: vec![text],
+            title: clause_title(text).to_string(),
+            body,
             clause,
             group: self.group(parent),
             chapter: parent.and_then(|p| {
@@ -334,10 +345,42 @@ impl Reader<'_> {
             }
             return;
         }
-        let substantive = !is_heading_text(&node.numbered.rest) || !paragraphs.is_empty();
-        if self.options.leaf_tasks && leaf && substantive && !self.in_background(id) {
+        if !self.options.leaf_tasks || !leaf || self.in_background(id) {
+            return;
+        }
+        let heading = is_heading_text(&node.numbered.rest);
+        if heading && paragraphs.len() >= 2 {
+            // A heading over several paragraphs: each paragraph is a measure
+            // ("突出重点事项攻坚。制定…"); the heading groups them.
+            for &p in &paragraphs {
+                if !self.enumerated_tasks(id, p) {
+                    self.run_in_task(Some(id), &[p]);
+                }
+            }
+        } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
+        } else if !heading || !paragraphs.is_empty() {
             self.node_task(id, &paragraphs);
         }
+    }
+
+    /// A paragraph that lists measures inline ("今年再办好15件民生实事。一是…。二是…。"): one
+    /// task per item, numbered as written ("一是"). Whether it did.
+    fn enumerated_tasks(&mut self, parent: usize, paragraph: usize) -> bool {
+        let Some(items) = ordinal_items(self.text(paragraph)) else {
+            return false;
+        };
+        for (number, text) in items {
+            self.drafts.push(Draft {
+                number,
+                title: clause_title(&text).to_string(),
+                body: vec![text],
+                clause: Clause::default(),
+                group: self.group(Some(parent)),
+                chapter: self.chapter(parent),
+                used: vec![paragraph],
+            });
+        }
+        true
     }
 }
 
