@@ -78,7 +78,7 @@ pub fn column_of(header: &str) -> Option<Column> {
     if YEAR_HEADER.is_match(squashed) && squashed.chars().count() <= 12 {
         return Some(Column::Year);
     }
-    if squashed.contains(['。', '，', '；']) {
+    if squashed.contains(['。', '，', '；', '：', ':', ',']) {
         return None;
     }
 

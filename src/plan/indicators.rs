@@ -43,7 +43,7 @@ fn header_year(header: &str) -> Option<i32> {
 fn is_header_row(row: &[String]) -> bool {
     row.iter().any(|c| {
         let c = squash(c);
-        c.contains("指标名称") || c.contains("序号") || c == "类别"
+        c.contains("指标名称") || c == "指标" || c.contains("序号") || c == "类别"
     })
 }
 

@@ -50,7 +50,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "分解表",
 ];
 /// What a notice that publishes another document says before that document's name.
-const WRAPPER_VERBS: &[&str] = &["印发", "转发", "批转", "发布"];
+const WRAPPER_VERBS: &[&str] = &["印发", "转发", "批转", "发布", "下达"];
 const ISSUER_SUFFIXES: &[&str] = &["政府", "委员会", "办公厅", "办公室", "厅", "局", "委"];
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -111,8 +111,8 @@ fn is_heading_like(text: &str) -> bool {
     squashed.chars().filter(|c| c.is_alphanumeric()).count() >= 3
         && squashed.chars().count() <= MAX_TITLE_CHARS
         && !(squashed.chars().count() <= 4 && super::columns::column_of(&squashed).is_some())
-        && !squashed.contains(['。', '；', '！', '？', '，', ';', '!', '?', ','])
-        && !squashed.ends_with(['：', ':', '.'])
+        && !squashed.contains(['。', '；', '！', '？', '，', ';', '!', '?', ',', '：', ':'])
+        && !squashed.ends_with('.')
         && !DOC_NUMBER.is_match(&squashed)
         && !DATE.is_match(&squashed)
         && !squashed.starts_with("附件")
@@ -183,10 +183,13 @@ fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
             i += 1;
             continue;
         };
-        let wrapper = WRAPPER_VERBS.iter().any(|v| title.contains(v));
+        let cut_notice = WRAPPER_VERBS
+            .iter()
+            .any(|v| title.contains(&format!("关于{v}")))
+            && !without_trailing_brackets(&title).ends_with("通知");
         meta.front_lines
             .extend(front[i..=last].iter().map(|(index, _)| *index));
-        if wrapper && !without_trailing_brackets(&title).ends_with("通知") {
+        if cut_notice {
             // A notice title cut short ("关于印发2023年区《政府工作报告》"): not the title.
             i = last + 1;
             continue;

@@ -6,6 +6,7 @@
 //! those paragraphs are joined back.
 
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
+use super::responsibility::{is_department_list, is_label_line};
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
 use std::collections::HashMap;
@@ -236,12 +237,16 @@ fn remove_running_headers(lines: &mut [Line]) {
     }
 }
 
+/// A line that may be a running header: short, no heading, no sentence, and not a line
+/// that tables and task lists repeat on purpose (a 牵头单位 label, a list of departments).
 fn is_header_candidate(line: &Line) -> bool {
     let len = line.text.chars().count();
     !line.indented
         && (6..=30).contains(&len)
         && !HEADING_LIKE.is_match(&line.text)
         && !ends_sentence(&line.text)
+        && !is_label_line(&line.text)
+        && !is_department_list(&line.text)
 }
 
 /// Whether text ends a sentence (so a following line starts a new paragraph).

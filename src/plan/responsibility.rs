@@ -125,6 +125,7 @@ const DEPARTMENT_ENDINGS: &[&str] = &[
 /// ("各市州、县市区人民政府", "各区、县级市").
 fn is_bare_level(name: &str) -> bool {
     name.strip_prefix('各').is_some_and(|rest| {
+        let rest = rest.trim_start_matches("有关").trim_start_matches("相关");
         !rest.is_empty() && rest.chars().all(|c| matches!(c, '市' | '州' | '县' | '区' | '乡' | '镇'))
     })
 }

@@ -22,13 +22,15 @@ use super::lines::ordinal_items;
 use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
 use super::{DepartmentRef, Role, Task};
 
-/// Titles of the parts of a document that describe rather than assign.
+/// Headings of the parts of a document that describe rather than assign: the review, the
+/// situation, the guiding ideas, principles and goals.
 const BACKGROUND_WORDS: &[&str] = &[
-    "回顾", "总结", "形势", "基础", "现状", "背景", "成绩", "成效", "问题", "指导思想", "原则",
-    "总体要求", "目标", "意义", "总体思路", "发展环境", "机遇", "挑战", "基本情况", "总体情况",
-    "适用范围", "编制依据",
+    "回顾", "总结", "形势", "发展基础", "现实基础", "工作基础", "基础条件", "现状", "背景",
+    "主要成绩", "取得的", "工作成效", "存在问题", "存在的问题", "主要问题", "突出问题",
+    "面临的问题", "指导思想", "基本原则", "工作原则", "主要原则", "总体要求", "总体思路",
+    "目标", "意义", "机遇", "挑战", "基本情况", "总体情况", "适用范围", "编制依据",
 ];
-/// Words that make a title a part with tasks even when it names a goal ("目标任务").
+/// Words that make a heading a part with tasks even when it names a goal ("目标任务").
 const TASK_WORDS: &[&str] = &["任务", "措施", "举措", "行动", "工程", "项目", "重点工作"];
 
 pub fn is_background(title: &str) -> bool {
@@ -194,9 +196,13 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether a node sits in a background part: one of its headings says so (its own
+    /// title counts only at chapter level: a measure may well name a 基础 or a 目标).
     fn in_background(&self, node: usize) -> bool {
         let own = &self.tree.nodes[node];
-        std::iter::once(own)
+        let own_heading = (own.rank <= RANK_CN_ENUM).then_some(own);
+        own_heading
+            .into_iter()
             .chain(self.ancestors(node))
             .any(|n| is_background(&n.title(&n.numbered.rest)))
     }
@@ -358,7 +364,8 @@ impl Reader<'_> {
                 }
             }
         } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
-        } else if !heading || !paragraphs.is_empty() {
+        } else if !heading || !paragraphs.is_empty() || ends_sentence(&node.numbered.rest) {
+            // A numbered measure: a sentence, or a heading with its paragraph.
             self.node_task(id, &paragraphs);
         }
     }
@@ -382,6 +389,11 @@ impl Reader<'_> {
         }
         true
     }
+}
+
+/// A numbered line that closes a sentence is a measure, not a bare heading.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', '！', ';'])
 }
 
 fn has_clause(text: &str) -> bool {

@@ -96,3 +96,5 @@ fn a_decimal_looking_number_continues_the_numbering() {
     assert_eq!(tasks[1].title, "121人才梯队项目");
     assert_eq!(names(&tasks[1], Role::Co), vec!["各区、县级市"]);
 }
+
+
