@@ -85,8 +85,12 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
     // A notice that publishes the document: its paragraphs are not the document's.
     walk.marks.set_range(0, meta.body_start, Placed::Outline);
     walk.run();
+    // A plan written in 篇/章/节 tracks its 专栏 items; its sub-points are outline.
+    let sectioned = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Part(_) | Kind::Chapter(_) | Kind::Section(_)));
     let options = TaskOptions {
-        leaf_tasks: !walk.has_chapters && !walk.action_plan,
+        leaf_tasks: !sectioned && !walk.action_plan,
         year: meta.year,
     };
     let mut tasks = parse_tasks(lines, &kinds, &mut walk.marks, options);

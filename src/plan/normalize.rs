@@ -177,11 +177,32 @@ fn blank(line: &mut Line) {
     line.indented = false;
 }
 
+/// Longest neighbour that makes a bare number a table cell rather than a page number.
+const MAX_CELL_NEIGHBOUR_CHARS: usize = 10;
+
+/// Page numbers: bare numbers on a line of their own — unless a neighbouring line is a short
+/// cell too ("16.1", "预期性", "区发改局"): then the number is a cell of a table whose cells
+/// are one per line (a 序号, a value).
 fn remove_page_numbers(lines: &mut [Line]) {
-    for line in lines.iter_mut() {
-        if !line.indented && PAGE_NUMBER.is_match(&line.text) && !line.is_blank() {
-            blank(line);
+    let is_number = |l: &Line| !l.indented && !l.is_blank() && PAGE_NUMBER.is_match(&l.text);
+    let is_cell = |l: &Line| {
+        !l.is_blank()
+            && l.text.chars().count() <= MAX_CELL_NEIGHBOUR_CHARS
+            && !HEADING_LIKE.is_match(&l.text)
+            && !PAGE_NUMBER.is_match(&l.text)
+            && !ends_sentence(&l.text)
+    };
+    let numbers: Vec<usize> = (0..lines.len()).filter(|&i| is_number(&lines[i])).collect();
+    let mut pages = Vec::new();
+    for index in numbers {
+        let previous = lines[..index].iter().rev().find(|l| !l.is_blank());
+        let next = lines[index + 1..].iter().find(|l| !l.is_blank());
+        if !previous.is_some_and(is_cell) && !next.is_some_and(is_cell) {
+            pages.push(index);
         }
+    }
+    for index in pages {
+        blank(&mut lines[index]);
     }
 }
 
@@ -192,7 +213,7 @@ fn remove_table_of_contents(lines: &mut [Line]) {
     };
     blank(&mut lines[start]);
     for line in lines[start + 1..].iter_mut() {
-        if line.is_blank() || HEADING_LIKE.is_match(&line.text) {
+        if line.is_blank() || HEADING_LIKE.is_match(&line.text) || PAGE_NUMBER.is_match(&line.text) {
             blank(line);
         } else {
             break;

@@ -98,3 +98,4 @@ fn a_decimal_looking_number_continues_the_numbering() {
 }
 
 
+
