@@ -144,13 +144,15 @@ fn unmark(text: &str) -> (&str, bool) {
     (text, false)
 }
 
-/// A Markdown table row `| a | b |` as tab-separated cells; a `|---|:--:|` rule as an empty
-/// line. `None` for anything else (a one-cell `cell |` line of a flattened table included).
+/// A table row with pipes between its cells (`| a | b |`, or `a | b | c |` as some web copies
+/// write it) as tab-separated cells; a `|---|:--:|` rule as an empty line. `None` for
+/// anything else (a one-cell `cell |` line of a flattened table included).
 fn pipe_row(text: &str) -> Option<String> {
-    let inner = text.strip_prefix('|')?.strip_suffix('|')?;
-    if !inner.contains('|') {
+    if text.matches('|').count() < 3 {
         return None;
     }
+    let inner = text.strip_prefix('|').unwrap_or(text);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
     let cells: Vec<&str> = inner.split('|').map(trim).collect();
     if cells.iter().all(|c| c.is_empty()) {
         return None;
@@ -352,6 +354,10 @@ mod tests {
         assert_eq!(n.lines[4].text, "1\t建设园区\t市发改委");
         assert_eq!(n.lines[5].text, "正文加粗。");
         assert!(!n.lines[5].marked);
+        let n = normalize("序号 | 重点任务 | 牵头单位 |\n（2）推进 | 市发改委 | 2024年 |\n专栏1 标题 |\n");
+        assert_eq!(n.lines[0].text, "序号\t重点任务\t牵头单位");
+        assert_eq!(n.lines[1].text, "（2）推进\t市发改委\t2024年");
+        assert_eq!(n.lines[2].text, "专栏1 标题");
     }
 
     #[test]

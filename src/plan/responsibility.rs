@@ -265,21 +265,49 @@ fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a str
 pub fn split_names(list: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut joining = false;
-    for raw in split_outside_brackets(list, &['、', ' ', '\u{3000}', '/', '\t']) {
-        let name = clean_name(raw);
-        if name.is_empty() {
-            continue;
-        }
-        match names.last_mut() {
-            Some(previous) if joining => {
-                previous.push('、');
-                previous.push_str(name);
+    for raw in split_outside_brackets(list, &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；']) {
+        for name in split_glued(clean_name(raw)) {
+            match names.last_mut() {
+                Some(previous) if joining => {
+                    previous.push('、');
+                    previous.push_str(name);
+                }
+                _ => names.push(name.to_string()),
             }
-            _ => names.push(name.to_string()),
+            joining = is_bare_level(name);
         }
-        joining = is_bare_level(name);
     }
     names
+}
+
+/// Endings after which a name may be glued to the next one.
+const GLUE_ENDINGS: &[&str] = &["局", "委", "厅", "办", "部", "院", "府", "会", "中心", "署", "室"];
+/// How the next name of a glued pair starts.
+const GLUE_STARTS: &[char] = &['省', '市', '区', '县', '州', '各'];
+
+/// "市行政审批局市司法局" (a line break lost in a table cell) → two names.
+fn split_glued(name: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if i == start || !GLUE_STARTS.contains(&c) {
+            continue;
+        }
+        let before = &name[start..i];
+        let after = &name[i..];
+        if before.chars().count() >= 3
+            && after.chars().count() >= 3
+            && GLUE_ENDINGS.iter().any(|e| before.ends_with(e))
+        {
+            parts.push(before);
+            start = i;
+        }
+    }
+    if start < name.len() {
+        parts.push(&name[start..]);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 fn clean_name(raw: &str) -> &str {
@@ -671,6 +699,8 @@ mod tests {
         assert_eq!(c.shared, names(&["相关市(州)人民政府"]));
         assert_eq!(split_names("各街道、区直各部门"), names(&["各街道", "区直各部门"]));
         assert_eq!(split_names("各区、县级市"), names(&["各区、县级市"]));
+        assert_eq!(split_names("市行政审批局市司法局"), names(&["市行政审批局", "市司法局"]));
+        assert_eq!(split_names("人民银行市分行"), names(&["人民银行市分行"]));
     }
 
     #[test]

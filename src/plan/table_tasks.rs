@@ -1,13 +1,14 @@
 //! Task lists written as tables (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限): one task per
-//! row, the columns found by their headers (`columns.rs`). A row with one filled cell is a
-//! group heading for the rows below it; a 类别 column is carried down over empty cells.
-//! Rows whose cells did not line up with the header (cells lost or split, as copies from PDF
-//! give) are fitted by what each cell looks like: a time at the end, department lists before
-//! it, the text in between.
+//! row, the columns found by their headers (`columns.rs`). The task is the text column next
+//! to the departments (the most specific: a 落实措施 beside the 部署任务 it implements); text
+//! columns further left, a 类别 column, or a row with one filled cell are the group of the
+//! rows below them. Rows whose cells did not line up with the header (cells lost to merged
+//! cells, or split, as copies from PDF give) are fitted by what each cell looks like: a time
+//! at the end, department lists before it, the text in the columns just before those.
 
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
-use super::lines::{clause_title, collapse_spaces};
+use super::lines::{Kind, classify, clause_title, collapse_spaces, numbering};
 use super::normalize::Line;
 use super::responsibility::{Clause, cell_departments, is_department_list, split_names};
 use super::tables::TableBlock;
@@ -24,6 +25,14 @@ fn looks_like_time(cell: &str) -> bool {
         && ["年", "月", "季度", "长期", "持续", "常态", "每年"]
             .iter()
             .any(|w| cell.contains(w))
+}
+
+fn is_who(column: Option<Column>) -> bool {
+    matches!(column, Some(Column::Lead | Column::Co | Column::Responsible))
+}
+
+fn is_text(column: Option<Column>) -> bool {
+    matches!(column, Some(Column::Task | Column::Content) | None)
 }
 
 /// Cells of a row that does not have one cell per column, fitted to the columns by shape.
@@ -43,9 +52,7 @@ fn fit(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
         fitted[at] = last.to_string();
         cells.pop();
     }
-    let who: Vec<usize> = (0..columns.len())
-        .filter(|&i| matches!(columns[i], Some(Column::Lead | Column::Co | Column::Responsible)))
-        .collect();
+    let who: Vec<usize> = (0..columns.len()).filter(|&i| is_who(columns[i])).collect();
     // Trailing department lists fill the department columns in order (a lost 配合单位 cell
     // leaves the 牵头单位 filled, not the other way round).
     let mut lists: Vec<&str> = Vec::new();
@@ -58,19 +65,36 @@ fn fit(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
     for (&at, list) in who.iter().zip(lists.iter().rev()) {
         fitted[at] = list.to_string();
     }
-    let text: Vec<usize> = (0..columns.len())
-        .filter(|&i| fitted[i].is_empty() && !who.contains(&i) && columns[i] != Some(Column::Time))
+    // The text cells left are the text columns just before the departments: the columns
+    // further left are the merged cells the row did not repeat.
+    let before = who.first().copied().unwrap_or(columns.len());
+    let text: Vec<usize> = (0..before)
+        .filter(|&i| fitted[i].is_empty() && is_text(columns[i]))
         .collect();
-    for (slot, cell) in text.iter().zip(cells.iter()) {
+    let skip = text.len().saturating_sub(cells.len());
+    for (slot, cell) in text.iter().skip(skip).zip(cells.iter()) {
         fitted[*slot] = cell.to_string();
     }
-    // Cells beyond the text columns are the last text cell wrapped over several lines.
+    // More cells than text columns: the last text cell wrapped over several lines.
     if let Some(&last) = text.last() {
         for cell in cells.iter().skip(text.len()) {
             fitted[last].push_str(cell);
         }
     }
     fitted
+}
+
+/// A measure that carries its own number ("(1)全面…", "2.推进…"): the number and the rest.
+fn own_number(text: &str) -> Option<(String, String)> {
+    let line = Line {
+        no: 0,
+        indented: false,
+        text: text.to_string(),
+        marked: false,
+    };
+    let kind = classify(&line);
+    let n = numbering(&kind).filter(|_| !matches!(kind, Kind::BoxHead(_)))?;
+    Some((n.number.to_string(), n.rest.clone()))
 }
 
 /// Every task of a task table.
@@ -85,20 +109,18 @@ pub fn tasks_from_table(
     };
     let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
     let row_lines = table.row_lines(lines);
-    let title_column = columns
-        .iter()
-        .position(|c| *c == Some(Column::Task))
-        .or_else(|| columns.iter().position(|c| *c == Some(Column::Content)));
-    let Some(title_column) = title_column else {
+    let first_who = columns.iter().position(|c| is_who(*c)).unwrap_or(columns.len());
+    let Some(measure) = (0..first_who).rev().find(|&i| {
+        matches!(columns[i], Some(Column::Task | Column::Content))
+    }) else {
         return Vec::new();
     };
     let has_lead = columns.contains(&Some(Column::Lead));
     let mut group: Option<String> = None;
-    let mut category: Option<String> = None;
     let mut tasks = Vec::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
         let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
-        if filled.len() == 1 && columns.len() > 2 {
+        if filled.len() == 1 && columns.len() > 2 && row.first().is_some_and(|c| !c.trim().is_empty()) {
             group = Some(collapse_spaces(filled[0]));
             continue;
         }
@@ -108,43 +130,48 @@ pub fn tasks_from_table(
             fit(row, &columns)
         };
         let mut clause = Clause::default();
-        let mut text = String::new();
         let mut time = String::new();
         let mut number = String::new();
-        for (column, cell) in columns.iter().zip(&cells) {
+        for (at, (column, cell)) in columns.iter().zip(&cells).enumerate() {
             let cell = cell.trim();
             if cell.is_empty() {
                 continue;
             }
             match column {
-                Some(Column::Number) => number = cell.trim_end_matches(['.', '．', '、']).to_string(),
-                Some(Column::Category) => category = Some(collapse_spaces(cell)),
-                Some(Column::Lead) => {
-                    let names = split_names(cell);
-                    clause.merge(Clause { lead: names, ..Clause::default() });
+                Some(Column::Number) if cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '．' | '、')) => {
+                    number = cell.trim_end_matches(['.', '．', '、']).to_string();
                 }
-                Some(Column::Co) => {
-                    let names = split_names(cell);
-                    clause.merge(Clause { co: names, ..Clause::default() });
-                }
-                Some(Column::Responsible) if has_lead => {
-                    let names = split_names(cell);
-                    clause.merge(Clause { co: names, ..Clause::default() });
-                }
+                Some(Column::Lead) => clause.merge(Clause {
+                    lead: split_names(cell),
+                    ..Clause::default()
+                }),
+                Some(Column::Co) => clause.merge(Clause {
+                    co: split_names(cell),
+                    ..Clause::default()
+                }),
+                Some(Column::Responsible) if has_lead => clause.merge(Clause {
+                    co: split_names(cell),
+                    ..Clause::default()
+                }),
                 Some(Column::Responsible) => clause.merge(cell_departments(cell)),
                 Some(Column::Time) => time = cell.to_string(),
-                Some(Column::Task | Column::Content) | None => {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(cell);
+                // Text left of the measure, a 类别, a 序号 holding a heading: the group.
+                _ if at < measure && !matches!(column, Some(Column::Note)) => {
+                    group = Some(collapse_spaces(cell));
                 }
                 _ => {}
             }
         }
-        let title_cell = cells.get(title_column).map_or("", |c| c.trim());
-        if title_cell.is_empty() && text.is_empty() {
+        let measure_text = cells.get(measure).map_or("", |c| c.trim());
+        if measure_text.is_empty() {
             continue;
+        }
+        let (own, text) = match own_number(measure_text) {
+            Some((n, rest)) => (Some(n), rest),
+            None => (None, measure_text.to_string()),
+        };
+        if number.is_empty() {
+            number = own.unwrap_or_default();
         }
         let body = collapse_spaces(&text);
         let mut deadlines = find_deadlines_in(&body, year);
@@ -153,12 +180,11 @@ pub fn tasks_from_table(
                 deadlines.push(d);
             }
         }
-        let title_source = if title_cell.is_empty() { body.as_str() } else { title_cell };
         tasks.push(Task {
             number,
-            group: category.clone().or_else(|| group.clone()),
+            group: group.clone(),
             chapter: chapter.clone(),
-            title: collapse_spaces(clause_title(title_source)),
+            title: collapse_spaces(clause_title(&body)),
             body,
             departments: clause.departments(),
             deadlines,
