@@ -9,31 +9,40 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// Month numerals as written: 1–12 in digits or Chinese.
-const MONTH: &str = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+const MONTH: &str = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
 /// Quarter numerals: 一季度, 第三季度, 3季度.
-const QUARTER: &str = r"(?:第)?([一二三四1-4])";
+const QUARTER: &str = r"[一二三四1-4]";
+/// What closes a month: 6月底前, 6月末, 6月前, 6月中旬前.
+const MONTH_END: &str = r"底前|底|末前|末|前|以前|中旬前|上旬前|下旬前";
 
+/// Every deadline phrase, one alternative per form; the groups say which form matched:
+/// `y` an explicit year with `ym` a month, `yq` a quarter, `yh` a half or `ye` a year-level
+/// ending; `ty` 到/力争 + year; `n` 明年/次年 (the year after the document's) with `nm`, `nq`,
+/// `nh` or `ne`; then, in the document's own year, `m` a month, `q` a quarter, `e` 年底,
+/// `h`/`hh` a half.
 #[allow(clippy::expect_used)]
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let year = r"((?:20|21)\d{2})\s*年";
     let pattern = [
-        // 1: an explicit year, with a month (2), a quarter (3), a half (4), or a year-level ending (5)
         format!(
-            r"(?:到)?\s*{year}\s*(?:{MONTH}\s*月\s*(?:份)?(?:底前|底|末前|末|前|以前|中旬前|上旬前|下旬前)|{QUARTER}\s*季度\s*(?:末前|末|底前|底|前)?|(上半年|下半年|年中)|(底前|以前|前|底|末|年底前))"
+            r"(?:到)?\s*(?P<y>(?:20|21)\d{{2}})\s*年\s*(?:(?P<ym>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})|(?:第)?(?P<yq>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)?|(?P<yh>上半年|下半年|年中)|(?P<ye>底前|以前|前|底|末|年底前))"
         ),
-        // 6: 到/力争 + year alone
-        r"(?:到|力争|争取)\s*((?:20|21)\d{2})\s*年(?:底前|以前|前|底|末)?".to_string(),
-        // 7: a month without a year (needs an ending)
-        format!(r"{MONTH}\s*月\s*(?:份)?(?:底前|底|末前|末|前|以前|中旬前|上旬前|下旬前)"),
-        // 8: a quarter without a year
-        format!(r"{QUARTER}\s*季度\s*(?:末前|末|底前|底|前)"),
-        // 9: the end of the document's year
-        r"((?:今|本|当)?年底前|(?:今|本|当)年底)".to_string(),
-        // 10, 11: a half of the document's year
-        r"(?:今年|本年|当年)(上半年|下半年)|(上半年|下半年)(?:前|内|底前|完成)".to_string(),
+        r"(?:到|力争|争取)\s*(?P<ty>(?:20|21)\d{2})\s*年(?:底前|以前|前|底|末)?".to_string(),
+        format!(
+            r"(?P<n>明年|次年)\s*(?:(?P<nm>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})?|(?:第)?(?P<nq>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)?|(?P<nh>上半年|下半年)|(?P<ne>年底前|年底|底前|底))"
+        ),
+        format!(r"(?P<m>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})"),
+        format!(r"(?:第)?(?P<q>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)"),
+        r"(?P<e>(?:今|本|当)?年底前|(?:今|本|当)年底)".to_string(),
+        r"(?:今年|本年|当年)(?P<h>上半年|下半年)|(?P<hh>上半年|下半年)(?:前|内|底前|完成)"
+            .to_string(),
     ]
     .join("|");
     Regex::new(&pattern).expect("deadline pattern is valid")
+});
+
+#[allow(clippy::expect_used)]
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:20|21)\d{2})\s*年\s*[，,]").expect("opening year pattern is valid")
 });
 
 #[allow(clippy::expect_used)]
@@ -115,40 +124,38 @@ fn small_number(text: &str) -> Option<u32> {
     super::numerals::parse_numeral(text)
 }
 
-fn year_of(caps: &Captures<'_>, group: usize) -> Option<i32> {
-    caps.get(group)?.as_str().parse().ok()
+
+/// The due date of a month, quarter, half or year-end phrase in `year`.
+fn due_in(year: i32, caps: &Captures<'_>, month: &str, quarter: &str, half: &str) -> Option<NaiveDate> {
+    if let Some(m) = caps.name(month) {
+        return month_end(year, small_number(m.as_str())?);
+    }
+    if let Some(q) = caps.name(quarter) {
+        return month_end(year, small_number(q.as_str())?.checked_mul(3)?);
+    }
+    if let Some(h) = caps.name(half) {
+        return month_end(year, if h.as_str() == "下半年" { 12 } else { 6 });
+    }
+    month_end(year, 12)
 }
 
 /// The due date a phrase sets (`doc_year` for phrases without a year).
 fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
-    let quarter_end = |year: i32, q: &str| month_end(year, small_number(q)?.checked_mul(3)?);
-    if let Some(year) = year_of(caps, 1) {
-        if let Some(month) = caps.get(2) {
-            return month_end(year, small_number(month.as_str())?);
-        }
-        if let Some(q) = caps.get(3) {
-            return quarter_end(year, q.as_str());
-        }
-        if let Some(half) = caps.get(4) {
-            let month = if half.as_str() == "下半年" { 12 } else { 6 };
-            return month_end(year, month);
-        }
-        return month_end(year, 12);
+    let year_of = |name: &str| -> Option<i32> { caps.name(name)?.as_str().parse().ok() };
+    if let Some(year) = year_of("y") {
+        return due_in(year, caps, "ym", "yq", "yh");
     }
-    if let Some(year) = year_of(caps, 6) {
+    if let Some(year) = year_of("ty") {
         return month_end(year, 12);
     }
     let year = doc_year?;
-    if let Some(month) = caps.get(7) {
-        return month_end(year, small_number(month.as_str())?);
+    if caps.name("n").is_some() {
+        return due_in(year + 1, caps, "nm", "nq", "nh");
     }
-    if let Some(q) = caps.get(8) {
-        return quarter_end(year, q.as_str());
+    if caps.name("hh").is_some() {
+        return due_in(year, caps, "m", "q", "hh");
     }
-    if let Some(half) = caps.get(10).or(caps.get(11)) {
-        return month_end(year, if half.as_str() == "上半年" { 6 } else { 12 });
-    }
-    month_end(year, 12)
+    due_in(year, caps, "m", "q", "h")
 }
 
 /// Every deadline hint in `text`, in order of appearance, one per (due date, sentence);
@@ -189,7 +196,7 @@ pub fn deadlines_of_time(time: &str, doc_year: Option<i32>) -> Vec<Deadline> {
 #[allow(clippy::expect_used)]
 static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:((?:20|21)\d{{2}})年)?(?:{MONTH}月(?:份)?)?(?:底|末|前|中旬|上旬|下旬|完成|以前)*$"
+        r"^(?:((?:20|21)\d{{2}})年)?(?:({MONTH})月(?:份)?)?(?:底|末|前|中旬|上旬|下旬|完成|以前)*$"
     ))
     .expect("bare date pattern is valid")
 });
@@ -209,6 +216,17 @@ pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
             let due = year.and_then(|y| month_end(y, 12));
             if let (Some(due), Some(whole)) = (due, caps.get(0)) {
                 hits.push((whole.start(), due, whole.as_str().to_string()));
+            }
+        }
+        // "2025年，力争…": a sentence that opens with a year sets a target for that year (a year
+        // before the document's is a review, not a deadline).
+        if let Some(caps) = OPENING_YEAR.captures(sentence) {
+            let year: Option<i32> = caps.get(1).and_then(|m| m.as_str().parse().ok());
+            let due = year
+                .filter(|y| doc_year.is_none_or(|d| *y >= d))
+                .and_then(|y| month_end(y, 12));
+            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
             }
         }
         hits.sort_by_key(|hit| hit.0);
@@ -268,6 +286,10 @@ mod tests {
         assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
         assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
         assert_eq!(due("力争今年上半年全面完成", Some(2023)), vec!["2023-06-30"]);
+        assert_eq!(due("明年7月份完成。", Some(2022)), vec!["2023-07-31"]);
+        assert_eq!(due("明年底前建成。", Some(2022)), vec!["2023-12-31"]);
+        assert_eq!(due("2025年,力争研发投入强度达到2.95%。", Some(2025)), vec!["2025-12-31"]);
+        assert_eq!(due("2023年，全市生产总值增长5%。", Some(2024)), Vec::<String>::new());
         let time = |text: &str| -> Vec<String> {
             deadlines_of_time(text, Some(2024))
                 .iter()

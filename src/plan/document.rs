@@ -79,18 +79,25 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         action_plan: has_responsibilities(lines),
         headings: Vec::new(),
     };
+    // A notice that publishes the document: its paragraphs are not the document's.
+    walk.marks.set_range(0, meta.body_start, Placed::Outline);
     for &index in &meta.front_lines {
         walk.marks.set(index, Placed::Outline);
     }
-    // A notice that publishes the document: its paragraphs are not the document's.
-    walk.marks.set_range(0, meta.body_start, Placed::Outline);
+    // A glossary heading that is also the first line of the text still opens the glossary.
+    for (index, kind) in kinds.iter().enumerate() {
+        if *kind == Kind::Glossary {
+            walk.marks.set(index, Placed::Nothing);
+        }
+    }
     walk.run();
     // A plan written in 篇/章/节 tracks its 专栏 items; its sub-points are outline.
     let sectioned = kinds
         .iter()
         .any(|k| matches!(k, Kind::Part(_) | Kind::Chapter(_) | Kind::Section(_)));
     let options = TaskOptions {
-        leaf_tasks: !sectioned && !walk.action_plan,
+        leaf_tasks: !walk.action_plan,
+        sectioned,
         year: meta.year,
     };
     let mut tasks = parse_tasks(lines, &kinds, &mut walk.marks, options);

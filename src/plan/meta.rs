@@ -121,20 +121,20 @@ fn is_heading_like(text: &str) -> bool {
         && dated_year(&squashed).is_none()
 }
 
-/// The document a notice publishes: 关于印发《X》的通知 → X.
+/// The document a notice publishes: 关于印发《X》的通知 → X, 关于印发X的通知 → X,
+/// 关于印发2023年区《政府工作报告》确定的…方案的通知 → 2023年区《政府工作报告》确定的…方案.
 fn published_document(notice: &str) -> Option<String> {
-    if let (Some(open), Some(close)) = (notice.find('《'), notice.find('》'))
-        && open < close
-        && WRAPPER_VERBS.iter().any(|v| notice[..open].contains(v))
-    {
-        return Some(notice[open + '《'.len_utf8()..close].to_string());
-    }
-    let core = notice.strip_suffix("的通知")?;
+    let core = without_trailing_brackets(notice).strip_suffix("的通知")?;
     let at = WRAPPER_VERBS
         .iter()
         .filter_map(|v| core.find(v).map(|i| i + v.len()))
         .min()?;
     let inner = &core[at..];
+    if let Some(quoted) = inner.strip_prefix('《') {
+        let close = quoted.find('》')?;
+        let name = &quoted[..close];
+        return (name.chars().count() >= 4).then(|| name.to_string());
+    }
     (inner.chars().count() >= 4).then(|| inner.to_string())
 }
 
@@ -420,6 +420,18 @@ mod tests {
             Some("某市2024年重点工作任务分工方案")
         );
         assert_eq!(meta.title_line, Some(6));
+    }
+
+    #[test]
+    fn a_quoted_report_inside_the_published_title() {
+        let meta = parse_meta(&lines(&[
+            "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知",
+            "正文。",
+        ]));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("2023年区《政府工作报告》确定的主要目标任务责任分解方案")
+        );
     }
 
     #[test]

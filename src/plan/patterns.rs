@@ -52,7 +52,6 @@ pub static FLATTENED_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         r"[。；！？）\s]\s*(第[{N}]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|专栏\s*[0-9]+)",
     )
 });
-/// 名词解释 under any heading style: 附录一：名词解释, 名词解释：, 名词术语解释, 术语解释.
 /// Numbers inside one paragraph: （一）… （二）…, ①… ②…, "。1.… 2.…" (a digit right after the
 /// dot is a decimal, checked by the caller).
 pub static INLINE_ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,10 +61,10 @@ pub static INLINE_ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
 pub static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|[。；，：:！])\s*((?:二十|十)?[一二三四五六七八九十])是")
 });
+/// 名词解释 under any heading style: 附录一：名词解释, 名词解释：, 名词术语解释, 术语解释,
+/// 《政府工作报告》名词解释.
 pub static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
-    numeral_re(
-        r"^(?:(?:附录|附件)\s*[{N}]*\s*[：:、.．\s]?\s*|[{N}]+\s*[、.．]\s*|[（(][{N}]+[）)]\s*)?(?:名\s*词\s*(?:术\s*语\s*)?解\s*释|术\s*语\s*解\s*释|名\s*词\s*术\s*语)[：:]?$",
-    )
+    re(r"^[^。，；,;：:]{0,20}?[：:、.．\s]?\s*(?:名\s*词\s*(?:术\s*语\s*)?解\s*释|术\s*语\s*解\s*释|名\s*词\s*术\s*语)[：:]?$")
 });
 pub static FIGURE: LazyLock<Regex> = LazyLock::new(|| re(r"^图\s*[0-9０-９]+\s"));
 /// 湘政发〔2024〕15号
@@ -97,6 +96,9 @@ mod tests {
         assert!(NUMBERED.is_match("16. 加强城市洪涝治理。"));
         assert!(NUMBERED.is_match("1． 区域协调发展工程。"));
         assert!(GLOSSARY.is_match("名 词 解 释"));
+        assert!(GLOSSARY.is_match("附录一：名词解释"));
+        assert!(GLOSSARY.is_match("《政府工作报告》名词解释"));
+        assert!(!GLOSSARY.is_match("加强名词解释。"));
         assert!(FIGURE.is_match("图1  湖南省“三纵五横”综合交通运输大通道示意图"));
         assert!(DOC_NUMBER.is_match("湘政发〔2024〕15号"));
         assert!(DOC_NUMBER.is_match("监管公告﹝2023﹞第1号"));

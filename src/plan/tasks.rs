@@ -40,8 +40,10 @@ pub fn is_background(title: &str) -> bool {
 /// How the tasks of one text are read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TaskOptions {
-    /// Leaves of the numbering tree are tasks (no clause anywhere, no 章).
+    /// Leaves of the numbering tree are tasks (no clause anywhere).
     pub leaf_tasks: bool,
+    /// The document is written in 篇/章/节: its sub-points are outline, only clauses make tasks.
+    pub sectioned: bool,
     /// The year of a month or quarter written without one.
     pub year: Option<i32>,
 }
@@ -90,6 +92,9 @@ impl Node {
         }
     }
 }
+
+/// Longest title sentence of a run-in paragraph ("突出重点事项攻坚。").
+const MAX_RUN_IN_TITLE_CHARS: usize = 20;
 
 const RANK_SECTION: u8 = 2;
 const RANK_CN_ENUM: u8 = 3;
@@ -180,6 +185,8 @@ struct Reader<'a> {
     tree: &'a Tree,
     options: TaskOptions,
     drafts: Vec<Draft>,
+    /// Top-level nodes whose part holds a responsibility clause.
+    clause_parts: Vec<usize>,
 }
 
 impl Reader<'_> {
@@ -326,14 +333,15 @@ impl Reader<'_> {
             .first()
             .is_some_and(|&p| is_label_line(self.text(p)));
         if own_clause || labels_first {
-            let mine: Vec<usize> = if labels_first {
-                runs.first().cloned().unwrap_or_default()
+            // Its label lines, and the paragraphs up to the first one with a clause of its own.
+            let own_runs = if labels_first {
+                1
             } else {
-                Vec::new()
+                clause_runs.first().copied().unwrap_or(runs.len())
             };
-            let skip = usize::from(!mine.is_empty());
+            let mine: Vec<usize> = runs[..own_runs].iter().flatten().copied().collect();
             self.node_task(id, &mine);
-            for r in clause_runs.into_iter().filter(|&r| r >= skip) {
+            for r in clause_runs.into_iter().filter(|&r| r >= own_runs) {
                 self.run_in_task(Some(id), &runs[r].clone());
             }
             return;
@@ -351,23 +359,85 @@ impl Reader<'_> {
             }
             return;
         }
-        if !self.options.leaf_tasks || !leaf || self.in_background(id) {
+        // Numbered like siblings that carry clauses: a measure whose clause was left out.
+        let sibling_clause = self.sibling_has_clause(id);
+        if !self.leaf_allowed(id) || self.in_background(id) && !sibling_clause {
+            return;
+        }
+        if !leaf {
+            // A heading whose own paragraph states a measure before its sub-measures.
+            if node.rank > RANK_CN_ENUM && !paragraphs.is_empty() {
+                self.node_task(id, &paragraphs);
+            }
             return;
         }
         let heading = is_heading_text(&node.numbered.rest);
-        if heading && paragraphs.len() >= 2 {
-            // A heading over several paragraphs: each paragraph is a measure
-            // ("突出重点事项攻坚。制定…"); the heading groups them.
+        if heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
+            // A heading over run-in paragraphs ("突出重点事项攻坚。制定…"): each paragraph is
+            // a measure; the heading groups them.
             for &p in &paragraphs {
                 if !self.enumerated_tasks(id, p) {
                     self.run_in_task(Some(id), &[p]);
                 }
             }
         } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
-        } else if !heading || !paragraphs.is_empty() || ends_sentence(&node.numbered.rest) {
-            // A numbered measure: a sentence, or a heading with its paragraph.
+            // The paragraph's inline items are the measures.
+        } else if !heading
+            || !paragraphs.is_empty()
+            || ends_sentence(&node.numbered.rest)
+            || sibling_clause
+        {
+            // A numbered measure: a sentence, or a heading with its paragraphs.
             self.node_task(id, &paragraphs);
         }
+    }
+
+    /// Whether leaves of this node's part are measures: in a document without clauses (and
+    /// without 篇/章/节), or in a part where other measures carry clauses (a sibling whose
+    /// clause was lost is still a measure).
+    fn leaf_allowed(&self, id: usize) -> bool {
+        !self.options.sectioned
+            && (self.options.leaf_tasks || self.clause_parts.contains(&self.top(id)))
+    }
+
+    /// Whether another node numbered the same way under the same heading carries a clause.
+    fn sibling_has_clause(&self, id: usize) -> bool {
+        let node = &self.tree.nodes[id];
+        let siblings: Vec<usize> = match node.parent {
+            Some(parent) => self.tree.nodes[parent].children.clone(),
+            None => (0..self.tree.nodes.len())
+                .filter(|&i| self.tree.nodes[i].parent.is_none())
+                .collect(),
+        };
+        siblings.into_iter().any(|s| {
+            let sibling = &self.tree.nodes[s];
+            s != id
+                && sibling.rank == node.rank
+                && (has_clause(&sibling.numbered.rest)
+                    || sibling.paragraphs.iter().any(|&p| has_clause(self.text(p))))
+        })
+    }
+
+    /// The outermost numbered line above a node (the node itself at the top).
+    fn top(&self, id: usize) -> usize {
+        let mut top = id;
+        while let Some(parent) = self.tree.nodes[top].parent {
+            top = parent;
+        }
+        top
+    }
+
+    /// Whether most paragraphs open with a short title sentence.
+    fn mostly_run_in(&self, paragraphs: &[usize]) -> bool {
+        let run_in = paragraphs
+            .iter()
+            .filter(|&&p| {
+                let text = self.text(p);
+                let title = clause_title(text);
+                title.len() < text.len() && title.chars().count() <= MAX_RUN_IN_TITLE_CHARS
+            })
+            .count();
+        run_in * 2 >= paragraphs.len()
     }
 
     /// A paragraph that lists measures inline ("今年再办好15件民生实事。一是…。二是…。"): one
@@ -419,7 +489,17 @@ pub fn parse_tasks(
         tree: &tree,
         options,
         drafts: Vec::new(),
+        clause_parts: Vec::new(),
     };
+    for id in 0..tree.nodes.len() {
+        let node = &tree.nodes[id];
+        let clause = has_clause(&node.numbered.rest)
+            || node.paragraphs.iter().any(|&p| has_clause(&lines[p].text));
+        let top = reader.top(id);
+        if clause && !reader.clause_parts.contains(&top) {
+            reader.clause_parts.push(top);
+        }
+    }
     let root_runs = reader.runs(&tree.root_paragraphs);
     for run in root_runs {
         if reader.has_clause(&run) && !is_label_line(reader.text(run[0])) {

@@ -20,6 +20,7 @@ fn tasks_of(text: &str, leaf_tasks: bool) -> Vec<Task> {
         &mut marks,
         TaskOptions {
             leaf_tasks,
+            sectioned: false,
             year: Some(2024),
         },
     )
