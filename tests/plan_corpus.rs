@@ -178,13 +178,17 @@ fn score_tasks(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
     let tasks = &doc.plan.tasks;
     let mut used = vec![false; tasks.len()];
     for e in &expect.task {
-        let at_line = (0..tasks.len())
-            .find(|&i| !used[i] && tasks[i].line == Some(e.line) && same_title(&tasks[i].title, &e.title));
-        let by_title = || (0..tasks.len()).find(|&i| !used[i] && same_title(&tasks[i].title, &e.title));
+        let at_line = (0..tasks.len()).find(|&i| {
+            !used[i] && tasks[i].line == Some(e.line) && same_title(&tasks[i].title, &e.title)
+        });
+        let by_title =
+            || (0..tasks.len()).find(|&i| !used[i] && same_title(&tasks[i].title, &e.title));
         let by_line = || (0..tasks.len()).find(|&i| !used[i] && tasks[i].line == Some(e.line));
         let found = at_line.or_else(by_title).or_else(by_line);
         let Some(i) = found else {
-            score.unit(false, || format!("task l.{} {} {}: not found", e.line, e.number, e.title));
+            score.unit(false, || {
+                format!("task l.{} {} {}: not found", e.line, e.number, e.title)
+            });
             for d in &e.deadlines {
                 score.unit(false, || format!("task l.{}: deadline {d}", e.line));
             }
@@ -204,7 +208,10 @@ fn score_tasks(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
             let ok = task.deadlines.iter().any(|x| x.due.to_string() == *d);
             score.unit(ok, || {
                 let found: Vec<String> = task.deadlines.iter().map(|x| x.due.to_string()).collect();
-                format!("task l.{} {}: deadline {d} (found {found:?})", e.line, e.title)
+                format!(
+                    "task l.{} {}: deadline {d} (found {found:?})",
+                    e.line, e.title
+                )
             });
         }
     }
@@ -216,7 +223,9 @@ fn score_boxes(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
         let title_ok = found.is_some_and(|b| {
             e.title.is_empty() || b.title.as_deref().is_some_and(|t| same_title(t, &e.title))
         });
-        score.unit(title_ok, || format!("专栏{} {}: not found", e.number, e.title));
+        score.unit(title_ok, || {
+            format!("专栏{} {}: not found", e.number, e.title)
+        });
         let items = found.map(|b| b.items.as_slice()).unwrap_or_default();
         let mut used = vec![false; items.len()];
         for title in &e.items {
@@ -233,10 +242,12 @@ fn score_indicators(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
     let indicators = &doc.plan.indicators;
     let mut used = vec![false; indicators.len()];
     for e in &expect.indicator {
-        let hit = (0..indicators.len()).find(|&i| !used[i] && key(&indicators[i].name) == key(&e.name));
+        let hit =
+            (0..indicators.len()).find(|&i| !used[i] && key(&indicators[i].name) == key(&e.name));
         let ok = hit.is_some_and(|i| {
             let x = &indicators[i];
-            let measure = |m: &Option<plan::Measure>| value(m.as_ref().map_or("", |m| m.value.as_str()));
+            let measure =
+                |m: &Option<plan::Measure>| value(m.as_ref().map_or("", |m| m.value.as_str()));
             let attribute = match x.attribute {
                 Some(plan::Attribute::Expected) => "预期性",
                 Some(plan::Attribute::Binding) => "约束性",
@@ -251,7 +262,9 @@ fn score_indicators(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
             used[i] = true;
         }
         score.unit(ok, || {
-            let found = hit.map(|i| format!("{:?}", indicators[i])).unwrap_or_default();
+            let found = hit
+                .map(|i| format!("{:?}", indicators[i]))
+                .unwrap_or_default();
             format!("indicator {}: {found}", e.name)
         });
     }
@@ -281,7 +294,11 @@ fn score_text(doc: &ParsedDocument, expect: &Expect) -> Score {
     score_boxes(doc, expect, &mut score);
     score_indicators(doc, expect, &mut score);
     for e in &expect.glossary {
-        let ok = doc.plan.glossary.iter().any(|g| key(&g.term) == key(&e.term));
+        let ok = doc
+            .plan
+            .glossary
+            .iter()
+            .any(|g| key(&g.term) == key(&e.term));
         score.unit(ok, || format!("glossary {}", e.term));
     }
     score
@@ -333,7 +350,10 @@ fn corpus_scores() {
             score,
         });
     }
-    println!("\n{:<44} {:<6} {:>9} {:>7} {:>6}", "text", "set", "found", "score", "extra");
+    println!(
+        "\n{:<44} {:<6} {:>9} {:>7} {:>6}",
+        "text", "set", "found", "score", "extra"
+    );
     for row in &rows {
         println!(
             "{:<44} {:<6} {:>4}/{:<4} {:>6.1}% {:>6}{}",
@@ -367,16 +387,27 @@ fn corpus_scores() {
     for ((set, held_out), (found, total)) in &sets {
         let ratio = *found as f64 / (*total).max(1) as f64;
         let label = if *held_out { "held out" } else { "all" };
-        println!("set {set:<6} {label:<9} {found:>4}/{total:<4} {:>6.1}%", 100.0 * ratio);
+        println!(
+            "set {set:<6} {label:<9} {found:>4}/{total:<4} {:>6.1}%",
+            100.0 * ratio
+        );
         if !held_out && ratio < SET_FLOOR {
-            failures.push(format!("set {set}: {:.1}% < {:.0}%", 100.0 * ratio, 100.0 * SET_FLOOR));
+            failures.push(format!(
+                "set {set}: {:.1}% < {:.0}%",
+                100.0 * ratio,
+                100.0 * SET_FLOOR
+            ));
         }
     }
     for (slug, floor) in TEXT_FLOORS {
         if let Some(row) = rows.iter().find(|r| r.slug == *slug)
             && row.score.ratio() + 1e-9 < *floor
         {
-            failures.push(format!("{slug}: {:.1}% < floor {:.1}%", 100.0 * row.score.ratio(), 100.0 * floor));
+            failures.push(format!(
+                "{slug}: {:.1}% < floor {:.1}%",
+                100.0 * row.score.ratio(),
+                100.0 * floor
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

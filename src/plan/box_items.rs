@@ -12,13 +12,13 @@
 //! after noun-led items ends the box (indented paragraphs are box content in every text
 //! that indents: there, items themselves are often verb-led).
 
+use super::BoxItem;
 use super::deadlines::find_deadlines_in;
 use super::lines::{Kind, classify, clause_title, collapse_spaces};
 use super::normalize::Line;
 use super::patterns::INLINE_ENUMERATION;
-use super::responsibility::{Clause, is_label_line, parse_label_lines, split_clause};
 use super::plain_tables::ends_plain_table;
-use super::BoxItem;
+use super::responsibility::{Clause, is_label_line, parse_label_lines, split_clause};
 
 /// Longest title an unnumbered item can have; a longer lead clause is body text.
 const MAX_ITEM_TITLE_CHARS: usize = 30;
@@ -91,7 +91,10 @@ fn split_enumeration(text: &str) -> Option<(String, Vec<(String, String)>)> {
             continue;
         };
         let number = match family {
-            1 => number_text.chars().next().map(|c| c as u32 - '①' as u32 + 1),
+            1 => number_text
+                .chars()
+                .next()
+                .map(|c| c as u32 - '①' as u32 + 1),
             _ => super::numerals::parse_numeral(&number_text),
         };
         let Some(number) = number else { continue };
@@ -162,7 +165,8 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
         if !parsed.items.is_empty() && is_label_line(&line.text) {
             // Label lines under an item (牵头单位：… / 配合单位：…) are read together.
             labels.push(&line.text);
-            if let (Some(last), Some(clause)) = (parsed.items.last_mut(), parse_label_lines(&labels))
+            if let (Some(last), Some(clause)) =
+                (parsed.items.last_mut(), parse_label_lines(&labels))
             {
                 add_departments(last, clause);
             }
@@ -199,8 +203,7 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
                 let titled =
                     title.len() < text.len() && title.chars().count() <= MAX_ITEM_TITLE_CHARS;
                 let enumerated = split_enumeration(&line.text);
-                if parsed.items.is_empty() && group.is_none() && (!titled || enumerated.is_some())
-                {
+                if parsed.items.is_empty() && group.is_none() && (!titled || enumerated.is_some()) {
                     // The box is one paragraph: one item, or the items it numbers.
                     one_paragraph(&mut parsed, index - 1, &line.text, enumerated, year, no);
                     end = index;
@@ -269,7 +272,11 @@ fn one_paragraph(
 
 fn add_departments(item: &mut BoxItem, clause: Clause) {
     for department in clause.departments() {
-        match item.departments.iter_mut().find(|d| d.name == department.name) {
+        match item
+            .departments
+            .iter_mut()
+            .find(|d| d.name == department.name)
+        {
             Some(known) => known.role = department.role,
             None => item.departments.push(department),
         }
@@ -315,7 +322,13 @@ pub fn label_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
         }
         match pending.take() {
             Some(label) => {
-                let mut it = item(None, group.clone(), &lines[label].text, Some(lines[label].no), year);
+                let mut it = item(
+                    None,
+                    group.clone(),
+                    &lines[label].text,
+                    Some(lines[label].no),
+                    year,
+                );
                 it.body = format!("{}。{}", it.title, collapse_spaces(&line.text));
                 it.deadlines = find_deadlines_in(&it.body, year);
                 parsed.push(label, it);

@@ -13,9 +13,7 @@ use super::lines::{Numbered, collapse_spaces};
 use super::normalize::Line;
 use super::patterns::INLINE_NUMBER;
 use super::plain_tables::{PlainHeader, parse_plain_table, plain_header};
-use super::tables::{
-    TableBlock, is_tab_row, parse_cell_table, parse_tab_table, starts_cell_table,
-};
+use super::tables::{TableBlock, is_tab_row, parse_cell_table, parse_tab_table, starts_cell_table};
 use super::{BoxKind, Indicator, PlanBox};
 
 /// Where a box sits in the outline, and the year its deadlines without a year belong to.

@@ -45,24 +45,52 @@ const HEADERS: &[(&[&str], Column)] = &[
     (&["属性"], Column::Attribute),
     (&["牵头"], Column::Lead),
     (&["配合", "协同", "协办", "参与", "协助"], Column::Co),
-    (&["责任单位", "责任部门", "责任主体", "责任处室", "实施主体", "主体单位"], Column::Responsible),
+    (
+        &[
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "责任处室",
+            "实施主体",
+            "主体单位",
+        ],
+        Column::Responsible,
+    ),
     (&["时限", "时间", "进度", "节点"], Column::Time),
     (&["指标"], Column::Indicator),
     (&["备注", "说明"], Column::Note),
     (&["基期", "现状", "基数"], Column::Year),
-    (&["类别", "领域", "类型", "板块", "方面", "分类"], Column::Category),
     (
-        &["具体", "内容", "措施", "举措", "要求", "目标任务", "主要工作", "工作安排"],
+        &["类别", "领域", "类型", "板块", "方面", "分类"],
+        Column::Category,
+    ),
+    (
+        &[
+            "具体",
+            "内容",
+            "措施",
+            "举措",
+            "要求",
+            "目标任务",
+            "主要工作",
+            "工作安排",
+        ],
         Column::Content,
     ),
     (
-        &["任务", "工作", "事项", "项目", "名称", "工程", "细分", "重点"],
+        &[
+            "任务", "工作", "事项", "项目", "名称", "工程", "细分", "重点",
+        ],
         Column::Task,
     ),
 ];
 
 /// The column a header cell names, if it is a header.
 pub fn column_of(header: &str) -> Option<Column> {
+    // A header cell is short: spare the longer lines the allocation below.
+    if header.len() > 4 * MAX_HEADER_CHARS * 2 {
+        return None;
+    }
     let squashed: String = header.split_whitespace().collect();
     let squashed = squashed.trim_matches(['*', '：', ':']);
     if squashed.is_empty() || squashed.chars().count() > MAX_HEADER_CHARS {
@@ -72,7 +100,11 @@ pub fn column_of(header: &str) -> Option<Column> {
         return Some(Column::Unit);
     }
     // 目标, 目标值, 规划目标, 2025年目标 — not "发展目标", a group of rows.
-    if squashed == "目标" || ["目标值", "规划目标", "预期目标", "年目标"].iter().any(|w| squashed.contains(w)) {
+    if squashed == "目标"
+        || ["目标值", "规划目标", "预期目标", "年目标"]
+            .iter()
+            .any(|w| squashed.contains(w))
+    {
         return Some(Column::Target);
     }
     if YEAR_HEADER.is_match(squashed) && squashed.chars().count() <= 12 {

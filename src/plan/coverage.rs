@@ -2,9 +2,8 @@
 //! places, and the coverage report counts them and lists the paragraphs that look
 //! trackable (a number, a responsibility clause) but were placed nowhere.
 
-use super::lines::{Kind, classify, numbering};
+use super::lines::{Kind, numbering};
 use super::normalize::Line;
-use super::responsibility::{find_clause, is_label_line};
 use super::{Coverage, Missed};
 
 /// What a line became.
@@ -66,20 +65,25 @@ impl Marks {
 const EXCERPT_CHARS: usize = 40;
 
 /// Why a paragraph looks trackable, if it does.
-fn trackable(line: &Line) -> Option<&'static str> {
-    let kind = classify(line);
-    let numbered = numbering(&kind).is_some() || matches!(kind, Kind::Bullet(_));
-    if find_clause(&line.text).is_some() || is_label_line(&line.text) {
+fn trackable(kind: &Kind, clause: bool) -> Option<&'static str> {
+    if clause {
         Some("responsibility clause")
-    } else if numbered {
+    } else if numbering(kind).is_some() || matches!(kind, Kind::Bullet(_)) {
         Some("numbered")
     } else {
         None
     }
 }
 
-/// Count the placed paragraphs and list the trackable ones left over.
-pub fn coverage(lines: &[Line], marks: &Marks, source: &str) -> Coverage {
+/// Count the placed paragraphs and list the trackable ones left over (`kinds` and
+/// `clauses` say, line by line, how each was classified and whether it carries a clause).
+pub fn coverage(
+    lines: &[Line],
+    kinds: &[Kind],
+    clauses: &[bool],
+    marks: &Marks,
+    source: &str,
+) -> Coverage {
     let mut report = Coverage {
         source: source.to_string(),
         ..Coverage::default()
@@ -97,7 +101,9 @@ pub fn coverage(lines: &[Line], marks: &Marks, source: &str) -> Coverage {
             Placed::Indicator => report.indicators += 1,
             Placed::Glossary => report.glossary += 1,
             Placed::Nothing => {
-                if let Some(reason) = trackable(line) {
+                let kind = kinds.get(index).unwrap_or(&Kind::Blank);
+                let clause = clauses.get(index).copied().unwrap_or(false);
+                if let Some(reason) = trackable(kind, clause) {
                     report.missed.push(Missed {
                         line: line.no,
                         reason: reason.to_string(),
@@ -116,19 +122,30 @@ mod tests {
 
     #[test]
     fn counts_placed_and_lists_missed_paragraphs() {
-        let lines: Vec<Line> = ["一、重点任务", "", "1.推进工作。", "做好保障。（责任单位：市财政局）", "普通正文。"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                indented: false,
-                text: t.to_string(),
-                marked: false,
-            })
-            .collect();
+        let lines: Vec<Line> = [
+            "一、重点任务",
+            "",
+            "1.推进工作。",
+            "做好保障。（责任单位：市财政局）",
+            "普通正文。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            indented: false,
+            text: t.to_string(),
+            marked: false,
+        })
+        .collect();
         let mut marks = Marks::new(lines.len());
         marks.set(0, Placed::Outline);
-        let report = coverage(&lines, &marks, "x.txt");
+        let kinds: Vec<Kind> = lines.iter().map(crate::plan::lines::classify).collect();
+        let clauses: Vec<bool> = lines
+            .iter()
+            .map(|l| crate::plan::responsibility::carries_clause(&l.text))
+            .collect();
+        let report = coverage(&lines, &kinds, &clauses, &marks, "x.txt");
         assert_eq!(report.paragraphs, 4);
         assert_eq!(report.outline, 1);
         let missed: Vec<(usize, &str)> = report

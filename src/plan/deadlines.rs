@@ -124,9 +124,14 @@ fn small_number(text: &str) -> Option<u32> {
     super::numerals::parse_numeral(text)
 }
 
-
 /// The due date of a month, quarter, half or year-end phrase in `year`.
-fn due_in(year: i32, caps: &Captures<'_>, month: &str, quarter: &str, half: &str) -> Option<NaiveDate> {
+fn due_in(
+    year: i32,
+    caps: &Captures<'_>,
+    month: &str,
+    quarter: &str,
+    half: &str,
+) -> Option<NaiveDate> {
     if let Some(m) = caps.name(month) {
         return month_end(year, small_number(m.as_str())?);
     }
@@ -175,7 +180,10 @@ pub fn deadlines_of_time(time: &str, doc_year: Option<i32>) -> Vec<Deadline> {
     let Some(caps) = BARE_DATE.captures(&squashed) else {
         return Vec::new();
     };
-    let year = caps.get(1).and_then(|m| m.as_str().parse().ok()).or(doc_year);
+    let year = caps
+        .get(1)
+        .and_then(|m| m.as_str().parse().ok())
+        .or(doc_year);
     let month = caps.get(2).and_then(|m| small_number(m.as_str()));
     let due = match (year, month) {
         (Some(year), Some(month)) => month_end(year, month),
@@ -285,11 +293,20 @@ mod tests {
         assert_eq!(due("2025年2月底前", None), vec!["2025-02-28"]);
         assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
         assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
-        assert_eq!(due("力争今年上半年全面完成", Some(2023)), vec!["2023-06-30"]);
+        assert_eq!(
+            due("力争今年上半年全面完成", Some(2023)),
+            vec!["2023-06-30"]
+        );
         assert_eq!(due("明年7月份完成。", Some(2022)), vec!["2023-07-31"]);
         assert_eq!(due("明年底前建成。", Some(2022)), vec!["2023-12-31"]);
-        assert_eq!(due("2025年,力争研发投入强度达到2.95%。", Some(2025)), vec!["2025-12-31"]);
-        assert_eq!(due("2023年，全市生产总值增长5%。", Some(2024)), Vec::<String>::new());
+        assert_eq!(
+            due("2025年,力争研发投入强度达到2.95%。", Some(2025)),
+            vec!["2025-12-31"]
+        );
+        assert_eq!(
+            due("2023年，全市生产总值增长5%。", Some(2024)),
+            Vec::<String>::new()
+        );
         let time = |text: &str| -> Vec<String> {
             deadlines_of_time(text, Some(2024))
                 .iter()

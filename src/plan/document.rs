@@ -11,10 +11,11 @@ use super::lines::{Kind, Numbered, classify, clause_title, collapse_spaces, is_h
 use super::meta::Meta;
 use super::normalize::Line;
 use super::outline::OutlineBuilder;
-use super::table_tasks::{is_task_table, tasks_from_table};
 use super::plain_tables::{parse_plain_table, plain_header};
+use super::responsibility::carries_clause;
+use super::table_tasks::{is_task_table, tasks_from_table};
 use super::tables::{TableBlock, is_note, is_tab_row, parse_tab_table};
-use super::tasks::{TaskOptions, has_responsibilities, parse_tasks};
+use super::tasks::{TaskOptions, parse_tasks};
 use super::{
     BoxKind, Coverage, GlossaryEntry, Indicator, Level, OutlineNode, PlanBox, Task, Warning,
 };
@@ -67,6 +68,7 @@ struct Walk<'a> {
 /// Read the body of a text (after `normalize`).
 pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
     let kinds: Vec<Kind> = lines.iter().map(classify).collect();
+    let clauses: Vec<bool> = lines.iter().map(|l| carries_clause(&l.text)).collect();
     let mut walk = Walk {
         lines,
         kinds: &kinds,
@@ -76,7 +78,7 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         outline: OutlineBuilder::default(),
         position: Position::default(),
         has_chapters: kinds.iter().any(|k| matches!(k, Kind::Chapter(_))),
-        action_plan: has_responsibilities(lines),
+        action_plan: clauses.contains(&true),
         headings: Vec::new(),
     };
     // A notice that publishes the document: its paragraphs are not the document's.
@@ -100,13 +102,13 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         sectioned,
         year: meta.year,
     };
-    let mut tasks = parse_tasks(lines, &kinds, &mut walk.marks, options);
+    let mut tasks = parse_tasks(lines, &kinds, &clauses, &mut walk.marks, options);
     walk.body.tasks.append(&mut tasks);
     walk.body.tasks.sort_by_key(|t| t.line);
     for &index in &walk.headings {
         walk.marks.set_if_free(index, Placed::Outline);
     }
-    walk.body.coverage = super::coverage::coverage(lines, &walk.marks, source);
+    walk.body.coverage = super::coverage::coverage(lines, &kinds, &clauses, &walk.marks, source);
     walk.body.outline = std::mem::take(&mut walk.outline.roots);
     walk.body
 }
@@ -201,7 +203,12 @@ impl Walk<'_> {
     }
 
     fn plan_box(&mut self, index: usize, n: &Numbered) -> usize {
-        let parsed = parse_box(self.lines, index, n, &self.position.placement(self.meta.year));
+        let parsed = parse_box(
+            self.lines,
+            index,
+            n,
+            &self.position.placement(self.meta.year),
+        );
         let end = index + 1 + parsed.consumed;
         self.marks.set_range(index, end, Placed::Box);
         for &item in &parsed.item_lines {
@@ -223,7 +230,8 @@ impl Walk<'_> {
 
     fn glossary(&mut self, index: usize) -> usize {
         let (entries, used) = parse_glossary(self.lines, index + 1);
-        self.marks.set_range(index, index + 1 + used, Placed::Glossary);
+        self.marks
+            .set_range(index, index + 1 + used, Placed::Glossary);
         self.body.glossary.extend(entries);
         index + 1 + used
     }

@@ -2,9 +2,9 @@
 //! their line breaks): such a line is split before each numbering or heading that follows
 //! the end of a sentence, so the rest of the importer sees one paragraph per line again.
 
+use super::Warning;
 use super::normalize::Line;
 use super::patterns::FLATTENED_BREAK;
-use super::Warning;
 
 /// A line this long is not one paragraph of an official document.
 const FLATTENED_MIN_CHARS: usize = 1000;
@@ -85,8 +85,21 @@ mod tests {
         }];
         let mut warnings = Vec::new();
         let out = split_flattened(lines, &mut warnings);
-        let starts: Vec<String> = out.iter().map(|l| l.text.chars().take(4).collect()).collect();
-        assert_eq!(starts, vec!["一、总体", "二、重点", "（一）稳", "1.扩大", "2.促进", "专栏1 "]);
+        let starts: Vec<String> = out
+            .iter()
+            .map(|l| l.text.chars().take(4).collect())
+            .collect();
+        assert_eq!(
+            starts,
+            vec![
+                "一、总体",
+                "二、重点",
+                "（一）稳",
+                "1.扩大",
+                "2.促进",
+                "专栏1 "
+            ]
+        );
         assert!(out.iter().all(|l| l.no == 7));
         assert_eq!(warnings.len(), 1);
     }

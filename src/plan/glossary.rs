@@ -101,16 +101,20 @@ mod tests {
 
     #[test]
     fn unnumbered_terms() {
-        let lines: Vec<Line> = ["新型基础设施：以新发展理念为引领的基础设施体系。", "“双碳”目标：碳达峰、碳中和。", "一、附则"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 10,
-                indented: false,
-                marked: false,
-                text: t.to_string(),
-            })
-            .collect();
+        let lines: Vec<Line> = [
+            "新型基础设施：以新发展理念为引领的基础设施体系。",
+            "“双碳”目标：碳达峰、碳中和。",
+            "一、附则",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 10,
+            indented: false,
+            marked: false,
+            text: t.to_string(),
+        })
+        .collect();
         let (entries, used) = parse_glossary(&lines, 0);
         assert_eq!(used, 2);
         assert_eq!(entries[1].term, "“双碳”目标");

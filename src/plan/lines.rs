@@ -4,7 +4,7 @@
 use super::normalize::Line;
 use super::numerals::parse_numeral;
 use super::patterns::{
-    BOX, ORDINAL, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, PAREN_CN, PAREN_NUM, PART, SECTION,
+    BOX, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, ORDINAL, PAREN_CN, PAREN_NUM, PART, SECTION,
 };
 use regex::Regex;
 
@@ -154,7 +154,8 @@ pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
         }
     }
     let first = markers.first()?;
-    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS {
+    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS
+    {
         return None;
     }
     Some(
@@ -170,7 +171,9 @@ pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// Characters that open an unnumbered list item.
-const BULLETS: &[char] = &['■', '●', '◆', '▲', '★', '□', '•', '◇', '○', '▪', '►', '√', '◎', '☆'];
+const BULLETS: &[char] = &[
+    '■', '●', '◆', '▲', '★', '□', '•', '◇', '○', '▪', '►', '√', '◎', '☆',
+];
 
 /// ① … ⑳ and ⑴ … ⒇.
 fn circled(text: &str) -> Option<Numbered> {
@@ -180,7 +183,9 @@ fn circled(text: &str) -> Option<Numbered> {
         '⑴'..='⒇' => c as u32 - '⑴' as u32 + 1,
         _ => return None,
     };
-    let rest = text[c.len_utf8()..].trim_start_matches(['、', '.', '．']).trim();
+    let rest = text[c.len_utf8()..]
+        .trim_start_matches(['、', '.', '．'])
+        .trim();
     (!rest.is_empty()).then(|| Numbered {
         number,
         label: c.to_string(),
@@ -252,7 +257,9 @@ mod tests {
         assert!(decimal_like_number("11.121人才梯队项目").is_some_and(|n| n.number == 11));
         assert!(matches!(classify(&line("② 建设")), Kind::Circled(n) if n.number == 2));
         assert!(matches!(classify(&line("■某公司项目")), Kind::Bullet(t) if t == "某公司项目"));
-        assert!(matches!(classify(&line("专栏2：")), Kind::BoxHead(n) if n.number == 2 && n.rest.is_empty()));
+        assert!(
+            matches!(classify(&line("专栏2：")), Kind::BoxHead(n) if n.number == 2 && n.rest.is_empty())
+        );
         assert!(matches!(classify(&line("专栏三 重点工程")), Kind::BoxHead(n) if n.number == 3));
         assert!(matches!(classify(&line("3﹒推进")), Kind::Num(n) if n.number == 3));
         assert!(
@@ -271,11 +278,16 @@ mod tests {
 
     #[test]
     fn inline_lists_of_measures() {
-        let items = ordinal_items("今年再办好3件实事。一是新建学校。二是改造小区，惠及万户。三是加装电梯600部。")
-            .unwrap_or_default();
+        let items = ordinal_items(
+            "今年再办好3件实事。一是新建学校。二是改造小区，惠及万户。三是加装电梯600部。",
+        )
+        .unwrap_or_default();
         let labels: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, vec!["一是", "二是", "三是"]);
         assert_eq!(items[1].1, "改造小区，惠及万户。");
-        assert_eq!(ordinal_items("坚持创新。一是加强研发，二是引进人才。"), None);
+        assert_eq!(
+            ordinal_items("坚持创新。一是加强研发，二是引进人才。"),
+            None
+        );
     }
 }

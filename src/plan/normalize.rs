@@ -165,7 +165,11 @@ fn pipe_row(text: &str) -> Option<String> {
     }
     let cells: Vec<String> = cells
         .iter()
-        .map(|c| c.replace("**", "").replace("<br>", " ").replace("<br/>", " "))
+        .map(|c| {
+            c.replace("**", "")
+                .replace("<br>", " ")
+                .replace("<br/>", " ")
+        })
         .collect();
     Some(cells.join("\t"))
 }
@@ -215,7 +219,8 @@ fn remove_table_of_contents(lines: &mut [Line]) {
     };
     blank(&mut lines[start]);
     for line in lines[start + 1..].iter_mut() {
-        if line.is_blank() || HEADING_LIKE.is_match(&line.text) || PAGE_NUMBER.is_match(&line.text) {
+        if line.is_blank() || HEADING_LIKE.is_match(&line.text) || PAGE_NUMBER.is_match(&line.text)
+        {
             blank(line);
         } else {
             break;
@@ -344,7 +349,9 @@ mod tests {
 
     #[test]
     fn markdown_headings_bold_and_pipe_tables() {
-        let n = normalize("# 专栏2 重点工程\n**名词解释**\n| 序号 | 重点任务 | 牵头单位 |\n|---|:---|---|\n| 1 | 建设园区 | 市发改委 |\n正文**加粗**。\n");
+        let n = normalize(
+            "# 专栏2 重点工程\n**名词解释**\n| 序号 | 重点任务 | 牵头单位 |\n|---|:---|---|\n| 1 | 建设园区 | 市发改委 |\n正文**加粗**。\n",
+        );
         assert_eq!(n.lines[0].text, "专栏2 重点工程");
         assert!(n.lines[0].marked);
         assert_eq!(n.lines[1].text, "名词解释");
@@ -354,7 +361,9 @@ mod tests {
         assert_eq!(n.lines[4].text, "1\t建设园区\t市发改委");
         assert_eq!(n.lines[5].text, "正文加粗。");
         assert!(!n.lines[5].marked);
-        let n = normalize("序号 | 重点任务 | 牵头单位 |\n（2）推进 | 市发改委 | 2024年 |\n专栏1 标题 |\n");
+        let n = normalize(
+            "序号 | 重点任务 | 牵头单位 |\n（2）推进 | 市发改委 | 2024年 |\n专栏1 标题 |\n",
+        );
         assert_eq!(n.lines[0].text, "序号\t重点任务\t牵头单位");
         assert_eq!(n.lines[1].text, "（2）推进\t市发改委\t2024年");
         assert_eq!(n.lines[2].text, "专栏1 标题");

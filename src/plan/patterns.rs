@@ -20,18 +20,16 @@ pub static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[-—－–\s]*[0-9０-９]{1,3}[-—－–\s]*$"));
 pub static TOC_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^目\s*录$"));
 /// Any numbered heading or a box heading (used to tell headings from body text).
-pub static HEADING_LIKE: LazyLock<Regex> =
-    LazyLock::new(|| {
-        numeral_re(r"^(?:第[{N}]+[篇章节]|[{N}]+、|[（(][{N}]+[）)]|专栏\s*[\d一二三四五六七八九十])")
-    });
+pub static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    numeral_re(r"^(?:第[{N}]+[篇章节]|[{N}]+、|[（(][{N}]+[）)]|专栏\s*[\d一二三四五六七八九十])")
+});
 
 // The heading patterns below match only a line's prefix (label, number, spaces): the rest
 // of the line is what follows the match, which spares the engine a capture to the end of
 // every long body line (a third of the parse time at 100k items).
 /// 专栏2 / 专栏 2 / 专栏2： / 专栏二、
-pub static BOX: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^专栏\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[：:．.、]?\s*")
-});
+pub static BOX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^专栏\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[：:．.、]?\s*"));
 pub static PART: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)篇)\s*"));
 pub static CHAPTER: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)章)\s*"));
 pub static SECTION: LazyLock<Regex> = LazyLock::new(|| numeral_re(r"^(第([{N}]+)节)\s*"));
@@ -55,16 +53,19 @@ pub static FLATTENED_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 /// Numbers inside one paragraph: （一）… （二）…, ①… ②…, "。1.… 2.…" (a digit right after the
 /// dot is a decimal, checked by the caller).
 pub static INLINE_ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[（(]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|([①-⑳])|(?:^|[。；：:\s])([0-9]{1,2})[.．、]")
+    re(
+        r"[（(]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|([①-⑳])|(?:^|[。；：:\s])([0-9]{1,2})[.．、]",
+    )
 });
 /// 一是 二是 … 十五是 inside a paragraph, after the start or a stop.
-pub static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[。；，：:！])\s*((?:二十|十)?[一二三四五六七八九十])是")
-});
+pub static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[。；，：:！])\s*((?:二十|十)?[一二三四五六七八九十])是"));
 /// 名词解释 under any heading style: 附录一：名词解释, 名词解释：, 名词术语解释, 术语解释,
 /// 《政府工作报告》名词解释.
 pub static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[^。，；,;：:]{0,20}?[：:、.．\s]?\s*(?:名\s*词\s*(?:术\s*语\s*)?解\s*释|术\s*语\s*解\s*释|名\s*词\s*术\s*语)[：:]?$")
+    re(
+        r"^[^。，；,;：:]{0,20}?[：:、.．\s]?\s*(?:名\s*词\s*(?:术\s*语\s*)?解\s*释|术\s*语\s*解\s*释|名\s*词\s*术\s*语)[：:]?$",
+    )
 });
 pub static FIGURE: LazyLock<Regex> = LazyLock::new(|| re(r"^图\s*[0-9０-９]+\s"));
 /// 湘政发〔2024〕15号

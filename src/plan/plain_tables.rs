@@ -202,7 +202,10 @@ mod tests {
         assert_eq!(plain_header(&input, 1, 3).map(|h| h.span), Some(4));
         let table = parse_plain_table(&input, 1, 3);
         assert_eq!(table.rows.len(), 3);
-        assert_eq!(table.rows[2], vec!["研发投入比重（%）", "-", ">3", "约束性"]);
+        assert_eq!(
+            table.rows[2],
+            vec!["研发投入比重（%）", "-", ">3", "约束性"]
+        );
         assert_eq!(table.starts, vec![1, 5, 9]);
         assert_eq!(table.consumed, 12);
     }
@@ -226,23 +229,74 @@ mod tests {
         ]);
         let table = parse_plain_table(&tasks, 0, 3);
         assert_eq!(table.rows.len(), 3);
-        assert_eq!(table.rows[2], vec!["2", "扩大投资，", "推进项目。", "市财政局"]);
+        assert_eq!(
+            table.rows[2],
+            vec!["2", "扩大投资，", "推进项目。", "市财政局"]
+        );
         assert_eq!(table.consumed, 12);
     }
 
     #[test]
     fn a_group_cell_left_of_the_number_goes_to_the_next_row() {
         let input = lines(&[
-            "分类", "", "序号", "", "事项", "", "责任单位", "", "牵头单位", "", "发展目标", "", "1",
-            "", "增长6.5%。", "", "区农业局、区发改局", "", "区发改局", "", "2", "", "投资增长。",
-            "", "区发改局", "", "区发改局", "", "改革开放", "", "3", "", "深化改革。", "",
-            "区改革办", "", "区改革办",
+            "分类",
+            "",
+            "序号",
+            "",
+            "事项",
+            "",
+            "责任单位",
+            "",
+            "牵头单位",
+            "",
+            "发展目标",
+            "",
+            "1",
+            "",
+            "增长6.5%。",
+            "",
+            "区农业局、区发改局",
+            "",
+            "区发改局",
+            "",
+            "2",
+            "",
+            "投资增长。",
+            "",
+            "区发改局",
+            "",
+            "区发改局",
+            "",
+            "改革开放",
+            "",
+            "3",
+            "",
+            "深化改革。",
+            "",
+            "区改革办",
+            "",
+            "区改革办",
         ]);
         let table = parse_plain_table(&input, 0, 3);
         assert_eq!(table.rows.len(), 4);
-        assert_eq!(table.rows[1], vec!["发展目标", "1", "增长6.5%。", "区农业局、区发改局", "区发改局"]);
-        assert_eq!(table.rows[2], vec!["", "2", "投资增长。", "区发改局", "区发改局"]);
-        assert_eq!(table.rows[3], vec!["改革开放", "3", "深化改革。", "区改革办", "区改革办"]);
+        assert_eq!(
+            table.rows[1],
+            vec![
+                "发展目标",
+                "1",
+                "增长6.5%。",
+                "区农业局、区发改局",
+                "区发改局"
+            ]
+        );
+        assert_eq!(
+            table.rows[2],
+            vec!["", "2", "投资增长。", "区发改局", "区发改局"]
+        );
+        assert_eq!(
+            table.rows[3],
+            vec!["改革开放", "3", "深化改革。", "区改革办", "区改革办"]
+        );
         assert_eq!(table.starts[1], 12);
     }
 }

@@ -13,6 +13,8 @@
 //! first department of an unlabelled or 责任单位 list leads and the others are co-responsible.
 
 use super::{DepartmentRef, Role};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Labels whose departments lead.
 const LEAD_LABELS: &[&str] = &[
@@ -126,7 +128,10 @@ const DEPARTMENT_ENDINGS: &[&str] = &[
 fn is_bare_level(name: &str) -> bool {
     name.strip_prefix('各').is_some_and(|rest| {
         let rest = rest.trim_start_matches("有关").trim_start_matches("相关");
-        !rest.is_empty() && rest.chars().all(|c| matches!(c, '市' | '州' | '县' | '区' | '乡' | '镇'))
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| matches!(c, '市' | '州' | '县' | '区' | '乡' | '镇'))
     })
 }
 
@@ -205,9 +210,14 @@ enum Part {
     Time,
 }
 
-/// Whether `text` may hold a clause at all (no allocation).
+/// The words of `CLUE_WORDS` as one pattern: one pass over a line.
+#[allow(clippy::expect_used)]
+static CLUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&CLUE_WORDS.join("|")).expect("clue words make a valid pattern"));
+
+/// Whether `text` may hold a clause at all (one pass, no allocation).
 pub fn has_clue(text: &str) -> bool {
-    CLUE_WORDS.iter().any(|w| text.contains(w))
+    CLUES.is_match(text)
 }
 
 /// A label at the start of `text` ("牵头单位：", "责任单位:"), with its role and the rest.
@@ -265,7 +275,10 @@ fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a str
 pub fn split_names(list: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut joining = false;
-    for raw in split_outside_brackets(list, &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；']) {
+    for raw in split_outside_brackets(
+        list,
+        &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'],
+    ) {
         for name in split_glued(clean_name(raw)) {
             match names.last_mut() {
                 Some(previous) if joining => {
@@ -281,7 +294,9 @@ pub fn split_names(list: &str) -> Vec<String> {
 }
 
 /// Endings after which a name may be glued to the next one.
-const GLUE_ENDINGS: &[&str] = &["局", "委", "厅", "办", "部", "院", "府", "会", "中心", "署", "室"];
+const GLUE_ENDINGS: &[&str] = &[
+    "局", "委", "厅", "办", "部", "院", "府", "会", "中心", "署", "室",
+];
 /// How the next name of a glued pair starts.
 const GLUE_STARTS: &[char] = &['省', '市', '区', '县', '州', '各'];
 
@@ -351,6 +366,11 @@ fn all_departments(names: &[String]) -> bool {
             .all(|n| n.chars().count() <= 30 && has_department_ending(n))
 }
 
+/// Whether a paragraph carries a responsibility clause, or is a label line of its own.
+pub fn carries_clause(text: &str) -> bool {
+    is_label_line(text) || find_clause(text).is_some()
+}
+
 /// Whether a table cell is a list of departments ("市发改委、市财政局").
 pub fn is_department_list(text: &str) -> bool {
     all_departments(&split_names(text))
@@ -393,7 +413,9 @@ pub fn parse_clause(inner: &str) -> Option<Clause> {
 /// Words after which a clause names who shares every task ("具体任务均涉及相关市(州)人民政府").
 const RIDER_WORDS: &[&str] = &["均涉及", "涉及", "均需", "均由"];
 /// Words that make a would-be name a sentence.
-const SENTENCE_WORDS: &[&str] = &["完成", "推进", "开展", "做好", "加强", "落实", "实施", "建立"];
+const SENTENCE_WORDS: &[&str] = &[
+    "完成", "推进", "开展", "做好", "加强", "落实", "实施", "建立",
+];
 
 /// A verb ending a department list ("A牵头", "B配合", "C按职责分工负责"), with the list.
 fn verb_form(part: &str) -> Option<(Part, &str)> {
@@ -413,9 +435,9 @@ fn verb_form(part: &str) -> Option<(Part, &str)> {
 fn continues_list(names: &[String]) -> bool {
     all_departments(names)
         || (!names.is_empty()
-            && names.iter().all(|n| {
-                n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))
-            }))
+            && names
+                .iter()
+                .all(|n| n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))))
 }
 
 fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {
@@ -435,8 +457,12 @@ fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {
             shared_rider = true;
             continue;
         }
-        if let Some(at) = RIDER_WORDS.iter().find_map(|w| part.find(w).map(|i| i + w.len())) {
-            let names = split_names(strip_verb(&part[at..], &["落实", "负责"]).unwrap_or(&part[at..]));
+        if let Some(at) = RIDER_WORDS
+            .iter()
+            .find_map(|w| part.find(w).map(|i| i + w.len()))
+        {
+            let names =
+                split_names(strip_verb(&part[at..], &["落实", "负责"]).unwrap_or(&part[at..]));
             if labelled.is_some() && all_departments(&names) {
                 parts.push((Part::Rider, names));
             }
@@ -679,8 +705,11 @@ mod tests {
             parse_label_lines(&["完成时限：2024年9月底前"]).and_then(|c| c.time),
             Some("2024年9月底前".to_string())
         );
-        let c = parse_label_lines(&["牵头单位:区发改局", "责任单位:立山经济开发区,全区经济运行各专班"])
-            .unwrap_or_default();
+        let c = parse_label_lines(&[
+            "牵头单位:区发改局",
+            "责任单位:立山经济开发区,全区经济运行各专班",
+        ])
+        .unwrap_or_default();
         assert_eq!(c.lead, names(&["区发改局"]));
         assert_eq!(c.co, names(&["立山经济开发区", "全区经济运行各专班"]));
         let c = clause("牵头考核单位：市委组织部、市人社局");
@@ -695,11 +724,20 @@ mod tests {
             "推进建设。〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
         );
         assert_eq!(c.lead, names(&["省发展改革委"]));
-        assert_eq!(c.co, names(&["省市场监管局", "商务厅", "相关市(州)人民政府"]));
+        assert_eq!(
+            c.co,
+            names(&["省市场监管局", "商务厅", "相关市(州)人民政府"])
+        );
         assert_eq!(c.shared, names(&["相关市(州)人民政府"]));
-        assert_eq!(split_names("各街道、区直各部门"), names(&["各街道", "区直各部门"]));
+        assert_eq!(
+            split_names("各街道、区直各部门"),
+            names(&["各街道", "区直各部门"])
+        );
         assert_eq!(split_names("各区、县级市"), names(&["各区、县级市"]));
-        assert_eq!(split_names("市行政审批局市司法局"), names(&["市行政审批局", "市司法局"]));
+        assert_eq!(
+            split_names("市行政审批局市司法局"),
+            names(&["市行政审批局", "市司法局"])
+        );
         assert_eq!(split_names("人民银行市分行"), names(&["人民银行市分行"]));
     }
 

@@ -6,13 +6,13 @@
 //! cells, or split, as copies from PDF give) are fitted by what each cell looks like: a time
 //! at the end, department lists before it, the text in the columns just before those.
 
+use super::Task;
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::{Kind, classify, clause_title, collapse_spaces, numbering};
 use super::normalize::Line;
 use super::responsibility::{Clause, cell_departments, is_department_list, split_names};
 use super::tables::TableBlock;
-use super::Task;
 
 /// Whether a table's first row is the header of a task list.
 pub fn is_task_table(rows: &[Vec<String>]) -> bool {
@@ -28,7 +28,10 @@ fn looks_like_time(cell: &str) -> bool {
 }
 
 fn is_who(column: Option<Column>) -> bool {
-    matches!(column, Some(Column::Lead | Column::Co | Column::Responsible))
+    matches!(
+        column,
+        Some(Column::Lead | Column::Co | Column::Responsible)
+    )
 }
 
 fn is_text(column: Option<Column>) -> bool {
@@ -38,7 +41,11 @@ fn is_text(column: Option<Column>) -> bool {
 /// Cells of a row that does not have one cell per column, fitted to the columns by shape.
 fn fit(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
     let mut fitted = vec![String::new(); columns.len()];
-    let mut cells: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let mut cells: Vec<&str> = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     let position = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
     if let (Some(at), Some(first)) = (position(Column::Number), cells.first())
         && first.chars().all(|c| c.is_ascii_digit())
@@ -109,10 +116,14 @@ pub fn tasks_from_table(
     };
     let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
     let row_lines = table.row_lines(lines);
-    let first_who = columns.iter().position(|c| is_who(*c)).unwrap_or(columns.len());
-    let Some(measure) = (0..first_who).rev().find(|&i| {
-        matches!(columns[i], Some(Column::Task | Column::Content))
-    }) else {
+    let first_who = columns
+        .iter()
+        .position(|c| is_who(*c))
+        .unwrap_or(columns.len());
+    let Some(measure) = (0..first_who)
+        .rev()
+        .find(|&i| matches!(columns[i], Some(Column::Task | Column::Content)))
+    else {
         return Vec::new();
     };
     let has_lead = columns.contains(&Some(Column::Lead));
@@ -120,7 +131,10 @@ pub fn tasks_from_table(
     let mut tasks = Vec::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
         let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
-        if filled.len() == 1 && columns.len() > 2 && row.first().is_some_and(|c| !c.trim().is_empty()) {
+        if filled.len() == 1
+            && columns.len() > 2
+            && row.first().is_some_and(|c| !c.trim().is_empty())
+        {
             group = Some(collapse_spaces(filled[0]));
             continue;
         }
@@ -138,7 +152,11 @@ pub fn tasks_from_table(
                 continue;
             }
             match column {
-                Some(Column::Number) if cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '．' | '、')) => {
+                Some(Column::Number)
+                    if cell
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '．' | '、')) =>
+                {
                     number = cell.trim_end_matches(['.', '．', '、']).to_string();
                 }
                 Some(Column::Lead) => clause.merge(Clause {
@@ -209,14 +227,25 @@ mod tests {
             rows: vec![
                 row(&["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]),
                 row(&["一、扩大有效需求"]),
-                row(&["1", "扩大有效投资。实施项目。", "市发改委", "市财政局、市住建局", "2024年12月底前"]),
+                row(&[
+                    "1",
+                    "扩大有效投资。实施项目。",
+                    "市发改委",
+                    "市财政局、市住建局",
+                    "2024年12月底前",
+                ]),
                 row(&["2", "促进消费。", "市商务局", "长期坚持"]),
             ],
             starts: vec![0, 1, 2, 3],
             consumed: 4,
         };
         let lines: Vec<Line> = (1..=4)
-            .map(|no| Line { no, indented: false, text: String::new(), marked: false })
+            .map(|no| Line {
+                no,
+                indented: false,
+                text: String::new(),
+                marked: false,
+            })
             .collect();
         let tasks = tasks_from_table(&table, &lines, Some(2024), None);
         assert_eq!(tasks.len(), 2);

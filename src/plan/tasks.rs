@@ -14,27 +14,56 @@
 
 use super::coverage::{Marks, Placed};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
+use super::lines::ordinal_items;
 use super::lines::{
     Kind, Numbered, clause_title, collapse_spaces, decimal_like_number, is_heading_text,
 };
 use super::normalize::Line;
-use super::lines::ordinal_items;
 use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
 use super::{DepartmentRef, Role, Task};
+use std::collections::HashMap;
 
 /// Headings of the parts of a document that describe rather than assign: the review, the
 /// situation, the guiding ideas, principles and goals.
 const BACKGROUND_WORDS: &[&str] = &[
-    "回顾", "总结", "形势", "发展基础", "现实基础", "工作基础", "基础条件", "现状", "背景",
-    "主要成绩", "取得的", "工作成效", "存在问题", "存在的问题", "主要问题", "突出问题",
-    "面临的问题", "指导思想", "基本原则", "工作原则", "主要原则", "总体要求", "总体思路",
-    "目标", "意义", "机遇", "挑战", "基本情况", "总体情况", "适用范围", "编制依据",
+    "回顾",
+    "总结",
+    "形势",
+    "发展基础",
+    "现实基础",
+    "工作基础",
+    "基础条件",
+    "现状",
+    "背景",
+    "主要成绩",
+    "取得的",
+    "工作成效",
+    "存在问题",
+    "存在的问题",
+    "主要问题",
+    "突出问题",
+    "面临的问题",
+    "指导思想",
+    "基本原则",
+    "工作原则",
+    "主要原则",
+    "总体要求",
+    "总体思路",
+    "目标",
+    "意义",
+    "机遇",
+    "挑战",
+    "基本情况",
+    "总体情况",
+    "适用范围",
+    "编制依据",
 ];
 /// Words that make a heading a part with tasks even when it names a goal ("目标任务").
 const TASK_WORDS: &[&str] = &["任务", "措施", "举措", "行动", "工程", "项目", "重点工作"];
 
 pub fn is_background(title: &str) -> bool {
-    BACKGROUND_WORDS.iter().any(|w| title.contains(w)) && !TASK_WORDS.iter().any(|w| title.contains(w))
+    BACKGROUND_WORDS.iter().any(|w| title.contains(w))
+        && !TASK_WORDS.iter().any(|w| title.contains(w))
 }
 
 /// How the tasks of one text are read.
@@ -59,6 +88,8 @@ struct Node {
     children: Vec<usize>,
     /// Line indices of the unnumbered paragraphs below it.
     paragraphs: Vec<usize>,
+    /// Its line or one of its paragraphs carries a responsibility clause.
+    clause: bool,
 }
 
 impl Node {
@@ -122,7 +153,7 @@ struct Tree {
     root_paragraphs: Vec<usize>,
 }
 
-fn build_tree(lines: &[Line], kinds: &[Kind], marks: &Marks) -> Tree {
+fn build_tree(lines: &[Line], kinds: &[Kind], clauses: &[bool], marks: &Marks) -> Tree {
     let mut tree = Tree {
         nodes: Vec::new(),
         root_paragraphs: Vec::new(),
@@ -141,7 +172,10 @@ fn build_tree(lines: &[Line], kinds: &[Kind], marks: &Marks) -> Tree {
         });
         let Some((rank, numbered)) = ranked else {
             match open.last() {
-                Some(&node) => tree.nodes[node].paragraphs.push(index),
+                Some(&node) => {
+                    tree.nodes[node].paragraphs.push(index);
+                    tree.nodes[node].clause |= clauses[index];
+                }
                 None => tree.root_paragraphs.push(index),
             }
             continue;
@@ -161,6 +195,7 @@ fn build_tree(lines: &[Line], kinds: &[Kind], marks: &Marks) -> Tree {
             parent,
             children: Vec::new(),
             paragraphs: Vec::new(),
+            clause: clauses[index],
         });
         open.push(id);
     }
@@ -185,8 +220,12 @@ struct Reader<'a> {
     tree: &'a Tree,
     options: TaskOptions,
     drafts: Vec<Draft>,
+    /// Whether each line carries a responsibility clause.
+    clauses: &'a [bool],
     /// Top-level nodes whose part holds a responsibility clause.
     clause_parts: Vec<usize>,
+    /// How many nodes with a clause each (parent, rank) has.
+    clause_siblings: HashMap<(Option<usize>, u8), usize>,
 }
 
 impl Reader<'_> {
@@ -316,7 +355,7 @@ impl Reader<'_> {
     }
 
     fn has_clause(&self, run: &[usize]) -> bool {
-        run.iter().any(|&p| has_clause(self.text(p)))
+        run.iter().any(|&p| self.clauses[p])
     }
 
     fn read_node(&mut self, id: usize) {
@@ -403,19 +442,12 @@ impl Reader<'_> {
     /// Whether another node numbered the same way under the same heading carries a clause.
     fn sibling_has_clause(&self, id: usize) -> bool {
         let node = &self.tree.nodes[id];
-        let siblings: Vec<usize> = match node.parent {
-            Some(parent) => self.tree.nodes[parent].children.clone(),
-            None => (0..self.tree.nodes.len())
-                .filter(|&i| self.tree.nodes[i].parent.is_none())
-                .collect(),
-        };
-        siblings.into_iter().any(|s| {
-            let sibling = &self.tree.nodes[s];
-            s != id
-                && sibling.rank == node.rank
-                && (has_clause(&sibling.numbered.rest)
-                    || sibling.paragraphs.iter().any(|&p| has_clause(self.text(p))))
-        })
+        let with_clause = self
+            .clause_siblings
+            .get(&(node.parent, node.rank))
+            .copied()
+            .unwrap_or(0);
+        with_clause > usize::from(node.clause)
     }
 
     /// The outermost numbered line above a node (the node itself at the top).
@@ -466,37 +498,36 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['。', '；', '！', ';'])
 }
 
-fn has_clause(text: &str) -> bool {
-    is_label_line(text) || find_clause(text).is_some()
-}
-
-/// Whether any line of the text carries a responsibility clause.
-pub fn has_responsibilities(lines: &[Line]) -> bool {
-    lines.iter().any(|l| has_clause(&l.text))
-}
-
 /// Every task of a text (lines placed elsewhere — boxes, tables, glossary — are skipped);
 /// the lines used are marked.
 pub fn parse_tasks(
     lines: &[Line],
     kinds: &[Kind],
+    clauses: &[bool],
     marks: &mut Marks,
     options: TaskOptions,
 ) -> Vec<Task> {
-    let tree = build_tree(lines, kinds, marks);
+    let tree = build_tree(lines, kinds, clauses, marks);
     let mut reader = Reader {
         lines,
         tree: &tree,
         options,
         drafts: Vec::new(),
+        clauses,
         clause_parts: Vec::new(),
+        clause_siblings: HashMap::new(),
     };
     for id in 0..tree.nodes.len() {
         let node = &tree.nodes[id];
-        let clause = has_clause(&node.numbered.rest)
-            || node.paragraphs.iter().any(|&p| has_clause(&lines[p].text));
+        if !node.clause {
+            continue;
+        }
+        *reader
+            .clause_siblings
+            .entry((node.parent, node.rank))
+            .or_default() += 1;
         let top = reader.top(id);
-        if clause && !reader.clause_parts.contains(&top) {
+        if !reader.clause_parts.contains(&top) {
             reader.clause_parts.push(top);
         }
     }

@@ -164,7 +164,11 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
                 .map(|g| format!("{} / ", safe(g)))
                 .unwrap_or_default();
             let departments = departments_of(&item.departments);
-            writeln!(out, "      {group}{number}{}{departments}", safe(&item.title))?;
+            writeln!(
+                out,
+                "      {group}{number}{}{departments}",
+                safe(&item.title)
+            )?;
         }
     }
     if !plan.tasks.is_empty() {

@@ -135,7 +135,12 @@ fn a_box_of_one_paragraph_is_one_item_and_inline_numbers_split_it() {
         "实施县城补短板强弱项工程，提升公共服务水平，推进市政设施提档升级。",
         "推进城乡融合发展。",
     ]);
-    let parsed = parse_box(&input, 0, &heading(3, "县城补短板工程"), &Placement::default());
+    let parsed = parse_box(
+        &input,
+        0,
+        &heading(3, "县城补短板工程"),
+        &Placement::default(),
+    );
     assert_eq!(parsed.plan_box.items.len(), 1);
     assert_eq!(parsed.consumed, 1);
     let input = lines(&[
@@ -143,8 +148,16 @@ fn a_box_of_one_paragraph_is_one_item_and_inline_numbers_split_it() {
         "（一）新建学位1万个。扩建学校10所。（二）改造老旧小区200个。（三）新增养老床位500张。",
     ]);
     let parsed = parse_box(&input, 0, &heading(4, "民生实事"), &Placement::default());
-    let titles: Vec<&str> = parsed.plan_box.items.iter().map(|i| i.title.as_str()).collect();
-    assert_eq!(titles, vec!["新建学位1万个", "改造老旧小区200个", "新增养老床位500张"]);
+    let titles: Vec<&str> = parsed
+        .plan_box
+        .items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        vec!["新建学位1万个", "改造老旧小区200个", "新增养老床位500张"]
+    );
 }
 
 #[test]
@@ -157,7 +170,11 @@ fn bullet_items_and_plain_cell_tables() {
     ]);
     let parsed = parse_box(&input, 0, &heading(1, ""), &Placement::default());
     assert_eq!(parsed.plan_box.items.len(), 2);
-    assert!(parsed.plan_box.items[0].title.starts_with("某公司运营的光伏电站项目"));
+    assert!(
+        parsed.plan_box.items[0]
+            .title
+            .starts_with("某公司运营的光伏电站项目")
+    );
     let input = lines(&[
         "专栏1   科技水平提升专项行动",
         "类别",
@@ -172,8 +189,18 @@ fn bullet_items_and_plain_cell_tables() {
         "安全环保型震源药柱产品研发。",
         "（二）加快结构调整",
     ]);
-    let parsed = parse_box(&input, 0, &heading(1, "科技水平提升专项行动"), &Placement::default());
-    let titles: Vec<&str> = parsed.plan_box.items.iter().map(|i| i.title.as_str()).collect();
+    let parsed = parse_box(
+        &input,
+        0,
+        &heading(1, "科技水平提升专项行动"),
+        &Placement::default(),
+    );
+    let titles: Vec<&str> = parsed
+        .plan_box
+        .items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
     assert_eq!(titles, vec!["工业炸药", "炸药制品"]);
     assert_eq!(parsed.plan_box.items[0].group.as_deref(), Some("产品"));
     assert_eq!(parsed.consumed, 10);

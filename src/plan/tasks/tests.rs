@@ -13,10 +13,15 @@ fn tasks_of(text: &str, leaf_tasks: bool) -> Vec<Task> {
         })
         .collect();
     let kinds: Vec<Kind> = lines.iter().map(classify).collect();
+    let clauses: Vec<bool> = lines
+        .iter()
+        .map(|l| crate::plan::responsibility::carries_clause(&l.text))
+        .collect();
     let mut marks = Marks::new(lines.len());
     parse_tasks(
         &lines,
         &kinds,
+        &clauses,
         &mut marks,
         TaskOptions {
             leaf_tasks,
@@ -63,18 +68,30 @@ fn run_in_tasks_and_label_lines() {
     assert_eq!(tasks[1].title, "加快数据要素流通");
     assert_eq!(names(&tasks[1], Role::Lead), vec!["市数据局"]);
     assert_eq!(names(&tasks[1], Role::Co), vec!["市发改委", "市财政局"]);
-    let due: Vec<String> = tasks[1].deadlines.iter().map(|d| d.due.to_string()).collect();
+    let due: Vec<String> = tasks[1]
+        .deadlines
+        .iter()
+        .map(|d| d.due.to_string())
+        .collect();
     assert_eq!(due, vec!["2024-09-30"]);
 }
 
 #[test]
 fn numbered_task_followed_by_its_label_lines() {
-    let text = "1.扩大有效投资。加快项目建设，6月底前开工。\n责任单位：市发改委、市住建局\n2.促进消费。\n";
+    let text =
+        "1.扩大有效投资。加快项目建设，6月底前开工。\n责任单位：市发改委、市住建局\n2.促进消费。\n";
     let tasks = tasks_of(text, false);
     assert_eq!(tasks.len(), 1);
     assert_eq!(tasks[0].number, "1");
     assert_eq!(names(&tasks[0], Role::Lead), vec!["市发改委"]);
-    assert_eq!(tasks[0].deadlines.first().map(|d| d.due.to_string()).as_deref(), Some("2024-06-30"));
+    assert_eq!(
+        tasks[0]
+            .deadlines
+            .first()
+            .map(|d| d.due.to_string())
+            .as_deref(),
+        Some("2024-06-30")
+    );
 }
 
 #[test]
@@ -97,6 +114,3 @@ fn a_decimal_looking_number_continues_the_numbering() {
     assert_eq!(tasks[1].title, "121人才梯队项目");
     assert_eq!(names(&tasks[1], Role::Co), vec!["各区、县级市"]);
 }
-
-
-
