@@ -13,6 +13,7 @@ use super::normalize::Line;
 use super::outline::OutlineBuilder;
 use super::plain_tables::{parse_plain_table, plain_header};
 use super::responsibility::carries_clause;
+use super::run_together::{is_run_together_row, parse_run_together};
 use super::table_tasks::{is_task_table, tasks_from_table};
 use super::tables::{TableBlock, is_note, is_tab_row, parse_tab_table};
 use super::tasks::{TaskOptions, parse_tasks};
@@ -141,6 +142,10 @@ impl Walk<'_> {
                     let table = parse_tab_table(self.lines, index);
                     self.table(index, table)
                 }
+                Kind::Text if self.run_together_rows(index) => {
+                    let table = parse_run_together(self.lines, index);
+                    self.table(index, table)
+                }
                 Kind::Text if plain_header(self.lines, index, 3).is_some() => {
                     let table = parse_plain_table(self.lines, index, 3);
                     self.table(index, table)
@@ -194,8 +199,10 @@ impl Walk<'_> {
                 self.outline.push(level, &n, heading_title(&n.rest));
             }
             Kind::Num(n) if self.action_plan => {
+                // A numbered clause: in the outline, but placed only as the task it becomes.
                 self.outline
                     .push(Level::Point, &n, clause_title(&n.rest).to_string());
+                return;
             }
             _ => return,
         }
@@ -305,6 +312,16 @@ impl Walk<'_> {
             line: Some(self.lines[start].no),
         });
         end
+    }
+
+    /// Two indicator rows run together in a row, from `lines[index]`.
+    fn run_together_rows(&self, index: usize) -> bool {
+        let mut rows = self.lines[index..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(2)
+            .filter(|l| is_run_together_row(l));
+        rows.next().is_some() && rows.next().is_some()
     }
 
     /// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.

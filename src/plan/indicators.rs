@@ -142,7 +142,7 @@ fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Mea
     if value.is_empty() {
         return None;
     }
-    let cumulative = value.contains(['[', '［']);
+    let cumulative = value.contains(['[', '［', '〔']) || value.contains("累计");
     Some(Measure {
         year,
         value,

@@ -27,6 +27,7 @@ mod patterns;
 mod plain_tables;
 mod renditions;
 mod responsibility;
+mod run_together;
 mod table_tasks;
 mod tables;
 mod tasks;

@@ -540,6 +540,9 @@ pub fn parse_tasks(
     for id in 0..tree.nodes.len() {
         reader.read_node(id);
     }
+    let background: Vec<bool> = (0..tree.nodes.len())
+        .map(|id| reader.in_background(id))
+        .collect();
     let mut drafts = reader.drafts;
     drafts.sort_by_key(|d| d.used.first().copied().unwrap_or(0));
     let mut tasks = Vec::with_capacity(drafts.len());
@@ -551,10 +554,14 @@ pub fn parse_tasks(
         shared.extend(draft.clause.shared.iter().cloned());
         tasks.push(finish(draft, lines, &shared, options.year));
     }
-    // A rider declared "下同" in a later clause still holds for every task after it; the
-    // first clause usually declares it, so every task gets it.
-    for node in &tree.nodes {
-        marks.set_if_free(node.index, Placed::Outline);
+    // Headings (and paragraphs heading the numbered lines below them) are outline, and so is
+    // whatever a background part numbers; a numbered paragraph that became no task stays
+    // unplaced, for the coverage report to show.
+    for (id, node) in tree.nodes.iter().enumerate() {
+        let groups = !node.children.is_empty();
+        if groups || is_heading_text(&node.numbered.rest) || background[id] {
+            marks.set_if_free(node.index, Placed::Outline);
+        }
     }
     tasks
 }
