@@ -31,7 +31,11 @@ fn any_document_type_is_a_title_and_prose_gets_the_file_name() {
     assert_eq!(doc.plan.title, "某市2024年政务公开工作要点");
     let doc = parse("今天天气很好，我们去公园。\n晚上回家。\n");
     assert_eq!(doc.plan.title, "form");
-    assert!(doc.warnings.iter().any(|w| w.message.contains("no title found")));
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.message.contains("no title found"))
+    );
 }
 
 #[test]
@@ -103,7 +107,11 @@ fn boxes_in_every_heading_style_with_their_items() {
         doc.plan.tasks
     );
     assert_eq!(boxes[1].title.as_deref(), Some("城市大脑工程"));
-    assert_eq!(boxes[1].items.len(), 1, "a box of one paragraph is one item");
+    assert_eq!(
+        boxes[1].items.len(),
+        1,
+        "a box of one paragraph is one item"
+    );
 }
 
 #[test]
@@ -169,4 +177,16 @@ fn the_dry_run_reports_coverage_and_what_was_missed() {
         report.contains("not placed: line 5 (numbered): （三）做好宣传工作"),
         "{report}"
     );
+}
+
+#[test]
+fn an_assessment_annex_names_its_lead_assessors() {
+    let doc = parse(
+        "某市高质量发展绩效考评办法\n附件\n考评指标及牵头考核单位\n| 序号 | 考核项目 | 考核内容 | 分值 | 牵头考核单位 |\n| 1 | 经济发展 | 地区生产总值增长目标完成情况。 | 10 | 市统计局 |\n| 2 | 营商环境 | 营商环境评价排名。 | 8 | 市发改委、市政务服务局 |\n",
+    );
+    let tasks = &doc.plan.tasks;
+    assert_eq!(tasks.len(), 2, "{tasks:#?}");
+    assert_eq!(tasks[0].title, "地区生产总值增长目标完成情况");
+    assert_eq!(tasks[0].group.as_deref(), Some("经济发展"));
+    assert_eq!(lead(&tasks[1]), vec!["市发改委", "市政务服务局"]);
 }

@@ -70,7 +70,9 @@ pub static GLOSSARY: LazyLock<Regex> = LazyLock::new(|| {
 pub static FIGURE: LazyLock<Regex> = LazyLock::new(|| re(r"^图\s*[0-9０-９]+\s"));
 /// An indicator row whose cells ran together: name (with its unit), values, attribute.
 pub static RUN_TOGETHER_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?P<name>.*?\p{Han}.*?)(?P<values>[0-9][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*|[\[［〔—\-－<>＞＜≥≤][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*[0-9][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*)(?P<attribute>预期性|约束性)$")
+    re(
+        r"^(?P<name>.*?\p{Han}.*?)(?P<values>[0-9][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*|[\[［〔—\-－<>＞＜≥≤][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*[0-9][0-9.\[\]［］〔〕—\-－<>＞＜≥≤]*)(?P<attribute>预期性|约束性)$",
+    )
 });
 /// 湘政发〔2024〕15号
 pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {

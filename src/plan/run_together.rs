@@ -58,7 +58,8 @@ fn tokens(values: &str) -> Vec<String> {
 }
 
 fn is_sign(text: &str) -> bool {
-    text.chars().all(|c| matches!(c, '>' | '<' | '＞' | '＜' | '≥' | '≤'))
+    text.chars()
+        .all(|c| matches!(c, '>' | '<' | '＞' | '＜' | '≥' | '≤'))
 }
 
 fn number(text: &str) -> Option<f64> {
@@ -66,7 +67,10 @@ fn number(text: &str) -> Option<f64> {
         && !text.starts_with('.')
         && !text.ends_with('.')
         && !(text.len() > 1 && text.starts_with('0') && !text.starts_with("0."));
-    valid.then(|| text.parse().ok()).flatten().filter(|v: &f64| *v > 0.0)
+    valid
+        .then(|| text.parse().ok())
+        .flatten()
+        .filter(|v: &f64| *v > 0.0)
 }
 
 /// Two numbers glued together ("58.7665"): split where the halves are closest in size.
@@ -149,28 +153,45 @@ mod tests {
 
     #[test]
     fn glued_numbers_split_where_they_are_closest() {
-        assert_eq!(cells("城镇化率（%）58.7665预期性"), vec!["城镇化率（%）", "58.76", "65", "预期性"]);
-        assert_eq!(cells("常住人口城镇化率（%）71.2680约束性"), vec!["常住人口城镇化率（%）", "71.26", "80", "约束性"]);
+        assert_eq!(
+            cells("城镇化率（%）58.7665预期性"),
+            vec!["城镇化率（%）", "58.76", "65", "预期性"]
+        );
+        assert_eq!(
+            cells("常住人口城镇化率（%）71.2680约束性"),
+            vec!["常住人口城镇化率（%）", "71.26", "80", "约束性"]
+        );
         assert_eq!(
             cells("城镇新增就业人数（万人）[385]＞[325]预期性"),
             vec!["城镇新增就业人数（万人）", "[385]", "＞[325]", "预期性"]
         );
-        assert_eq!(cells("新增建设用地（平方公里）—＜604约束性"), vec!["新增建设用地（平方公里）", "—", "＜604", "约束性"]);
-        assert_eq!(cells("累计造林面积（万亩）〔120〕〔150〕约束性")[2], "〔150〕");
+        assert_eq!(
+            cells("新增建设用地（平方公里）—＜604约束性"),
+            vec!["新增建设用地（平方公里）", "—", "＜604", "约束性"]
+        );
+        assert_eq!(
+            cells("累计造林面积（万亩）〔120〕〔150〕约束性")[2],
+            "〔150〕"
+        );
     }
 
     #[test]
     fn a_block_of_rows_with_its_years() {
-        let lines: Vec<Line> = ["指标名称2020年2025年属性", "城镇化率（%）58.7665预期性", "研发投入强度（%）2.12.5预期性", "正文。"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                indented: false,
-                marked: false,
-                text: t.to_string(),
-            })
-            .collect();
+        let lines: Vec<Line> = [
+            "指标名称2020年2025年属性",
+            "城镇化率（%）58.7665预期性",
+            "研发投入强度（%）2.12.5预期性",
+            "正文。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 1,
+            indented: false,
+            marked: false,
+            text: t.to_string(),
+        })
+        .collect();
         assert!(is_run_together_row(&lines[1]));
         let table = parse_run_together(&lines, 1);
         assert_eq!(table.rows[0], vec!["指标名称", "2020年", "2025年", "属性"]);

@@ -58,8 +58,18 @@ const BACKGROUND_WORDS: &[&str] = &[
     "适用范围",
     "编制依据",
 ];
-/// Words that make a heading a part with tasks even when it names a goal ("目标任务").
-const TASK_WORDS: &[&str] = &["任务", "措施", "举措", "行动", "工程", "项目", "重点工作"];
+/// Words that make a heading a part with tasks even when it names a goal ("主要目标和重点任务").
+const TASK_WORDS: &[&str] = &[
+    "重点任务",
+    "主要任务",
+    "措施",
+    "举措",
+    "行动",
+    "工程",
+    "项目",
+    "重点工作",
+    "工作安排",
+];
 
 pub fn is_background(title: &str) -> bool {
     BACKGROUND_WORDS.iter().any(|w| title.contains(w))
@@ -360,7 +370,13 @@ impl Reader<'_> {
 
     fn read_node(&mut self, id: usize) {
         let node = &self.tree.nodes[id];
-        let paragraphs = node.paragraphs.clone();
+        // A speech's address to its audience ("各位代表！") closes what the heading holds.
+        let paragraphs: Vec<usize> = node
+            .paragraphs
+            .iter()
+            .copied()
+            .take_while(|&p| !is_address(self.text(p)))
+            .collect();
         let leaf = node.children.is_empty();
         let own_clause = find_clause(&node.numbered.rest).is_some();
         let runs = self.runs(&paragraphs);
@@ -411,10 +427,16 @@ impl Reader<'_> {
             return;
         }
         let heading = is_heading_text(&node.numbered.rest);
-        if heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
+        let sub_heading = node.rank > RANK_CN_ENUM;
+        if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
             // A heading over run-in paragraphs ("突出重点事项攻坚。制定…"): each paragraph is
-            // a measure; the heading groups them.
-            for &p in &paragraphs {
+            // a measure, from the first run-in one on (a paragraph that orients the group
+            // comes first); the heading groups them.
+            let first = paragraphs
+                .iter()
+                .position(|&p| self.is_run_in(p))
+                .unwrap_or(0);
+            for &p in &paragraphs[first..] {
                 if !self.enumerated_tasks(id, p) {
                     self.run_in_task(Some(id), &[p]);
                 }
@@ -459,16 +481,16 @@ impl Reader<'_> {
         top
     }
 
+    /// Whether a paragraph opens with a short title sentence ("突出重点事项攻坚。…").
+    fn is_run_in(&self, paragraph: usize) -> bool {
+        let text = self.text(paragraph);
+        let title = clause_title(text);
+        title.len() < text.len() && title.chars().count() <= MAX_RUN_IN_TITLE_CHARS
+    }
+
     /// Whether most paragraphs open with a short title sentence.
     fn mostly_run_in(&self, paragraphs: &[usize]) -> bool {
-        let run_in = paragraphs
-            .iter()
-            .filter(|&&p| {
-                let text = self.text(p);
-                let title = clause_title(text);
-                title.len() < text.len() && title.chars().count() <= MAX_RUN_IN_TITLE_CHARS
-            })
-            .count();
+        let run_in = paragraphs.iter().filter(|&&p| self.is_run_in(p)).count();
         run_in * 2 >= paragraphs.len()
     }
 
@@ -491,6 +513,14 @@ impl Reader<'_> {
         }
         true
     }
+}
+
+/// Words a work report addresses its audience with.
+const ADDRESSES: &[&str] = &["各位代表", "同志们", "各位委员"];
+
+/// "各位代表！", "各位代表，…": a speech turning to its audience, not a measure.
+fn is_address(text: &str) -> bool {
+    ADDRESSES.iter().any(|a| text.starts_with(a))
 }
 
 /// A numbered line that closes a sentence is a measure, not a bare heading.
