@@ -20,6 +20,7 @@ mod indicators;
 mod lines;
 mod meta;
 mod model;
+mod names;
 mod normalize;
 mod numerals;
 mod outline;
@@ -30,6 +31,7 @@ mod responsibility;
 mod run_together;
 mod table_tasks;
 mod tables;
+mod task_tree;
 mod tasks;
 
 pub use deadlines::{find_deadlines, five_year_period};

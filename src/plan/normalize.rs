@@ -5,8 +5,9 @@
 //! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
 //! those paragraphs are joined back.
 
+use super::names::is_department_list;
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
-use super::responsibility::{is_department_list, is_label_line};
+use super::responsibility::is_label_line;
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
 use std::collections::HashMap;

@@ -10,8 +10,9 @@ use super::Task;
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::{Kind, classify, clause_title, collapse_spaces, numbering};
+use super::names::{is_department_list, split_names};
 use super::normalize::Line;
-use super::responsibility::{Clause, cell_departments, is_department_list, split_names};
+use super::responsibility::{Clause, cell_departments};
 use super::tables::TableBlock;
 
 /// Whether a table's first row is the header of a task list.
