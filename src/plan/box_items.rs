@@ -76,10 +76,13 @@ pub fn item(
     }
 }
 
+/// An inline number: where it starts, where the item's text starts, the number as written.
+type Marker = (usize, usize, String);
+
 /// "（一）…（二）…" or "①…②…" or "1.…2.…" inside one paragraph: the lead-in and the items,
 /// when the paragraph numbers at least two in order.
 fn split_enumeration(text: &str) -> Option<(String, Vec<(String, String)>)> {
-    let mut families: Vec<(u8, Vec<(usize, usize, String)>)> = Vec::new();
+    let mut families: Vec<(u8, Vec<Marker>)> = Vec::new();
     for caps in INLINE_ENUMERATION.captures_iter(text) {
         let (family, number_text) = match (caps.get(1), caps.get(2), caps.get(3)) {
             (Some(n), _, _) => (0, n.as_str().to_string()),

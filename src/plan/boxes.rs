@@ -121,13 +121,11 @@ pub fn parse_box(
         Some(parse_tab_table(lines, first))
     } else if header.as_ref().is_some_and(is_indicator_header) {
         Some(parse_plain_table(lines, first, 2))
-    } else if let Some(row) =
-        (first..lines.len().min(first + 2)).find(|&i| is_run_together_row(&lines[i]))
-    {
-        // Rows run together, under a header run together as well (指标名称2020年2025年属性).
-        Some(parse_run_together(lines, row))
     } else {
-        None
+        // Rows run together, under a header run together as well (指标名称2020年2025年属性).
+        (first..lines.len().min(first + 2))
+            .find(|&i| is_run_together_row(&lines[i]))
+            .map(|row| parse_run_together(lines, row))
     };
     if let Some(table) = table {
         table_box(&mut parsed, table, first, start);

@@ -108,9 +108,12 @@ pub fn names_document(text: &str) -> bool {
 /// numbered heading, salutation or annex mark.
 fn is_heading_like(text: &str) -> bool {
     let squashed: String = text.split_whitespace().collect();
+    // A short table header cell (重点任务, 牵头单位) is not a title.
+    let header_cell =
+        squashed.chars().count() <= 4 && super::columns::column_of(&squashed).is_some();
     squashed.chars().filter(|c| c.is_alphanumeric()).count() >= 3
         && squashed.chars().count() <= MAX_TITLE_CHARS
-        && !(squashed.chars().count() <= 4 && super::columns::column_of(&squashed).is_some())
+        && !header_cell
         && !squashed.contains(['。', '；', '！', '？', '，', ';', '!', '?', ',', '：', ':'])
         && !squashed.ends_with('.')
         && !DOC_NUMBER.is_match(&squashed)

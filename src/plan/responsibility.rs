@@ -444,8 +444,7 @@ fn trailing_label(text: &str) -> Option<Found> {
         .char_indices()
         .filter(|(_, c)| matches!(c, '。' | '；'))
         .map(|(i, c)| i + c.len_utf8())
-        .filter(|&i| i < text.len() && strip_label(text[i..].trim_start()).is_some())
-        .last()
+        .rfind(|&i| i < text.len() && strip_label(text[i..].trim_start()).is_some())
         .or_else(|| strip_label(text).map(|_| 0))?;
     let clause = parse_clause(text[start..].trim())?;
     Some(Found {

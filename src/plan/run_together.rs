@@ -63,10 +63,9 @@ fn is_sign(text: &str) -> bool {
 }
 
 fn number(text: &str) -> Option<f64> {
-    let valid = !text.is_empty()
-        && !text.starts_with('.')
-        && !text.ends_with('.')
-        && !(text.len() > 1 && text.starts_with('0') && !text.starts_with("0."));
+    // "05" is no number; "0.5" is.
+    let leading_zero = text.len() > 1 && text.starts_with('0') && !text.starts_with("0.");
+    let valid = !text.is_empty() && !text.starts_with('.') && !text.ends_with('.') && !leading_zero;
     valid
         .then(|| text.parse().ok())
         .flatten()
