@@ -82,6 +82,11 @@ type Marker = (usize, usize, String);
 /// "（一）…（二）…" or "①…②…" or "1.…2.…" inside one paragraph: the lead-in and the items,
 /// when the paragraph numbers at least two in order.
 fn split_enumeration(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    // A second item must be numbered: most paragraphs number none.
+    let seconds = ["二）", "二)", "②", "2.", "2．", "2、", "2）", "2)"];
+    if !seconds.iter().any(|s| text.contains(s)) {
+        return None;
+    }
     let mut families: Vec<(u8, Vec<Marker>)> = Vec::new();
     for caps in INLINE_ENUMERATION.captures_iter(text) {
         let (family, number_text) = match (caps.get(1), caps.get(2), caps.get(3)) {

@@ -212,7 +212,14 @@ static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every deadline hint in `text`; a month, quarter or 年底 without a year is in `doc_year`.
 pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
     let mut found: Vec<Deadline> = Vec::new();
+    // Every phrase names a 年, a 月 or a 季度, or a period's 末: most text names none.
+    if !text.contains(['年', '月', '季', '末']) {
+        return found;
+    }
     for (_, sentence) in sentences(text) {
+        if !sentence.contains(['年', '月', '季', '末']) {
+            continue;
+        }
         let mut hits: Vec<(usize, NaiveDate, String)> = Vec::new();
         for caps in PHRASE.captures_iter(sentence) {
             if let (Some(due), Some(whole)) = (due_of(&caps, doc_year), caps.get(0)) {

@@ -60,6 +60,8 @@ struct Reader<'a> {
     clause_parts: Vec<usize>,
     /// How many nodes with a clause each (parent, rank) has.
     clause_siblings: HashMap<(Option<usize>, u8), usize>,
+    /// Whether each node sits in a background part.
+    background: Vec<bool>,
 }
 
 impl Reader<'_> {
@@ -79,12 +81,24 @@ impl Reader<'_> {
     /// Whether a node sits in a background part: one of its headings says so (its own
     /// title counts only at chapter level: a measure may well name a 基础 or a 目标).
     fn in_background(&self, node: usize) -> bool {
-        let own = &self.tree.nodes[node];
-        let own_heading = (own.rank <= RANK_CN_ENUM).then_some(own);
-        own_heading
-            .into_iter()
-            .chain(self.ancestors(node))
-            .any(|n| is_background(&n.title(&n.numbered.rest)))
+        self.background.get(node).copied().unwrap_or(false)
+    }
+
+    /// Whether each node sits in a background part, read once for the tree.
+    fn backgrounds(&self) -> Vec<bool> {
+        let mut background: Vec<bool> = Vec::with_capacity(self.tree.nodes.len());
+        for node in &self.tree.nodes {
+            // Parents come before their children: their answer is known.
+            let own = node.rank <= RANK_CN_ENUM && is_background(&node.title(&node.numbered.rest));
+            let inherited = node.parent.is_some_and(|p| {
+                let parent = &self.tree.nodes[p];
+                background[p]
+                    || parent.rank > RANK_CN_ENUM
+                        && is_background(&parent.title(&parent.numbered.rest))
+            });
+            background.push(own || inherited);
+        }
+        background
     }
 
     /// The chapter a node sits in: its outermost 章 or 一、 ancestor.
@@ -370,7 +384,9 @@ pub fn parse_tasks(
         clauses,
         clause_parts: Vec::new(),
         clause_siblings: HashMap::new(),
+        background: Vec::new(),
     };
+    reader.background = reader.backgrounds();
     for id in 0..tree.nodes.len() {
         let node = &tree.nodes[id];
         if !node.clause {
@@ -394,9 +410,7 @@ pub fn parse_tasks(
     for id in 0..tree.nodes.len() {
         reader.read_node(id);
     }
-    let background: Vec<bool> = (0..tree.nodes.len())
-        .map(|id| reader.in_background(id))
-        .collect();
+    let background = std::mem::take(&mut reader.background);
     let mut drafts = reader.drafts;
     drafts.sort_by_key(|d| d.used.first().copied().unwrap_or(0));
     let mut tasks = Vec::with_capacity(drafts.len());
