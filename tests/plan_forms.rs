@@ -190,3 +190,17 @@ fn an_assessment_annex_names_its_lead_assessors() {
     assert_eq!(tasks[0].group.as_deref(), Some("经济发展"));
     assert_eq!(lead(&tasks[1]), vec!["市发改委", "市政务服务局"]);
 }
+
+#[test]
+fn a_box_written_as_a_table_of_projects() {
+    let doc = parse(
+        "某市“十四五”交通规划\n第一章 完善路网\n专栏1 重点交通项目\n| 序号 | 项目名称 | 建设内容 | 责任单位 | 建设期限 |\n|---|---|---|---|---|\n| 1 | 城际铁路 | 新建线路30公里 | 市交通局、市发改委 | 2025年 |\n| 2 | 环城高速 | 扩容改造 | 市交通局 | 2024年底前 |\n第二章 保障\n",
+    );
+    let b = &doc.plan.boxes[0];
+    assert_eq!(b.kind, BoxKind::Items);
+    let titles: Vec<&str> = b.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, vec!["城际铁路", "环城高速"]);
+    assert_eq!(b.items[0].departments[0].name, "市交通局");
+    assert_eq!(b.items[0].deadlines[0].due.to_string(), "2025-12-31");
+    assert_eq!(b.items[1].line, Some(7));
+}

@@ -9,11 +9,12 @@
 use super::box_items::{ParsedItems, item, label_items, parse_items};
 use super::columns::{Column, column_of};
 use super::indicators::{indicators_from_rows, is_indicator_table};
-use super::lines::{Numbered, collapse_spaces};
+use super::lines::{Kind, Numbered, classify, collapse_spaces};
 use super::normalize::Line;
 use super::patterns::INLINE_NUMBER;
 use super::plain_tables::{PlainHeader, parse_plain_table, plain_header};
 use super::run_together::{is_run_together_row, parse_run_together};
+use super::table_tasks::items_from_table;
 use super::tables::{TableBlock, is_tab_row, parse_cell_table, parse_tab_table, starts_cell_table};
 use super::{BoxKind, Indicator, PlanBox};
 
@@ -65,6 +66,20 @@ fn split_inline_items(rest: &str) -> (String, Vec<(String, String)>) {
     (title, items)
 }
 
+/// A box title on a line of its own: short, no sentence, not numbered, not a table header.
+fn is_title_line(line: &Line) -> bool {
+    let text = line.text.as_str();
+    !line.indented
+        && !text.is_empty()
+        && text.chars().count() <= MAX_BOX_TITLE_CHARS
+        && !text.contains(['。', '，', '；', '：', ':', '\t'])
+        && matches!(classify(line), Kind::Text)
+        && !(text.chars().count() <= 4 && column_of(text).is_some())
+}
+
+/// Longest title of a box written on the line after its heading.
+const MAX_BOX_TITLE_CHARS: usize = 30;
+
 fn next_content(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&i| !lines[i].text.is_empty() || lines[i].indented)
 }
@@ -80,6 +95,34 @@ fn is_indicator_header(header: &PlainHeader) -> bool {
 
 /// Parse a box whose heading is `lines[start]`.
 pub fn parse_box(
+    lines: &[Line],
+    start: usize,
+    heading: &Numbered,
+    placement: &Placement,
+) -> ParsedBox {
+    // "专栏 1" alone, its title on the next line (copies from PDF break them apart).
+    let title_line = heading
+        .rest
+        .trim()
+        .is_empty()
+        .then(|| next_content(lines, start + 1))
+        .flatten()
+        .filter(|&next| is_title_line(&lines[next]));
+    let Some(title_at) = title_line else {
+        return parse_box_at(lines, start, heading, placement);
+    };
+    let titled = Numbered {
+        rest: collapse_spaces(&lines[title_at].text),
+        ..heading.clone()
+    };
+    let mut parsed = parse_box_at(lines, title_at, &titled, placement);
+    parsed.plan_box.line = lines.get(start).map(|l| l.no);
+    parsed.consumed += title_at - start;
+    parsed
+}
+
+/// Parse a box whose heading (with its title) is `lines[start]`.
+fn parse_box_at(
     lines: &[Line],
     start: usize,
     heading: &Numbered,
@@ -128,7 +171,7 @@ pub fn parse_box(
             .map(|row| parse_run_together(lines, row))
     };
     if let Some(table) = table {
-        table_box(&mut parsed, table, first, start);
+        table_box(&mut parsed, table, lines, placement, first, start);
         return parsed;
     }
     let span = header.map_or(0, |h| h.span);
@@ -148,11 +191,22 @@ pub fn parse_box(
 }
 
 /// A box holding a table: indicator rows, or rows kept as they are.
-fn table_box(parsed: &mut ParsedBox, table: TableBlock, first: usize, start: usize) {
+fn table_box(
+    parsed: &mut ParsedBox,
+    table: TableBlock,
+    lines: &[Line],
+    placement: &Placement,
+    first: usize,
+    start: usize,
+) {
     if is_indicator_table(&table.rows) {
         parsed.plan_box.kind = BoxKind::IndicatorTable;
         parsed.indicators = indicators_from_rows(&table.rows, Some(parsed.plan_box.number));
         parsed.indicator_lines = table.starts.iter().skip(1).copied().collect();
+    } else if let Some((items, rows)) = items_from_table(&table, lines, placement.year) {
+        // A table whose header names its items (项目名称 | 建设内容 | 责任单位): one item a row.
+        parsed.plan_box.items = items;
+        parsed.item_lines = rows;
     } else {
         parsed.plan_box.kind = BoxKind::Table;
     }

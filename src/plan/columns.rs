@@ -56,7 +56,7 @@ const HEADERS: &[(&[&str], Column)] = &[
         ],
         Column::Responsible,
     ),
-    (&["时限", "时间", "进度", "节点"], Column::Time),
+    (&["时限", "期限", "时间", "进度", "节点"], Column::Time),
     (&["指标"], Column::Indicator),
     (&["备注", "说明"], Column::Note),
     (&["基期", "现状", "基数"], Column::Year),

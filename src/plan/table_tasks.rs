@@ -6,7 +6,6 @@
 //! cells, or split, as copies from PDF give) are fitted by what each cell looks like: a time
 //! at the end, department lists before it, the text in the columns just before those.
 
-use super::Task;
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::{Kind, classify, clause_title, collapse_spaces, numbering};
@@ -14,6 +13,7 @@ use super::names::{is_department_list, split_names};
 use super::normalize::Line;
 use super::responsibility::{Clause, cell_departments};
 use super::tables::TableBlock;
+use super::{BoxItem, Task};
 
 /// Whether a table's first row is the header of a task list.
 pub fn is_task_table(rows: &[Vec<String>]) -> bool {
@@ -211,6 +211,93 @@ pub fn tasks_from_table(
         });
     }
     tasks
+}
+
+/// The items of a 专栏 written as a table whose header names them (序号 | 项目名称 | 建设内容 |
+/// 责任单位 | 建设期限): the name column is the title, the text columns the body; `None`
+/// when no column names the items. Returns the items and the line index of each.
+pub fn items_from_table(
+    table: &TableBlock,
+    lines: &[Line],
+    year: Option<i32>,
+) -> Option<(Vec<BoxItem>, Vec<usize>)> {
+    let header = table.rows.first()?;
+    let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
+    let name = columns
+        .iter()
+        .position(|c| *c == Some(Column::Task))
+        .or_else(|| columns.iter().position(|c| *c == Some(Column::Content)))?;
+    let row_lines = table.row_lines(lines);
+    let mut items = Vec::new();
+    let mut item_lines = Vec::new();
+    let mut group: Option<String> = None;
+    for (i, row) in table.rows.iter().enumerate().skip(1) {
+        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+        if filled.len() == 1
+            && columns.len() > 2
+            && row.first().is_some_and(|c| !c.trim().is_empty())
+        {
+            group = Some(collapse_spaces(filled[0]));
+            continue;
+        }
+        let cells = if row.len() == columns.len() {
+            row.clone()
+        } else {
+            fit(row, &columns)
+        };
+        let title = cells.get(name).map_or("", |c| c.trim());
+        if title.is_empty() {
+            continue;
+        }
+        let mut body = Vec::new();
+        let mut clause = Clause::default();
+        let mut time = String::new();
+        let mut number = None;
+        for (column, cell) in columns.iter().zip(&cells) {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            match column {
+                Some(Column::Number) => {
+                    number = Some(cell.trim_end_matches(['.', '．', '、']).to_string())
+                }
+                Some(Column::Category) => group = Some(collapse_spaces(cell)),
+                Some(Column::Lead) => clause.merge(Clause {
+                    lead: split_names(cell),
+                    ..Clause::default()
+                }),
+                Some(Column::Co) => clause.merge(Clause {
+                    co: split_names(cell),
+                    ..Clause::default()
+                }),
+                Some(Column::Responsible) => clause.merge(cell_departments(cell)),
+                Some(Column::Time) => time = cell.to_string(),
+                Some(Column::Task | Column::Content) | None => {
+                    body.push(cell.trim_end_matches('。').to_string())
+                }
+                _ => {}
+            }
+        }
+        let body = collapse_spaces(&body.join("。"));
+        let mut deadlines = find_deadlines_in(&body, year);
+        for d in deadlines_of_time(&time, year) {
+            if !deadlines.iter().any(|e| e.due == d.due) {
+                deadlines.push(d);
+            }
+        }
+        items.push(BoxItem {
+            number,
+            group: group.clone(),
+            title: collapse_spaces(clause_title(title)),
+            body,
+            deadlines,
+            departments: clause.departments(),
+            line: row_lines.get(i).copied(),
+        });
+        item_lines.extend(table.starts.get(i).copied());
+    }
+    (!items.is_empty()).then_some((items, item_lines))
 }
 
 #[cfg(test)]

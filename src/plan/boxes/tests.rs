@@ -205,3 +205,22 @@ fn bullet_items_and_plain_cell_tables() {
     assert_eq!(parsed.plan_box.items[0].group.as_deref(), Some("产品"));
     assert_eq!(parsed.consumed, 10);
 }
+
+#[test]
+fn a_box_title_on_the_line_after_its_number() {
+    let input = lines(&[
+        "专栏 2",
+        "重点产业集群建设工程",
+        "1．电子信息产业集群。建设基地。",
+        "2．新材料产业集群。建设园区。",
+        "第三节 推进",
+    ]);
+    let parsed = parse_box(&input, 0, &heading(2, ""), &Placement::default());
+    assert_eq!(
+        parsed.plan_box.title.as_deref(),
+        Some("重点产业集群建设工程")
+    );
+    assert_eq!(parsed.plan_box.items.len(), 2);
+    assert_eq!(parsed.plan_box.line, Some(1));
+    assert_eq!(parsed.consumed, 3);
+}
