@@ -2,10 +2,15 @@
 //!
 //! The pipeline: `encoding` decodes bytes; `normalize` turns the text into clean lines
 //! (bookmarks, running headers, tables of contents and page numbers removed; traditional
-//! script converted); `lines` classifies each line; `document` walks them, handing boxes
-//! to `boxes` (with `tables` and `indicators`), action-plan tasks to `tasks`, the 名词解释
-//! to `glossary`; `meta` reads the first page; `deadlines` finds 到2025年-style hints.
-//! `renditions` merges several renditions of one plan.
+//! script converted; Markdown marks and pipe rows read; flattened lines split by
+//! `flattened`); `lines` classifies each line; `meta` reads the title and first page;
+//! `document` walks the lines, handing boxes to `boxes`/`box_items`, tables to `tables`,
+//! `plain_tables` and `run_together` (columns named by `columns`; indicator rows to
+//! `indicators`, task lists to `table_tasks`), the 名词解释 to `glossary`; then `tasks` reads
+//! the measures off the numbering tree of what is left (`task_tree`), with their
+//! responsibility clauses (`responsibility`, `names`) and `deadlines`. Every part marks the
+//! lines it placed, for the coverage report (`coverage`). `renditions` merges several
+//! renditions of one plan.
 
 mod box_items;
 mod boxes;
