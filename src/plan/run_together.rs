@@ -12,7 +12,9 @@ use super::tables::TableBlock;
 
 /// Whether a line is an indicator row run together.
 pub fn is_run_together_row(line: &Line) -> bool {
-    !line.indented && RUN_TOGETHER_ROW.is_match(&line.text)
+    !line.indented
+        && (line.text.ends_with("预期性") || line.text.ends_with("约束性"))
+        && RUN_TOGETHER_ROW.is_match(&line.text)
 }
 
 /// The value tokens of a glued value string: bracketed values, dashes, numbers.
