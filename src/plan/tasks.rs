@@ -1,16 +1,17 @@
 //! Tasks: the trackable measures of a document, with who is responsible for each.
 //!
-//! The numbered lines of a text form a tree by their numbering style, in the order of
-//! GB/T 9704 (第一章 → 一、 → （一） → 1. → （1） → ①); unnumbered paragraphs belong to the
-//! line above them. A task is then:
-//! - a numbered line whose own text, or whose single paragraph below, ends with a
-//!   responsibility clause (`responsibility.rs`), or which is followed by label lines
-//!   (牵头单位：…);
+//! The lines nobody placed form a tree by their numbering (`task_tree.rs`). A task is then:
+//! - a numbered line whose own text, or whose paragraphs below, carry a responsibility
+//!   clause (`responsibility.rs`), or which is followed by label lines (牵头单位：…);
 //! - an unnumbered paragraph with its own clause (a run-in task: "培育平台。……（责任单位：…）");
-//! - in a document that writes no clause at all and has no 章 (a 实施意见, 通知, 要点), a leaf
-//!   of the tree — a numbered line with no numbered lines under it — outside the background
-//!   parts (回顾, 形势, 指导思想, 基本原则, 目标, 意义 …). A 规划 written in 章 tracks its 专栏
-//!   items instead, so there only clauses make tasks.
+//! - a numbered sibling of such tasks (a measure whose clause was left out);
+//! - in a document that writes no clause at all, or in a part where other measures carry one,
+//!   a leaf of the tree — a numbered line with no numbered lines under it — outside the
+//!   background parts (回顾, 形势, 指导思想, 基本原则, 目标, 意义 …): a heading over run-in
+//!   paragraphs gives one task per paragraph, an inline list (一是…二是…) one per item, and a
+//!   heading with a paragraph of its own above its sub-measures is a task too.
+//!
+//! A 规划 written in 篇/章/节 tracks its 专栏 items instead: there only clauses make tasks.
 
 use super::coverage::{Marks, Placed};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
