@@ -204,3 +204,36 @@ fn a_box_written_as_a_table_of_projects() {
     assert_eq!(b.items[0].deadlines[0].due.to_string(), "2025-12-31");
     assert_eq!(b.items[1].line, Some(7));
 }
+
+#[test]
+fn a_flattened_document_is_split_on_its_numbering_with_a_warning() {
+    let filler = "坚持问题导向，强化统筹协调，推动各项工作落地见效，".repeat(40);
+    let text = format!(
+        "某市优化营商环境若干措施\n一、总体要求 {filler}。二、主要措施 （一）提升政务服务。1.推行一网通办。{filler}（责任单位：市政务服务局）2.压减审批时限。全面推行告知承诺。（责任单位：市司法局、市发改委）（二）强化要素保障。3.保障用地需求。（责任单位：市自然资源局）\n"
+    );
+    let doc = parse(&text);
+    let numbers: Vec<&str> = doc.plan.tasks.iter().map(|t| t.number.as_str()).collect();
+    assert_eq!(numbers, vec!["1", "2", "3"]);
+    assert!(doc.plan.tasks.iter().all(|t| t.line == Some(2)));
+    assert_eq!(lead(&doc.plan.tasks[1]), vec!["市司法局"]);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.line == Some(2) && w.message.contains("flattened"))
+    );
+}
+
+#[test]
+fn a_publishing_notice_gives_way_to_the_document_it_publishes() {
+    let doc = parse(
+        "某市人民政府办公室关于印发《某市2024年重点工作任务分工方案》的通知\n某政办发〔2024〕3号\n各县市区人民政府：\n现将《某市2024年重点工作任务分工方案》印发给你们，请认真贯彻落实。\n一、各单位要高度重视，逐项细化。\n某市人民政府办公室\n2024年2月1日\n某市2024年重点工作任务分工方案\n一、稳定经济增长\n1.扩大有效投资。6月底前开工项目100个。（牵头单位：市发改委）\n",
+    );
+    assert_eq!(doc.plan.title, "某市2024年重点工作任务分工方案");
+    assert_eq!(doc.plan.doc_number.as_deref(), Some("某政办发〔2024〕3号"));
+    assert_eq!(
+        doc.plan.tasks.len(),
+        1,
+        "the notice's own 一、 is not a task"
+    );
+    assert_eq!(doc.plan.tasks[0].deadlines[0].due.to_string(), "2024-06-30");
+}
