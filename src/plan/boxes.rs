@@ -69,12 +69,14 @@ fn split_inline_items(rest: &str) -> (String, Vec<(String, String)>) {
 /// A box title on a line of its own: short, no sentence, not numbered, not a table header.
 fn is_title_line(line: &Line) -> bool {
     let text = line.text.as_str();
+    // A short table header cell (类别, 序号) starts the box's table, not its title.
+    let header_cell = text.chars().count() <= 4 && column_of(text).is_some();
     !line.indented
         && !text.is_empty()
         && text.chars().count() <= MAX_BOX_TITLE_CHARS
         && !text.contains(['。', '，', '；', '：', ':', '\t'])
         && matches!(classify(line), Kind::Text)
-        && !(text.chars().count() <= 4 && column_of(text).is_some())
+        && !header_cell
 }
 
 /// Longest title of a box written on the line after its heading.
