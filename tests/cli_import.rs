@@ -459,12 +459,26 @@ fn fifty_megabyte_file_is_refused_naming_the_limit() {
 }
 
 #[test]
-fn prose_without_a_plan_title_is_refused() {
+fn prose_without_a_title_imports_under_its_file_name_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let prose = "今天天气很好，我们去公园散步。\n公园里有很多人在锻炼身体。\n\
                  Some plain English prose, too.\n晚上回家吃饭。\n";
     let path = write(dir.path(), "diary.txt", prose.as_bytes());
-    assert_refused(&dry_run(false, &[&path]), "diary.txt", &["no plan title"]);
+    let report = parse_report(&dry_run(true, &[&path]), "diary.txt");
+    let plan = &plans(&report)[0];
+    assert_eq!(plan["title"], "diary");
+    let warnings: Vec<&str> = plan["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("no title found") && w.contains("diary")),
+        "{warnings:?}"
+    );
 }
 
 #[test]

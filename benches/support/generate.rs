@@ -493,6 +493,7 @@ fn merged(
         }],
         disagreements: Vec::new(),
         warnings: Vec::new(),
+        coverage: Vec::new(),
     }
 }
 
@@ -576,6 +577,8 @@ fn outline_plan(
                         deadlines: find_deadlines(&body),
                         title: t,
                         body,
+                        departments: Vec::new(),
+                        line: None,
                     });
                 }
                 made += count;
@@ -588,6 +591,7 @@ fn outline_plan(
                     items: box_items,
                     rows: Vec::new(),
                     notes: Vec::new(),
+                    line: None,
                 });
             }
             let _ = &part_display;
@@ -655,6 +659,7 @@ fn action_plan(
                     deadlines: find_deadlines(&body),
                     body,
                     departments: pick_departments(rng, names),
+                    line: None,
                 });
             }
         }

@@ -1,16 +1,50 @@
-//! Deadline hints: 到2025年, 2025年前, 2025年底, “十四五”末 … become proposed milestones
-//! due at the end of that year, with the sentence that sets them as their text.
+//! Deadline hints: 到2025年, 2025年前, 2025年6月底前, 6月底前, 年底前, 三季度末, 力争2030年,
+//! “十四五”末 … become proposed milestones due at the end of that year, quarter or month, with
+//! the sentence that sets them as their text. A month or quarter without a year belongs to
+//! the document's year (when the document states one).
 
 use super::Deadline;
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
+/// Month numerals as written: 1–12 in digits or Chinese.
+const MONTH: &str = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]";
+/// Quarter numerals: 一季度, 第三季度, 3季度.
+const QUARTER: &str = r"[一二三四1-4]";
+/// What closes a month: 6月底前, 6月末, 6月前, 6月中旬前.
+const MONTH_END: &str = r"底前|底|末前|末|前|以前|中旬前|上旬前|下旬前";
+
+/// Every deadline phrase, one alternative per form; the groups say which form matched:
+/// `y` an explicit year with `ym` a month, `yq` a quarter, `yh` a half or `ye` a year-level
+/// ending; `ty` 到/力争 + year; `n` 明年/次年 (the year after the document's) with `nm`, `nq`,
+/// `nh` or `ne`; then, in the document's own year, `m` a month, `q` a quarter, `e` 年底,
+/// `h`/`hh` a half.
 #[allow(clippy::expect_used)]
-static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"到\s*((?:20|21)\d{2})\s*年(?:底|末)?|((?:20|21)\d{2})\s*年(?:底前|以前|前|底)")
-        .expect("deadline pattern is valid")
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = [
+        format!(
+            r"(?:到)?\s*(?P<y>(?:20|21)\d{{2}})\s*年\s*(?:(?P<ym>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})|(?:第)?(?P<yq>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)?|(?P<yh>上半年|下半年|年中)|(?P<ye>底前|以前|前|底|末|年底前))"
+        ),
+        r"(?:到|力争|争取)\s*(?P<ty>(?:20|21)\d{2})\s*年(?:底前|以前|前|底|末)?".to_string(),
+        format!(
+            r"(?P<n>明年|次年)\s*(?:(?P<nm>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})?|(?:第)?(?P<nq>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)?|(?P<nh>上半年|下半年)|(?P<ne>年底前|年底|底前|底))"
+        ),
+        format!(r"(?P<m>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})"),
+        format!(r"(?:第)?(?P<q>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)"),
+        r"(?P<e>(?:今|本|当)?年底前|(?:今|本|当)年底)".to_string(),
+        r"(?:今年|本年|当年)(?P<h>上半年|下半年)|(?P<hh>上半年|下半年)(?:前|内|底前|完成)"
+            .to_string(),
+    ]
+    .join("|");
+    Regex::new(&pattern).expect("deadline pattern is valid")
 });
+
+#[allow(clippy::expect_used)]
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:20|21)\d{2})\s*年\s*[，,]").expect("opening year pattern is valid")
+});
+
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[“\x22]?(十[一二三四五六七八九]五)[”\x22]?(?:期|时期)?末")
@@ -76,37 +110,148 @@ fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
-/// Every deadline hint in `text`, in order of appearance, one per (year, sentence).
+/// The last day of a month.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+fn small_number(text: &str) -> Option<u32> {
+    super::numerals::parse_numeral(text)
+}
+
+/// The due date of a month, quarter, half or year-end phrase in `year`.
+fn due_in(
+    year: i32,
+    caps: &Captures<'_>,
+    month: &str,
+    quarter: &str,
+    half: &str,
+) -> Option<NaiveDate> {
+    if let Some(m) = caps.name(month) {
+        return month_end(year, small_number(m.as_str())?);
+    }
+    if let Some(q) = caps.name(quarter) {
+        return month_end(year, small_number(q.as_str())?.checked_mul(3)?);
+    }
+    if let Some(h) = caps.name(half) {
+        return month_end(year, if h.as_str() == "下半年" { 12 } else { 6 });
+    }
+    month_end(year, 12)
+}
+
+/// The due date a phrase sets (`doc_year` for phrases without a year).
+fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
+    let year_of = |name: &str| -> Option<i32> { caps.name(name)?.as_str().parse().ok() };
+    if let Some(year) = year_of("y") {
+        return due_in(year, caps, "ym", "yq", "yh");
+    }
+    if let Some(year) = year_of("ty") {
+        return month_end(year, 12);
+    }
+    let year = doc_year?;
+    if caps.name("n").is_some() {
+        return due_in(year + 1, caps, "nm", "nq", "nh");
+    }
+    if caps.name("hh").is_some() {
+        return due_in(year, caps, "m", "q", "hh");
+    }
+    due_in(year, caps, "m", "q", "h")
+}
+
+/// Every deadline hint in `text`, in order of appearance, one per (due date, sentence);
+/// phrases without a year ("6月底前") are left out.
 pub fn find_deadlines(text: &str) -> Vec<Deadline> {
+    find_deadlines_in(text, None)
+}
+
+/// A time limit as a table cell or a clause writes it: the phrases `find_deadlines_in`
+/// knows, or a bare date ("2024年12月", "12月", "2025年"). "长期坚持", "持续推进" set none.
+pub fn deadlines_of_time(time: &str, doc_year: Option<i32>) -> Vec<Deadline> {
+    let found = find_deadlines_in(time, doc_year);
+    if !found.is_empty() {
+        return found;
+    }
+    let squashed: String = time.split_whitespace().collect();
+    let Some(caps) = BARE_DATE.captures(&squashed) else {
+        return Vec::new();
+    };
+    let year = caps
+        .get(1)
+        .and_then(|m| m.as_str().parse().ok())
+        .or(doc_year);
+    let month = caps.get(2).and_then(|m| small_number(m.as_str()));
+    let due = match (year, month) {
+        (Some(year), Some(month)) => month_end(year, month),
+        (Some(year), None) if caps.get(1).is_some() => month_end(year, 12),
+        _ => None,
+    };
+    due.map(|due| Deadline {
+        year: chrono::Datelike::year(&due),
+        due,
+        phrase: time.trim().to_string(),
+        text: time.trim().to_string(),
+    })
+    .into_iter()
+    .collect()
+}
+
+/// "2024年12月", "12月", "2025年" (optionally "…完成", "…前"): a time cell's bare date.
+#[allow(clippy::expect_used)]
+static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:((?:20|21)\d{{2}})年)?(?:({MONTH})月(?:份)?)?(?:底|末|前|中旬|上旬|下旬|完成|以前)*$"
+    ))
+    .expect("bare date pattern is valid")
+});
+
+/// Every deadline hint in `text`; a month, quarter or 年底 without a year is in `doc_year`.
+pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
     let mut found: Vec<Deadline> = Vec::new();
+    // Every phrase names a 年, a 月 or a 季度, or a period's 末: most text names none.
+    if !text.contains(['年', '月', '季', '末']) {
+        return found;
+    }
     for (_, sentence) in sentences(text) {
-        let mut hits: Vec<(usize, i32, String)> = Vec::new();
-        for caps in YEAR_PHRASE.captures_iter(sentence) {
-            let year = caps
-                .get(1)
-                .or(caps.get(2))
-                .and_then(|m| m.as_str().parse::<i32>().ok());
-            if let (Some(year), Some(whole)) = (year, caps.get(0)) {
-                hits.push((whole.start(), year, whole.as_str().to_string()));
+        if !sentence.contains(['年', '月', '季', '末']) {
+            continue;
+        }
+        let mut hits: Vec<(usize, NaiveDate, String)> = Vec::new();
+        for caps in PHRASE.captures_iter(sentence) {
+            if let (Some(due), Some(whole)) = (due_of(&caps, doc_year), caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
             }
         }
         for caps in PERIOD_END.captures_iter(sentence) {
             let year = caps.get(1).and_then(|m| period_last_year(m.as_str()));
-            if let (Some(year), Some(whole)) = (year, caps.get(0)) {
-                hits.push((whole.start(), year, whole.as_str().to_string()));
+            let due = year.and_then(|y| month_end(y, 12));
+            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().to_string()));
+            }
+        }
+        // "2025年，力争…": a sentence that opens with a year sets a target for that year (a year
+        // before the document's is a review, not a deadline).
+        if let Some(caps) = OPENING_YEAR.captures(sentence) {
+            let year: Option<i32> = caps.get(1).and_then(|m| m.as_str().parse().ok());
+            let due = year
+                .filter(|y| doc_year.is_none_or(|d| *y >= d))
+                .and_then(|y| month_end(y, 12));
+            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
+                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
             }
         }
         hits.sort_by_key(|hit| hit.0);
         let text = sentence.trim().trim_end_matches('\n').to_string();
-        for (_, year, phrase) in hits {
-            let Some(due) = NaiveDate::from_ymd_opt(year, 12, 31) else {
-                continue;
-            };
-            if found.iter().any(|d| d.year == year && d.text == text) {
+        for (_, due, phrase) in hits {
+            if found.iter().any(|d| d.due == due && d.text == text) {
                 continue;
             }
             found.push(Deadline {
-                year,
+                year: chrono::Datelike::year(&due),
                 due,
                 phrase,
                 text: text.clone(),
@@ -133,8 +278,52 @@ mod tests {
             found[0].due,
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
         );
-        assert_eq!(found[1].phrase, "2030 年前");
+        assert_eq!(found[1].phrase, "力争 2030 年前");
         assert_eq!(found[2].phrase, "“十四五”末");
+    }
+
+    #[test]
+    fn month_and_quarter_deadlines() {
+        let due = |text: &str, year: Option<i32>| -> Vec<String> {
+            find_deadlines_in(text, year)
+                .iter()
+                .map(|d| d.due.to_string())
+                .collect()
+        };
+        assert_eq!(due("6月底前完成。", Some(2024)), vec!["2024-06-30"]);
+        assert_eq!(due("6月底前完成。", None), Vec::<String>::new());
+        assert_eq!(due("2025年6月底前建成。", None), vec!["2025-06-30"]);
+        assert_eq!(due("年底前出台。", Some(2024)), vec!["2024-12-31"]);
+        assert_eq!(due("三季度末前完成。", Some(2024)), vec!["2024-09-30"]);
+        assert_eq!(due("力争2030年全面建成。", None), vec!["2030-12-31"]);
+        assert_eq!(due("2024年12月底前", None), vec!["2024-12-31"]);
+        assert_eq!(due("2025年2月底前", None), vec!["2025-02-28"]);
+        assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
+        assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
+        assert_eq!(
+            due("力争今年上半年全面完成", Some(2023)),
+            vec!["2023-06-30"]
+        );
+        assert_eq!(due("明年7月份完成。", Some(2022)), vec!["2023-07-31"]);
+        assert_eq!(due("明年底前建成。", Some(2022)), vec!["2023-12-31"]);
+        assert_eq!(
+            due("2025年,力争研发投入强度达到2.95%。", Some(2025)),
+            vec!["2025-12-31"]
+        );
+        assert_eq!(
+            due("2023年，全市生产总值增长5%。", Some(2024)),
+            Vec::<String>::new()
+        );
+        let time = |text: &str| -> Vec<String> {
+            deadlines_of_time(text, Some(2024))
+                .iter()
+                .map(|d| d.due.to_string())
+                .collect()
+        };
+        assert_eq!(time("2024年12月"), vec!["2024-12-31"]);
+        assert_eq!(time("11月"), vec!["2024-11-30"]);
+        assert_eq!(time("2025年"), vec!["2025-12-31"]);
+        assert_eq!(time("长期坚持"), Vec::<String>::new());
     }
 
     #[test]

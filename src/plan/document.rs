@@ -1,15 +1,25 @@
-//! Walk the classified lines of one text and assemble its plan: outline, boxes, tasks,
-//! indicator tables, glossary.
+//! Walk the classified lines of one text and assemble its plan: outline, boxes, tables
+//! (indicators and task lists), glossary; then the tasks of what is left (`tasks.rs`).
+//! Every part marks the lines it places, for the coverage report.
 
-use super::boxes::{Placement, parse_box, parse_items};
+use super::box_items::parse_items;
+use super::boxes::{Placement, parse_box};
+use super::coverage::{Marks, Placed};
 use super::glossary::parse_glossary;
 use super::indicators::{indicators_from_rows, is_indicator_table};
 use super::lines::{Kind, Numbered, classify, clause_title, collapse_spaces, is_heading_text};
 use super::meta::Meta;
 use super::normalize::Line;
-use super::tables::{is_note, is_tab_row, parse_tab_table};
-use super::tasks::{has_responsibilities, parse_tasks};
-use super::{BoxKind, GlossaryEntry, Indicator, Level, OutlineNode, PlanBox, Task, Warning};
+use super::outline::OutlineBuilder;
+use super::plain_tables::{parse_plain_table, plain_header};
+use super::responsibility::carries_clause;
+use super::run_together::{is_run_together_row, parse_run_together};
+use super::table_tasks::{is_task_table, tasks_from_table};
+use super::tables::{TableBlock, is_note, is_tab_row, parse_tab_table};
+use super::tasks::{TaskOptions, parse_tasks};
+use super::{
+    BoxKind, Coverage, GlossaryEntry, Indicator, Level, OutlineNode, PlanBox, Task, Warning,
+};
 
 /// Everything read from the body of one text.
 #[derive(Debug, Default)]
@@ -20,41 +30,7 @@ pub struct Body {
     pub indicators: Vec<Indicator>,
     pub glossary: Vec<GlossaryEntry>,
     pub warnings: Vec<Warning>,
-}
-
-/// The outline under construction: the open node at each level.
-#[derive(Debug, Default)]
-struct OutlineBuilder {
-    roots: Vec<OutlineNode>,
-    /// Path of indices from the roots to the deepest open node.
-    path: Vec<(Level, usize)>,
-}
-
-impl OutlineBuilder {
-    fn push(&mut self, level: Level, n: &Numbered, title: String) {
-        while self.path.last().is_some_and(|(open, _)| *open >= level) {
-            self.path.pop();
-        }
-        let node = OutlineNode {
-            level,
-            number: n.number,
-            label: n.label.clone(),
-            title,
-            children: Vec::new(),
-        };
-        let siblings = self.children_of_open();
-        siblings.push(node);
-        let index = siblings.len() - 1;
-        self.path.push((level, index));
-    }
-
-    fn children_of_open(&mut self) -> &mut Vec<OutlineNode> {
-        let mut nodes = &mut self.roots;
-        for (_, index) in &self.path {
-            nodes = &mut nodes[*index].children;
-        }
-        nodes
-    }
+    pub coverage: Coverage,
 }
 
 /// Where the walk is: the enclosing headings, for placing boxes.
@@ -66,208 +42,319 @@ struct Position {
 }
 
 impl Position {
-    fn placement(&self) -> Placement {
+    fn placement(&self, year: Option<i32>) -> Placement {
         Placement {
             chapter: self.chapter.clone().or_else(|| self.part.clone()),
             section: self.section.clone(),
+            year,
         }
     }
 }
 
+/// The walk's state.
+struct Walk<'a> {
+    lines: &'a [Line],
+    kinds: &'a [Kind],
+    meta: &'a Meta,
+    body: Body,
+    marks: Marks,
+    outline: OutlineBuilder,
+    position: Position,
+    has_chapters: bool,
+    action_plan: bool,
+    /// Heading lines of the outline (marked once the tasks took theirs).
+    headings: Vec<usize>,
+}
+
 /// Read the body of a text (after `normalize`).
-pub fn parse_body(lines: &[Line], meta: &Meta) -> Body {
-    let mut body = Body::default();
-    let action_plan = has_responsibilities(lines);
-    let has_chapters = lines
-        .iter()
-        .any(|l| matches!(classify(l), Kind::Chapter(_)));
-    let mut outline = OutlineBuilder::default();
-    let mut position = Position::default();
-    let mut index = 0;
-    let mut after_box = false;
-    while index < lines.len() {
-        let line = &lines[index];
-        let kind = classify(line);
-        index += 1;
-        let kind = match kind {
-            Kind::Part(n) => Kind::Part(join_wrapped_heading(n, lines, &mut index)),
-            Kind::Chapter(n) => Kind::Chapter(join_wrapped_heading(n, lines, &mut index)),
-            other => other,
-        };
-        // Notes directly under a box (only blank lines between) belong to it.
-        let follows_box = after_box;
-        if kind != Kind::Blank {
-            after_box = matches!(kind, Kind::BoxHead(_));
+pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
+    let kinds: Vec<Kind> = lines.iter().map(classify).collect();
+    let clauses: Vec<bool> = lines.iter().map(|l| carries_clause(&l.text)).collect();
+    let mut walk = Walk {
+        lines,
+        kinds: &kinds,
+        meta,
+        body: Body::default(),
+        marks: Marks::new(lines.len()),
+        outline: OutlineBuilder::default(),
+        position: Position::default(),
+        has_chapters: kinds.iter().any(|k| matches!(k, Kind::Chapter(_))),
+        action_plan: clauses.contains(&true),
+        headings: Vec::new(),
+    };
+    // A notice that publishes the document: its paragraphs are not the document's.
+    walk.marks.set_range(0, meta.body_start, Placed::Outline);
+    for &index in &meta.front_lines {
+        walk.marks.set(index, Placed::Outline);
+    }
+    // A glossary heading that is also the first line of the text still opens the glossary.
+    for (index, kind) in kinds.iter().enumerate() {
+        if *kind == Kind::Glossary {
+            walk.marks.set(index, Placed::Nothing);
         }
+    }
+    walk.run();
+    // A plan written in 篇/章/节 tracks its 专栏 items; its sub-points are outline.
+    let sectioned = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Part(_) | Kind::Chapter(_) | Kind::Section(_)));
+    let options = TaskOptions {
+        leaf_tasks: !walk.action_plan,
+        sectioned,
+        year: meta.year,
+    };
+    let mut tasks = parse_tasks(lines, &kinds, &clauses, &mut walk.marks, options);
+    walk.body.tasks.append(&mut tasks);
+    walk.body.tasks.sort_by_key(|t| t.line);
+    for &index in &walk.headings {
+        walk.marks.set_if_free(index, Placed::Outline);
+    }
+    walk.body.coverage = super::coverage::coverage(lines, &kinds, &clauses, &walk.marks, source);
+    walk.body.outline = std::mem::take(&mut walk.outline.roots);
+    walk.body
+}
+
+impl Walk<'_> {
+    fn run(&mut self) {
+        let mut index = 0;
+        let mut after_box = false;
+        while index < self.lines.len() {
+            let line = &self.lines[index];
+            if self.marks.is_placed(index) {
+                index += 1;
+                continue;
+            }
+            let kind = match &self.kinds[index] {
+                Kind::Part(n) => Kind::Part(self.join_wrapped_heading(n.clone(), index)),
+                Kind::Chapter(n) => Kind::Chapter(self.join_wrapped_heading(n.clone(), index)),
+                other => other.clone(),
+            };
+            // Notes directly under a box (only blank lines between) belong to it.
+            let follows_box = after_box;
+            if kind != Kind::Blank {
+                after_box = matches!(kind, Kind::BoxHead(_));
+            }
+            index = match kind {
+                Kind::BoxHead(n) => self.plan_box(index, &n),
+                Kind::Glossary => self.glossary(index),
+                Kind::Text if is_note(line) => self.notes(index, follows_box),
+                Kind::Text if is_tab_row(line) => {
+                    let table = parse_tab_table(self.lines, index);
+                    self.table(index, table)
+                }
+                Kind::Text if self.run_together_rows(index) => {
+                    let table = parse_run_together(self.lines, index);
+                    self.table(index, table)
+                }
+                Kind::Text if plain_header(self.lines, index, 3).is_some() => {
+                    let table = parse_plain_table(self.lines, index, 3);
+                    self.table(index, table)
+                }
+                Kind::Num(n) if n.number == 1 && self.has_chapters && !self.action_plan => {
+                    self.untitled_box(index)
+                }
+                other => {
+                    self.heading(index, other);
+                    index + 1
+                }
+            };
+        }
+    }
+
+    /// A heading of the outline (篇/章/节, 一、 and （一） headings, numbered tasks).
+    fn heading(&mut self, index: usize, kind: Kind) {
         match kind {
             Kind::Part(n) => {
-                outline.push(Level::Part, &n, collapse_spaces(&n.rest));
-                position = Position {
+                self.outline.push(Level::Part, &n, collapse_spaces(&n.rest));
+                self.position = Position {
                     part: Some(n.display()),
                     ..Position::default()
                 };
             }
             Kind::Chapter(n) => {
-                outline.push(Level::Chapter, &n, collapse_spaces(&n.rest));
-                position.chapter = Some(n.display());
-                position.section = None;
+                self.outline
+                    .push(Level::Chapter, &n, collapse_spaces(&n.rest));
+                self.position.chapter = Some(n.display());
+                self.position.section = None;
             }
             Kind::Section(n) => {
-                outline.push(Level::Section, &n, collapse_spaces(&n.rest));
-                position.section = Some(n.display());
+                self.outline
+                    .push(Level::Section, &n, collapse_spaces(&n.rest));
+                self.position.section = Some(n.display());
             }
-            Kind::CnEnum(n) if !has_chapters && is_heading_text(&n.rest) => {
-                outline.push(Level::Chapter, &n, collapse_spaces(&n.rest));
-                position.chapter = Some(n.display());
-                position.section = None;
+            Kind::CnEnum(n) if !self.has_chapters && is_heading_text(&n.rest) => {
+                self.outline
+                    .push(Level::Chapter, &n, collapse_spaces(&n.rest));
+                self.position.chapter = Some(n.display());
+                self.position.section = None;
             }
             Kind::ParenCn(n) | Kind::ParenNum(n)
-                if is_heading_text(&n.rest) && !is_title_line(&n, meta) =>
+                if is_heading_text(&n.rest) && !self.is_title_line(&n) =>
             {
-                let level = if has_chapters {
+                let level = if self.has_chapters {
                     Level::Point
                 } else {
                     Level::Section
                 };
-                outline.push(level, &n, heading_title(&n.rest));
+                self.outline.push(level, &n, heading_title(&n.rest));
             }
-            Kind::Num(n) if action_plan => {
-                outline.push(Level::Point, &n, clause_title(&n.rest).to_string());
+            Kind::Num(n) if self.action_plan => {
+                // A numbered clause: in the outline, but placed only as the task it becomes.
+                self.outline
+                    .push(Level::Point, &n, clause_title(&n.rest).to_string());
+                return;
             }
-            Kind::BoxHead(n) => {
-                let parsed = parse_box(lines, index - 1, &n, &position.placement());
-                index += parsed.consumed;
-                if parsed.plan_box.items.is_empty() && parsed.plan_box.rows.is_empty() {
-                    body.warnings.push(Warning {
-                        line: Some(line.no),
-                        message: format!("专栏{} has neither items nor a table", n.number),
-                    });
-                }
-                body.indicators.extend(parsed.indicators);
-                body.boxes.push(parsed.plan_box);
-            }
-            Kind::Num(n) if n.number == 1 => {
-                index = untitled_box(lines, index - 1, &position, &mut body);
-            }
-            Kind::Num(n) => body.warnings.push(Warning {
-                line: Some(line.no),
+            _ => return,
+        }
+        self.headings.push(index);
+    }
+
+    fn plan_box(&mut self, index: usize, n: &Numbered) -> usize {
+        let parsed = parse_box(
+            self.lines,
+            index,
+            n,
+            &self.position.placement(self.meta.year),
+        );
+        let end = index + 1 + parsed.consumed;
+        self.marks.set_range(index, end, Placed::Box);
+        for &item in &parsed.item_lines {
+            self.marks.set(item, Placed::Item);
+        }
+        for &row in &parsed.indicator_lines {
+            self.marks.set(row, Placed::Indicator);
+        }
+        if parsed.plan_box.items.is_empty() && parsed.plan_box.rows.is_empty() {
+            self.body.warnings.push(Warning {
+                line: Some(self.lines[index].no),
+                message: format!("专栏{} has neither items nor a table", n.number),
+            });
+        }
+        self.body.indicators.extend(parsed.indicators);
+        self.body.boxes.push(parsed.plan_box);
+        end
+    }
+
+    fn glossary(&mut self, index: usize) -> usize {
+        let (entries, used) = parse_glossary(self.lines, index + 1);
+        self.marks
+            .set_range(index, index + 1 + used, Placed::Glossary);
+        self.body.glossary.extend(entries);
+        index + 1 + used
+    }
+
+    /// A note block "注：1．…" and the numbered lines that continue it.
+    fn notes(&mut self, index: usize, follows_box: bool) -> usize {
+        let mut notes = vec![collapse_spaces(&self.lines[index].text)];
+        let mut end = index + 1;
+        while end < self.lines.len() && matches!(self.kinds[end], Kind::Num(_)) {
+            notes.push(collapse_spaces(&self.lines[end].text));
+            end += 1;
+        }
+        if follows_box && let Some(last) = self.body.boxes.last_mut() {
+            last.notes.extend(notes);
+            self.marks.set_range(index, end, Placed::Box);
+        }
+        end
+    }
+
+    /// A table outside any box: indicator rows, a task list, or skipped with a warning.
+    fn table(&mut self, index: usize, table: TableBlock) -> usize {
+        let end = index + table.consumed.max(1);
+        if is_indicator_table(&table.rows) {
+            let found = indicators_from_rows(&table.rows, None);
+            self.marks.set_range(index, end, Placed::Indicator);
+            self.body.indicators.extend(found);
+        } else if is_task_table(&table.rows) {
+            let group = self.position.chapter.clone();
+            let found = tasks_from_table(&table, self.lines, self.meta.year, group);
+            self.marks.set_range(index, end, Placed::Task);
+            self.body.tasks.extend(found);
+        } else {
+            self.body.warnings.push(Warning {
+                line: Some(self.lines[index].no),
                 message: format!(
-                    "numbered clause {} outside any 专栏 or task list: {}",
-                    n.number,
-                    preview(&n.rest)
+                    "table of {} rows outside any 专栏 skipped",
+                    table.rows.len()
                 ),
-            }),
-            Kind::Glossary => {
-                let (entries, used) = parse_glossary(lines, index);
-                body.glossary.extend(entries);
-                index += used;
-            }
-            Kind::Text if is_note(line) => {
-                let (notes, used) = note_block(lines, index - 1);
-                if follows_box && let Some(last) = body.boxes.last_mut() {
-                    last.notes.extend(notes);
-                }
-                index += used.saturating_sub(1);
-            }
-            Kind::Text if is_tab_row(line) => {
-                let table = parse_tab_table(lines, index - 1);
-                if is_indicator_table(&table.rows) {
-                    body.indicators
-                        .extend(indicators_from_rows(&table.rows, None));
-                } else {
-                    body.warnings.push(Warning {
-                        line: Some(line.no),
-                        message: format!(
-                            "table of {} rows outside any 专栏 skipped",
-                            table.rows.len()
-                        ),
-                    });
-                }
-                index += table.consumed.saturating_sub(1);
-            }
-            _ => {}
+            });
         }
+        end
     }
-    if action_plan {
-        body.tasks = parse_tasks(lines);
-    }
-    body.outline = outline.roots;
-    body
-}
 
-/// Numbered items with no 专栏 heading before them: the heading was lost in this rendition.
-/// They are kept in an untitled box numbered after the previous one.
-fn untitled_box(lines: &[Line], start: usize, position: &Position, body: &mut Body) -> usize {
-    let (items, used) = parse_items(lines, start);
-    let number = body.boxes.last().map_or(1, |b| b.number + 1);
-    body.warnings.push(Warning {
-        line: Some(lines[start].no),
-        message: format!(
-            "{} numbered items with no 专栏 heading before them: kept as untitled 专栏{number}",
-            items.len()
-        ),
-    });
-    let placement = position.placement();
-    body.boxes.push(PlanBox {
-        number,
-        title: None,
-        chapter: placement.chapter,
-        section: placement.section,
-        kind: BoxKind::Items,
-        items,
-        rows: Vec::new(),
-        notes: Vec::new(),
-    });
-    start + used.max(1)
-}
-
-/// A note block: "注：1．…" and the numbered lines that continue it.
-fn note_block(lines: &[Line], start: usize) -> (Vec<String>, usize) {
-    let mut notes = vec![collapse_spaces(&lines[start].text)];
-    let mut used = 1;
-    for line in &lines[start + 1..] {
-        match classify(line) {
-            Kind::Num(_) => notes.push(collapse_spaces(&line.text)),
-            _ => break,
+    /// Numbered items with no 专栏 heading before them: the heading was lost in this
+    /// rendition. They are kept in an untitled box numbered after the previous one.
+    fn untitled_box(&mut self, start: usize) -> usize {
+        let parsed = parse_items(self.lines, start, self.meta.year);
+        let number = self.body.boxes.last().map_or(1, |b| b.number + 1);
+        self.body.warnings.push(Warning {
+            line: Some(self.lines[start].no),
+            message: format!(
+                "{} numbered items with no 专栏 heading before them: kept as untitled 专栏{number}",
+                parsed.items.len()
+            ),
+        });
+        let placement = self.position.placement(self.meta.year);
+        let end = start + parsed.consumed.max(1);
+        self.marks.set_range(start, end, Placed::Box);
+        for &item in &parsed.item_lines {
+            self.marks.set(item, Placed::Item);
         }
-        used += 1;
+        self.body.boxes.push(PlanBox {
+            number,
+            title: None,
+            chapter: placement.chapter,
+            section: placement.section,
+            kind: BoxKind::Items,
+            items: parsed.items,
+            rows: Vec::new(),
+            notes: Vec::new(),
+            line: Some(self.lines[start].no),
+        });
+        end
     }
-    (notes, used)
+
+    /// Two indicator rows run together in a row, from `lines[index]`.
+    fn run_together_rows(&self, index: usize) -> bool {
+        let mut rows = self.lines[index..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(2)
+            .filter(|l| is_run_together_row(l));
+        rows.next().is_some() && rows.next().is_some()
+    }
+
+    /// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
+    fn join_wrapped_heading(&mut self, mut n: Numbered, index: usize) -> Numbered {
+        let Some(next) = self.lines.get(index + 1) else {
+            return n;
+        };
+        let tail = next.text.as_str();
+        let wrapped = !next.indented
+            && !tail.is_empty()
+            && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
+            && !tail.contains(['。', '，', '；', '：', '、'])
+            && matches!(self.kinds[index + 1], Kind::Text);
+        if wrapped {
+            n.rest.push_str(tail);
+            self.marks.set(index + 1, Placed::Outline);
+        }
+        n
+    }
+
+    /// The plan title itself can start with a bracketed number; it is not a heading.
+    fn is_title_line(&self, n: &Numbered) -> bool {
+        self.meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
+    }
 }
 
 /// Longest line that can be the wrapped second half of a heading.
 const MAX_HEADING_TAIL_CHARS: usize = 20;
 
-/// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
-fn join_wrapped_heading(mut n: Numbered, lines: &[Line], index: &mut usize) -> Numbered {
-    let Some(next) = lines.get(*index) else {
-        return n;
-    };
-    let tail = next.text.as_str();
-    let wrapped = !next.indented
-        && !tail.is_empty()
-        && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
-        && !tail.contains(['。', '，', '；', '：', '、'])
-        && matches!(classify(next), Kind::Text);
-    if wrapped {
-        n.rest.push_str(tail);
-        *index += 1;
-    }
-    n
-}
-
 /// The title of a point heading, without its closing full stop.
 fn heading_title(rest: &str) -> String {
     collapse_spaces(rest.trim_end_matches('。'))
-}
-
-/// The plan title itself can start with a bracketed number; it is not a heading.
-fn is_title_line(n: &Numbered, meta: &Meta) -> bool {
-    meta.title
-        .as_deref()
-        .is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
-}
-
-fn preview(text: &str) -> String {
-    text.chars().take(30).collect()
 }

@@ -1,8 +1,37 @@
-//! The 名词解释 glossary: numbered "term：definition" entries after its heading.
+//! The 名词解释 glossary: "term：definition" entries after its heading (名词解释 in any
+//! heading style: bold, 附录一：名词解释, 名词解释：), numbered (1.… （1）… ①…) or not.
 
 use super::GlossaryEntry;
 use super::lines::{Kind, classify, collapse_spaces};
 use super::normalize::Line;
+
+/// Longest term of an unnumbered entry.
+const MAX_TERM_CHARS: usize = 24;
+
+/// "term：definition" split at the first colon.
+fn split_entry(text: &str) -> (String, String) {
+    let text = collapse_spaces(text);
+    match text.find(['：', ':']) {
+        Some(at) => {
+            let colon = text[at..].chars().next().map_or(1, char::len_utf8);
+            (
+                text[..at].trim().to_string(),
+                text[at + colon..].trim().to_string(),
+            )
+        }
+        None => (text, String::new()),
+    }
+}
+
+/// An unnumbered entry: a short term (no sentence in it) before a colon.
+fn unnumbered_term(text: &str) -> bool {
+    text.find(['：', ':']).is_some_and(|at| {
+        let term = &text[..at];
+        !term.is_empty()
+            && term.chars().count() <= MAX_TERM_CHARS
+            && !term.contains(['。', '，', '；'])
+    })
+}
 
 /// Glossary entries from `lines[from]` (the line after the 名词解释 heading) to the end of
 /// the glossary; returns them and the number of lines used.
@@ -13,32 +42,29 @@ pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize
         if line.text.is_empty() {
             continue;
         }
-        match classify(line) {
-            Kind::Num(n) => {
-                let text = collapse_spaces(&n.rest);
-                let (term, definition) = match text.find(['：', ':']) {
-                    Some(at) => {
-                        let colon = text[at..].chars().next().map_or(1, char::len_utf8);
-                        (
-                            text[..at].trim().to_string(),
-                            text[at + colon..].trim().to_string(),
-                        )
-                    }
-                    None => (text.clone(), String::new()),
-                };
-                entries.push(GlossaryEntry {
-                    number: n.number,
-                    term,
-                    definition,
-                });
+        let (number, text) = match classify(line) {
+            Kind::Num(n) | Kind::ParenNum(n) | Kind::Circled(n) => (Some(n.number), n.rest),
+            Kind::Text | Kind::Bullet(_) if unnumbered_term(&line.text) => {
+                let text = line.text.trim_start_matches(['■', '●', '◆', '•', '·']);
+                (None, text.to_string())
             }
             Kind::Text if !entries.is_empty() => {
                 if let Some(last) = entries.last_mut() {
                     last.definition.push_str(&collapse_spaces(&line.text));
                 }
+                end = from + offset + 1;
+                continue;
             }
             _ => break,
-        }
+        };
+        let (term, definition) = split_entry(&text);
+        let number = number.unwrap_or(entries.len() as u32 + 1);
+        entries.push(GlossaryEntry {
+            number,
+            term,
+            definition,
+            line: Some(line.no),
+        });
         end = from + offset + 1;
     }
     (entries, end - from)
@@ -60,6 +86,7 @@ mod tests {
         .map(|(i, t)| Line {
             no: i + 1,
             indented: false,
+            marked: false,
             text: t.to_string(),
         })
         .collect();
@@ -69,5 +96,28 @@ mod tests {
         assert_eq!(entries[0].definition, "2020年9月，考察。");
         assert_eq!(entries[1].number, 3);
         assert_eq!(entries[1].definition, "在传统工业动能减弱时。续行。");
+        assert_eq!(entries[1].line, Some(2));
+    }
+
+    #[test]
+    fn unnumbered_terms() {
+        let lines: Vec<Line> = [
+            "新型基础设施：以新发展理念为引领的基础设施体系。",
+            "“双碳”目标：碳达峰、碳中和。",
+            "一、附则",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            no: i + 10,
+            indented: false,
+            marked: false,
+            text: t.to_string(),
+        })
+        .collect();
+        let (entries, used) = parse_glossary(&lines, 0);
+        assert_eq!(used, 2);
+        assert_eq!(entries[1].term, "“双碳”目标");
+        assert_eq!(entries[1].number, 2);
     }
 }

@@ -43,7 +43,7 @@ fn header_year(header: &str) -> Option<i32> {
 fn is_header_row(row: &[String]) -> bool {
     row.iter().any(|c| {
         let c = squash(c);
-        c.contains("指标名称") || c.contains("序号") || c == "类别"
+        c.contains("指标名称") || c == "指标" || c.contains("序号") || c == "类别"
     })
 }
 
@@ -142,7 +142,7 @@ fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Mea
     if value.is_empty() {
         return None;
     }
-    let cumulative = value.contains(['[', '［']);
+    let cumulative = value.contains(['[', '［', '〔']) || value.contains("累计");
     Some(Measure {
         year,
         value,
@@ -186,7 +186,7 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
     let mut category: Option<String> = None;
     let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
-    for row in data {
+    for row in data.iter().copied() {
         let row = &split_name_row(row, width, name_column, &mut parent);
         let cell = |column: Option<usize>| {
             column

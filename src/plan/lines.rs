@@ -4,7 +4,7 @@
 use super::normalize::Line;
 use super::numerals::parse_numeral;
 use super::patterns::{
-    BOX, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, PAREN_CN, PAREN_NUM, PART, SECTION,
+    BOX, CHAPTER, CN_ENUM, FIGURE, GLOSSARY, NUMBERED, ORDINAL, PAREN_CN, PAREN_NUM, PART, SECTION,
 };
 use regex::Regex;
 
@@ -44,6 +44,10 @@ pub enum Kind {
     ParenNum(Numbered),
     /// 1. / 1． / 1、
     Num(Numbered),
+    /// ① ② … ⑴ ⑵ …
+    Circled(Numbered),
+    /// ■ ● ◆ ▲ ★ • … followed by the text: an unnumbered list item.
+    Bullet(String),
     /// 专栏N …
     BoxHead(Numbered),
     Glossary,
@@ -69,7 +73,9 @@ pub fn classify(line: &Line) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
-    if let Some(n) = numbered(&BOX, text, 1, 1) {
+    if let Some(n) = numbered(&BOX, text, 1, 1)
+        && !n.rest.starts_with(['所', '中', '内', '的'])
+    {
         return Kind::BoxHead(Numbered {
             label: format!("专栏{}", n.number),
             ..n
@@ -94,9 +100,21 @@ pub fn classify(line: &Line) -> Kind {
         return Kind::ParenNum(n);
     }
     if let Some(n) = numbered(&NUMBERED, text, 1, 1) {
-        // "1.5万人" is a decimal, not a numbered clause.
-        if !n.rest.starts_with(|c: char| c.is_ascii_digit()) && !n.rest.is_empty() {
+        if n.rest.is_empty() {
+            return Kind::Text;
+        }
+        // "1.5万人" is a decimal (see `decimal_like_number` for "11.121人才梯队").
+        if !n.rest.starts_with(|c: char| c.is_ascii_digit()) {
             return Kind::Num(n);
+        }
+    }
+    if let Some(n) = circled(text) {
+        return Kind::Circled(n);
+    }
+    if let Some(rest) = text.strip_prefix(BULLETS) {
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            return Kind::Bullet(rest.to_string());
         }
     }
     if GLOSSARY.is_match(text) {
@@ -106,6 +124,89 @@ pub fn classify(line: &Line) -> Kind {
         return Kind::Figure;
     }
     Kind::Text
+}
+
+/// "11.121人才梯队项目": a number, a dot and a digit. `classify` reads it as text (a decimal
+/// such as "1.5万人以上"); it is a numbered clause only where the numbering expects it.
+pub fn decimal_like_number(text: &str) -> Option<Numbered> {
+    let n = numbered(&NUMBERED, text, 1, 1)?;
+    n.rest
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(n)
+}
+
+/// Fewest items of an inline "一是…二是…" list that makes a list of measures.
+const MIN_ORDINAL_ITEMS: usize = 3;
+/// Longest lead-in before "一是" of a list of measures ("今年再办好15件民生实事。").
+const MAX_ORDINAL_LEAD_CHARS: usize = 40;
+
+/// The items of a paragraph that lists measures inline: "…。一是A。二是B。三是C。" → ("一是", "A。")
+/// …, when it lists at least three in order after a short lead-in.
+pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
+    let mut markers: Vec<(usize, usize, String)> = Vec::new();
+    for caps in ORDINAL.captures_iter(text) {
+        let (Some(number), Some(whole)) = (caps.get(1), caps.get(0)) else {
+            continue;
+        };
+        if parse_numeral(number.as_str()) == Some(markers.len() as u32 + 1) {
+            let start = number.start();
+            markers.push((start, whole.end(), text[start..whole.end()].to_string()));
+        }
+    }
+    let first = markers.first()?;
+    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS
+    {
+        return None;
+    }
+    Some(
+        markers
+            .iter()
+            .enumerate()
+            .map(|(i, (_, body_start, label))| {
+                let end = markers.get(i + 1).map_or(text.len(), |next| next.0);
+                (label.clone(), text[*body_start..end].trim().to_string())
+            })
+            .collect(),
+    )
+}
+
+/// Characters that open an unnumbered list item.
+const BULLETS: &[char] = &[
+    '■', '●', '◆', '▲', '★', '□', '•', '◇', '○', '▪', '►', '√', '◎', '☆',
+];
+
+/// ① … ⑳ and ⑴ … ⒇.
+fn circled(text: &str) -> Option<Numbered> {
+    let c = text.chars().next()?;
+    let number = match c {
+        '①'..='⑳' => c as u32 - '①' as u32 + 1,
+        '⑴'..='⒇' => c as u32 - '⑴' as u32 + 1,
+        _ => return None,
+    };
+    let rest = text[c.len_utf8()..]
+        .trim_start_matches(['、', '.', '．'])
+        .trim();
+    (!rest.is_empty()).then(|| Numbered {
+        number,
+        label: c.to_string(),
+        rest: rest.to_string(),
+    })
+}
+
+/// The numbering of a line, if it has one (headings of every level, numbered clauses).
+pub fn numbering(kind: &Kind) -> Option<&Numbered> {
+    match kind {
+        Kind::Part(n)
+        | Kind::Chapter(n)
+        | Kind::Section(n)
+        | Kind::CnEnum(n)
+        | Kind::ParenCn(n)
+        | Kind::ParenNum(n)
+        | Kind::Num(n)
+        | Kind::Circled(n)
+        | Kind::BoxHead(n) => Some(n),
+        _ => None,
+    }
 }
 
 /// Collapse runs of white space to one ASCII space.
@@ -134,6 +235,7 @@ mod tests {
         Line {
             no: 1,
             indented: false,
+            marked: false,
             text: text.to_string(),
         }
     }
@@ -152,6 +254,14 @@ mod tests {
         );
         assert!(matches!(classify(&line("1、工程")), Kind::Num(_)));
         assert_eq!(classify(&line("1.5万人以上")), Kind::Text);
+        assert!(decimal_like_number("11.121人才梯队项目").is_some_and(|n| n.number == 11));
+        assert!(matches!(classify(&line("② 建设")), Kind::Circled(n) if n.number == 2));
+        assert!(matches!(classify(&line("■某公司项目")), Kind::Bullet(t) if t == "某公司项目"));
+        assert!(
+            matches!(classify(&line("专栏2：")), Kind::BoxHead(n) if n.number == 2 && n.rest.is_empty())
+        );
+        assert!(matches!(classify(&line("专栏三 重点工程")), Kind::BoxHead(n) if n.number == 3));
+        assert!(matches!(classify(&line("3﹒推进")), Kind::Num(n) if n.number == 3));
         assert!(
             matches!(classify(&line("专栏 1 重点培育的特色小镇")), Kind::BoxHead(n) if n.number == 1 && n.rest == "重点培育的特色小镇")
         );
@@ -164,5 +274,20 @@ mod tests {
         assert_eq!(clause_title("北斗导航。发展综合导航"), "北斗导航");
         assert_eq!(clause_title("传统能源：加快推进"), "传统能源");
         assert_eq!(clause_title("没有句号"), "没有句号");
+    }
+
+    #[test]
+    fn inline_lists_of_measures() {
+        let items = ordinal_items(
+            "今年再办好3件实事。一是新建学校。二是改造小区，惠及万户。三是加装电梯600部。",
+        )
+        .unwrap_or_default();
+        let labels: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, vec!["一是", "二是", "三是"]);
+        assert_eq!(items[1].1, "改造小区，惠及万户。");
+        assert_eq!(
+            ordinal_items("坚持创新。一是加强研发，二是引进人才。"),
+            None
+        );
     }
 }

@@ -2,25 +2,41 @@
 //!
 //! The pipeline: `encoding` decodes bytes; `normalize` turns the text into clean lines
 //! (bookmarks, running headers, tables of contents and page numbers removed; traditional
-//! script converted); `lines` classifies each line; `document` walks them, handing boxes
-//! to `boxes` (with `tables` and `indicators`), action-plan tasks to `tasks`, the 名词解释
-//! to `glossary`; `meta` reads the first page; `deadlines` finds 到2025年-style hints.
-//! `renditions` merges several renditions of one plan.
+//! script converted; Markdown marks and pipe rows read; flattened lines split by
+//! `flattened`); `lines` classifies each line; `meta` reads the title and first page;
+//! `document` walks the lines, handing boxes to `boxes`/`box_items`, tables to `tables`,
+//! `plain_tables` and `run_together` (columns named by `columns`; indicator rows to
+//! `indicators`, task lists to `table_tasks`), the 名词解释 to `glossary`; then `tasks` reads
+//! the measures off the numbering tree of what is left (`task_tree`), with their
+//! responsibility clauses (`responsibility`, `names`) and `deadlines`. Every part marks the
+//! lines it placed, for the coverage report (`coverage`). `renditions` merges several
+//! renditions of one plan.
 
+mod box_items;
 mod boxes;
+mod columns;
+mod coverage;
 mod deadlines;
 mod document;
 pub mod encoding;
+mod flattened;
 mod glossary;
 mod indicators;
 mod lines;
 mod meta;
 mod model;
+mod names;
 mod normalize;
 mod numerals;
+mod outline;
 mod patterns;
+mod plain_tables;
 mod renditions;
+mod responsibility;
+mod run_together;
+mod table_tasks;
 mod tables;
+mod task_tree;
 mod tasks;
 
 pub use deadlines::{find_deadlines, five_year_period};
@@ -38,10 +54,8 @@ pub const MAX_LINE_CHARS: usize = 64 * 1024;
 pub enum ParseError {
     #[error(transparent)]
     Encoding(#[from] encoding::EncodingError),
-    #[error(
-        "no plan title found: none of the first lines names a plan (a line ending in 规划, 方案, 纲要 or 计划)"
-    )]
-    NoTitle,
+    #[error("the file holds no readable text (only white space or control characters)")]
+    Empty,
 }
 
 /// Parse one plan file.
@@ -84,6 +98,20 @@ pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, Pars
     })
 }
 
+/// The file name without directories and extension: the title of last resort.
+fn file_stem(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let stem = match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    };
+    if stem.trim().is_empty() {
+        "untitled".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
 /// Parse decoded text (line ends already LF).
 pub fn parse_text(
     text: &str,
@@ -91,10 +119,25 @@ pub fn parse_text(
     source: &str,
 ) -> Result<ParsedDocument, ParseError> {
     let normalized = normalize::normalize(text);
+    if normalized.lines.iter().all(|l| l.is_blank()) {
+        return Err(ParseError::Empty);
+    }
     let meta = meta::parse_meta(&normalized.lines);
-    let title = meta.title.clone().ok_or(ParseError::NoTitle)?;
-    let body = document::parse_body(&normalized.lines, &meta);
     let mut warnings = normalized.warnings;
+    let title = match meta.title.clone() {
+        Some(title) => title,
+        None => {
+            let name = file_stem(source);
+            warnings.push(Warning {
+                line: None,
+                message: format!(
+                    "no title found (no heading-like line names a document type such as 规划, 方案, 意见, 要点 or 报告): the file name \"{name}\" is the title"
+                ),
+            });
+            name
+        }
+    };
+    let body = document::parse_body(&normalized.lines, &meta, source);
     warnings.extend(body.warnings);
     Ok(ParsedDocument {
         source: source.to_string(),
@@ -112,5 +155,6 @@ pub fn parse_text(
             glossary: body.glossary,
         },
         warnings,
+        coverage: body.coverage,
     })
 }

@@ -96,6 +96,9 @@ pub struct PlanBox {
     /// Notes printed under the box (注：1．…), e.g. caveats of an indicator table.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// 1-based line of the box heading in the source text.
+    #[serde(default)]
+    pub line: Option<usize>,
 }
 
 /// An engineering item inside a 专栏.
@@ -109,6 +112,12 @@ pub struct BoxItem {
     /// Full text of the item, title included.
     pub body: String,
     pub deadlines: Vec<Deadline>,
+    /// Departments of a responsibility clause the item carries (（责任单位：…）), lead first.
+    #[serde(default)]
+    pub departments: Vec<DepartmentRef>,
+    /// 1-based line of the item in the source text.
+    #[serde(default)]
+    pub line: Option<usize>,
 }
 
 /// Role of a responsible department.
@@ -141,6 +150,9 @@ pub struct Task {
     pub body: String,
     pub departments: Vec<DepartmentRef>,
     pub deadlines: Vec<Deadline>,
+    /// 1-based line where the task starts in the source text.
+    #[serde(default)]
+    pub line: Option<usize>,
 }
 
 /// Expected (预期性) or binding (约束性) indicator.
@@ -202,6 +214,9 @@ pub struct GlossaryEntry {
     pub number: u32,
     pub term: String,
     pub definition: String,
+    /// 1-based line of the entry in the source text.
+    #[serde(default)]
+    pub line: Option<usize>,
 }
 
 /// A line that looks like content but was not understood.
@@ -237,6 +252,43 @@ pub struct Plan {
     pub glossary: Vec<GlossaryEntry>,
 }
 
+/// What became of a text's paragraphs: how many were placed in each part of the model, and
+/// every paragraph that looks trackable (it carries a number or a responsibility clause) but
+/// was not placed — what the importer missed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// The file it describes.
+    pub source: String,
+    /// Non-blank paragraphs of the text.
+    pub paragraphs: usize,
+    /// Paragraphs placed as 专栏 headings or their tables.
+    pub boxes: usize,
+    /// Paragraphs placed as items of a 专栏.
+    pub items: usize,
+    /// Paragraphs placed as tasks (or as rows of a task table).
+    pub tasks: usize,
+    /// Paragraphs placed as indicator rows or their headers.
+    pub indicators: usize,
+    /// Paragraphs placed as glossary entries.
+    pub glossary: usize,
+    /// Paragraphs placed as headings of the outline, the title and the notice around it,
+    /// or prose of background chapters (回顾, 形势, 指导思想, 目标 …).
+    pub outline: usize,
+    /// Numbered or responsibility-carrying paragraphs that were not placed, in text order.
+    pub missed: Vec<Missed>,
+}
+
+/// A paragraph the importer did not place although it carries a number or a clause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Missed {
+    /// 1-based line in the source text.
+    pub line: usize,
+    /// Why it looks trackable: "numbered" or "responsibility clause".
+    pub reason: String,
+    /// The start of the paragraph.
+    pub text: String,
+}
+
 /// One source file after parsing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedDocument {
@@ -245,6 +297,8 @@ pub struct ParsedDocument {
     pub encoding: TextEncoding,
     pub plan: Plan,
     pub warnings: Vec<Warning>,
+    #[serde(default)]
+    pub coverage: Coverage,
 }
 
 /// One source file of a merged plan, and how it was read.
@@ -266,4 +320,7 @@ pub struct MergedPlan {
     pub renditions: Vec<Rendition>,
     pub disagreements: Vec<Disagreement>,
     pub warnings: Vec<Warning>,
+    /// How each rendition's paragraphs were placed, primary first.
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
 }

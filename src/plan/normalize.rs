@@ -5,7 +5,9 @@
 //! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
 //! those paragraphs are joined back.
 
+use super::names::is_department_list;
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
+use super::responsibility::is_label_line;
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
 use std::collections::HashMap;
@@ -20,6 +22,8 @@ pub struct Line {
     pub indented: bool,
     /// Trimmed text; empty for blank lines.
     pub text: String,
+    /// The line was marked as a heading: a Markdown `#` heading or a line in bold (`**…**`).
+    pub marked: bool,
 }
 
 impl Line {
@@ -50,7 +54,7 @@ pub fn normalize(text: &str) -> Normalized {
     };
 
     let mut removed_controls = 0;
-    let mut lines: Vec<Line> = text
+    let lines: Vec<Line> = text
         .split('\n')
         .enumerate()
         .map(|(index, raw)| {
@@ -65,6 +69,7 @@ pub fn normalize(text: &str) -> Normalized {
             message: format!("{removed_controls} control or invisible characters removed"),
         });
     }
+    let mut lines = super::flattened::split_flattened(lines, &mut warnings);
     remove_page_numbers(&mut lines);
     remove_table_of_contents(&mut lines);
     remove_running_headers(&mut lines);
@@ -87,22 +92,87 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
         });
     }
     let mut indented = text.starts_with('\t');
-    let mut trimmed = trim(&text);
+    let (mut trimmed, marked) = unmark(trim(&text));
+    if let Some(row) = pipe_row(trimmed) {
+        // A Markdown table row: cells separated by tabs, as one-row-per-line tables are.
+        return (
+            Line {
+                no,
+                indented: false,
+                text: row,
+                marked: false,
+            },
+            cleaned.removed,
+        );
+    }
     // Flattened tables write one cell per line followed by `|`; a lone `|` ends a row.
     if let Some(cell) = trimmed.strip_suffix('|') {
         let cell = trim(cell.trim_end_matches('|'));
         indented = !cell.is_empty();
         trimmed = cell;
     }
+    let text = if trimmed.contains("**") {
+        trimmed.replace("**", "")
+    } else {
+        trimmed.to_string()
+    };
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
     (
         Line {
             no,
             indented,
-            text: trimmed.to_string(),
+            text,
+            marked,
         },
         cleaned.removed,
     )
+}
+
+/// Strip Markdown heading marks (`## 专栏2 …`) and bold around a whole line (`**名词解释**`);
+/// says whether the line was so marked.
+fn unmark(text: &str) -> (&str, bool) {
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with([' ', '\u{3000}']) {
+        let (inner, _) = unmark(trim(&text[hashes..]));
+        return (inner, true);
+    }
+    if let Some(inner) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**"))
+        && !inner.contains("**")
+        && !inner.trim().is_empty()
+    {
+        return (trim(inner), true);
+    }
+    (text, false)
+}
+
+/// A table row with pipes between its cells (`| a | b |`, or `a | b | c |` as some web copies
+/// write it) as tab-separated cells; a `|---|:--:|` rule as an empty line. `None` for
+/// anything else (a one-cell `cell |` line of a flattened table included).
+fn pipe_row(text: &str) -> Option<String> {
+    if text.matches('|').count() < 3 {
+        return None;
+    }
+    let inner = text.strip_prefix('|').unwrap_or(text);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<&str> = inner.split('|').map(trim).collect();
+    if cells.iter().all(|c| c.is_empty()) {
+        return None;
+    }
+    let rule = cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
+    if rule {
+        return Some(String::new());
+    }
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            c.replace("**", "")
+                .replace("<br>", " ")
+                .replace("<br/>", " ")
+        })
+        .collect();
+    Some(cells.join("\t"))
 }
 
 fn trim(text: &str) -> &str {
@@ -114,11 +184,32 @@ fn blank(line: &mut Line) {
     line.indented = false;
 }
 
+/// Longest neighbour that makes a bare number a table cell rather than a page number.
+const MAX_CELL_NEIGHBOUR_CHARS: usize = 10;
+
+/// Page numbers: bare numbers on a line of their own — unless a neighbouring line is a short
+/// cell too ("16.1", "预期性", "区发改局"): then the number is a cell of a table whose cells
+/// are one per line (a 序号, a value).
 fn remove_page_numbers(lines: &mut [Line]) {
-    for line in lines.iter_mut() {
-        if !line.indented && PAGE_NUMBER.is_match(&line.text) && !line.is_blank() {
-            blank(line);
+    let is_number = |l: &Line| !l.indented && !l.is_blank() && PAGE_NUMBER.is_match(&l.text);
+    let is_cell = |l: &Line| {
+        !l.is_blank()
+            && l.text.chars().count() <= MAX_CELL_NEIGHBOUR_CHARS
+            && !HEADING_LIKE.is_match(&l.text)
+            && !PAGE_NUMBER.is_match(&l.text)
+            && !ends_sentence(&l.text)
+    };
+    let numbers: Vec<usize> = (0..lines.len()).filter(|&i| is_number(&lines[i])).collect();
+    let mut pages = Vec::new();
+    for index in numbers {
+        let previous = lines[..index].iter().rev().find(|l| !l.is_blank());
+        let next = lines[index + 1..].iter().find(|l| !l.is_blank());
+        if !previous.is_some_and(is_cell) && !next.is_some_and(is_cell) {
+            pages.push(index);
         }
+    }
+    for index in pages {
+        blank(&mut lines[index]);
     }
 }
 
@@ -129,7 +220,8 @@ fn remove_table_of_contents(lines: &mut [Line]) {
     };
     blank(&mut lines[start]);
     for line in lines[start + 1..].iter_mut() {
-        if line.is_blank() || HEADING_LIKE.is_match(&line.text) {
+        if line.is_blank() || HEADING_LIKE.is_match(&line.text) || PAGE_NUMBER.is_match(&line.text)
+        {
             blank(line);
         } else {
             break;
@@ -174,12 +266,16 @@ fn remove_running_headers(lines: &mut [Line]) {
     }
 }
 
+/// A line that may be a running header: short, no heading, no sentence, and not a line
+/// that tables and task lists repeat on purpose (a 牵头单位 label, a list of departments).
 fn is_header_candidate(line: &Line) -> bool {
     let len = line.text.chars().count();
     !line.indented
         && (6..=30).contains(&len)
         && !HEADING_LIKE.is_match(&line.text)
         && !ends_sentence(&line.text)
+        && !is_label_line(&line.text)
+        && !is_department_list(&line.text)
 }
 
 /// Whether text ends a sentence (so a following line starts a new paragraph).
@@ -250,6 +346,28 @@ mod tests {
         );
         assert!(n.lines[2].is_blank());
         assert!(n.lines[3].indented);
+    }
+
+    #[test]
+    fn markdown_headings_bold_and_pipe_tables() {
+        let n = normalize(
+            "# 专栏2 重点工程\n**名词解释**\n| 序号 | 重点任务 | 牵头单位 |\n|---|:---|---|\n| 1 | 建设园区 | 市发改委 |\n正文**加粗**。\n",
+        );
+        assert_eq!(n.lines[0].text, "专栏2 重点工程");
+        assert!(n.lines[0].marked);
+        assert_eq!(n.lines[1].text, "名词解释");
+        assert!(n.lines[1].marked);
+        assert_eq!(n.lines[2].text, "序号\t重点任务\t牵头单位");
+        assert!(n.lines[3].is_blank());
+        assert_eq!(n.lines[4].text, "1\t建设园区\t市发改委");
+        assert_eq!(n.lines[5].text, "正文加粗。");
+        assert!(!n.lines[5].marked);
+        let n = normalize(
+            "序号 | 重点任务 | 牵头单位 |\n（2）推进 | 市发改委 | 2024年 |\n专栏1 标题 |\n",
+        );
+        assert_eq!(n.lines[0].text, "序号\t重点任务\t牵头单位");
+        assert_eq!(n.lines[1].text, "（2）推进\t市发改委\t2024年");
+        assert_eq!(n.lines[2].text, "专栏1 标题");
     }
 
     #[test]

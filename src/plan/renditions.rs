@@ -61,12 +61,14 @@ fn merge_group(mut group: Vec<ParsedDocument>) -> Option<MergedPlan> {
         sources: vec![first.source],
         disagreements: Vec::new(),
         warnings: first.warnings,
+        coverage: vec![first.coverage],
     };
     for doc in docs {
         fill_from(&mut merged, &doc);
         merged.renditions.push(rendition(&doc));
         merged.sources.push(doc.source);
         merged.warnings.extend(doc.warnings);
+        merged.coverage.push(doc.coverage);
     }
     merged.plan.boxes.sort_by_key(|b| b.number);
     Some(merged)

@@ -1,18 +1,32 @@
 //! Tables as plan texts carry them.
 //!
-//! Two layouts occur: one cell per line (Word exports: cells start with a tab, a blank line
+//! Two layouts are read here: one cell per line marked by a tab (Word exports: a blank line
 //! separates rows, and a cell may continue on following unindented short lines — flattened
 //! sources write `cell |` and a lone `|` between rows, which `normalize` maps to the same
-//! shape), and one row per line with tab-separated cells.
+//! shape); and one row per line with tab-separated cells (copies from Word or Excel, and
+//! Markdown `| a | b |` rows, which `normalize` turns into tabs). Cells with nothing marking
+//! them are read by `plain_tables.rs`.
 
 use super::lines::{Kind, classify};
 use super::normalize::Line;
 
 /// Rows of cells read from the text, and how many lines they used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableBlock {
     pub rows: Vec<Vec<String>>,
+    /// Line index where each row starts.
+    pub starts: Vec<usize>,
     pub consumed: usize,
+}
+
+impl TableBlock {
+    /// The 1-based source line of each row.
+    pub fn row_lines(&self, lines: &[Line]) -> Vec<usize> {
+        self.starts
+            .iter()
+            .map(|&i| lines.get(i).map_or(0, |l| l.no))
+            .collect()
+    }
 }
 
 /// Longest line that can continue a cell (longer unindented text is body text again).
@@ -50,12 +64,16 @@ pub fn starts_cell_table(lines: &[Line], start: usize) -> bool {
 /// Read a one-cell-per-line table starting at `lines[start]`.
 pub fn parse_cell_table(lines: &[Line], start: usize) -> TableBlock {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut starts = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut index = start;
     let mut end = start;
     while index < lines.len() {
         let line = &lines[index];
         if is_cell(line) {
+            if row.is_empty() {
+                starts.push(index);
+            }
             row.push(line.text.clone());
             index += 1;
             end = index;
@@ -87,6 +105,7 @@ pub fn parse_cell_table(lines: &[Line], start: usize) -> TableBlock {
     }
     TableBlock {
         rows,
+        starts,
         consumed: end - start,
     }
 }
@@ -109,6 +128,7 @@ pub fn is_tab_row(line: &Line) -> bool {
 /// are allowed, dash-only separator rows dropped.
 pub fn parse_tab_table(lines: &[Line], start: usize) -> TableBlock {
     let mut rows = Vec::new();
+    let mut starts = Vec::new();
     let mut index = start;
     let mut end = start;
     while index < lines.len() {
@@ -130,12 +150,14 @@ pub fn parse_tab_table(lines: &[Line], start: usize) -> TableBlock {
             .all(|c| c.chars().all(|ch| matches!(ch, '-' | '—' | '－')));
         if !separator {
             rows.push(cells);
+            starts.push(index);
         }
         index += 1;
         end = index;
     }
     TableBlock {
         rows,
+        starts,
         consumed: end - start,
     }
 }
@@ -150,6 +172,7 @@ mod tests {
             .map(|(i, s)| Line {
                 no: i + 1,
                 indented: s.starts_with('\t'),
+                marked: false,
                 text: s.trim_matches(|c: char| c == '\t' || c == ' ').to_string(),
             })
             .collect()
@@ -196,26 +219,31 @@ mod tests {
             Line {
                 no: 1,
                 indented: false,
+                marked: false,
                 text: "指标名称\t单位\t2020 年".into(),
             },
             Line {
                 no: 2,
                 indented: false,
+                marked: false,
                 text: "常住人口城镇化率\t%\t71.26".into(),
             },
             Line {
                 no: 3,
                 indented: false,
+                marked: false,
                 text: "".into(),
             },
             Line {
                 no: 4,
                 indented: false,
+                marked: false,
                 text: "----\t--".into(),
             },
             Line {
                 no: 5,
                 indented: false,
+                marked: false,
                 text: "正文。".into(),
             },
         ];

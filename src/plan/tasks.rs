@@ -1,270 +1,481 @@
-//! Key tasks and policy measures of an action plan, with their （责任单位：…）.
+//! Tasks: the trackable measures of a document, with who is responsible for each.
 //!
-//! The first department named leads (牵头), the others are co-responsible (配合). A rider
-//! such as "各市州、县市区人民政府按职责分工负责，下同" names a department that shares
-//! every task of the plan; it is added to each task as co-responsible.
+//! The lines nobody placed form a tree by their numbering (`task_tree.rs`). A task is then:
+//! - a numbered line whose own text, or whose paragraphs below, carry a responsibility
+//!   clause (`responsibility.rs`), or which is followed by label lines (牵头单位：…);
+//! - an unnumbered paragraph with its own clause (a run-in task: "培育平台。……（责任单位：…）");
+//! - a numbered sibling of such tasks (a measure whose clause was left out);
+//! - in a document that writes no clause at all, or in a part where other measures carry one,
+//!   a leaf of the tree — a numbered line with no numbered lines under it — outside the
+//!   background parts (回顾, 形势, 指导思想, 基本原则, 目标, 意义 …): a heading over run-in
+//!   paragraphs gives one task per paragraph, an inline list (一是…二是…) one per item, and a
+//!   heading with a paragraph of its own above its sub-measures is a task too.
+//!
+//! A 规划 written in 篇/章/节 tracks its 专栏 items instead: there only clauses make tasks.
 
-use super::deadlines::find_deadlines;
-use super::lines::{Kind, classify, clause_title, collapse_spaces, is_heading_text};
+use super::coverage::{Marks, Placed};
+use super::deadlines::{deadlines_of_time, find_deadlines_in};
+use super::lines::ordinal_items;
+use super::lines::{Kind, clause_title, collapse_spaces, is_heading_text};
 use super::normalize::Line;
-use super::patterns::RESPONSIBLE;
+use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
+use super::task_tree::{Node, RANK_CN_ENUM, Tree, build_tree, is_background};
 use super::{DepartmentRef, Role, Task};
+use std::collections::HashMap;
 
-/// Whether a text is an action plan whose tasks carry 责任单位.
-pub fn has_responsibilities(lines: &[Line]) -> bool {
-    lines.iter().any(|l| l.text.contains("责任单位"))
+/// How the tasks of one text are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TaskOptions {
+    /// Leaves of the numbering tree are tasks (no clause anywhere).
+    pub leaf_tasks: bool,
+    /// The document is written in 篇/章/节: its sub-points are outline, only clauses make tasks.
+    pub sectioned: bool,
+    /// The year of a month or quarter written without one.
+    pub year: Option<i32>,
 }
 
-/// A task text split into its body and the departments of its （责任单位：…）.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Responsibility {
-    pub body: String,
-    pub departments: Vec<String>,
-    /// A department the clause says shares every task ("…按职责分工负责，下同").
-    pub shared: Option<String>,
-}
+/// Longest title sentence of a run-in paragraph ("突出重点事项攻坚。").
+const MAX_RUN_IN_TITLE_CHARS: usize = 20;
 
-/// Split the （责任单位：…） clause off the end of a task text.
-pub fn split_responsibility(text: &str) -> Option<Responsibility> {
-    let caps = RESPONSIBLE.captures(text)?;
-    let whole = caps.get(0)?;
-    let clause = caps.get(1)?.as_str();
-    let body = text[..whole.start()].trim().to_string();
-    let mut departments = Vec::new();
-    let mut shared = None;
-    for part in clause.split(['，', ',', '；', ';', '。']) {
-        let part = part.trim();
-        if part.is_empty()
-            || part.starts_with("下同")
-            || part.starts_with("以下")
-            || part.starts_with("不再")
-        {
-            continue;
-        }
-        if let Some(at) = part.find("按职责分工负责") {
-            let name = part[..at].trim();
-            if !name.is_empty() {
-                shared = Some(name.to_string());
-            }
-            continue;
-        }
-        departments.extend(split_names(part));
-    }
-    Some(Responsibility {
-        body,
-        departments,
-        shared,
-    })
-}
-
-/// Split "省教育厅、省财政厅" into names; "各市州、县市区人民政府" stays one name.
-fn split_names(list: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for name in list.split('、').map(str::trim).filter(|n| !n.is_empty()) {
-        match names.last_mut() {
-            Some(previous) if previous.ends_with("市州") && name.starts_with("县市区") => {
-                previous.push('、');
-                previous.push_str(name);
-            }
-            _ => names.push(name.to_string()),
-        }
-    }
-    names
-}
-
-fn task(
+/// A task being assembled.
+struct Draft {
     number: String,
-    chapter: &Option<String>,
+    title: String,
+    body: Vec<String>,
+    clause: Clause,
     group: Option<String>,
-    title: &str,
-    text: &str,
-) -> (Task, Option<String>) {
-    let (body, names, shared) = match split_responsibility(text) {
-        Some(r) => (r.body, r.departments, r.shared),
-        None => (text.to_string(), Vec::new(), None),
-    };
-    let body = collapse_spaces(&body);
-    let departments = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| DepartmentRef {
-            name,
-            role: if i == 0 { Role::Lead } else { Role::Co },
+    chapter: Option<String>,
+    /// Line indices it was read from.
+    used: Vec<usize>,
+}
+
+/// Reads tasks off the tree.
+struct Reader<'a> {
+    lines: &'a [Line],
+    tree: &'a Tree,
+    options: TaskOptions,
+    drafts: Vec<Draft>,
+    /// Whether each line carries a responsibility clause.
+    clauses: &'a [bool],
+    /// Top-level nodes whose part holds a responsibility clause.
+    clause_parts: Vec<usize>,
+    /// How many nodes with a clause each (parent, rank) has.
+    clause_siblings: HashMap<(Option<usize>, u8), usize>,
+    /// Whether each node sits in a background part.
+    background: Vec<bool>,
+}
+
+impl Reader<'_> {
+    fn text(&self, index: usize) -> &str {
+        &self.lines[index].text
+    }
+
+    fn ancestors(&self, node: usize) -> impl Iterator<Item = &Node> {
+        let mut next = self.tree.nodes[node].parent;
+        std::iter::from_fn(move || {
+            let id = next?;
+            next = self.tree.nodes[id].parent;
+            Some(&self.tree.nodes[id])
         })
-        .collect();
-    let title = if title.is_empty() {
-        clause_title(&body).to_string()
-    } else {
-        title.to_string()
-    };
-    let deadlines = find_deadlines(&body);
-    (
-        Task {
-            number,
-            group,
-            chapter: chapter.clone(),
+    }
+
+    /// Whether a node sits in a background part: one of its headings says so (its own
+    /// title counts only at chapter level: a measure may well name a 基础 or a 目标).
+    fn in_background(&self, node: usize) -> bool {
+        self.background.get(node).copied().unwrap_or(false)
+    }
+
+    /// Whether each node sits in a background part, read once for the tree.
+    fn backgrounds(&self) -> Vec<bool> {
+        let mut background: Vec<bool> = Vec::with_capacity(self.tree.nodes.len());
+        for node in &self.tree.nodes {
+            // Parents come before their children: their answer is known.
+            let own = node.rank <= RANK_CN_ENUM && is_background(&node.title(&node.numbered.rest));
+            let inherited = node.parent.is_some_and(|p| {
+                let parent = &self.tree.nodes[p];
+                background[p]
+                    || parent.rank > RANK_CN_ENUM
+                        && is_background(&parent.title(&parent.numbered.rest))
+            });
+            background.push(own || inherited);
+        }
+        background
+    }
+
+    /// The chapter a node sits in: its outermost 章 or 一、 ancestor.
+    fn chapter(&self, node: usize) -> Option<String> {
+        let ancestors: Vec<&Node> = self.ancestors(node).collect();
+        ancestors
+            .iter()
+            .rev()
+            .find(|n| n.rank == 1)
+            .or_else(|| ancestors.iter().rev().find(|n| n.rank == RANK_CN_ENUM))
+            .or_else(|| ancestors.last())
+            .map(|n| n.display())
+    }
+
+    fn group(&self, node: Option<usize>) -> Option<String> {
+        node.map(|id| self.tree.nodes[id].display())
+    }
+
+    /// The body texts of paragraphs without their clauses, and the clause they give: each
+    /// paragraph's own clause, and the label lines among them read together.
+    fn read_paragraphs(&self, paragraphs: &[usize]) -> (Vec<String>, Clause) {
+        let mut body = Vec::new();
+        let mut clause = Clause::default();
+        let mut labels: Vec<&str> = Vec::new();
+        for &p in paragraphs {
+            let text = self.text(p);
+            if is_label_line(text) {
+                labels.push(text);
+                continue;
+            }
+            let (text, found) = split_clause(text);
+            clause.merge(found.unwrap_or_default());
+            if !text.is_empty() {
+                body.push(text);
+            }
+        }
+        clause.merge(parse_label_lines(&labels).unwrap_or_default());
+        (body, clause)
+    }
+
+    /// A task from a node: its own line, the paragraphs given, label lines merged.
+    fn node_task(&mut self, id: usize, paragraphs: &[usize]) {
+        let node = &self.tree.nodes[id];
+        let own = split_clause(&node.numbered.rest);
+        let mut clause = own.1.unwrap_or_default();
+        let mut body = Vec::new();
+        let mut used = vec![node.index];
+        let heading = is_heading_text(&own.0) && !paragraphs.is_empty();
+        if !heading {
+            body.push(own.0.clone());
+        }
+        let (texts, found) = self.read_paragraphs(paragraphs);
+        clause.merge(found);
+        body.extend(texts);
+        used.extend_from_slice(paragraphs);
+        let title = if heading {
+            node.title(&own.0)
+        } else {
+            clause_title(&own.0).to_string()
+        };
+        self.drafts.push(Draft {
+            number: node.number(),
             title,
             body,
-            departments,
-            deadlines,
-        },
-        shared,
-    )
-}
+            clause,
+            group: self.group(node.parent),
+            chapter: self.chapter(id),
+            used,
+        });
+    }
 
-/// Every task of an action plan: numbered key tasks (1.…) and policy measures whose
-/// （一）heading is followed by a paragraph carrying its own 责任单位.
-pub fn parse_tasks(lines: &[Line]) -> Vec<Task> {
-    let mut tasks = Vec::new();
-    let mut shared: Vec<String> = Vec::new();
-    let mut chapter: Option<String> = None;
-    let mut group: Option<String> = None;
-    let mut index = 0;
-    while index < lines.len() {
-        let line = &lines[index];
-        index += 1;
-        match classify(line) {
-            Kind::CnEnum(n) => {
-                chapter = Some(format!("{}{}", n.label, n.rest));
-                group = None;
+    /// A run-in task: an unnumbered paragraph with its own clause, and label lines after it.
+    fn run_in_task(&mut self, parent: Option<usize>, paragraphs: &[usize]) {
+        let (body, clause) = self.read_paragraphs(paragraphs);
+        let Some(text) = body.first() else {
+            return;
+        };
+        self.drafts.push(Draft {
+            number: String::new(),
+            title: clause_title(text).to_string(),
+            body,
+            clause,
+            group: self.group(parent),
+            chapter: parent.and_then(|p| {
+                self.chapter(p)
+                    .or_else(|| Some(self.tree.nodes[p].display()))
+            }),
+            used: paragraphs.to_vec(),
+        });
+    }
+
+    /// The paragraphs of a node (or the root) as runs: a paragraph and the label lines after it.
+    fn runs(&self, paragraphs: &[usize]) -> Vec<Vec<usize>> {
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for &p in paragraphs {
+            match runs.last_mut() {
+                Some(run) if is_label_line(self.text(p)) => run.push(p),
+                _ => runs.push(vec![p]),
             }
-            Kind::ParenCn(n) if is_heading_text(&n.rest) => {
-                let heading = format!("{}{}", n.label, n.rest);
-                let (text, used) = paragraph_after(lines, index);
-                if text.as_deref().is_some_and(|t| RESPONSIBLE.is_match(t)) {
-                    let text = text.unwrap_or_default();
-                    let (t, s) = task(
-                        n.label.clone(),
-                        &chapter,
-                        chapter.clone(),
-                        n.rest.trim_end_matches('。'),
-                        &text,
-                    );
-                    tasks.push(t);
-                    shared.extend(s);
-                    index += used;
-                } else {
-                    group = Some(heading);
+        }
+        runs
+    }
+
+    fn has_clause(&self, run: &[usize]) -> bool {
+        run.iter().any(|&p| self.clauses[p])
+    }
+
+    fn read_node(&mut self, id: usize) {
+        let node = &self.tree.nodes[id];
+        // A speech's address to its audience ("各位代表！") closes what the heading holds.
+        let paragraphs: Vec<usize> = node
+            .paragraphs
+            .iter()
+            .copied()
+            .take_while(|&p| !is_address(self.text(p)))
+            .collect();
+        let leaf = node.children.is_empty();
+        let own_clause = find_clause(&node.numbered.rest).is_some();
+        let runs = self.runs(&paragraphs);
+        let clause_runs: Vec<usize> = (0..runs.len())
+            .filter(|&r| self.has_clause(&runs[r]))
+            .collect();
+        // Label lines straight under the numbered line belong to it.
+        let labels_first = paragraphs
+            .first()
+            .is_some_and(|&p| is_label_line(self.text(p)));
+        if own_clause || labels_first {
+            // Its label lines, and the paragraphs up to the first one with a clause of its own.
+            let own_runs = if labels_first {
+                1
+            } else {
+                clause_runs.first().copied().unwrap_or(runs.len())
+            };
+            let mine: Vec<usize> = runs[..own_runs].iter().flatten().copied().collect();
+            self.node_task(id, &mine);
+            for r in clause_runs.into_iter().filter(|&r| r >= own_runs) {
+                self.run_in_task(Some(id), &runs[r].clone());
+            }
+            return;
+        }
+        if clause_runs.len() == 1 && leaf {
+            // A heading (or a numbered sentence) whose paragraph closes with the clause.
+            let last = clause_runs[0];
+            let mine: Vec<usize> = runs[..=last].iter().flatten().copied().collect();
+            self.node_task(id, &mine);
+            return;
+        }
+        if !clause_runs.is_empty() {
+            for r in clause_runs {
+                self.run_in_task(Some(id), &runs[r].clone());
+            }
+            return;
+        }
+        // Numbered like siblings that carry clauses: a measure whose clause was left out.
+        let sibling_clause = self.sibling_has_clause(id);
+        if !self.leaf_allowed(id) || self.in_background(id) && !sibling_clause {
+            return;
+        }
+        if !leaf {
+            // A heading whose own paragraph states a measure before its sub-measures.
+            if node.rank > RANK_CN_ENUM && !paragraphs.is_empty() {
+                self.node_task(id, &paragraphs);
+            }
+            return;
+        }
+        let heading = is_heading_text(&node.numbered.rest);
+        let sub_heading = node.rank > RANK_CN_ENUM;
+        if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
+            // A heading over run-in paragraphs ("突出重点事项攻坚。制定…"): each paragraph is
+            // a measure, from the first run-in one on (a paragraph that orients the group
+            // comes first); the heading groups them.
+            let first = paragraphs
+                .iter()
+                .position(|&p| self.is_run_in(p))
+                .unwrap_or(0);
+            for &p in &paragraphs[first..] {
+                if !self.enumerated_tasks(id, p) {
+                    self.run_in_task(Some(id), &[p]);
                 }
             }
-            Kind::Num(n) => {
-                let (more, used) = continuation(lines, index);
-                let text = if more.is_empty() {
-                    n.rest.clone()
-                } else {
-                    format!("{}{}", n.rest, more)
-                };
-                let (t, s) = task(n.number.to_string(), &chapter, group.clone(), "", &text);
-                tasks.push(t);
-                shared.extend(s);
-                index += used;
-            }
-            _ => {}
+        } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
+            // The paragraph's inline items are the measures.
+        } else if !heading
+            || !paragraphs.is_empty()
+            || ends_sentence(&node.numbered.rest)
+            || sibling_clause
+        {
+            // A numbered measure: a sentence, or a heading with its paragraphs.
+            self.node_task(id, &paragraphs);
         }
     }
-    for name in shared {
-        for task in &mut tasks {
-            if !task.departments.iter().any(|d| d.name == name) {
-                task.departments.push(DepartmentRef {
-                    name: name.clone(),
-                    role: Role::Co,
-                });
-            }
+
+    /// Whether leaves of this node's part are measures: in a document without clauses (and
+    /// without 篇/章/节), or in a part where other measures carry clauses (a sibling whose
+    /// clause was lost is still a measure).
+    fn leaf_allowed(&self, id: usize) -> bool {
+        !self.options.sectioned
+            && (self.options.leaf_tasks || self.clause_parts.contains(&self.top(id)))
+    }
+
+    /// Whether another node numbered the same way under the same heading carries a clause.
+    fn sibling_has_clause(&self, id: usize) -> bool {
+        let node = &self.tree.nodes[id];
+        let with_clause = self
+            .clause_siblings
+            .get(&(node.parent, node.rank))
+            .copied()
+            .unwrap_or(0);
+        with_clause > usize::from(node.clause)
+    }
+
+    /// The outermost numbered line above a node (the node itself at the top).
+    fn top(&self, id: usize) -> usize {
+        let mut top = id;
+        while let Some(parent) = self.tree.nodes[top].parent {
+            top = parent;
+        }
+        top
+    }
+
+    /// Whether a paragraph opens with a short title sentence ("突出重点事项攻坚。…").
+    fn is_run_in(&self, paragraph: usize) -> bool {
+        let text = self.text(paragraph);
+        let title = clause_title(text);
+        title.len() < text.len() && title.chars().count() <= MAX_RUN_IN_TITLE_CHARS
+    }
+
+    /// Whether most paragraphs open with a short title sentence.
+    fn mostly_run_in(&self, paragraphs: &[usize]) -> bool {
+        let run_in = paragraphs.iter().filter(|&&p| self.is_run_in(p)).count();
+        run_in * 2 >= paragraphs.len()
+    }
+
+    /// A paragraph that lists measures inline ("今年再办好15件民生实事。一是…。二是…。"): one
+    /// task per item, numbered as written ("一是"). Whether it did.
+    fn enumerated_tasks(&mut self, parent: usize, paragraph: usize) -> bool {
+        let Some(items) = ordinal_items(self.text(paragraph)) else {
+            return false;
+        };
+        for (number, text) in items {
+            self.drafts.push(Draft {
+                number,
+                title: clause_title(&text).to_string(),
+                body: vec![text],
+                clause: Clause::default(),
+                group: self.group(Some(parent)),
+                chapter: self.chapter(parent),
+                used: vec![paragraph],
+            });
+        }
+        true
+    }
+}
+
+/// Words a work report addresses its audience with.
+const ADDRESSES: &[&str] = &["各位代表", "同志们", "各位委员"];
+
+/// "各位代表！", "各位代表，…": a speech turning to its audience, not a measure.
+fn is_address(text: &str) -> bool {
+    ADDRESSES.iter().any(|a| text.starts_with(a))
+}
+
+/// A numbered line that closes a sentence is a measure, not a bare heading.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', '！', ';'])
+}
+
+/// Every task of a text (lines placed elsewhere — boxes, tables, glossary — are skipped);
+/// the lines used are marked.
+pub fn parse_tasks(
+    lines: &[Line],
+    kinds: &[Kind],
+    clauses: &[bool],
+    marks: &mut Marks,
+    options: TaskOptions,
+) -> Vec<Task> {
+    let tree = build_tree(lines, kinds, clauses, marks);
+    let mut reader = Reader {
+        lines,
+        tree: &tree,
+        options,
+        drafts: Vec::new(),
+        clauses,
+        clause_parts: Vec::new(),
+        clause_siblings: HashMap::new(),
+        background: Vec::new(),
+    };
+    reader.background = reader.backgrounds();
+    for id in 0..tree.nodes.len() {
+        let node = &tree.nodes[id];
+        if !node.clause {
+            continue;
+        }
+        *reader
+            .clause_siblings
+            .entry((node.parent, node.rank))
+            .or_default() += 1;
+        let top = reader.top(id);
+        if !reader.clause_parts.contains(&top) {
+            reader.clause_parts.push(top);
+        }
+    }
+    let root_runs = reader.runs(&tree.root_paragraphs);
+    for run in root_runs {
+        if reader.has_clause(&run) && !is_label_line(reader.text(run[0])) {
+            reader.run_in_task(None, &run);
+        }
+    }
+    for id in 0..tree.nodes.len() {
+        reader.read_node(id);
+    }
+    let background = std::mem::take(&mut reader.background);
+    let mut drafts = reader.drafts;
+    drafts.sort_by_key(|d| d.used.first().copied().unwrap_or(0));
+    let mut tasks = Vec::with_capacity(drafts.len());
+    let mut shared: Vec<String> = Vec::new();
+    for draft in drafts {
+        for &index in &draft.used {
+            marks.set(index, Placed::Task);
+        }
+        shared.extend(draft.clause.shared.iter().cloned());
+        tasks.push(finish(draft, lines, &shared, options.year));
+    }
+    // Headings (and paragraphs heading the numbered lines below them) are outline, and so is
+    // whatever a background part numbers; a numbered paragraph that became no task stays
+    // unplaced, for the coverage report to show.
+    for (id, node) in tree.nodes.iter().enumerate() {
+        let groups = !node.children.is_empty();
+        if groups || is_heading_text(&node.numbered.rest) || background[id] {
+            marks.set_if_free(node.index, Placed::Outline);
         }
     }
     tasks
 }
 
-/// The first paragraph after a heading at `lines[from]`, if it is plain text.
-fn paragraph_after(lines: &[Line], from: usize) -> (Option<String>, usize) {
-    let Some(offset) = lines[from..].iter().position(|l| !l.text.is_empty()) else {
-        return (None, 0);
+fn finish(draft: Draft, lines: &[Line], shared: &[String], year: Option<i32>) -> Task {
+    let body = collapse_spaces(&draft.body.join(""));
+    let mut departments: Vec<DepartmentRef> = Vec::new();
+    let mut add = |name: &str, role: Role| {
+        if !departments.iter().any(|d| d.name == name) {
+            departments.push(DepartmentRef {
+                name: name.to_string(),
+                role,
+            });
+        }
     };
-    let line = &lines[from + offset];
-    match classify(line) {
-        Kind::Text => (Some(line.text.clone()), offset + 1),
-        _ => (None, 0),
+    for name in &draft.clause.lead {
+        add(name, Role::Lead);
     }
-}
-
-/// Text paragraphs that continue a task whose own line has no 责任单位 yet.
-fn continuation(lines: &[Line], from: usize) -> (String, usize) {
-    let Some(previous) = from.checked_sub(1).map(|i| &lines[i]) else {
-        return (String::new(), 0);
+    for name in draft.clause.co.iter().chain(shared) {
+        add(name, Role::Co);
+    }
+    let mut deadlines = find_deadlines_in(&body, year);
+    if let Some(time) = &draft.clause.time {
+        for d in deadlines_of_time(time, year) {
+            if !deadlines.iter().any(|e| e.due == d.due) {
+                deadlines.push(d);
+            }
+        }
+    }
+    let title = if draft.title.is_empty() {
+        clause_title(&body).to_string()
+    } else {
+        collapse_spaces(&draft.title)
     };
-    if RESPONSIBLE.is_match(&previous.text) {
-        return (String::new(), 0);
+    Task {
+        number: draft.number,
+        group: draft.group,
+        chapter: draft.chapter,
+        title,
+        body,
+        departments,
+        deadlines,
+        line: draft.used.first().map(|&i| lines[i].no),
     }
-    let mut text = String::new();
-    let mut used = 0;
-    for line in &lines[from..] {
-        if line.text.is_empty() {
-            used += 1;
-            continue;
-        }
-        if !matches!(classify(line), Kind::Text) {
-            break;
-        }
-        text.push_str(&line.text);
-        used += 1;
-        if RESPONSIBLE.is_match(&line.text) {
-            return (text, used);
-        }
-    }
-    // No clause found: the task stands alone.
-    (String::new(), 0)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lead_co_and_shared_rider() {
-        let r = split_responsibility(
-            "正文。（责任单位：省公安厅、省发展改革委、省自然资源厅，各市州、县市区人民政府按职责分工负责，下同。以下各项任务均需各市州、县市区人民政府落实，不再单独列出）",
-        );
-        let r = r.unwrap_or_else(|| Responsibility {
-            body: String::new(),
-            departments: vec![],
-            shared: None,
-        });
-        assert_eq!(r.body, "正文。");
-        assert_eq!(
-            r.departments,
-            vec!["省公安厅", "省发展改革委", "省自然资源厅"]
-        );
-        assert_eq!(r.shared.as_deref(), Some("各市州、县市区人民政府"));
-    }
-
-    #[test]
-    fn tasks_get_groups_and_shared_department() {
-        let text = "二、重点任务\n（一）实施行动\n1.健全制度。正文。（责任单位：省公安厅、省发展改革委，各市州、县市区人民政府按职责分工负责，下同）\n2.促进就业。正文。（责任单位：省人力资源社会保障厅）\n三、政策措施\n（一）健全激励政策\n建立奖励机制。（责任单位：省财政厅、省教育厅）\n";
-        let lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i + 1,
-                indented: false,
-                text: t.to_string(),
-            })
-            .collect();
-        let tasks = parse_tasks(&lines);
-        assert_eq!(tasks.len(), 3);
-        assert_eq!(tasks[1].group.as_deref(), Some("（一）实施行动"));
-        assert_eq!(tasks[1].title, "促进就业");
-        let names: Vec<&str> = tasks[1]
-            .departments
-            .iter()
-            .map(|d| d.name.as_str())
-            .collect();
-        assert_eq!(
-            names,
-            vec!["省人力资源社会保障厅", "各市州、县市区人民政府"]
-        );
-        assert_eq!(tasks[1].departments[0].role, Role::Lead);
-        assert_eq!(tasks[2].number, "（一）");
-        assert_eq!(tasks[2].title, "健全激励政策");
-        assert_eq!(tasks[2].group.as_deref(), Some("三、政策措施"));
-    }
-}
+mod tests;

@@ -64,8 +64,38 @@ pub fn write_summary(plans: &[MergedPlan], out: &mut dyn Write) -> io::Result<()
             merged.warnings.len(),
             merged.disagreements.len()
         )?;
+        for coverage in &merged.coverage {
+            writeln!(
+                out,
+                "  {} of {} paragraphs placed; {} numbered or with a responsibility clause not placed",
+                coverage.boxes
+                    + coverage.items
+                    + coverage.tasks
+                    + coverage.indicators
+                    + coverage.glossary
+                    + coverage.outline,
+                coverage.paragraphs,
+                coverage.missed.len()
+            )?;
+        }
     }
     Ok(())
+}
+
+/// "  牵头: A  配合: B、C" for an item that names its departments, else nothing.
+fn departments_of(departments: &[crate::plan::DepartmentRef]) -> String {
+    if departments.is_empty() {
+        return String::new();
+    }
+    let names = |role: Role| -> String {
+        departments
+            .iter()
+            .filter(|d| d.role == role)
+            .map(|d| safe(&d.name))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    format!("  牵头: {}  配合: {}", names(Role::Lead), names(Role::Co))
 }
 
 fn safe(text: &str) -> String {
@@ -133,7 +163,12 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
                 .as_deref()
                 .map(|g| format!("{} / ", safe(g)))
                 .unwrap_or_default();
-            writeln!(out, "      {group}{number}{}", safe(&item.title))?;
+            let departments = departments_of(&item.departments);
+            writeln!(
+                out,
+                "      {group}{number}{}{departments}",
+                safe(&item.title)
+            )?;
         }
     }
     if !plan.tasks.is_empty() {
@@ -200,19 +235,22 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
         .sum::<usize>()
         + plan.tasks.iter().map(|t| t.deadlines.len()).sum::<usize>();
     writeln!(out, "  deadline hints: {deadlines}")?;
-    for item in plan.boxes.iter().flat_map(|b| &b.items) {
-        for d in &item.deadlines {
-            writeln!(
-                out,
-                "    {} {}: {}",
-                d.due,
-                safe(&item.title),
-                safe(&d.phrase)
-            )?;
+    let titled = plan
+        .boxes
+        .iter()
+        .flat_map(|b| &b.items)
+        .map(|i| (&i.title, &i.deadlines))
+        .chain(plan.tasks.iter().map(|t| (&t.title, &t.deadlines)));
+    for (title, deadlines) in titled {
+        for d in deadlines {
+            writeln!(out, "    {} {}: {}", d.due, safe(title), safe(&d.phrase))?;
         }
     }
     if !plan.glossary.is_empty() {
         writeln!(out, "  glossary: {} terms", plan.glossary.len())?;
+    }
+    for coverage in &merged.coverage {
+        super::coverage::write_coverage(coverage, out)?;
     }
     for d in &merged.disagreements {
         writeln!(

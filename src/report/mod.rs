@@ -2,6 +2,7 @@
 //!
 //! Exports (`plantrack export`): `export` collects the items and roll-ups every format
 //! shares; `listing` writes CSV and JSON, `xlsx` the Excel workbook, `markdown` the brief.
+pub mod coverage;
 pub mod csv;
 pub mod dry_run;
 pub mod export;

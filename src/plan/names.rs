@@ -1,0 +1,177 @@
+//! Department names as lists write them: "省教育厅、省财政厅等", "各市州、县市区人民政府" (one
+//! name), "市行政审批局市司法局" (two names whose separator a copy lost).
+
+/// Endings of department names (used to accept unlabelled verb forms).
+const DEPARTMENT_ENDINGS: &[&str] = &[
+    "政府",
+    "委员会",
+    "委",
+    "厅",
+    "局",
+    "办",
+    "部",
+    "院",
+    "会",
+    "中心",
+    "行",
+    "署",
+    "室",
+    "组",
+    "司",
+    "队",
+    "处",
+    "馆",
+    "社",
+    "所",
+    "团",
+    "联",
+    "协",
+    "站",
+    "公司",
+    "部门",
+    "单位",
+    "海关",
+    "党委",
+    "法院",
+    "管委",
+    "县",
+    "区",
+    "市",
+    "州",
+    "街道",
+    "镇",
+    "乡",
+];
+
+/// "各市州", "各区", "各市": a plural of administrative levels that the next name completes
+/// ("各市州、县市区人民政府", "各区、县级市").
+fn is_bare_level(name: &str) -> bool {
+    name.strip_prefix('各').is_some_and(|rest| {
+        let rest = rest.trim_start_matches("有关").trim_start_matches("相关");
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| matches!(c, '市' | '州' | '县' | '区' | '乡' | '镇'))
+    })
+}
+
+/// Split `text` on separators outside brackets.
+pub fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '〔' => depth += 1,
+            '）' | ')' | '】' | ']' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && separators.contains(&c) => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Department names of a list: "省教育厅、省财政厅等" → two names. "各市州、县市区人民政府"
+/// stays one name (a "各…" prefix without a department ending joins the next name).
+pub fn split_names(list: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut joining = false;
+    for raw in split_outside_brackets(
+        list,
+        &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'],
+    ) {
+        for name in split_glued(clean_name(raw)) {
+            match names.last_mut() {
+                Some(previous) if joining => {
+                    previous.push('、');
+                    previous.push_str(name);
+                }
+                _ => names.push(name.to_string()),
+            }
+            joining = is_bare_level(name);
+        }
+    }
+    names
+}
+
+/// Endings after which a name may be glued to the next one.
+const GLUE_ENDINGS: &[&str] = &[
+    "局", "委", "厅", "办", "部", "院", "府", "会", "中心", "署", "室",
+];
+/// How the next name of a glued pair starts.
+const GLUE_STARTS: &[char] = &['省', '市', '区', '县', '州', '各'];
+
+/// "市行政审批局市司法局" (a line break lost in a table cell) → two names.
+fn split_glued(name: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if i == start || !GLUE_STARTS.contains(&c) {
+            continue;
+        }
+        let before = &name[start..i];
+        let after = &name[i..];
+        if before.chars().count() >= 3
+            && after.chars().count() >= 3
+            && GLUE_ENDINGS.iter().any(|e| before.ends_with(e))
+        {
+            parts.push(before);
+            start = i;
+        }
+    }
+    if start < name.len() {
+        parts.push(&name[start..]);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+fn clean_name(raw: &str) -> &str {
+    let mut name = raw
+        .trim()
+        .trim_matches(['。', '；', ';', '，', ',', '：', ':']);
+    for prefix in ["分别由", "由"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            name = rest;
+        }
+    }
+    for suffix in [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等相关单位",
+        "等部门",
+        "等单位",
+        "等",
+    ] {
+        if let Some(rest) = name.strip_suffix(suffix)
+            && !rest.is_empty()
+        {
+            name = rest;
+            break;
+        }
+    }
+    name.trim()
+}
+
+pub fn has_department_ending(name: &str) -> bool {
+    let name = name.trim_end_matches(['）', ')']);
+    DEPARTMENT_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// Whether every name of a list looks like a department (for unlabelled forms).
+pub fn all_departments(names: &[String]) -> bool {
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| n.chars().count() <= 30 && has_department_ending(n))
+}
+
+/// Whether a table cell is a list of departments ("市发改委、市财政局").
+pub fn is_department_list(text: &str) -> bool {
+    all_departments(&split_names(text))
+}
