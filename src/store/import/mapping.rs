@@ -127,7 +127,7 @@ fn text_items(plan: &MergedPlan) -> Vec<TextItem<'_>> {
                 group: item.group.as_deref(),
                 title: &item.title,
                 body: &item.body,
-                departments: &[],
+                departments: &item.departments,
                 deadlines: &item.deadlines,
                 place: b.title.as_deref(),
                 parent: String::new(),
