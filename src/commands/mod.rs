@@ -96,15 +96,28 @@ fn columns_from_env() -> Option<usize> {
         .filter(|w| (20..=1000).contains(w))
 }
 
+/// plantrack's directory in the user's XDG data directory (`~/.local/share/plantrack`).
+fn data_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    Some(etcetera::choose_base_strategy().ok()?.data_dir().join("plantrack"))
+}
+
+/// plantrack's directory in the user's XDG state directory (`~/.local/state/plantrack`),
+/// where the workbench journals edits waiting for the lock.
+fn state_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    Some(etcetera::choose_base_strategy().ok()?.state_dir()?.join("plantrack"))
+}
+
 /// `plantrack.db` in the per-user data directory, which is created (private to the user)
 /// when missing.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "plantrack").ok_or_else(|| {
+    let dir = data_dir().ok_or_else(|| {
         anyhow!(
             "cannot find your home directory to keep the database in; choose a file with --db PATH"
         )
     })?;
-    let dir = dirs.data_dir();
+    let dir = dir.as_path();
     if !dir.is_dir() {
         if let Some(parent) = dir.parent() {
             std::fs::create_dir_all(parent)
@@ -163,8 +176,7 @@ pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::t
         },
         today: ctx.today,
         user: ctx.store.user().to_string(),
-        journal: directories::ProjectDirs::from("", "", "plantrack")
-            .and_then(|dirs| dirs.state_dir().map(std::path::Path::to_path_buf)),
+        journal: state_dir(),
     }
 }
 
