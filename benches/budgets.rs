@@ -19,7 +19,7 @@ mod fixture;
 #[path = "support/generate.rs"]
 mod generate;
 
-use plantrack::store::{ItemFilter, Store};
+use plantrack::store::{ItemQuery, Store};
 use plantrack::track::rollup::{RollupBy, rollup, total};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Write};
@@ -254,7 +254,7 @@ fn main() {
         let started = Instant::now();
         let export = plantrack::report::export::collect(
             &store,
-            &ItemFilter::default(),
+            &ItemQuery::default(),
             fixture::today(),
             "全部事项",
         )
@@ -794,7 +794,7 @@ fn rollup_samples(
     items: usize,
 ) -> (Vec<f64>, Vec<f64>) {
     let today = fixture::today();
-    let all = ItemFilter::default();
+    let all = ItemQuery::default();
     let id = app.data.items[app.data.items.len().min(items) / 2].id;
     let edit = |n: usize, store: &mut Store| {
         fixture::set_progress(store, id, if n.is_multiple_of(2) { 30 } else { 40 });

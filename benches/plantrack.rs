@@ -32,7 +32,7 @@ mod fixture;
 mod generate;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use plantrack::store::{ItemFilter, Store};
+use plantrack::store::{ItemQuery, Store};
 use plantrack::track::rollup::{RollupBy, rollup, total};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -212,7 +212,7 @@ fn workbench(group: &mut Group<'_>, db: &std::path::Path) {
 fn store_level(group: &mut Group<'_>, db: &std::path::Path, n: usize) {
     let mut store = Store::open(db, "bench").unwrap();
     let today = fixture::today();
-    let all = ItemFilter::default();
+    let all = ItemQuery::default();
     let id = store.list(&all, today).unwrap()[n / 2].id;
     let mut progress = 10u8;
     group.bench_function("rollups/after_edit", |b| {

@@ -109,7 +109,7 @@ fn index(entries: &[DirectoryEntry]) -> Result<HashMap<String, usize>, Directory
 }
 
 /// Departments by any of their names.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Directory {
     entries: Vec<DirectoryEntry>,
     by_name: HashMap<String, usize>,
@@ -120,6 +120,29 @@ impl Directory {
     pub fn new(entries: Vec<DirectoryEntry>) -> Result<Directory, DirectoryError> {
         let by_name = index(&entries)?;
         Ok(Directory { entries, by_name })
+    }
+
+    /// A directory of a database's entries, as they are: a name that two entries share
+    /// (which the database's own rules make rare) means the first.
+    pub fn lenient(entries: Vec<DirectoryEntry>) -> Directory {
+        let mut by_name = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            for name in entry.names() {
+                by_name.entry(normalize_name(name)).or_insert(i);
+            }
+        }
+        Directory { entries, by_name }
+    }
+
+    /// The departments a typed name means, the one rule for filters everywhere: the
+    /// department that has this name, else every department with a name that contains it
+    /// (or, typed in latin letters, spells it in pinyin).
+    pub fn matching(&self, text: &str) -> Vec<&DirectoryEntry> {
+        match self.resolve(text) {
+            Some(entry) => vec![entry],
+            None if normalize_name(text).is_empty() => Vec::new(),
+            None => self.suggestions(text),
+        }
     }
 
     /// The built-in directory.

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use plantrack::plan::Role;
 use plantrack::report::json::write_json;
-use plantrack::store::{Dump, ItemDetail, ItemEdit, ItemFilter, Store, StoreError};
+use plantrack::store::{Dump, ItemDetail, ItemEdit, ItemQuery, Store, StoreError};
 use plantrack::track::Status;
 use std::path::Path;
 
@@ -122,9 +122,9 @@ fn seen(detail: &ItemDetail) -> String {
 }
 
 fn all_items(store: &Store) -> Vec<String> {
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         include_removed: true,
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     store
         .list(&filter, today())
@@ -236,10 +236,13 @@ fn plans_must_exist_and_missing_items_are_recreated() {
     assert_eq!(bytes(&b.dump().unwrap()), bytes(&dump));
     let listed = b
         .list(
-            &ItemFilter {
-                owner: Some("王五".into()),
+            &ItemQuery {
+                filter: plantrack::track::filter::Filter {
+                    owner: Some("王五".into()),
+                    ..Default::default()
+                },
                 include_removed: true,
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             today(),
         )

@@ -523,7 +523,7 @@ fn import_without_dry_run_refreshes_the_database_without_duplicates() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let tasks = store
         .list(
-            &plantrack::store::ItemFilter {
+            &plantrack::store::ItemQuery {
                 plan: Some("hn-czh-action-2024".into()),
                 ..Default::default()
             },

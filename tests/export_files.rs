@@ -10,7 +10,7 @@ use plantrack::plan::Role;
 use plantrack::report::export::{Export, Format, collect, write};
 use plantrack::report::listing::{CSV_AS_OF, ITEM_COLUMNS};
 use plantrack::report::xlsx::light_color;
-use plantrack::store::{ItemEdit, ItemFilter, Store};
+use plantrack::store::{ItemEdit, ItemQuery, Store};
 use plantrack::text::sanitize::clean_imported;
 use plantrack::track::Light;
 use std::io::Cursor;
@@ -25,9 +25,9 @@ fn today() -> NaiveDate {
 }
 
 fn item_id(store: &Store, plan: &str, title: &str) -> i64 {
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         plan: Some(plan.into()),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     store
         .list(&filter, today())
@@ -81,7 +81,7 @@ fn fixture() -> Fixture {
     }
 }
 
-fn export_of(store: &Store, filter: &ItemFilter) -> Export {
+fn export_of(store: &Store, filter: &ItemQuery) -> Export {
     collect(store, filter, today(), "全部事项").unwrap()
 }
 
@@ -103,7 +103,7 @@ fn text(cell: Option<&Data>) -> String {
 #[test]
 fn workbook_has_items_rollups_notes_and_coloured_lights() {
     let f = fixture();
-    let export = export_of(&f.store, &ItemFilter::default());
+    let export = export_of(&f.store, &ItemQuery::default());
     let mut book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes(Format::Xlsx, &export))).unwrap();
     assert_eq!(
@@ -193,7 +193,7 @@ fn workbook_has_items_rollups_notes_and_coloured_lights() {
 #[test]
 fn csv_has_bom_crlf_quoting_and_no_formulas() {
     let f = fixture();
-    let export = export_of(&f.store, &ItemFilter::default());
+    let export = export_of(&f.store, &ItemQuery::default());
     let raw = bytes(Format::Csv, &export);
     assert!(raw.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
     let body = std::str::from_utf8(&raw[3..]).unwrap();
@@ -239,7 +239,7 @@ fn csv_has_bom_crlf_quoting_and_no_formulas() {
 #[test]
 fn brief_names_what_is_late_and_states_the_rules() {
     let f = fixture();
-    let export = export_of(&f.store, &ItemFilter::default());
+    let export = export_of(&f.store, &ItemQuery::default());
     let md = String::from_utf8(bytes(Format::Markdown, &export)).unwrap();
     assert!(
         md.starts_with("# 规划实施进展简报（截至 2026-11-23）"),
@@ -267,10 +267,13 @@ fn brief_names_what_is_late_and_states_the_rules() {
 #[test]
 fn json_carries_as_of_rules_items_and_summaries() {
     let f = fixture();
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         plan: Some("hn-czh-14".into()),
-        light: Some(Light::Red),
-        ..ItemFilter::default()
+        filter: plantrack::track::filter::Filter {
+            light: Some(Light::Red),
+            ..Default::default()
+        },
+        ..ItemQuery::default()
     };
     let export = export_of(&f.store, &filter);
     let json: serde_json::Value = serde_json::from_slice(&bytes(Format::Json, &export)).unwrap();
@@ -312,7 +315,7 @@ fn control_characters_written_past_the_store_do_not_reach_any_export() {
     drop(conn);
     let clean = clean_imported(hostile).text;
     assert!(clean.contains('张') && clean.contains('三'));
-    let export = export_of(&f.store, &ItemFilter::default());
+    let export = export_of(&f.store, &ItemQuery::default());
     for format in [Format::Csv, Format::Markdown, Format::Json] {
         let out = String::from_utf8(bytes(format, &export)).unwrap();
         assert!(out.contains(&clean), "{format:?}");

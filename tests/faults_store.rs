@@ -19,7 +19,7 @@
 
 #[path = "support/skip.rs"]
 mod skip;
-use plantrack::store::{ItemFilter, Store, StoreError};
+use plantrack::store::{ItemQuery, Store, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -34,7 +34,7 @@ fn today() -> chrono::NaiveDate {
 }
 
 fn first_item(store: &Store) -> i64 {
-    store.list(&ItemFilter::default(), today()).unwrap()[0].id
+    store.list(&ItemQuery::default(), today()).unwrap()[0].id
 }
 
 fn notes_of(store: &Store, item: i64) -> Vec<String> {
@@ -375,7 +375,7 @@ fn damage(db: &Path, at: usize, len: usize) {
 /// Open and read everything a person would look at; the first error.
 fn open_and_read(db: &Path) -> Result<(), StoreError> {
     let store = Store::open(db, "reader")?;
-    let items = store.list(&ItemFilter::default(), today())?;
+    let items = store.list(&ItemQuery::default(), today())?;
     for row in &items {
         store.show(row.id, today())?;
     }

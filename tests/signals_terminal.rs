@@ -23,7 +23,7 @@ mod skip;
 #[path = "support/tmux.rs"]
 mod tmux;
 use pane::*;
-use plantrack::store::{ItemFilter, Store};
+use plantrack::store::{ItemQuery, Store};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -242,7 +242,7 @@ fn first_item(db: &Path) -> i64 {
     let store = Store::open(db, "checker").unwrap();
     store
         .list(
-            &ItemFilter::default(),
+            &ItemQuery::default(),
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         )
         .unwrap()[0]

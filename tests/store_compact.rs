@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use plantrack::store::{ItemEdit, ItemFilter, Store};
+use plantrack::store::{ItemEdit, ItemQuery, Store};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -52,7 +52,7 @@ fn compaction_keeps_every_change_while_another_process_reads() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let mut store = Store::open(&db, "alice").unwrap();
-    let items = store.list(&ItemFilter::default(), today()).unwrap();
+    let items = store.list(&ItemQuery::default(), today()).unwrap();
     let id = items[7].id;
     let stamp = store.stamp().unwrap();
     let edit = ItemEdit {
@@ -69,7 +69,7 @@ fn compaction_keeps_every_change_while_another_process_reads() {
 
     // Another process has the file open, in the middle of reading it.
     let reader = Store::open(&db, "bob").unwrap();
-    let seen = reader.list(&ItemFilter::default(), today()).unwrap();
+    let seen = reader.list(&ItemQuery::default(), today()).unwrap();
 
     let found = store.search_ids("城镇化").unwrap();
     assert!(!found.is_empty());
@@ -87,7 +87,7 @@ fn compaction_keeps_every_change_while_another_process_reads() {
         before,
         "nothing changed but the layout"
     );
-    assert_eq!(reader.list(&ItemFilter::default(), today()).unwrap(), seen);
+    assert_eq!(reader.list(&ItemQuery::default(), today()).unwrap(), seen);
     // Undo still knows the change made before compaction (the milestone added last).
     let milestones = store.show(id, today()).unwrap().milestones.len();
     store.undo().unwrap();
@@ -121,7 +121,7 @@ fn the_command_compacts_and_a_bulk_import_compacts_by_itself() {
     assert!(out.contains("compacted "), "{out}");
     let store = Store::open(&db, "tester").unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
-    let all = store.list(&ItemFilter::default(), today()).unwrap();
+    let all = store.list(&ItemQuery::default(), today()).unwrap();
     assert_eq!(
         all.iter()
             .filter(|i| i.title.starts_with("测试工程"))

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use plantrack::store::{ItemEdit, ItemFilter, Stamp, Store, StoreError, latest_version};
+use plantrack::store::{ItemEdit, ItemQuery, Stamp, Store, StoreError, latest_version};
 use plantrack::track::Status;
 use rusqlite::Connection;
 use std::collections::{BTreeMap, BTreeSet};
@@ -93,9 +93,9 @@ impl Drop for Reaper {
 fn items_of(store: &Store, plan: &str) -> Vec<i64> {
     store
         .list(
-            &ItemFilter {
+            &ItemQuery {
                 plan: Some(plan.into()),
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             today(),
         )

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use plantrack::store::{ItemFilter, Store, StoreError, latest_version};
+use plantrack::store::{ItemQuery, Store, StoreError, latest_version};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,7 @@ fn a_missing_file_is_created_at_the_latest_version_and_reopening_is_a_no_op() {
     let path = dir.path().join("plan.db");
     let store = Store::open(&path, "alice").unwrap();
     assert!(store.was_created());
-    let items = store.list(&ItemFilter::default(), today()).unwrap();
+    let items = store.list(&ItemQuery::default(), today()).unwrap();
     let stamp = store.stamp().unwrap();
     drop(store);
     assert_eq!(user_version(&path), latest_version());
@@ -55,7 +55,7 @@ fn a_missing_file_is_created_at_the_latest_version_and_reopening_is_a_no_op() {
     let again = Store::open(&path, "bob").unwrap();
     assert!(!again.was_created());
     assert_eq!(again.stamp().unwrap(), stamp, "reopening recorded a change");
-    assert_eq!(again.list(&ItemFilter::default(), today()).unwrap(), items);
+    assert_eq!(again.list(&ItemQuery::default(), today()).unwrap(), items);
     drop(again);
     assert_eq!(user_version(&path), latest_version());
     assert_eq!(table_count(&path), tables);
@@ -94,7 +94,7 @@ fn databases_of_every_earlier_version_are_migrated_forward() {
             .unwrap_or_else(|e| panic!("opening a version {version} database: {e}"));
         assert!(
             !store
-                .list(&ItemFilter::default(), today())
+                .list(&ItemQuery::default(), today())
                 .unwrap()
                 .is_empty(),
             "version {version}: not seeded"

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use plantrack::plan::{self, MergedPlan, Role};
 use plantrack::seed;
-use plantrack::store::{ImportReport, ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp, Store};
+use plantrack::store::{ImportReport, ItemDetail, ItemEdit, ItemQuery, ItemRow, Stamp, Store};
 use plantrack::track::Status;
 use rusqlite::Connection;
 use std::path::Path;
@@ -54,9 +54,9 @@ fn import(store: &mut Store, plans: &[MergedPlan]) -> ImportReport {
 fn all_rows(store: &Store) -> Vec<ItemRow> {
     store
         .list(
-            &ItemFilter {
+            &ItemQuery {
                 include_removed: true,
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             today(),
         )
@@ -540,7 +540,7 @@ fn a_revised_plan_keeps_ids_and_tracking_data() {
     assert!(body_change.new.as_deref().unwrap().contains("300 名"));
 
     // The removed item: hidden by default, kept with its data.
-    let listed = store.list(&ItemFilter::default(), today()).unwrap();
+    let listed = store.list(&ItemQuery::default(), today()).unwrap();
     assert!(!listed.iter().any(|r| r.id == removed));
     let d = detail(&store, removed);
     assert!(!d.row.in_plan);

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
-use plantrack::store::{ItemEdit, ItemFilter, ItemRow, Store};
+use plantrack::store::{ItemEdit, ItemQuery, ItemRow, Store};
 use plantrack::track::rollup::{NO_OWNER, RollupBy, rollup, total};
 use plantrack::track::{Light, Pace, Period, Status, scheduled_share};
 use std::path::Path;
@@ -19,9 +19,9 @@ fn open(dir: &Path) -> Store {
 fn plan_items(store: &Store, plan: &str, today: NaiveDate) -> Vec<ItemRow> {
     store
         .list(
-            &ItemFilter {
+            &ItemQuery {
                 plan: Some(plan.into()),
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             today,
         )
@@ -36,7 +36,7 @@ fn set(store: &mut Store, id: i64, edit: ItemEdit) {
 fn light(store: &Store, id: i64, today: NaiveDate) -> Light {
     let shown = store.show(id, today).unwrap().row.health;
     let listed = store
-        .list(&ItemFilter::default(), today)
+        .list(&ItemQuery::default(), today)
         .unwrap()
         .into_iter()
         .find(|r| r.id == id)
@@ -69,10 +69,13 @@ fn an_overdue_plan_milestone_is_red_until_completed() {
     assert_eq!(health.next_due, Some(day(2025, 12, 31)));
     let red = store
         .list(
-            &ItemFilter {
-                light: Some(Light::Red),
-                overdue: true,
-                ..ItemFilter::default()
+            &ItemQuery {
+                filter: plantrack::track::filter::Filter {
+                    light: Some(Light::Red),
+                    overdue: true,
+                    ..Default::default()
+                },
+                ..ItemQuery::default()
             },
             today,
         )
@@ -148,10 +151,13 @@ fn lights_of_a_fifteenth_plan_item_through_the_years() {
     assert_eq!(row.health.light, Light::Yellow);
     let yellow = store
         .list(
-            &ItemFilter {
-                light: Some(Light::Yellow),
+            &ItemQuery {
+                filter: plantrack::track::filter::Filter {
+                    light: Some(Light::Yellow),
+                    ..Default::default()
+                },
                 plan: Some("hn-15th-fyp".into()),
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             mid,
         )
@@ -247,9 +253,9 @@ fn rollup_by_owner_counts_a_known_set_exactly() {
         edit("李强", Some(Status::Paused), Some(80)),
     );
 
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         plan: Some("hn-czh-action-2024".into()),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let items = store.summaries(&filter, today).unwrap();
     assert_eq!(items.len(), 24);
@@ -293,8 +299,11 @@ fn rollup_by_owner_counts_a_known_set_exactly() {
     // The same items through the owner filter.
     let wang_only = store
         .summaries(
-            &ItemFilter {
-                owner: Some("王敏".into()),
+            &ItemQuery {
+                filter: plantrack::track::filter::Filter {
+                    owner: Some("王敏".into()),
+                    ..Default::default()
+                },
                 ..filter.clone()
             },
             today,

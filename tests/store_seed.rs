@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use plantrack::plan::Role;
-use plantrack::store::{ItemEdit, ItemFilter, Store, StoreError};
+use plantrack::store::{ItemEdit, ItemQuery, Store, StoreError};
 use plantrack::track::Status;
 
 fn today() -> NaiveDate {
@@ -16,7 +16,7 @@ fn new_database_is_seeded_with_every_plan() {
     let path = dir.path().join("plan.db");
     let store = Store::open(&path, "alice").unwrap();
     assert!(store.was_created());
-    let items = store.list(&ItemFilter::default(), today()).unwrap();
+    let items = store.list(&ItemQuery::default(), today()).unwrap();
     // 51 + 24 + 27 + 167 box items and tasks (see the plan tests for the per-plan counts).
     let per_plan = |key: &str| items.iter().filter(|i| i.plan_key == key).count();
     assert_eq!(per_plan("hn-czh-14"), 51);
@@ -37,7 +37,7 @@ fn new_database_is_seeded_with_every_plan() {
     let again = Store::open(&path, "bob").unwrap();
     assert!(!again.was_created());
     assert_eq!(
-        again.list(&ItemFilter::default(), today()).unwrap().len(),
+        again.list(&ItemQuery::default(), today()).unwrap().len(),
         items.len()
     );
 }
@@ -50,9 +50,9 @@ fn edit_conflict_undo_and_search() {
     let mut bob = Store::open(&path, "bob").unwrap();
     let hits = alice
         .list(
-            &ItemFilter {
+            &ItemQuery {
                 text: Some("czt".into()),
-                ..ItemFilter::default()
+                ..ItemQuery::default()
             },
             today(),
         )

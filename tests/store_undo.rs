@@ -253,7 +253,7 @@ fn a_link_the_user_removed_stays_removed_when_the_plan_is_imported_again() {
     let mut store = Store::open(&path, "rm").unwrap();
     let task = store
         .list(
-            &plantrack::store::ItemFilter {
+            &plantrack::store::ItemQuery {
                 plan: Some("hn-czh-action-2024".into()),
                 ..Default::default()
             },

@@ -96,8 +96,11 @@ fn workbench_in_a_real_terminal() {
     let store = plantrack::store::Store::open(&db, "checker").unwrap();
     let owned = store
         .list(
-            &plantrack::store::ItemFilter {
-                owner: Some("王敏".into()),
+            &plantrack::store::ItemQuery {
+                filter: plantrack::track::filter::Filter {
+                    owner: Some("王敏".into()),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
@@ -179,7 +182,7 @@ fn import_from_a_terminal_previews_and_asks() {
     let count = |db: &std::path::Path| {
         let store = plantrack::store::Store::open(db, "checker").unwrap();
         store
-            .list(&plantrack::store::ItemFilter::default(), today)
+            .list(&plantrack::store::ItemQuery::default(), today)
             .unwrap()
             .len()
     };

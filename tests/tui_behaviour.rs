@@ -5,7 +5,7 @@
 #[path = "support/tui.rs"]
 mod tui_support;
 
-use plantrack::store::ItemFilter;
+use plantrack::store::ItemQuery;
 use plantrack::tui::{Lang, ScreenId};
 use tui_support::{app, keys, render, screen_text, today};
 
@@ -214,7 +214,7 @@ fn conflict_between_two_instances_is_shown_and_reload_fixes_it() {
     assert_eq!(bob_store.show(id, today()).unwrap().row.progress, 10);
     assert!(
         bob_store
-            .list(&ItemFilter::default(), today())
+            .list(&ItemQuery::default(), today())
             .unwrap()
             .iter()
             .any(|i| i.owner.as_deref() == Some("李强"))
@@ -231,8 +231,11 @@ fn bulk_assign_asks_for_confirmation() {
     assert!(
         store
             .list(
-                &ItemFilter {
-                    owner: Some("张三".into()),
+                &ItemQuery {
+                    filter: plantrack::track::filter::Filter {
+                        owner: Some("张三".into()),
+                        ..Default::default()
+                    },
                     ..Default::default()
                 },
                 today()
@@ -244,8 +247,11 @@ fn bulk_assign_asks_for_confirmation() {
     assert_eq!(
         store
             .list(
-                &ItemFilter {
-                    owner: Some("张三".into()),
+                &ItemQuery {
+                    filter: plantrack::track::filter::Filter {
+                        owner: Some("张三".into()),
+                        ..Default::default()
+                    },
                     ..Default::default()
                 },
                 today()
@@ -564,9 +570,9 @@ fn search_as_you_type_narrows_to_what_the_store_finds() {
         keys(&mut app, &mut store, &format!("/{query}"));
         let typed = shown_ids(&app);
         // …is what the store's own search (title, body, pinyin) finds.
-        let filter = ItemFilter {
+        let filter = ItemQuery {
             text: Some(query.to_string()),
-            ..ItemFilter::default()
+            ..ItemQuery::default()
         };
         let expected: Vec<i64> = store
             .list(&filter, today())
@@ -584,9 +590,9 @@ fn search_as_you_type_narrows_to_what_the_store_finds() {
     let typed = shown_ids(&app);
     keys(&mut app, &mut store, "<Enter>");
     let submitted = shown_ids(&app);
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         text: Some("株洲".to_string()),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let expected: Vec<i64> = store
         .list(&filter, today())

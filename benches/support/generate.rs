@@ -22,7 +22,7 @@ use plantrack::plan::{
     Rendition, Role, Script, Task, TextEncoding, find_deadlines,
 };
 use plantrack::seed::PlanMeta;
-use plantrack::store::{ItemEdit, ItemFilter, Store};
+use plantrack::store::{ItemEdit, ItemQuery, Store};
 use plantrack::track::Status;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
@@ -944,9 +944,7 @@ pub fn track(store: &mut Store, seed: u64) -> TrackReport {
     let mut report = TrackReport::default();
     let mut rng = Rng::new(seed ^ 0x0074_7261_636b);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-    let rows = store
-        .list(&ItemFilter::default(), today)
-        .unwrap_or_default();
+    let rows = store.list(&ItemQuery::default(), today).unwrap_or_default();
     let owner_names = owners();
     let dept_names = departments();
 

@@ -4,16 +4,16 @@
 use super::{Ctx, safe};
 use crate::cli::AssignArgs;
 use crate::plan::Role;
-use crate::store::ItemFilter;
+use crate::store::ItemQuery;
 use anyhow::{Result, bail};
 use std::io::Write;
 
 pub fn run(args: &AssignArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         plan: Some(args.plan.clone()),
         box_number: args.box_number,
         chapter: args.chapter.clone(),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let rows = ctx.store.list(&filter, ctx.today)?;
     let scope = match (args.box_number, &args.chapter) {

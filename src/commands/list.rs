@@ -5,8 +5,9 @@ use crate::cli::{FilterArgs, ListArgs, RoleArg};
 use crate::plan::Role;
 use crate::report::json::write_json;
 use crate::report::table::{Align, Table};
-use crate::store::{ItemFilter, ItemRow};
+use crate::store::{ItemQuery, ItemRow};
 use crate::text::width::display_width;
+use crate::track::filter::Filter;
 use crate::track::{Light, Pace, Status};
 use anyhow::{Result, anyhow};
 use std::io::Write;
@@ -26,7 +27,7 @@ pub fn parse_status(flag: &str, text: &str) -> Result<Status> {
 }
 
 /// The filter `list` (and `export`) arguments describe.
-pub fn filter(args: &FilterArgs) -> Result<ItemFilter> {
+pub fn filter(args: &FilterArgs) -> Result<ItemQuery> {
     let light = match &args.light {
         Some(text) => Some(
             text.parse::<Light>()
@@ -34,23 +35,26 @@ pub fn filter(args: &FilterArgs) -> Result<ItemFilter> {
         ),
         None => None,
     };
-    Ok(ItemFilter {
+    Ok(ItemQuery {
         plan: args.plan.clone(),
         chapter: args.chapter.clone(),
         box_number: args.box_number,
-        department: args.dept.clone(),
-        role: args.role.map(role),
-        owner: args.owner.clone(),
-        status: match &args.status {
-            Some(text) => Some(parse_status("--status", text)?),
-            None => None,
-        },
-        light,
-        overdue: args.overdue,
-        unassigned: args.unassigned,
         text: args.text.clone(),
         include_removed: args.all,
         ids: None,
+        filter: Filter {
+            department: args.dept.clone(),
+            role: args.role.map(role),
+            owner: args.owner.clone(),
+            status: match &args.status {
+                Some(text) => Some(parse_status("--status", text)?),
+                None => None,
+            },
+            light,
+            overdue: args.overdue,
+            unassigned: args.unassigned,
+            ..Filter::default()
+        },
     })
 }
 

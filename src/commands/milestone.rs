@@ -4,7 +4,7 @@ use super::{Ctx, item_ref, milestone_ref, parse_date, safe};
 use crate::cli::MilestoneCommand;
 use crate::report::json::write_json;
 use crate::report::table::{Align, Table};
-use crate::store::ItemFilter;
+use crate::store::ItemQuery;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -88,9 +88,9 @@ fn list(
         write_json(&due, out)?;
         return Ok(());
     }
-    let all = ItemFilter {
+    let all = ItemQuery {
         include_removed: true,
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let items: HashMap<i64, (String, String)> = ctx
         .store

@@ -99,14 +99,24 @@ fn columns_from_env() -> Option<usize> {
 /// plantrack's directory in the user's XDG data directory (`~/.local/share/plantrack`).
 fn data_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    Some(etcetera::choose_base_strategy().ok()?.data_dir().join("plantrack"))
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .data_dir()
+            .join("plantrack"),
+    )
 }
 
 /// plantrack's directory in the user's XDG state directory (`~/.local/state/plantrack`),
 /// where the workbench journals edits waiting for the lock.
 fn state_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    Some(etcetera::choose_base_strategy().ok()?.state_dir()?.join("plantrack"))
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .state_dir()?
+            .join("plantrack"),
+    )
 }
 
 /// `plantrack.db` in the per-user data directory, which is created (private to the user)

@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::cli::{SummaryArgs, SummaryBy, SummaryFormat};
 use crate::report::summary::{write_csv, write_json_report, write_table};
-use crate::store::ItemFilter;
+use crate::store::ItemQuery;
 use crate::track::rollup::{RollupBy, rollup, total};
 use anyhow::Result;
 use std::io::Write;
@@ -19,9 +19,9 @@ pub fn rollup_by(by: SummaryBy) -> RollupBy {
 }
 
 pub fn run(args: &SummaryArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         plan: args.plan.clone(),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let items = ctx.store.summaries(&filter, ctx.today)?;
     let by = rollup_by(args.by);

@@ -7,7 +7,7 @@
 //! (plan text is cleaned at import and typed text at save; this is the last guard), so no
 //! format carries control, escape, bidi or invisible format characters.
 
-use crate::store::{ItemFilter, ItemRow, Store, StoreError};
+use crate::store::{ItemQuery, ItemRow, Store, StoreError};
 use crate::text::sanitize::clean_imported;
 use crate::track::health::{Health, Thresholds};
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
@@ -153,7 +153,7 @@ fn clean_opt(text: Option<&str>) -> Option<String> {
 /// query each), not item by item.
 pub fn collect(
     store: &Store,
-    filter: &ItemFilter,
+    filter: &ItemQuery,
     today: NaiveDate,
     scope: &str,
 ) -> Result<Export, ExportError> {

@@ -142,7 +142,7 @@ impl Store {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::store::ItemFilter;
+    use crate::store::ItemQuery;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -154,7 +154,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("plan.db"), "alice").unwrap();
         let ids: Vec<i64> = store
-            .list(&ItemFilter::default(), today())
+            .list(&ItemQuery::default(), today())
             .unwrap()
             .iter()
             .map(|r| r.id)

@@ -301,6 +301,21 @@ impl Store {
         })
     }
 
+    /// The directory of this database (every department with its names), for resolving
+    /// what people type by the one rule (`directory::Directory::matching`).
+    pub fn directory(&self) -> Result<crate::directory::Directory> {
+        let entries = self
+            .departments()?
+            .into_iter()
+            .map(|d| crate::directory::DirectoryEntry {
+                official: d.official,
+                short: d.short,
+                aliases: d.aliases,
+            })
+            .collect();
+        Ok(crate::directory::Directory::lenient(entries))
+    }
+
     /// The department known by `name`, if any.
     pub fn find_department(&self, name: &str) -> Result<Option<Department>> {
         let id = self.read(|conn| resolve(conn, name))?;

@@ -15,7 +15,8 @@ use super::milestones::{Milestone, milestones_of};
 use super::notes::{Note, notes_of};
 use super::queries::optional;
 use crate::plan::Role;
-use crate::track::health::{Health, ItemFacts, Light, MilestoneFacts, Period, assess};
+use crate::track::filter::{Facts, Filter};
+use crate::track::health::{Health, ItemFacts, MilestoneFacts, Period, assess};
 use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
 use chrono::NaiveDate;
@@ -97,29 +98,45 @@ pub struct Project {
     pub completion_rate: Option<f64>,
 }
 
-/// Filters of `list`; all given ones must hold.
+/// Which items `list` reads: a scope (plan, chapter, box, the ids a screen shows), a search
+/// text, and the filter every view shares (`track::filter`); all given must hold.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ItemFilter {
+pub struct ItemQuery {
     /// Plan key or part of its short name or title.
     pub plan: Option<String>,
     /// Part of the chapter name.
     pub chapter: Option<String>,
     pub box_number: Option<u32>,
-    /// A department (any name it is known by).
-    pub department: Option<String>,
-    /// With `department`: only links of this role.
-    pub role: Option<Role>,
-    pub owner: Option<String>,
-    pub status: Option<Status>,
-    pub light: Option<Light>,
-    pub overdue: bool,
-    pub unassigned: bool,
     /// Chinese substring of title or body, or pinyin of the title.
     pub text: Option<String>,
     /// Include items a re-import no longer found in the plan text.
     pub include_removed: bool,
     /// Only these items (e.g. the rows a screen shows).
     pub ids: Option<std::collections::HashSet<i64>>,
+    /// Status, light, department and role, owner…: the rule every view shares.
+    pub filter: Filter,
+}
+
+impl Facts<String> for ItemRow {
+    fn status(&self) -> Status {
+        self.status
+    }
+    fn light(&self) -> crate::track::Light {
+        self.health.light
+    }
+    fn pace(&self) -> crate::track::Pace {
+        self.health.pace
+    }
+    fn overdue(&self) -> usize {
+        self.health.overdue
+    }
+    fn owner(&self) -> Option<&String> {
+        self.owner.as_ref()
+    }
+    fn has_department(&self, key: &String, role: Option<Role>) -> bool {
+        (role != Some(Role::Co) && self.lead.as_ref() == Some(key))
+            || (role != Some(Role::Lead) && self.co.contains(key))
+    }
 }
 
 /// A person's edit of an item. `None` fields are left alone; `Some(None)` clears. As JSON
@@ -324,7 +341,8 @@ fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFa
 
 impl Store {
     /// Items matching `filter`, in plan order, with pace and light as of `today`.
-    pub fn list(&self, filter: &ItemFilter, today: NaiveDate) -> Result<Vec<ItemRow>> {
+    pub fn list(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
+        let filter = query;
         let thresholds = self.thresholds()?;
         let text_hits = match filter
             .text
@@ -335,29 +353,36 @@ impl Store {
             Some(text) => Some(self.search_ids(text)?),
             None => None,
         };
-        let department = match &filter.department {
-            Some(name) => Some(
-                self.read(|conn| super::departments::resolve(conn, name))?
-                    .ok_or_else(|| StoreError::NotFound {
+        // Departments resolve by the rule the workbench uses too (any name, part of one,
+        // pinyin); one that matches nothing is said, not an empty list.
+        let directory = match &query.filter.department {
+            Some(name) => {
+                let directory = self.directory()?;
+                if directory.matching(name).is_empty() {
+                    return Err(StoreError::NotFound {
                         what: "department",
                         id: name.clone(),
-                    })?,
-            ),
+                    });
+                }
+                Some(directory)
+            }
             None => None,
         };
+        let resolved = query.filter.resolve(
+            |typed| {
+                directory.as_ref().map_or_else(Vec::new, |d| {
+                    d.matching(typed)
+                        .into_iter()
+                        .map(|e| e.short.clone())
+                        .collect()
+                })
+            },
+            |name| Some(name.to_string()),
+            self.user(),
+        );
         self.read(|conn| {
             let links = all_links(conn)?;
             let facts = all_milestone_facts(conn)?;
-            let linked: Option<HashMap<i64, String>> = match department {
-                Some(d) => Some(
-                    conn.prepare_cached(
-                        "SELECT item_id, role FROM item_department WHERE department_id = ?1",
-                    )?
-                    .query_map([d], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?,
-                ),
-                None => None,
-            };
             let mut stmt =
                 conn.prepare_cached(&format!("{ROW_SELECT} ORDER BY p.id, i.position"))?;
             let rows = stmt.query_map([], base_row)?;
@@ -368,15 +393,6 @@ impl Store {
                     && !hits.contains(&row.id)
                 {
                     continue;
-                }
-                if let Some(linked) = &linked {
-                    match (linked.get(&row.id), filter.role) {
-                        (None, _) => continue,
-                        (Some(role), Some(want)) if role != super::departments::role_str(want) => {
-                            continue;
-                        }
-                        _ => {}
-                    }
                 }
                 if let Some((lead, co)) = links.get(&row.id) {
                     row.lead = lead.clone();
@@ -393,7 +409,7 @@ impl Store {
                     today,
                     &thresholds,
                 );
-                if keep(&row, filter) {
+                if in_scope(&row, filter) && resolved.keeps(&row) {
                     out.push(row);
                 }
             }
@@ -465,8 +481,8 @@ impl Store {
         })
     }
 
-    /// The roll-up input for the items matching `filter`.
-    pub fn summaries(&self, filter: &ItemFilter, today: NaiveDate) -> Result<Vec<ItemSummary>> {
+    /// The roll-up input for the items matching `query`.
+    pub fn summaries(&self, filter: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemSummary>> {
         Ok(self
             .list(filter, today)?
             .into_iter()
@@ -491,27 +507,20 @@ impl Store {
     }
 }
 
-fn keep(row: &ItemRow, filter: &ItemFilter) -> bool {
+/// Whether a row is in the query's scope (the filter is checked apart).
+fn in_scope(row: &ItemRow, query: &ItemQuery) -> bool {
     let contains = |value: &Option<String>, part: &Option<String>| match part {
         Some(part) => value.as_deref().is_some_and(|v| v.contains(part.as_str())),
         None => true,
     };
-    filter.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
-        && (filter.include_removed || row.in_plan)
-        && filter
+    query.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
+        && (query.include_removed || row.in_plan)
+        && query
             .plan
             .as_ref()
             .is_none_or(|p| row.plan_key == *p || row.plan.contains(p.as_str()))
-        && contains(&row.chapter, &filter.chapter)
-        && filter.box_number.is_none_or(|b| row.box_number == Some(b))
-        && filter
-            .owner
-            .as_ref()
-            .is_none_or(|o| row.owner.as_deref() == Some(o.as_str()))
-        && filter.status.is_none_or(|s| row.status == s)
-        && filter.light.is_none_or(|l| row.health.light == l)
-        && (!filter.overdue || row.health.overdue > 0)
-        && (!filter.unassigned || row.owner.is_none())
+        && contains(&row.chapter, &query.chapter)
+        && query.box_number.is_none_or(|b| row.box_number == Some(b))
 }
 
 fn glossary_in(conn: &Connection, plan: i64, text: &str) -> Result<Vec<(String, String)>> {

@@ -42,7 +42,7 @@ pub use error::{Conflict, ConflictDuring, Result, StoreError};
 pub use history::{ChangePreview, ChangeSummary, HistoryEntry};
 pub use import::{ImportReport, ItemDecision, MappingLine, PlanImport};
 pub use indicators::{IndicatorRow, IndicatorValue, parse_period};
-pub use items::{ItemDetail, ItemEdit, ItemFilter, ItemRow, Stamp};
+pub use items::{ItemDetail, ItemEdit, ItemQuery, ItemRow, Stamp};
 pub use migrations::latest_version;
 pub use milestones::{Extension, Milestone};
 pub use notes::Note;

@@ -8,6 +8,7 @@
 
 mod error;
 pub mod fields;
+pub mod filter;
 pub mod health;
 pub mod identity;
 pub mod limits;

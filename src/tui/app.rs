@@ -426,9 +426,14 @@ impl App {
             }
             ScreenId::ByDepartment => {
                 let department = self.screens.by_department.selected_department(&self.view());
+                let role = if self.screens.by_department.co {
+                    crate::plan::Role::Co
+                } else {
+                    crate::plan::Role::Lead
+                };
                 self.screens
                     .items
-                    .drill(&self.data, &user, None, department);
+                    .drill(&self.data, &user, None, department.map(|d| (d, role)));
                 self.go(ScreenId::Items)
             }
             _ => Effect::None,

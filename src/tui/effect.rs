@@ -9,7 +9,7 @@ use super::action::Action;
 use super::action::Refresh;
 use super::display;
 use super::snapshot::{Builder, ChangedRow, Directory, Lists, Snapshot};
-use crate::store::{Changes, ItemFilter, ReadMark, Store, StoreError};
+use crate::store::{Changes, ItemQuery, ReadMark, Store, StoreError};
 use crate::text::sanitize::for_display;
 use chrono::{Duration, NaiveDate};
 
@@ -137,19 +137,14 @@ fn lists(store: &Store, today: NaiveDate, stale: Stale) -> Result<Lists, StoreEr
 }
 
 fn directory(store: &Store) -> Result<Directory, StoreError> {
-    let directory = store.departments()?;
-    let mut department_names = std::collections::HashMap::new();
-    for d in &directory {
-        for name in d.aliases.iter().chain([&d.official, &d.short]) {
-            department_names.insert(crate::directory::normalize_name(name), d.short.clone());
-        }
-    }
+    let all = store.directory()?;
     Ok(Directory {
-        departments: directory
-            .into_iter()
+        departments: all
+            .entries()
+            .iter()
             .map(|d| for_display(&d.short).into_owned())
             .collect(),
-        department_names,
+        all,
     })
 }
 
@@ -237,9 +232,9 @@ fn export(
     let format = Format::from_extension(&name)
         .ok_or_else(|| format!("{name}: use a name ending in .xlsx, .csv, .md or .json"))?;
     let count = ids.len();
-    let filter = ItemFilter {
+    let filter = ItemQuery {
         ids: Some(ids.into_iter().collect()),
-        ..ItemFilter::default()
+        ..ItemQuery::default()
     };
     let export = collect(store, &filter, today, "workbench view").map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();

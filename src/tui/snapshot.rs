@@ -140,9 +140,9 @@ pub struct Lists {
 pub struct Directory {
     /// Short names, sorted, for completion.
     pub departments: Vec<String>,
-    /// Every name a department is known by (normalised) → its short name, so a filter
-    /// may use 省发改委 for 省发展改革委.
-    pub department_names: HashMap<String, String>,
+    /// Every department with its names: a filter's 单位:发改 means what it means to the
+    /// command line (`directory::Directory::matching`).
+    pub all: crate::directory::Directory,
 }
 
 /// Ids of the store's plans, boxes and departments → the snapshot's.

@@ -213,7 +213,10 @@ impl App {
                     items.recompute(&self.data, &self.session.user);
                     Effect::None
                 }
-                Err(message) => self.fail(message),
+                Err(error) => {
+                    let zh = self.lang() == Lang::Zh;
+                    self.fail(error.describe(zh))
+                }
             },
             InputPurpose::Owner(id) => {
                 let owner = (!trimmed.is_empty()).then_some(trimmed);

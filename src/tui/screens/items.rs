@@ -264,13 +264,23 @@ impl ItemsScreen {
         data: &Snapshot,
         user: &str,
         chapter: Option<(String, String)>,
-        department: Option<String>,
+        department: Option<(String, crate::plan::Role)>,
     ) {
+        // A drill-down from 牵头 keeps to lead items, from 配合 to co items.
         self.filter = ItemsFilter {
-            department: department.clone(),
+            department: department.as_ref().map(|(d, _)| d.clone()),
+            role: department.as_ref().map(|(_, role)| *role),
             ..ItemsFilter::default()
         };
-        self.filter_text = department.map(|d| format!("dept:{d}")).unwrap_or_default();
+        self.filter_text = department
+            .map(|(d, role)| {
+                let role = match role {
+                    crate::plan::Role::Lead => "牵头",
+                    crate::plan::Role::Co => "配合",
+                };
+                format!("单位:{d} 角色:{role}")
+            })
+            .unwrap_or_default();
         self.search.clear();
         self.search_hits.clear();
         let scope = match chapter {

@@ -1,112 +1,61 @@
-//! Which rows the Items screen shows: the filter bar's words, resolved to ids, and the
-//! criteria (scope, filter, search) a row must pass.
+//! Which rows the Items screen shows: the criteria (scope, the shared filter with its names
+//! resolved to the snapshot's ids, search) a row must pass.
 
 use super::super::super::snapshot::{Item, NO_NAME, NameId, ScopeIds, Snapshot};
+use crate::plan::Role;
 use crate::text::pinyin;
+use crate::track::filter::{Facts, Resolved};
 use crate::track::{Light, Pace, Status};
 use std::collections::HashSet;
 
-/// Filters typed in the filter bar: `status:进行中 light:红 pace:欠进度 dept:省发改委
-/// owner:王敏 overdue unassigned mine`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemsFilter {
-    pub status: Option<Status>,
-    pub light: Option<Light>,
-    pub pace: Option<Pace>,
-    pub department: Option<String>,
-    pub owner: Option<String>,
-    pub overdue: bool,
-    pub unassigned: bool,
-    pub mine: bool,
-}
+/// The filter bar is the filter every view shares (`track::filter`): the same words and the
+/// same rule as the command line's flags.
+pub use crate::track::filter::Filter as ItemsFilter;
 
-impl ItemsFilter {
-    /// Parse the filter bar; the error names the word not understood.
-    pub fn parse(text: &str) -> Result<ItemsFilter, String> {
-        let mut filter = ItemsFilter::default();
-        for word in text.split_whitespace() {
-            let (key, value) = word.split_once([':', '：']).unwrap_or((word, ""));
-            match (key, value) {
-                ("status" | "状态", v) => {
-                    filter.status = Some(v.parse().map_err(|e| format!("{e}"))?)
-                }
-                ("light" | "灯", v) => filter.light = Some(v.parse().map_err(|e| format!("{e}"))?),
-                ("pace" | "序时", v) => {
-                    filter.pace = Some(v.parse().map_err(|e| format!("{e}"))?)
-                }
-                ("dept" | "单位", v) if !v.is_empty() => filter.department = Some(v.to_string()),
-                ("owner" | "负责人", v) if !v.is_empty() => filter.owner = Some(v.to_string()),
-                ("overdue" | "逾期", "") => filter.overdue = true,
-                ("unassigned" | "未分配", "") => filter.unassigned = true,
-                ("mine" | "我的", "") => filter.mine = true,
-                _ => {
-                    return Err(format!(
-                        "not a filter: “{word}” (use status: light: pace: dept: owner: overdue unassigned mine)"
-                    ));
-                }
-            }
-        }
-        Ok(filter)
+impl Facts<NameId> for Item {
+    fn status(&self) -> Status {
+        self.status
     }
-
-    /// Whether `item` passes, with the filter's names resolved to ids (`Resolved`).
-    fn keeps(&self, item: &Item, resolved: &Resolved) -> bool {
-        self.status.is_none_or(|s| item.status == s)
-            && self.light.is_none_or(|l| item.health.light == l)
-            && self.pace.is_none_or(|p| item.health.pace == p)
-            && (self.department.is_none()
-                || resolved.departments.contains(&item.lead)
-                || item.co.iter().any(|c| resolved.departments.contains(c)))
-            && (self.owner.is_none() || item.owner == resolved.owner)
-            && (!self.overdue || item.health.overdue > 0)
-            && (!self.unassigned || item.owner == NO_NAME)
-            && (!self.mine || item.owner == resolved.user)
+    fn light(&self) -> Light {
+        self.health.light
     }
-
-    /// Resolve the names the filter uses against the loaded data.
-    fn resolve(&self, data: &Snapshot, user: &str) -> Resolved {
-        let find = |name: &str| data.names.find(name).unwrap_or(NO_NAME - 1);
-        let departments = match self.department.as_deref() {
-            None => Vec::new(),
-            Some(typed) => {
-                match data
-                    .directory
-                    .department_names
-                    .get(&crate::directory::normalize_name(typed))
-                {
-                    Some(short) => vec![find(short)],
-                    // Not a known name: every department whose short name contains it.
-                    None => data
-                        .directory
-                        .departments
-                        .iter()
-                        .filter(|d| d.contains(typed))
-                        .map(|d| find(d))
-                        .collect(),
-                }
-            }
-        };
-        Resolved {
-            departments,
-            owner: self.owner.as_deref().map_or(NO_NAME, find),
-            user: find(user),
-        }
+    fn pace(&self) -> Pace {
+        self.health.pace
+    }
+    fn overdue(&self) -> usize {
+        self.health.overdue
+    }
+    fn owner(&self) -> Option<&NameId> {
+        (self.owner != NO_NAME).then_some(&self.owner)
+    }
+    fn has_department(&self, key: &NameId, role: Option<Role>) -> bool {
+        (role != Some(Role::Co) && self.lead == *key)
+            || (role != Some(Role::Lead) && self.co.contains(key))
     }
 }
 
-/// A filter's names as ids; a name no item has resolves to an id no item has.
-struct Resolved {
-    departments: Vec<NameId>,
-    owner: NameId,
-    user: NameId,
+/// The filter's names as the snapshot's ids: departments by the one rule of
+/// `directory::Directory::matching`, owners by name.
+fn resolve<'f>(filter: &'f ItemsFilter, data: &Snapshot, user: &str) -> Resolved<'f, NameId> {
+    filter.resolve(
+        |typed| {
+            data.directory
+                .all
+                .matching(typed)
+                .into_iter()
+                .filter_map(|entry| data.names.find(&entry.short))
+                .collect()
+        },
+        |name| data.names.find(name),
+        user,
+    )
 }
 
 /// What a row must pass to be shown: the tree node's scope, the filter (its names
 /// resolved to ids), and the search.
 pub(super) struct Criteria<'a> {
     scope: ScopeIds,
-    filter: &'a ItemsFilter,
-    resolved: Resolved,
+    resolved: Resolved<'a, NameId>,
     pub(super) query: String,
     pub(super) pinyin: Option<pinyin::Query>,
     /// Items whose body matched, from the store.
@@ -125,8 +74,7 @@ impl<'a> Criteria<'a> {
         let query = search.trim().to_string();
         Criteria {
             scope,
-            filter,
-            resolved: filter.resolve(data, user),
+            resolved: resolve(filter, data, user),
             pinyin: pinyin::Query::new(&query),
             query,
             hits,
@@ -135,7 +83,7 @@ impl<'a> Criteria<'a> {
 
     /// Still in the plan, in scope and through the filter.
     pub(super) fn passes(&self, item: &Item) -> bool {
-        item.in_plan && self.scope.contains(item) && self.filter.keeps(item, &self.resolved)
+        item.in_plan && self.scope.contains(item) && self.resolved.keeps(item)
     }
 
     /// The title holds the search text, or spells it in pinyin.
