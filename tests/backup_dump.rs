@@ -52,7 +52,7 @@ fn track_everything(dir: &Path) -> Store {
             progress: Some(40),
             start_on: Some(Some(day(2024, 3, 1))),
             due_on: Some(Some(day(2027, 6, 30))),
-            project_stage: Some(Some("continuing".into())),
+            project_stage: Some(Some(plantrack::track::project::ProjectStage::Continuing)),
             invest_total: Some(Some(12.5)),
             invest_year_plan: Some(Some(3.0)),
             invest_year_done: Some(Some(1.25)),

@@ -228,7 +228,7 @@ fn track_everything(store: &mut Store, bob: &mut Store) -> Tracked {
         &ItemEdit {
             owner: Some(Some("李强".into())),
             progress: Some(30),
-            project_stage: Some(Some("continuing".into())),
+            project_stage: Some(Some(plantrack::track::project::ProjectStage::Continuing)),
             invest_total: Some(Some(12.5)),
             invest_year_plan: Some(Some(3.0)),
             invest_year_done: Some(Some(1.2)),
@@ -351,7 +351,7 @@ fn assert_tracking_intact(store: &Store, t: &Tracked) {
     assert_eq!(d.row.status, Status::Paused);
     assert_eq!(d.row.progress, 30);
     let project = d.project.unwrap();
-    assert_eq!(project.stage.as_deref(), Some("continuing"));
+    assert_eq!(project.stage.map(|s| s.as_str()), Some("continuing"));
     assert_eq!(project.invest_total, Some(12.5));
     assert_eq!(project.invest_year_plan, Some(3.0));
     assert_eq!(project.invest_year_done, Some(1.2));

@@ -231,17 +231,6 @@ pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
     })
 }
 
-/// A stored project stage, in Chinese and English.
-pub fn stage_label(stage: &str) -> String {
-    match stage {
-        "preparation" => "前期 preparation".into(),
-        "new_start" => "新开工 new start".into(),
-        "continuing" => "续建 continuing".into(),
-        "completed" => "竣工 completed".into(),
-        other => safe(other),
-    }
-}
-
 /// The item ID as shown everywhere: `#12`.
 pub fn item_ref(id: i64) -> String {
     format!("#{id}")

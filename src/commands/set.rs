@@ -5,28 +5,20 @@ use super::{Ctx, item_ref, parse_date, safe};
 use crate::cli::SetArgs;
 use crate::store::ItemEdit;
 use crate::track::Progress;
+use crate::track::project::ProjectStage;
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
 
-/// A project stage in its stored form, from Chinese or English.
-pub fn parse_stage(text: &str) -> Result<&'static str> {
-    let key = text.trim().to_lowercase().replace(['-', ' '], "_");
-    match key.as_str() {
-        "前期" | "preparation" => Ok("preparation"),
-        "新开工" | "new_start" => Ok("new_start"),
-        "续建" | "continuing" => Ok("continuing"),
-        "竣工" | "completed" => Ok("completed"),
-        _ => Err(anyhow!(
-            "--stage: unknown stage “{}”; use 前期|新开工|续建|竣工 or preparation|new_start|continuing|completed",
-            safe(text)
-        )),
-    }
+/// A project stage, in Chinese or English (the rule is `track::project`).
+pub fn parse_stage(text: &str) -> Result<ProjectStage> {
+    text.parse()
+        .map_err(|e| anyhow!("--stage: {}", safe(&format!("{e}"))))
 }
 
 /// An amount of money (亿元): a finite number, not negative.
 fn parse_amount(flag: &str, text: &str) -> Result<f64> {
     match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Ok(v) if crate::track::project::valid_amount(v) => Ok(v),
         _ => Err(anyhow!(
             "{flag}: expected an amount like 12.5 (亿元, not negative), got “{}”",
             safe(text)
@@ -61,7 +53,7 @@ pub fn edit(args: &SetArgs) -> Result<ItemEdit> {
         edit.due_on = Some(Some(parse_date("--due", due)?));
     }
     if let Some(stage) = &args.stage {
-        edit.project_stage = Some(Some(parse_stage(stage)?.to_string()));
+        edit.project_stage = Some(Some(parse_stage(stage)?));
     }
     for (flag, value, slot) in [
         ("--invest-total", &args.invest_total, &mut edit.invest_total),
@@ -99,7 +91,10 @@ fn field_value(field: &str, value: Option<&str>) -> String {
             Err(_) => safe(value),
         },
         "progress" => format!("{}%", safe(value)),
-        "project_stage" => super::stage_label(value),
+        "project_stage" => match value.parse::<ProjectStage>() {
+            Ok(stage) => format!("{} {}", stage.label_zh(), stage.label_en()),
+            Err(_) => safe(value),
+        },
         _ => safe(value),
     }
 }

@@ -149,10 +149,10 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     }
     if let Some(p) = &d.project {
         let num = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v}"));
-        let stage = p
-            .stage
-            .as_deref()
-            .map_or_else(|| "—".to_string(), super::stage_label);
+        let stage = p.stage.map_or_else(
+            || "—".to_string(),
+            |s| format!("{} {}", s.label_zh(), s.label_en()),
+        );
         let rate = p
             .completion_rate
             .map_or_else(|| "—".to_string(), |r| format!("{r:.1}%"));

@@ -25,11 +25,6 @@ pub struct OpenMilestone {
     pub original_due: NaiveDate,
 }
 
-/// As `milestones::day`: a date that does not parse reads as the default, as in `show`.
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
-}
-
 /// The ids as a JSON array, for `json_each`.
 fn id_list(items: &[i64]) -> String {
     let ids: Vec<String> = items.iter().map(i64::to_string).collect();
@@ -87,10 +82,10 @@ fn open_milestones_in(
         lookup_max,
         |r| {
             Ok(OpenMilestone {
-                item: r.get(0)?,
-                title: r.get(1)?,
-                due_on: day(&r.get::<_, String>(2)?),
-                original_due: day(&r.get::<_, String>(3)?),
+                item: r.get("item_id")?,
+                title: r.get("title")?,
+                due_on: r.get("due_on")?,
+                original_due: r.get("original_due")?,
             })
         },
     )

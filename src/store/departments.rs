@@ -11,6 +11,7 @@ use super::items::Stamp;
 use super::queries::optional;
 use crate::directory::{self, normalize_name};
 use crate::plan::Role;
+use crate::track::fields::Recorded;
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
@@ -124,9 +125,8 @@ pub(super) fn put_link(
         tx,
         change,
         Some(item),
-        "link",
+        &Recorded::LinkRole,
         Some(department),
-        "role",
         old.as_deref(),
         value,
     )

@@ -10,6 +10,7 @@ mod undo;
 use super::Store;
 use super::error::{Conflict, ConflictDuring, Result};
 use super::queries::optional;
+pub(super) use crate::track::fields::Recorded;
 use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
@@ -51,15 +52,14 @@ pub struct ChangePreview {
     pub entries: Vec<HistoryEntry>,
 }
 
-/// Record one field-level effect of `change`.
-#[allow(clippy::too_many_arguments)]
+/// Record one field-level effect of `change`: `what` changed of entity `entity_id` (of
+/// `item`), from `old` to `new` (nothing when they are the same).
 pub(super) fn record(
     tx: &Transaction<'_>,
     change: i64,
     item: Option<i64>,
-    entity: &str,
+    what: &Recorded,
     entity_id: Option<i64>,
-    field: &str,
     old: Option<&str>,
     new: Option<&str>,
 ) -> Result<()> {
@@ -69,7 +69,7 @@ pub(super) fn record(
     tx.prepare_cached(
         "INSERT INTO history(change_id, item_id, entity, entity_id, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![change, item, entity, entity_id, field, old, new])?;
+    .execute(params![change, item, what.entity(), entity_id, what.field(), old, new])?;
     Ok(())
 }
 

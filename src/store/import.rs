@@ -23,6 +23,7 @@ use super::indexes::{BULK_IMPORT_ITEMS, WORKBENCH_INDEXES};
 use super::queries::{optional, to_json};
 use crate::plan::{MergedPlan, title_key};
 use crate::seed::PlanMeta;
+use crate::track::fields::Recorded;
 use chrono::Datelike;
 use items::{write_boxes, write_items};
 pub use mapping::{ItemDecision, MappingLine};
@@ -314,9 +315,8 @@ fn import_plan(
                 batch.log.record(
                     tx,
                     None,
-                    "plan",
+                    &Recorded::PlanTitle,
                     Some(id),
-                    "title",
                     Some(&old_title),
                     Some(&plan.title),
                 )?;
@@ -353,9 +353,8 @@ fn import_plan(
             batch.log.record(
                 tx,
                 None,
-                "plan",
+                &Recorded::PlanCreated,
                 Some(id),
-                "created",
                 None,
                 Some(&plan.title),
             )?;

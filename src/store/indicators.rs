@@ -5,6 +5,7 @@ use super::error::{Result, StoreError};
 use super::history::record;
 use super::queries::{from_json, optional};
 use crate::plan::Attribute;
+use crate::track::fields::Recorded;
 use chrono::NaiveDate;
 use rusqlite::params;
 use serde::Serialize;
@@ -126,7 +127,7 @@ impl Store {
                 params![id, period, value, who, at],
             )?;
             let value_id = tx.last_insert_rowid();
-            record(tx, change, None, "indicator_value", Some(value_id), "created", None, Some(&format!("{period}: {value}")))?;
+            record(tx, change, None, &Recorded::IndicatorValueCreated, Some(value_id),  None, Some(&format!("{period}: {value}")))?;
             Ok(value_id)
         })
     }

@@ -6,6 +6,7 @@
 //! edits of different fields of one item merge. Notes are append-only and never conflict.
 
 mod edit;
+mod row;
 
 use super::Store;
 use super::departments::{Link, links_of};
@@ -17,10 +18,12 @@ use super::queries::optional;
 use crate::plan::Role;
 use crate::track::filter::{Facts, Filter};
 use crate::track::health::{Health, ItemFacts, MilestoneFacts, Period, assess};
+use crate::track::project::ProjectStage;
 use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use row::BaseRow;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -90,7 +93,7 @@ pub struct ItemDetail {
 /// Fields of a 重大项目.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Project {
-    pub stage: Option<String>,
+    pub stage: Option<ProjectStage>,
     pub invest_total: Option<f64>,
     pub invest_year_plan: Option<f64>,
     pub invest_year_done: Option<f64>,
@@ -170,7 +173,7 @@ pub struct ItemEdit {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "set_or_clear"
     )]
-    pub project_stage: Option<Option<String>>,
+    pub project_stage: Option<Option<ProjectStage>>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -219,73 +222,6 @@ pub(super) fn current_stamp(conn: &Connection) -> Result<Stamp> {
     )?))
 }
 
-fn date(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
-}
-
-/// Columns read for list rows, in the order `base_row` expects.
-const ROW_SELECT: &str = "SELECT i.id, p.key, p.short_name, i.kind, b.number, b.title, i.chapter, i.section, i.number, i.grp,
-        i.title, i.owner, i.status, i.progress, i.in_plan, p.period_start, p.period_end, i.start_on, i.due_on
-     FROM item i JOIN plan p ON p.id = i.plan_id LEFT JOIN plan_box b ON b.id = i.box_id";
-
-/// The columns of `show` beyond the list row.
-struct DetailColumns {
-    body: String,
-    plan_id: i64,
-    start_on: Option<String>,
-    due_on: Option<String>,
-    stage: Option<String>,
-    total: Option<f64>,
-    year_plan: Option<f64>,
-    year_done: Option<f64>,
-}
-
-struct BaseRow {
-    row: ItemRow,
-    period: Period,
-}
-
-fn year_start(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default()
-}
-
-fn year_end(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default()
-}
-
-fn base_row(r: &Row<'_>) -> rusqlite::Result<BaseRow> {
-    let status: String = r.get(12)?;
-    let start_on = date(r.get(17)?);
-    let due_on = date(r.get(18)?);
-    let period = Period {
-        start: start_on.unwrap_or_else(|| year_start(r.get(15).unwrap_or(2000))),
-        end: due_on.unwrap_or_else(|| year_end(r.get(16).unwrap_or(2000))),
-    };
-    Ok(BaseRow {
-        row: ItemRow {
-            id: r.get(0)?,
-            plan_key: r.get(1)?,
-            plan: r.get(2)?,
-            kind: r.get(3)?,
-            box_number: r.get(4)?,
-            box_title: r.get(5)?,
-            chapter: r.get(6)?,
-            section: r.get(7)?,
-            number: r.get(8)?,
-            group: r.get(9)?,
-            title: r.get(10)?,
-            owner: r.get(11)?,
-            status: status.parse().unwrap_or(Status::NotStarted),
-            progress: r.get::<_, i64>(13)?.clamp(0, 100) as u8,
-            lead: None,
-            co: Vec::new(),
-            in_plan: r.get::<_, i64>(14)? != 0,
-            health: Health::default(),
-        },
-        period,
-    })
-}
-
 /// Lead and co-responsible departments (short names) of one item.
 type LeadAndCo = (Option<String>, Vec<String>);
 
@@ -322,19 +258,16 @@ fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFa
         conn.prepare_cached("SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0")?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
+            r.get::<_, i64>("item_id")?,
+            MilestoneFacts {
+                due: r.get("due_on")?,
+                done: r.get("done_on")?,
+            },
         ))
     })?;
     for row in rows {
-        let (item, due, done) = row?;
-        if let Some(due) = date(Some(due)) {
-            facts.entry(item).or_default().push(MilestoneFacts {
-                due,
-                done: date(done),
-            });
-        }
+        let (item, milestone) = row?;
+        facts.entry(item).or_default().push(milestone);
     }
     Ok(facts)
 }
@@ -384,8 +317,8 @@ impl Store {
             let links = all_links(conn)?;
             let facts = all_milestone_facts(conn)?;
             let mut stmt =
-                conn.prepare_cached(&format!("{ROW_SELECT} ORDER BY p.id, i.position"))?;
-            let rows = stmt.query_map([], base_row)?;
+                conn.prepare_cached(&format!("{} ORDER BY p.id, i.position", row::select()))?;
+            let rows = stmt.query_map([], row::base_row)?;
             let mut out = Vec::new();
             for base in rows {
                 let BaseRow { mut row, period } = base?;
@@ -424,58 +357,57 @@ impl Store {
         self.read(|conn| {
             let stamp = current_stamp(conn)?;
             let base = optional(
-                conn.prepare_cached(&format!("{ROW_SELECT} WHERE i.id = ?1"))?.query_row([id], base_row),
+                conn.prepare_cached(&format!("{} WHERE i.id = ?1", row::select()))?
+                    .query_row([id], row::base_row),
             )?
-            .ok_or_else(|| StoreError::NotFound { what: "item", id: id.to_string() })?;
+            .ok_or_else(|| StoreError::NotFound {
+                what: "item",
+                id: id.to_string(),
+            })?;
             let BaseRow { mut row, period } = base;
             let departments = links_of(conn, id)?;
-            row.lead = departments.iter().find(|l| l.role == Role::Lead).map(|l| l.short.clone());
-            row.co = departments.iter().filter(|l| l.role == Role::Co).map(|l| l.short.clone()).collect();
+            row.lead = departments
+                .iter()
+                .find(|l| l.role == Role::Lead)
+                .map(|l| l.short.clone());
+            row.co = departments
+                .iter()
+                .filter(|l| l.role == Role::Co)
+                .map(|l| l.short.clone())
+                .collect();
             let milestones = milestones_of(conn, id)?;
-            let facts: Vec<MilestoneFacts> =
-                milestones.iter().map(|m| MilestoneFacts { due: m.due_on, done: m.done_on }).collect();
-            row.health = assess(&ItemFacts { status: row.status, progress: row.progress, period, milestones: facts }, today, &thresholds);
-            let extra = conn.query_row(
-                "SELECT body, plan_id, start_on, due_on, project_stage, invest_total, invest_year_plan, invest_year_done
-                 FROM item WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(DetailColumns {
-                        body: r.get(0)?,
-                        plan_id: r.get(1)?,
-                        start_on: r.get(2)?,
-                        due_on: r.get(3)?,
-                        stage: r.get(4)?,
-                        total: r.get(5)?,
-                        year_plan: r.get(6)?,
-                        year_done: r.get(7)?,
-                    })
+            let facts: Vec<MilestoneFacts> = milestones
+                .iter()
+                .map(|m| MilestoneFacts {
+                    due: m.due_on,
+                    done: m.done_on,
+                })
+                .collect();
+            row.health = assess(
+                &ItemFacts {
+                    status: row.status,
+                    progress: row.progress,
+                    period,
+                    milestones: facts,
                 },
-            )?;
-            let DetailColumns { body, plan_id, start_on, due_on, stage, total, year_plan, year_done } = extra;
-            let glossary = glossary_in(conn, plan_id, &format!("{}{}", row.title, body))?;
-            let project = (stage.is_some() || total.is_some() || year_plan.is_some() || year_done.is_some()).then(|| Project {
-                completion_rate: match (year_plan, year_done) {
-                    (Some(plan), Some(done)) if plan > 0.0 => Some(done / plan * 100.0),
-                    _ => None,
-                },
-                stage,
-                invest_total: total,
-                invest_year_plan: year_plan,
-                invest_year_done: year_done,
-            });
+                today,
+                &thresholds,
+            );
+            let extra = row::detail(conn, id)?;
+            let glossary =
+                glossary_in(conn, extra.plan_id, &format!("{}{}", row.title, extra.body))?;
             Ok(ItemDetail {
                 row,
-                body,
-                start_on: date(start_on),
-                due_on: date(due_on),
+                body: extra.body,
+                start_on: extra.start_on,
+                due_on: extra.due_on,
                 period,
                 departments,
                 milestones,
                 notes: notes_of(conn, id)?,
                 history: history.clone(),
                 glossary,
-                project,
+                project: extra.project,
                 stamp,
             })
         })

@@ -7,6 +7,7 @@ use super::error::{Result, StoreError};
 use super::history::record;
 use super::items::require_item;
 use super::queries::optional;
+use crate::track::fields::Recorded;
 use crate::track::limits::Field;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
@@ -34,10 +35,6 @@ pub struct Milestone {
     pub extensions: Vec<Extension>,
 }
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
-}
-
 fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
@@ -51,13 +48,13 @@ pub(super) fn milestones_of(conn: &Connection, item: i64) -> Result<Vec<Mileston
         )?
         .query_map([item], |r| {
             Ok(Milestone {
-                id: r.get(0)?,
-                item: r.get(1)?,
-                title: r.get(2)?,
-                due_on: day(&r.get::<_, String>(3)?),
-                original_due: day(&r.get::<_, String>(4)?),
-                done_on: r.get::<_, Option<String>>(5)?.map(|d| day(&d)),
-                origin: r.get(6)?,
+                id: r.get("id")?,
+                item: r.get("item_id")?,
+                title: r.get("title")?,
+                due_on: r.get("due_on")?,
+                original_due: r.get("original_due")?,
+                done_on: r.get("done_on")?,
+                origin: r.get("origin")?,
                 extensions: Vec::new(),
             })
         })?
@@ -69,8 +66,8 @@ pub(super) fn milestones_of(conn: &Connection, item: i64) -> Result<Vec<Mileston
         milestone.extensions = stmt
             .query_map([milestone.id], |r| {
                 Ok(Extension {
-                    from_due: day(&r.get::<_, String>(0)?),
-                    to_due: day(&r.get::<_, String>(1)?),
+                    from_due: r.get("from_due")?,
+                    to_due: r.get("to_due")?,
                     reason: r.get(2)?,
                     who: r.get(3)?,
                     at: r.get(4)?,
@@ -100,9 +97,8 @@ pub(super) fn insert(
         tx,
         change,
         Some(item),
-        "milestone",
+        &Recorded::MilestoneCreated,
         Some(id),
-        "created",
         None,
         Some(title),
     )?;
@@ -192,9 +188,8 @@ impl Store {
                 tx,
                 change,
                 Some(item),
-                "milestone",
+                &Recorded::MilestoneDone,
                 Some(milestone),
-                "done_on",
                 None,
                 Some(&iso(done_on)),
             )
@@ -228,7 +223,7 @@ impl Store {
                 params![milestone, due, iso(new_due), reason, user, at],
             )?;
             tx.execute("UPDATE milestone SET due_on = ?1 WHERE id = ?2", params![iso(new_due), milestone])?;
-            record(tx, change, Some(item), "milestone", Some(milestone), "due_on", Some(&due), Some(&iso(new_due)))
+            record(tx, change, Some(item), &Recorded::MilestoneDue, Some(milestone),  Some(&due), Some(&iso(new_due)))
         })
     }
 
@@ -250,9 +245,8 @@ impl Store {
                 tx,
                 change,
                 Some(item),
-                "milestone",
+                &Recorded::MilestoneTitle,
                 Some(milestone),
-                "title",
                 Some(&old),
                 Some(&title),
             )
@@ -271,9 +265,8 @@ impl Store {
                 tx,
                 change,
                 Some(item),
-                "milestone",
+                &Recorded::MilestoneRemoved,
                 Some(milestone),
-                "removed",
                 Some("0"),
                 Some("1"),
             )

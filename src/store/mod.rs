@@ -12,6 +12,7 @@
 mod access;
 mod backup;
 mod bulk;
+mod columns;
 mod compact;
 mod departments;
 mod error;
@@ -28,6 +29,7 @@ mod plans;
 mod queries;
 mod rows;
 mod search;
+mod types;
 mod write;
 
 pub use backup::{
@@ -336,7 +338,8 @@ impl Store {
                 "INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 rusqlite::params![key, value.to_string()],
             )?;
-            history::record(tx, change, None, "setting", None, key, old.as_deref(), Some(&value.to_string()))?;
+            let what = history::Recorded::Setting(key.to_string());
+            history::record(tx, change, None, &what, None, old.as_deref(), Some(&value.to_string()))?;
             Ok(())
         })
     }

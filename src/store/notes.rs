@@ -4,6 +4,7 @@ use super::Store;
 use super::error::Result;
 use super::history::record;
 use super::items::require_item;
+use crate::track::fields::Recorded;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -40,9 +41,8 @@ impl Store {
                 tx,
                 change,
                 Some(item),
-                "note",
+                &Recorded::NoteCreated,
                 Some(id),
-                "created",
                 None,
                 Some(&text),
             )?;

@@ -3,6 +3,7 @@
 //! since a snapshot, so an edit or another person's commit re-reads only those rows.
 
 use super::Store;
+use super::columns::Columns;
 use super::error::Result;
 use super::items::{Stamp, current_stamp};
 use crate::track::health::{Health, ItemFacts, Period, Thresholds, assess};
@@ -75,18 +76,30 @@ pub enum Changes {
     Everything,
 }
 
-/// Columns in the order of `ITEM_ROW` (served by the covering index `item_row`).
-const ROWS_SELECT: &str = "SELECT id, plan_id, box_id, chapter, number, title,
-        owner, status, progress, in_plan, start_on, due_on FROM item";
+/// The columns of the start-up scan, in SELECT order (served by the covering index
+/// `item_row`, see `indexes.rs`).
+const SCAN: Columns = Columns(&[
+    "id", "plan_id", "box_id", "chapter", "number", "title", "owner", "status", "progress",
+    "in_plan", "start_on", "due_on",
+]);
+const ID: usize = SCAN.at("id");
+const PLAN_ID: usize = SCAN.at("plan_id");
+const BOX_ID: usize = SCAN.at("box_id");
+const CHAPTER: usize = SCAN.at("chapter");
+const NUMBER: usize = SCAN.at("number");
+const TITLE: usize = SCAN.at("title");
+const OWNER: usize = SCAN.at("owner");
+const STATUS: usize = SCAN.at("status");
+const PROGRESS: usize = SCAN.at("progress");
+const IN_PLAN: usize = SCAN.at("in_plan");
+const START_ON: usize = SCAN.at("start_on");
+const DUE_ON: usize = SCAN.at("due_on");
 
-/// The status as stored (the schema's CHECK allows only these four).
-fn stored_status(text: &str) -> Status {
-    match text {
-        "in_progress" => Status::InProgress,
-        "done" => Status::Done,
-        "paused" => Status::Paused,
-        _ => Status::NotStarted,
-    }
+/// `SELECT <the scan's columns> FROM item`.
+fn rows_select() -> &'static str {
+    static SQL: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("SELECT {} FROM item", SCAN.list()));
+    &SQL
 }
 
 /// Buffers reused from row to row.
@@ -97,7 +110,7 @@ struct Scratch {
     plan: Option<(i64, Period)>,
 }
 
-/// Decode one row of `ROWS_SELECT` and hand it to `each`.
+/// Decode one row of `rows_select()` and hand it to `each`.
 fn visit(
     r: &Row<'_>,
     extras: &Extras,
@@ -106,8 +119,8 @@ fn visit(
     thresholds: &Thresholds,
     each: &mut dyn FnMut(RowView<'_>),
 ) -> Result<()> {
-    let id: i64 = r.get(0)?;
-    let plan_id: i64 = r.get(1)?;
+    let id: i64 = r.get(ID)?;
+    let plan_id: i64 = r.get(PLAN_ID)?;
     let plan_period = match scratch.plan {
         Some((plan, period)) if plan == plan_id => period,
         _ => {
@@ -121,11 +134,11 @@ fn visit(
         }
     };
     let facts = &mut scratch.facts;
-    facts.status = stored_status(text_at(r, 7)?);
-    facts.progress = r.get::<_, i64>(8)?.clamp(0, 100) as u8;
+    facts.status = r.get(STATUS)?;
+    facts.progress = r.get::<_, i64>(PROGRESS)?.clamp(0, 100) as u8;
     facts.period = Period {
-        start: text_date(r, 10)?.unwrap_or(plan_period.start),
-        end: text_date(r, 11)?.unwrap_or(plan_period.end),
+        start: text_date(r, START_ON)?.unwrap_or(plan_period.start),
+        end: text_date(r, DUE_ON)?.unwrap_or(plan_period.end),
     };
     facts.milestones.clear();
     facts
@@ -144,14 +157,14 @@ fn visit(
     each(RowView {
         id,
         plan_id,
-        box_id: r.get(2)?,
-        chapter: text(r, 3)?,
-        number: text(r, 4)?,
-        title: text_at(r, 5)?,
-        owner: text(r, 6)?,
+        box_id: r.get(BOX_ID)?,
+        chapter: text(r, CHAPTER)?,
+        number: text(r, NUMBER)?,
+        title: text_at(r, TITLE)?,
+        owner: text(r, OWNER)?,
         status: facts.status,
         progress: facts.progress,
-        in_plan: r.get::<_, i64>(9)? != 0,
+        in_plan: r.get::<_, i64>(IN_PLAN)? != 0,
         lead,
         co: &scratch.co,
         health,
@@ -304,7 +317,8 @@ fn scan(
     match selection {
         Selection::Plans(from, to) => {
             let mut stmt = conn.prepare_cached(&format!(
-                "{ROWS_SELECT} WHERE plan_id >= ?1 AND plan_id < ?2 ORDER BY plan_id, position"
+                "{} WHERE plan_id >= ?1 AND plan_id < ?2 ORDER BY plan_id, position",
+                rows_select()
             ))?;
             let mut rows = stmt.query([from, to])?;
             while let Some(r) = rows.next()? {
@@ -312,7 +326,7 @@ fn scan(
             }
         }
         Selection::Ids(ids) => {
-            let mut stmt = conn.prepare_cached(&format!("{ROWS_SELECT} WHERE id = ?1"))?;
+            let mut stmt = conn.prepare_cached(&format!("{} WHERE id = ?1", rows_select()))?;
             for id in ids {
                 let mut rows = stmt.query([id])?;
                 if let Some(r) = rows.next()? {

@@ -20,6 +20,10 @@ pub enum TrackError {
         "unknown warning light {0:?}; use one of: red (红), yellow (黄), blue (蓝), green (绿), grey (灰)"
     )]
     UnknownLight(String),
+    #[error(
+        "unknown project stage {0:?}; use one of: preparation (前期), new_start (新开工), continuing (续建), completed (竣工)"
+    )]
+    UnknownStage(String),
     /// A status and a progress that contradict each other (see `status::consistent`).
     #[error("{status} and {progress}% do not go together: {rule}")]
     Inconsistent {

@@ -1,7 +1,9 @@
-//! The names people read for what the history records: an entity's field (负责人, 节点截止…)
-//! and the stored values that are codes rather than text (a link's "lead@plan", a status).
-//! One place, used by the CLI, the workbench and the store's conflict messages.
+//! What the history records, named once: every kind of field-level change ([`Recorded`]),
+//! the tracking fields of an item a person edits ([`ItemField`]), what each is called in
+//! Chinese and English, and how the coded values read ("lead@plan", a status). The store
+//! writes and reverts by these, the command line and the workbench show them.
 
+use super::project::ProjectStage;
 use super::status::Status;
 
 /// A label in both languages.
@@ -15,45 +17,214 @@ const fn l(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
 }
 
-/// What `field` of `entity` is called; `None` for a name this build does not know (a
-/// setting key, or a row written by a newer version), which callers show as written.
+/// The tracking fields of an item that people edit (and an undo writes back), by their
+/// stored column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemField {
+    Owner,
+    Status,
+    Progress,
+    StartOn,
+    DueOn,
+    ProjectStage,
+    InvestTotal,
+    InvestYearPlan,
+    InvestYearDone,
+}
+
+impl ItemField {
+    pub const ALL: [ItemField; 9] = [
+        ItemField::Owner,
+        ItemField::Status,
+        ItemField::Progress,
+        ItemField::StartOn,
+        ItemField::DueOn,
+        ItemField::ProjectStage,
+        ItemField::InvestTotal,
+        ItemField::InvestYearPlan,
+        ItemField::InvestYearDone,
+    ];
+
+    /// The column of `item` (and the history's field name).
+    pub const fn column(self) -> &'static str {
+        match self {
+            ItemField::Owner => "owner",
+            ItemField::Status => "status",
+            ItemField::Progress => "progress",
+            ItemField::StartOn => "start_on",
+            ItemField::DueOn => "due_on",
+            ItemField::ProjectStage => "project_stage",
+            ItemField::InvestTotal => "invest_total",
+            ItemField::InvestYearPlan => "invest_year_plan",
+            ItemField::InvestYearDone => "invest_year_done",
+        }
+    }
+
+    pub fn from_column(column: &str) -> Option<ItemField> {
+        ItemField::ALL.into_iter().find(|f| f.column() == column)
+    }
+
+    pub const fn label(self) -> Label {
+        match self {
+            ItemField::Owner => l("负责人", "owner"),
+            ItemField::Status => l("状态", "status"),
+            ItemField::Progress => l("进度", "progress"),
+            ItemField::StartOn => l("开始", "start"),
+            ItemField::DueOn => l("截止", "due"),
+            ItemField::ProjectStage => l("阶段", "stage"),
+            ItemField::InvestTotal => l("总投资", "invest total"),
+            ItemField::InvestYearPlan => l("年度计划投资", "invest plan"),
+            ItemField::InvestYearDone => l("年度完成投资", "invest done"),
+        }
+    }
+
+    /// Whether the stored text is an amount (compared as a number: SQLite writes the REAL
+    /// 3 as "3.0").
+    pub const fn is_amount(self) -> bool {
+        matches!(
+            self,
+            ItemField::InvestTotal | ItemField::InvestYearPlan | ItemField::InvestYearDone
+        )
+    }
+}
+
+/// Every kind of field-level change the history records.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Recorded {
+    /// A tracking field of an item.
+    Item(ItemField),
+    ItemCreated,
+    ItemTitle,
+    ItemBody,
+    /// Whether the plan text still has the item.
+    ItemInPlan,
+    /// A department's link to an item ("lead@plan", none when unlinked).
+    LinkRole,
+    MilestoneCreated,
+    MilestoneRemoved,
+    MilestoneDue,
+    MilestoneDone,
+    MilestoneTitle,
+    NoteCreated,
+    NoteRemoved,
+    IndicatorValueCreated,
+    IndicatorValueRemoved,
+    PlanCreated,
+    PlanTitle,
+    /// A threshold of the database, by key.
+    Setting(String),
+}
+
+impl Recorded {
+    /// The entity as stored in the history.
+    pub fn entity(&self) -> &'static str {
+        match self {
+            Recorded::Item(_)
+            | Recorded::ItemCreated
+            | Recorded::ItemTitle
+            | Recorded::ItemBody
+            | Recorded::ItemInPlan => "item",
+            Recorded::LinkRole => "link",
+            Recorded::MilestoneCreated
+            | Recorded::MilestoneRemoved
+            | Recorded::MilestoneDue
+            | Recorded::MilestoneDone
+            | Recorded::MilestoneTitle => "milestone",
+            Recorded::NoteCreated | Recorded::NoteRemoved => "note",
+            Recorded::IndicatorValueCreated | Recorded::IndicatorValueRemoved => "indicator_value",
+            Recorded::PlanCreated | Recorded::PlanTitle => "plan",
+            Recorded::Setting(_) => "setting",
+        }
+    }
+
+    /// The field as stored in the history.
+    pub fn field(&self) -> &str {
+        match self {
+            Recorded::Item(f) => f.column(),
+            Recorded::ItemCreated
+            | Recorded::MilestoneCreated
+            | Recorded::NoteCreated
+            | Recorded::IndicatorValueCreated
+            | Recorded::PlanCreated => "created",
+            Recorded::MilestoneRemoved
+            | Recorded::NoteRemoved
+            | Recorded::IndicatorValueRemoved => "removed",
+            Recorded::ItemTitle | Recorded::MilestoneTitle | Recorded::PlanTitle => "title",
+            Recorded::ItemBody => "body",
+            Recorded::ItemInPlan => "in_plan",
+            Recorded::LinkRole => "role",
+            Recorded::MilestoneDue => "due_on",
+            Recorded::MilestoneDone => "done_on",
+            Recorded::Setting(key) => key,
+        }
+    }
+
+    /// What a history row (entity, field) records; `None` for a name this build does not
+    /// know (a row written by a newer version).
+    pub fn parse(entity: &str, field: &str) -> Option<Recorded> {
+        Some(match (entity, field) {
+            ("item", "created") => Recorded::ItemCreated,
+            ("item", "title") => Recorded::ItemTitle,
+            ("item", "body") => Recorded::ItemBody,
+            ("item", "in_plan") => Recorded::ItemInPlan,
+            ("item", column) => Recorded::Item(ItemField::from_column(column)?),
+            ("link", "role") => Recorded::LinkRole,
+            ("milestone", "created") => Recorded::MilestoneCreated,
+            ("milestone", "removed") => Recorded::MilestoneRemoved,
+            ("milestone", "due_on") => Recorded::MilestoneDue,
+            ("milestone", "done_on") => Recorded::MilestoneDone,
+            ("milestone", "title") => Recorded::MilestoneTitle,
+            ("note", "created") => Recorded::NoteCreated,
+            ("note", "removed") => Recorded::NoteRemoved,
+            ("indicator_value", "created") => Recorded::IndicatorValueCreated,
+            ("indicator_value", "removed") => Recorded::IndicatorValueRemoved,
+            ("plan", "created") => Recorded::PlanCreated,
+            ("plan", "title") => Recorded::PlanTitle,
+            ("setting", key) => Recorded::Setting(key.to_string()),
+            _ => return None,
+        })
+    }
+
+    /// Whether the change brought an entity into being (undone by taking it away again).
+    pub fn is_creation(&self) -> bool {
+        self.field() == "created"
+    }
+
+    pub fn label(&self) -> Label {
+        match self {
+            Recorded::Item(f) => f.label(),
+            Recorded::ItemCreated => l("新事项", "item added"),
+            Recorded::ItemTitle => l("标题", "title"),
+            Recorded::ItemBody => l("正文", "text"),
+            Recorded::ItemInPlan => l("在规划中", "in plan"),
+            Recorded::LinkRole => l("责任单位", "department"),
+            Recorded::MilestoneCreated => l("新节点", "milestone added"),
+            Recorded::MilestoneRemoved => l("节点删除", "milestone removed"),
+            Recorded::MilestoneDue => l("节点截止", "milestone due"),
+            Recorded::MilestoneDone => l("节点完成", "milestone done"),
+            Recorded::MilestoneTitle => l("节点名称", "milestone title"),
+            Recorded::NoteCreated => l("备注", "note"),
+            Recorded::NoteRemoved => l("备注删除", "note removed"),
+            Recorded::IndicatorValueCreated => l("指标值", "indicator value"),
+            Recorded::IndicatorValueRemoved => l("指标值删除", "indicator value removed"),
+            Recorded::PlanCreated => l("新规划", "plan added"),
+            Recorded::PlanTitle => l("规划标题", "plan title"),
+            Recorded::Setting(_) => l("设置", "setting"),
+        }
+    }
+}
+
+/// What `field` of `entity` is called; `None` for a name this build does not know, which
+/// callers show as written.
 pub fn field_label(entity: &str, field: &str) -> Option<Label> {
-    Some(match (entity, field) {
-        ("item", "owner") => l("负责人", "owner"),
-        ("item", "status") => l("状态", "status"),
-        ("item", "progress") => l("进度", "progress"),
-        ("item", "start_on") => l("开始", "start"),
-        ("item", "due_on") => l("截止", "due"),
-        ("item", "project_stage") => l("阶段", "stage"),
-        ("item", "invest_total") => l("总投资", "invest total"),
-        ("item", "invest_year_plan") => l("年度计划投资", "invest plan"),
-        ("item", "invest_year_done") => l("年度完成投资", "invest done"),
-        ("item", "in_plan") => l("在规划中", "in plan"),
-        ("item", "created") => l("新事项", "item added"),
-        ("item", "title") => l("标题", "title"),
-        ("item", "body") => l("正文", "text"),
-        ("link", "role") => l("责任单位", "department"),
-        ("milestone", "due_on") => l("节点截止", "milestone due"),
-        ("milestone", "done_on") => l("节点完成", "milestone done"),
-        ("milestone", "title") => l("节点名称", "milestone title"),
-        ("milestone", "removed") => l("节点删除", "milestone removed"),
-        ("milestone", "created") => l("新节点", "milestone added"),
-        ("note", "created") => l("备注", "note"),
-        ("note", "removed") => l("备注删除", "note removed"),
-        ("indicator_value", "created") => l("指标值", "indicator value"),
-        ("indicator_value", "removed") => l("指标值删除", "indicator value removed"),
-        ("plan", "created") => l("新规划", "plan added"),
-        ("plan", "title") => l("规划标题", "plan title"),
-        ("setting", _) => l("设置", "setting"),
-        _ => return None,
-    })
+    Recorded::parse(entity, field).map(|r| r.label())
 }
 
 /// A stored value as people read it: link values "role@origin" become 牵头/配合 (规划/用户),
-/// status codes their names; anything else is returned as it is.
+/// status and stage codes their names; anything else is returned as it is.
 pub fn value_label(entity: &str, field: &str, value: &str, zh: bool) -> String {
-    match (entity, field) {
-        ("link", "role") => {
+    match Recorded::parse(entity, field) {
+        Some(Recorded::LinkRole) => {
             let (role, origin) = value.split_once('@').unwrap_or((value, ""));
             let role = match (role, zh) {
                 ("lead", true) => "牵头",
@@ -71,9 +242,14 @@ pub fn value_label(entity: &str, field: &str, value: &str, zh: bool) -> String {
             };
             format!("{role}{origin}")
         }
-        ("item", "status") => match value.parse::<Status>() {
+        Some(Recorded::Item(ItemField::Status)) => match value.parse::<Status>() {
             Ok(status) if zh => status.label_zh().to_string(),
             Ok(status) => status.as_str().to_string(),
+            Err(_) => value.to_string(),
+        },
+        Some(Recorded::Item(ItemField::ProjectStage)) => match value.parse::<ProjectStage>() {
+            Ok(stage) if zh => stage.label_zh().to_string(),
+            Ok(stage) => stage.label_en().to_string(),
             Err(_) => value.to_string(),
         },
         _ => value.to_string(),
@@ -93,11 +269,42 @@ mod tests {
             "lead (plan)"
         );
         assert_eq!(value_label("item", "status", "in_progress", true), "进行中");
+        assert_eq!(
+            value_label("item", "project_stage", "new_start", true),
+            "新开工"
+        );
         assert_eq!(value_label("item", "owner", "王敏", true), "王敏");
     }
 
     #[test]
-    fn unknown_fields_have_no_label() {
+    fn every_recorded_kind_round_trips_through_its_stored_names() {
+        let mut all: Vec<Recorded> = ItemField::ALL.into_iter().map(Recorded::Item).collect();
+        all.extend([
+            Recorded::ItemCreated,
+            Recorded::ItemTitle,
+            Recorded::ItemBody,
+            Recorded::ItemInPlan,
+            Recorded::LinkRole,
+            Recorded::MilestoneCreated,
+            Recorded::MilestoneRemoved,
+            Recorded::MilestoneDue,
+            Recorded::MilestoneDone,
+            Recorded::MilestoneTitle,
+            Recorded::NoteCreated,
+            Recorded::NoteRemoved,
+            Recorded::IndicatorValueCreated,
+            Recorded::IndicatorValueRemoved,
+            Recorded::PlanCreated,
+            Recorded::PlanTitle,
+            Recorded::Setting("yellow_lag".into()),
+        ]);
+        for r in all {
+            assert_eq!(
+                Recorded::parse(r.entity(), r.field()),
+                Some(r.clone()),
+                "{r:?}"
+            );
+        }
         assert_eq!(field_label("item", "colour"), None);
         assert_eq!(field_label("item", "owner").map(|l| l.zh), Some("负责人"));
     }

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod health;
 pub mod identity;
 pub mod limits;
+pub mod project;
 pub mod rollup;
 pub mod status;
 

@@ -107,7 +107,4 @@ pub fn detail(detail: &mut ItemDetail) {
         fix(term);
         fix(definition);
     }
-    if let Some(project) = &mut detail.project {
-        fix_opt(&mut project.stage);
-    }
 }

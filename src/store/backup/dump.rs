@@ -134,34 +134,34 @@ fn dump(conn: &Connection) -> Result<Dump> {
 
     let mut items = rows(
         conn,
-        "SELECT i.id, p.key, i.stable_key, i.kind, b.number, i.chapter, i.section, i.number, i.grp, i.title, i.body,
-                i.position, i.in_plan, i.owner, i.status, i.progress, i.start_on, i.due_on, i.project_stage,
-                i.invest_total, i.invest_year_plan, i.invest_year_done
+        "SELECT i.id, p.key AS plan_key, i.stable_key, i.kind, b.number AS box_number, i.chapter, i.section, i.number,
+                i.grp, i.title, i.body, i.position, i.in_plan, i.owner, i.status, i.progress, i.start_on, i.due_on,
+                i.project_stage, i.invest_total, i.invest_year_plan, i.invest_year_done
          FROM item i JOIN plan p ON p.id = i.plan_id LEFT JOIN plan_box b ON b.id = i.box_id",
         |r| {
-            let id: i64 = r.get(0)?;
+            let id: i64 = r.get("id")?;
             Ok(DumpItem {
-                plan: r.get(1)?,
-                stable_key: r.get(2)?,
-                kind: r.get(3)?,
-                box_number: r.get(4)?,
-                chapter: r.get(5)?,
-                section: r.get(6)?,
-                number: r.get(7)?,
-                group: r.get(8)?,
-                title: r.get(9)?,
-                body: r.get(10)?,
-                position: r.get(11)?,
-                in_plan: r.get(12)?,
-                owner: r.get(13)?,
-                status: r.get(14)?,
-                progress: r.get(15)?,
-                start_on: r.get(16)?,
-                due_on: r.get(17)?,
-                project_stage: r.get(18)?,
-                invest_total: r.get(19)?,
-                invest_year_plan: r.get(20)?,
-                invest_year_done: r.get(21)?,
+                plan: r.get("plan_key")?,
+                stable_key: r.get("stable_key")?,
+                kind: r.get("kind")?,
+                box_number: r.get("box_number")?,
+                chapter: r.get("chapter")?,
+                section: r.get("section")?,
+                number: r.get("number")?,
+                group: r.get("grp")?,
+                title: r.get("title")?,
+                body: r.get("body")?,
+                position: r.get("position")?,
+                in_plan: r.get("in_plan")?,
+                owner: r.get("owner")?,
+                status: r.get("status")?,
+                progress: r.get("progress")?,
+                start_on: r.get("start_on")?,
+                due_on: r.get("due_on")?,
+                project_stage: r.get("project_stage")?,
+                invest_total: r.get("invest_total")?,
+                invest_year_plan: r.get("invest_year_plan")?,
+                invest_year_done: r.get("invest_year_done")?,
                 departments: {
                     let mut mine = links.remove(&id).unwrap_or_default();
                     mine.sort_by(|a, b| (a.position, &a.department).cmp(&(b.position, &b.department)));

@@ -10,21 +10,10 @@
 use super::super::Store;
 use super::super::error::{ConflictDuring, Result, StoreError};
 use super::super::queries::optional;
-use super::{ChangePreview, ChangeSummary, FieldKey, HistoryEntry, changed_since, record, rows_of};
+use super::{
+    ChangePreview, ChangeSummary, FieldKey, HistoryEntry, Recorded, changed_since, record, rows_of,
+};
 use rusqlite::{Connection, Transaction, params};
-
-/// Columns of `item` that an undo may write back.
-const ITEM_FIELDS: &[&str] = &[
-    "owner",
-    "status",
-    "progress",
-    "start_on",
-    "due_on",
-    "project_stage",
-    "invest_total",
-    "invest_year_plan",
-    "invest_year_done",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Direction {
@@ -201,51 +190,48 @@ fn check(
 
 /// Write a row's old value back and record that as a row of `change`.
 fn revert(tx: &Transaction<'_>, change: i64, row: &HistoryEntry) -> Result<()> {
+    let Some(what) = Recorded::parse(&row.entity, &row.field) else {
+        return Err(StoreError::Invalid(format!(
+            "cannot undo a change of {}.{}",
+            row.entity, row.field
+        )));
+    };
     let entity_id = row.entity_id.unwrap_or_default();
     let old = row.old.as_deref();
-    match (row.entity.as_str(), row.field.as_str()) {
-        ("item", field) if ITEM_FIELDS.contains(&field) => {
-            tx.execute(
-                &format!("UPDATE item SET {field} = ?1 WHERE id = ?2"),
-                params![old, entity_id],
-            )?;
-        }
-        ("link", "role") => super::super::departments::restore_link(
+    let set = |sql: &str, value: Option<&str>| -> Result<()> {
+        tx.execute(sql, params![value, entity_id])?;
+        Ok(())
+    };
+    match &what {
+        Recorded::Item(field) => set(
+            &format!("UPDATE item SET {} = ?1 WHERE id = ?2", field.column()),
+            old,
+        )?,
+        Recorded::LinkRole => super::super::departments::restore_link(
             tx,
             row.item.unwrap_or_default(),
             entity_id,
             old,
         )?,
-        ("milestone", "created") | ("note", "created") | ("indicator_value", "created") => {
-            let table = row.entity.as_str();
-            tx.execute(
-                &format!("UPDATE {table} SET removed = 1 WHERE id = ?1"),
-                [entity_id],
-            )?;
+        Recorded::MilestoneCreated => {
+            set("UPDATE milestone SET removed = ?1 WHERE id = ?2", Some("1"))?
         }
-        ("milestone", "removed") | ("note", "removed") | ("indicator_value", "removed") => {
-            let table = row.entity.as_str();
-            tx.execute(
-                &format!("UPDATE {table} SET removed = ?1 WHERE id = ?2"),
-                params![old, entity_id],
-            )?;
+        Recorded::NoteCreated => set("UPDATE note SET removed = ?1 WHERE id = ?2", Some("1"))?,
+        Recorded::IndicatorValueCreated => set(
+            "UPDATE indicator_value SET removed = ?1 WHERE id = ?2",
+            Some("1"),
+        )?,
+        Recorded::MilestoneRemoved => set("UPDATE milestone SET removed = ?1 WHERE id = ?2", old)?,
+        Recorded::NoteRemoved => set("UPDATE note SET removed = ?1 WHERE id = ?2", old)?,
+        Recorded::IndicatorValueRemoved => {
+            set("UPDATE indicator_value SET removed = ?1 WHERE id = ?2", old)?
         }
-        ("milestone", "done_on") => {
-            tx.execute(
-                "UPDATE milestone SET done_on = ?1 WHERE id = ?2",
-                params![old, entity_id],
-            )?;
-        }
-        ("milestone", "due_on") => {
+        Recorded::MilestoneDone => set("UPDATE milestone SET done_on = ?1 WHERE id = ?2", old)?,
+        Recorded::MilestoneDue => {
             super::super::milestones::revert_due(tx, entity_id, old, row.new.as_deref())?
         }
-        ("milestone", "title") => {
-            tx.execute(
-                "UPDATE milestone SET title = ?1 WHERE id = ?2",
-                params![old, entity_id],
-            )?;
-        }
-        ("setting", key) => match old {
+        Recorded::MilestoneTitle => set("UPDATE milestone SET title = ?1 WHERE id = ?2", old)?,
+        Recorded::Setting(key) => match old {
             Some(value) => {
                 tx.execute(
                     "INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -256,26 +242,24 @@ fn revert(tx: &Transaction<'_>, change: i64, row: &HistoryEntry) -> Result<()> {
                 tx.execute("DELETE FROM setting WHERE key = ?1", [key])?;
             }
         },
-        (entity, field) => {
+        Recorded::ItemCreated
+        | Recorded::ItemTitle
+        | Recorded::ItemBody
+        | Recorded::ItemInPlan
+        | Recorded::PlanCreated
+        | Recorded::PlanTitle => {
             return Err(StoreError::Invalid(format!(
-                "cannot undo a change of {entity}.{field}"
+                "cannot undo a change of {}.{}: imports are not undone",
+                row.entity, row.field
             )));
         }
     }
     // A created entity is taken away by its `removed` flag, and given back by it.
-    let (field, from, to) = if row.field == "created" {
-        ("removed", Some("0"), Some("1"))
-    } else {
-        (row.field.as_str(), row.new.as_deref(), old)
+    let (what, from, to) = match what {
+        Recorded::MilestoneCreated => (Recorded::MilestoneRemoved, Some("0"), Some("1")),
+        Recorded::NoteCreated => (Recorded::NoteRemoved, Some("0"), Some("1")),
+        Recorded::IndicatorValueCreated => (Recorded::IndicatorValueRemoved, Some("0"), Some("1")),
+        other => (other, row.new.as_deref(), old),
     };
-    record(
-        tx,
-        change,
-        row.item,
-        &row.entity,
-        row.entity_id,
-        field,
-        from,
-        to,
-    )
+    record(tx, change, row.item, &what, row.entity_id, from, to)
 }

@@ -7,6 +7,7 @@ use super::super::queries::to_json;
 use super::mapping::{Mapping, StoredItem, TextItem};
 use super::{Batch, PlanImport, log, queue, tracking};
 use crate::plan::{BoxKind, MergedPlan};
+use crate::track::fields::Recorded;
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
@@ -160,9 +161,8 @@ pub(super) fn write_items(
                 batch.log.record(
                     tx,
                     Some(id),
-                    "item",
+                    &Recorded::ItemCreated,
                     Some(id),
-                    "created",
                     None,
                     Some(item.title),
                 )?;
@@ -294,9 +294,8 @@ fn record_refresh(
             batch.log.record(
                 tx,
                 Some(e.id),
-                "item",
+                &Recorded::ItemTitle,
                 Some(e.id),
-                "title",
                 Some(&e.title),
                 Some(item.title),
             )?;
@@ -308,9 +307,8 @@ fn record_refresh(
             batch.log.record(
                 tx,
                 Some(e.id),
-                "item",
+                &Recorded::ItemBody,
                 Some(e.id),
-                "body",
                 Some(&e.body),
                 Some(item.body),
             )?;
@@ -353,9 +351,8 @@ fn record_in_plan(
     log.record(
         tx,
         Some(id),
-        "item",
+        &Recorded::ItemInPlan,
         Some(id),
-        "in_plan",
         Some(flag(was)),
         Some(flag(now)),
     )

@@ -33,9 +33,8 @@ impl Log {
         &mut self,
         tx: &Transaction<'_>,
         item: Option<i64>,
-        entity: &str,
+        what: &crate::track::fields::Recorded,
         entity_id: Option<i64>,
-        field: &str,
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
@@ -47,9 +46,9 @@ impl Log {
             [
                 Value::Integer(self.change),
                 opt_int(item),
-                text(entity),
+                text(what.entity()),
                 opt_int(entity_id),
-                text(field),
+                text(what.field()),
                 opt_text(old),
                 opt_text(new),
             ],

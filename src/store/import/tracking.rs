@@ -14,6 +14,7 @@ use crate::plan::title_key;
 use crate::plan::{Deadline, DepartmentRef, Role};
 use crate::store::departments::resolve_or_create;
 use crate::store::error::Result;
+use crate::track::fields::Recorded;
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use std::collections::HashMap;
@@ -258,9 +259,8 @@ fn put_link(
     log.record(
         tx,
         Some(item),
-        "link",
+        &Recorded::LinkRole,
         Some(department),
-        "role",
         old.as_deref(),
         value,
     )
@@ -334,9 +334,8 @@ pub(super) fn write_plan_milestones(
             log.record(
                 tx,
                 Some(item),
-                "milestone",
+                &Recorded::MilestoneCreated,
                 Some(id),
-                "created",
                 None,
                 Some(&deadline.text),
             )?;

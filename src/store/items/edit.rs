@@ -6,8 +6,9 @@ use crate::plan::Role;
 use crate::store::Store;
 use crate::store::departments::{links_of, put_link, resolve_or_create, role_str};
 use crate::store::error::{ConflictDuring, Result, StoreError};
-use crate::store::history::{FieldKey, HistoryEntry, changed_since, record, rows_of};
+use crate::store::history::{FieldKey, HistoryEntry, Recorded, changed_since, record, rows_of};
 use crate::store::queries::typed;
+use crate::track::fields::ItemField;
 use crate::track::limits::Field;
 use crate::track::status::Status;
 use chrono::NaiveDate;
@@ -52,7 +53,7 @@ impl Store {
             for &id in items {
                 require_item(tx, id)?;
                 if let Some(owner) = &owner {
-                    set_field(tx, change, id, "owner", Some(owner))?;
+                    set_field(tx, change, id, ItemField::Owner, Some(owner))?;
                 }
                 if let Some((department, role)) = department {
                     if role == Role::Lead {
@@ -71,9 +72,12 @@ impl Store {
     }
 }
 
-fn column_text(tx: &Transaction<'_>, id: i64, field: &str) -> Result<Option<String>> {
+fn column_text(tx: &Transaction<'_>, id: i64, field: ItemField) -> Result<Option<String>> {
     Ok(tx.query_row(
-        &format!("SELECT CAST({field} AS TEXT) FROM item WHERE id = ?1"),
+        &format!(
+            "SELECT CAST({} AS TEXT) FROM item WHERE id = ?1",
+            field.column()
+        ),
         [id],
         |r| r.get(0),
     )?)
@@ -81,8 +85,8 @@ fn column_text(tx: &Transaction<'_>, id: i64, field: &str) -> Result<Option<Stri
 
 /// Whether a column already holds a value. Amounts are compared as numbers: SQLite
 /// writes the REAL 3 as "3.0".
-fn same_value(field: &str, old: Option<&str>, new: Option<&str>) -> bool {
-    if field.starts_with("invest_") {
+fn same_value(field: ItemField, old: Option<&str>, new: Option<&str>) -> bool {
+    if field.is_amount() {
         let number = |v: Option<&str>| v.and_then(|v| v.parse::<f64>().ok());
         return number(old) == number(new) && old.is_some() == new.is_some();
     }
@@ -94,7 +98,7 @@ fn set_field(
     tx: &Transaction<'_>,
     change: i64,
     id: i64,
-    field: &str,
+    field: ItemField,
     value: Option<&str>,
 ) -> Result<()> {
     let old = column_text(tx, id, field)?;
@@ -102,16 +106,15 @@ fn set_field(
         return Ok(());
     }
     tx.execute(
-        &format!("UPDATE item SET {field} = ?1 WHERE id = ?2"),
+        &format!("UPDATE item SET {} = ?1 WHERE id = ?2", field.column()),
         params![value, id],
     )?;
     record(
         tx,
         change,
         Some(id),
-        "item",
+        &Recorded::Item(field),
         Some(id),
-        field,
         old.as_deref(),
         value,
     )
@@ -172,33 +175,36 @@ fn apply_edit(
     .map_err(|e| StoreError::Invalid(format!("#{id}: {e}; nothing was saved")))?;
     let opt_date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let opt_num = |n: &Option<f64>| n.map(|n| n.to_string());
-    let mut fields: Vec<(&str, Option<String>)> = Vec::new();
+    let mut fields: Vec<(ItemField, Option<String>)> = Vec::new();
     if let Some(owner) = &edit.owner {
         let owner = match owner.as_deref() {
             Some(owner) => Some(typed(Field::Owner, owner)?),
             None => None,
         };
-        fields.push(("owner", owner));
+        fields.push((ItemField::Owner, owner));
     }
     if let Some(status) = status {
-        fields.push(("status", Some(status.as_str().to_string())));
+        fields.push((ItemField::Status, Some(status.as_str().to_string())));
     }
     if let Some(progress) = progress {
-        fields.push(("progress", Some(progress.to_string())));
+        fields.push((ItemField::Progress, Some(progress.to_string())));
     }
     if let Some(start) = &edit.start_on {
-        fields.push(("start_on", opt_date(start)));
+        fields.push((ItemField::StartOn, opt_date(start)));
     }
     if let Some(due) = &edit.due_on {
-        fields.push(("due_on", opt_date(due)));
+        fields.push((ItemField::DueOn, opt_date(due)));
     }
     if let Some(stage) = &edit.project_stage {
-        fields.push(("project_stage", stage.clone()));
+        fields.push((
+            ItemField::ProjectStage,
+            stage.map(|s| s.as_str().to_string()),
+        ));
     }
     for (name, value) in [
-        ("invest_total", &edit.invest_total),
-        ("invest_year_plan", &edit.invest_year_plan),
-        ("invest_year_done", &edit.invest_year_done),
+        (ItemField::InvestTotal, &edit.invest_total),
+        (ItemField::InvestYearPlan, &edit.invest_year_plan),
+        (ItemField::InvestYearDone, &edit.invest_year_done),
     ] {
         if let Some(value) = value {
             fields.push((name, opt_num(value)));
@@ -210,14 +216,14 @@ fn apply_edit(
     // acknowledge a change that was never made (two "+1 from 5" saves ending at 6).
     if let Some((Stamp(since), mine)) = base {
         for (field, _) in &fields {
-            let key = FieldKey::item(id, field);
+            let key = FieldKey::item(id, field.column());
             if let Some(conflict) = changed_since(tx, key, since, mine, ConflictDuring::Edit)? {
                 return Err(StoreError::Conflict(Box::new(conflict)));
             }
         }
     }
     for (field, value) in &fields {
-        set_field(tx, change, id, field, value.as_deref())?;
+        set_field(tx, change, id, *field, value.as_deref())?;
     }
     Ok(())
 }

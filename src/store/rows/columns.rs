@@ -22,8 +22,19 @@ pub(super) fn fast_date(text: &str) -> Option<NaiveDate> {
     )
 }
 
+/// A date column: none when NULL, an error when the text is not a date that exists
+/// (never a default such as 1970-01-01).
 pub(super) fn text_date(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(row.get_ref(index)?.as_str_or_null()?.and_then(fast_date))
+    match row.get_ref(index)?.as_str_or_null()? {
+        None => Ok(None),
+        Some(text) => fast_date(text).map(Some).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                index,
+                Type::Text,
+                format!("“{text}” is not a date").into(),
+            )
+        }),
+    }
 }
 
 pub(super) fn text<'r>(row: &'r Row<'_>, index: usize) -> rusqlite::Result<Option<&'r str>> {
