@@ -1,0 +1,388 @@
+//! Positioned text (PDF glyphs, OFD text codes) → lines, for formats that only say where
+//! each character is drawn. Characters on one baseline form a line; a wide gap splits a line
+//! into segments, and runs of lines with several aligned segments are table rows (a line
+//! holding only later columns continues the row above). Running headers and footers (the
+//! same text at the top or bottom of most pages) and page numbers are dropped, and so are
+//! footnotes (small type at the foot of a page, opened by a note mark). A line that reaches
+//! the right margin continues on the next line unless that one is indented or numbered, so
+//! paragraphs come out whole, across pages too.
+
+use super::out::TextOut;
+use crate::plan::lines::{classify, numbering};
+use crate::plan::normalize::Line as PlanLine;
+use std::collections::HashMap;
+
+/// One drawn piece of text: `y` is its baseline measured from the top of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Debug, Clone)]
+struct Segment {
+    x: f64,
+    right: f64,
+    text: String,
+}
+
+#[derive(Debug, Clone)]
+struct TextLine {
+    y: f64,
+    size: f64,
+    segments: Vec<Segment>,
+}
+
+impl TextLine {
+    fn left(&self) -> f64 {
+        self.segments.first().map_or(0.0, |s| s.x)
+    }
+    fn right(&self) -> f64 {
+        self.segments.last().map_or(0.0, |s| s.right)
+    }
+    fn text(&self) -> String {
+        let parts: Vec<&str> = self.segments.iter().map(|s| s.text.trim()).collect();
+        parts.join(" ")
+    }
+}
+
+fn join_text(a: &str, b: &str) -> String {
+    let space = a.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    if space {
+        format!("{a} {b}")
+    } else {
+        format!("{a}{b}")
+    }
+}
+
+/// The glyphs of a page as lines, top to bottom, segments left to right.
+fn page_lines(page: &Page) -> Vec<TextLine> {
+    let mut glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.size > 0.0 && g.x.is_finite() && g.y.is_finite())
+        .collect();
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - g.y).abs() < 0.4 * row[0].size.max(g.size) => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let size = row.iter().map(|g| g.size).fold(0.0, f64::max);
+            let mut segments: Vec<Segment> = Vec::new();
+            for g in &row {
+                match segments.last_mut() {
+                    Some(s) if g.x - s.right < 1.5 * size => {
+                        if g.x - s.right > 0.2 * size && !s.text.ends_with(' ') {
+                            s.text.push(' ');
+                        }
+                        s.text.push_str(&g.text);
+                        s.right = s.right.max(g.x + g.width);
+                    }
+                    _ => segments.push(Segment {
+                        x: g.x,
+                        right: g.x + g.width,
+                        text: g.text.clone(),
+                    }),
+                }
+            }
+            segments.retain(|s| !s.text.trim().is_empty());
+            TextLine {
+                y: row[0].y,
+                size,
+                segments,
+            }
+        })
+        .filter(|l| !l.segments.is_empty())
+        .collect()
+}
+
+/// "- 3 -", "3", "第 3 页", "3/12", "第3页 共12页": a page number.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = t.trim_matches(|c: char| matches!(c, '-' | '—' | '－' | '–' | '·'));
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return core.len() <= 4;
+    }
+    let digits_out: String = core
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect();
+    let squeezed = digits_out.replace("##", "#").replace("##", "#").replace("##", "#");
+    matches!(
+        squeezed.as_str(),
+        "第#页" | "#/#" | "第#页共#页" | "第#页，共#页" | "Page#" | "page#" | "#页"
+    )
+}
+
+/// Digits blanked: running headers repeat with their page number changing.
+fn header_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Drop running headers and footers and page numbers at the top and bottom of pages.
+fn drop_running(pages: &mut [Vec<TextLine>]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for lines in pages.iter() {
+        let ends = lines.first().into_iter().chain(lines.last().filter(|_| lines.len() > 1));
+        for line in ends {
+            *counts.entry(header_key(&line.text())).or_default() += 1;
+        }
+    }
+    let repeated = |line: &TextLine| {
+        pages.len() >= 3 && counts.get(&header_key(&line.text())).copied().unwrap_or(0) * 2 >= pages.len()
+    };
+    let keep: Vec<Vec<bool>> = pages
+        .iter()
+        .map(|lines| {
+            let n = lines.len();
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let at_edge = i < 2 || i + 2 >= n;
+                    !(at_edge && (is_page_number(&line.text()) || repeated(line)))
+                })
+                .collect()
+        })
+        .collect();
+    for (lines, keep) in pages.iter_mut().zip(keep) {
+        let mut flags = keep.into_iter();
+        lines.retain(|_| flags.next().unwrap_or(true));
+    }
+}
+
+/// The type size most of the text is set in.
+fn body_size(pages: &[Vec<TextLine>]) -> f64 {
+    let mut by_size: HashMap<i64, usize> = HashMap::new();
+    for line in pages.iter().flatten() {
+        let chars: usize = line.segments.iter().map(|s| s.text.chars().count()).sum();
+        *by_size.entry((line.size * 10.0).round() as i64).or_default() += chars;
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(12.0, |(size, _)| size as f64 / 10.0)
+}
+
+/// Drop footnotes: at the foot of a page, lines in smaller type than the body, the first
+/// opening with a note mark (①, 1, *, 注).
+fn drop_footnotes(lines: &mut Vec<TextLine>, body: f64) {
+    let mut start = lines.len();
+    while start > 0 && lines[start - 1].size < 0.85 * body && lines[start - 1].segments.len() == 1 {
+        start -= 1;
+    }
+    if start == lines.len() || start == 0 {
+        return;
+    }
+    let first = lines[start].text();
+    let marked = first.starts_with(|c: char| {
+        ('①'..='⑳').contains(&c) || c.is_ascii_digit() || matches!(c, '*' | '＊' | '注' | '[' | '［')
+    });
+    if marked {
+        lines.truncate(start);
+    }
+}
+
+fn numbered(text: &str) -> bool {
+    let line = PlanLine {
+        no: 1,
+        indented: false,
+        text: text.to_string(),
+        marked: false,
+    };
+    numbering(&classify(&line)).is_some() || text.starts_with("专栏")
+}
+
+/// Where a page's text starts and ends (the most common left edge, the widest right edge).
+fn margins(lines: &[TextLine]) -> (f64, f64) {
+    let mut lefts: HashMap<i64, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| l.segments.len() == 1) {
+        *lefts.entry(l.left().round() as i64).or_default() += 1;
+    }
+    let left = lefts
+        .into_iter()
+        .max_by_key(|&(x, n)| (n, -x))
+        .map_or(0.0, |(x, _)| x as f64);
+    let right = lines.iter().map(TextLine::right).fold(0.0, f64::max);
+    (left, right)
+}
+
+/// Column starts shared by a line and the table so far (within a type size).
+fn column_of(columns: &[f64], x: f64, size: f64) -> Option<usize> {
+    columns.iter().rposition(|&c| c <= x + size)
+}
+
+/// Lay out all pages as text.
+pub fn lay_out(pages: &[Page], out: &mut TextOut) {
+    let mut lines: Vec<Vec<TextLine>> = pages.iter().map(page_lines).collect();
+    drop_running(&mut lines);
+    let body = body_size(&lines);
+    for page in &mut lines {
+        drop_footnotes(page, body);
+    }
+    let mut writer = Writer {
+        out,
+        para: None,
+        table: Vec::new(),
+        columns: Vec::new(),
+    };
+    for page in &lines {
+        let (left, right) = margins(page);
+        let mut previous_y: Option<f64> = None;
+        for (i, line) in page.iter().enumerate() {
+            let gap = previous_y.map_or(0.0, |y| line.y - y);
+            previous_y = Some(line.y);
+            let next_is_row = page.get(i + 1).is_some_and(|n| n.segments.len() > 1);
+            writer.line(line, Geometry { left, right, gap, next_is_row });
+        }
+    }
+    writer.flush_para();
+    writer.flush_table();
+}
+
+struct Geometry {
+    left: f64,
+    right: f64,
+    gap: f64,
+    next_is_row: bool,
+}
+
+struct Writer<'a> {
+    out: &'a mut TextOut,
+    /// The paragraph being joined: its text, whether its last line was full, its size.
+    para: Option<(String, bool, f64)>,
+    table: Vec<Vec<String>>,
+    columns: Vec<f64>,
+}
+
+impl Writer<'_> {
+    fn flush_para(&mut self) {
+        if let Some((text, _, _)) = self.para.take() {
+            self.out.para(&text);
+        }
+    }
+
+    fn flush_table(&mut self) {
+        if self.table.len() >= 2 {
+            for row in std::mem::take(&mut self.table) {
+                self.out.row(&row);
+            }
+            self.out.end_table();
+        } else {
+            for row in std::mem::take(&mut self.table) {
+                let parts: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                self.out.para(&parts.join(" "));
+            }
+        }
+        self.columns.clear();
+    }
+
+    fn line(&mut self, line: &TextLine, g: Geometry) {
+        let size = line.size.max(1.0);
+        let in_table = !self.table.is_empty();
+        let close = g.gap < 2.2 * size;
+        // A row of a table: several segments, or a line holding only later columns of the
+        // table it follows.
+        if line.segments.len() > 1 || (in_table && close && self.continues_row(line, size)) {
+            if !in_table && !(line.segments.len() > 1 && g.next_is_row) {
+                // A lone line with a wide gap (a heading set with spaces) is not a table.
+                self.paragraph(&line.text(), line, &g);
+                return;
+            }
+            self.flush_para();
+            self.row(line, size, close);
+            return;
+        }
+        if in_table {
+            self.flush_table();
+        }
+        self.paragraph(&line.text(), line, &g);
+    }
+
+    fn continues_row(&self, line: &TextLine, size: f64) -> bool {
+        let first = self.columns.first().copied().unwrap_or(0.0);
+        line.segments
+            .iter()
+            .all(|s| s.x > first + size && column_of(&self.columns, s.x, size).is_some())
+    }
+
+    fn row(&mut self, line: &TextLine, size: f64, close: bool) {
+        if self.columns.is_empty() || line.segments.len() > self.columns.len() {
+            let mut columns: Vec<f64> = line.segments.iter().map(|s| s.x).collect();
+            // Keep the columns already known that this wider row does not replace.
+            for &c in &self.columns {
+                if !columns.iter().any(|&x| (x - c).abs() < size) {
+                    columns.push(c);
+                }
+            }
+            columns.sort_by(f64::total_cmp);
+            self.columns = columns;
+        }
+        let mut cells = vec![String::new(); self.columns.len()];
+        for s in &line.segments {
+            let i = column_of(&self.columns, s.x, size).unwrap_or(0);
+            if let Some(cell) = cells.get_mut(i) {
+                *cell = join_text(cell.trim(), s.text.trim());
+            }
+        }
+        let first = self.columns.first().copied().unwrap_or(0.0);
+        let continuation = close
+            && !self.table.is_empty()
+            && line.segments.iter().all(|s| s.x > first + size);
+        if continuation && let Some(last) = self.table.last_mut() {
+            last.resize(cells.len().max(last.len()), String::new());
+            for (i, cell) in cells.into_iter().enumerate() {
+                if !cell.is_empty() {
+                    last[i] = join_text(last[i].trim(), &cell);
+                }
+            }
+            return;
+        }
+        self.table.push(cells);
+    }
+
+    fn paragraph(&mut self, text: &str, line: &TextLine, g: &Geometry) {
+        let size = line.size.max(1.0);
+        let indented = line.left() > g.left + 0.8 * size;
+        let full = line.right() >= g.right - 2.0 * size;
+        let joins = match &self.para {
+            Some((_, was_full, para_size)) => {
+                *was_full
+                    && !indented
+                    && (para_size - size).abs() < 0.15 * size
+                    && g.gap < 2.5 * size
+                    && !numbered(text)
+            }
+            None => false,
+        };
+        if joins && let Some((para, _, _)) = self.para.as_mut() {
+            *para = join_text(para, text);
+            if let Some(p) = self.para.as_mut() {
+                p.1 = full;
+            }
+            return;
+        }
+        self.flush_para();
+        self.para = Some((text.to_string(), full, size));
+    }
+}
