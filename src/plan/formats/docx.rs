@@ -20,6 +20,8 @@ const FORMAT: &str = "Word .docx";
 
 #[derive(Debug, Default)]
 struct Para {
+    /// Inside a text box (a frame).
+    framed: bool,
     text: String,
     style: Option<String>,
     num_id: Option<String>,
@@ -45,6 +47,8 @@ struct Walker {
     tables: Vec<Table>,
     in_ppr: bool,
     in_text: bool,
+    /// Open text boxes.
+    boxes: usize,
 }
 
 /// Elements whose whole content is left out.
@@ -83,6 +87,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
         tables: Vec::new(),
         in_ppr: false,
         in_text: false,
+        boxes: 0,
     };
     walker.walk(part_text(&document, "word/document.xml")?)?;
     Ok(Extracted {
@@ -120,8 +125,10 @@ impl Walker {
                     self.leaf(&name, &e);
                     if name == b"p" {
                         // An empty paragraph: it still advances its list's numbering.
-                        self.paras.push(Para::default());
-                        self.property(&name, &e);
+                        self.paras.push(Para {
+                            framed: self.boxes > 0,
+                            ..Para::default()
+                        });
                         self.end_para();
                     }
                 }
@@ -140,7 +147,11 @@ impl Walker {
 
     fn start(&mut self, name: &[u8], e: &quick_xml::events::BytesStart<'_>) -> Result<(), FormatError> {
         match name {
-            b"p" => self.paras.push(Para::default()),
+            b"p" => self.paras.push(Para {
+                framed: self.boxes > 0,
+                ..Para::default()
+            }),
+            b"txbxContent" => self.boxes += 1,
             b"pPr" => self.in_ppr = true,
             b"t" => self.in_text = true,
             b"tbl" => {
@@ -223,6 +234,7 @@ impl Walker {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"pPr" => self.in_ppr = false,
+            b"txbxContent" => self.boxes = self.boxes.saturating_sub(1),
             b"t" => self.in_text = false,
             b"p" => self.end_para(),
             b"tbl" => self.end_table(),
@@ -247,12 +259,24 @@ impl Walker {
         let label = list
             .filter(|(id, _)| id != "0")
             .and_then(|(id, lvl)| self.numbering.next_label(&id, lvl));
+        let tab_led = para.text.trim_start_matches([' ', '\u{3000}']).starts_with('\t');
         let text = para.text.trim();
+        let in_cell = !self.tables.is_empty();
         if text.is_empty() {
+            // An empty paragraph is a blank line, a tab alone an empty cell (Word's text
+            // export of either).
+            if !in_cell && para.framed {
+                self.out.frame_para("");
+            } else if !in_cell && tab_led {
+                self.out.frame_para("");
+            } else if !in_cell {
+                self.out.blank();
+            }
             return;
         }
         let line = match label {
             Some(label) if !numbered(text) => format!("{label}{text}"),
+            _ if tab_led && !in_cell => format!("\t{text}"),
             _ => text.to_string(),
         };
         // A heading keeps its level as a Markdown mark (the text importer strips it).
@@ -267,8 +291,9 @@ impl Walker {
             .and_then(|r| r.last_mut())
         {
             Some(cell) => cell.paras.push(line),
+            None if para.framed => self.out.frame_para(&line),
             None => match level {
-                Some(level) if !line.contains('\n') => {
+                Some(level) if !line.contains('\n') && !line.starts_with('\t') => {
                     self.out.para(&format!("{} {line}", "#".repeat(level.min(5) + 1)));
                 }
                 _ => self.out.para(&line),
@@ -311,8 +336,11 @@ fn emit_table(out: &mut TextOut, table: &Table) {
         .unwrap_or(0);
     if columns <= 1 {
         for cell in table.rows.iter().flatten() {
+            if cell.paras.is_empty() {
+                out.frame_para("");
+            }
             for p in &cell.paras {
-                out.para(p);
+                out.frame_para(p);
             }
         }
         out.end_table();
@@ -327,7 +355,7 @@ fn emit_table(out: &mut TextOut, table: &Table) {
             .is_some_and(|p| p.trim_start().starts_with("专栏"))
     {
         for p in &first[0].paras {
-            out.para(p);
+            out.frame_para(p);
         }
         rows.next();
     }

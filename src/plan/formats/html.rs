@@ -32,6 +32,10 @@ const BLOCKS: &[&str] = &[
 #[derive(Debug, Clone)]
 enum Block {
     Para(String),
+    /// A paragraph of a 专栏 frame (a one-column table).
+    Frame(String),
+    /// An empty paragraph.
+    Blank,
     Row(Vec<String>),
     EndTable,
 }
@@ -57,9 +61,9 @@ impl Cell {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Para(p) => Some(p.clone()),
+                Block::Para(p) | Block::Frame(p) => Some(p.clone()),
                 Block::Row(cells) => Some(cells.join(" ")),
-                Block::EndTable => None,
+                Block::EndTable | Block::Blank => None,
             })
             .collect();
         parts.join(" ")
@@ -79,6 +83,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     for block in blocks {
         match block {
             Block::Para(p) => out.para(&p),
+            Block::Frame(p) => out.frame_para(&p),
+            Block::Blank => out.blank(),
             Block::Row(cells) => out.row(&cells),
             Block::EndTable => out.end_table(),
         }
@@ -230,6 +236,14 @@ fn close(name: &str, cells: &mut Vec<Cell>, tables: &mut Vec<Table>) {
                 emit_table(table, &mut cell.blocks);
             }
         }
+        "p" => {
+            if let Some(cell) = cells.last_mut() {
+                if cell.line.trim().is_empty() && !matches!(cell.blocks.last(), Some(Block::Blank)) {
+                    cell.blocks.push(Block::Blank);
+                }
+                cell.flush();
+            }
+        }
         _ if BLOCKS.contains(&name) => {
             if let Some(cell) = cells.last_mut() {
                 cell.flush();
@@ -239,8 +253,34 @@ fn close(name: &str, cells: &mut Vec<Cell>, tables: &mut Vec<Table>) {
     }
 }
 
-/// A cell holding a passage or a table of its own: the table is page layout, not data.
+/// A cell's content as paragraphs of a frame.
+fn framed(cell: Cell, blocks: &mut Vec<Block>) {
+    let mut any = false;
+    for block in cell.blocks {
+        match block {
+            Block::Para(p) | Block::Frame(p) => {
+                blocks.push(Block::Frame(p));
+                any = true;
+            }
+            Block::Blank => {}
+            other => {
+                blocks.push(other);
+                any = true;
+            }
+        }
+    }
+    if !any {
+        blocks.push(Block::Frame(String::new()));
+    }
+}
+
+/// A cell holding a passage or a table of its own: the table is page layout, not data
+/// (a one-column table is a frame when it opens with 专栏, whatever it holds).
 fn is_layout(table: &Table) -> bool {
+    let first = table.rows.iter().flatten().map(Cell::text).find(|t| !t.trim().is_empty());
+    if first.is_some_and(|t| t.trim_start().starts_with("专栏")) {
+        return false;
+    }
     table.rows.iter().flatten().any(|c| {
         c.blocks.iter().filter(|b| matches!(b, Block::Para(_))).count() > 6
             || c.blocks.iter().any(|b| matches!(b, Block::Row(_)))
@@ -254,9 +294,16 @@ fn emit_table(table: Table, blocks: &mut Vec<Block>) {
         .map(|r| r.iter().map(|c| c.span).sum::<usize>())
         .max()
         .unwrap_or(0);
-    if columns <= 1 || is_layout(&table) {
+    if is_layout(&table) {
         for cell in table.rows.into_iter().flatten() {
             blocks.extend(cell.blocks);
+        }
+        blocks.push(Block::EndTable);
+        return;
+    }
+    if columns <= 1 {
+        for cell in table.rows.into_iter().flatten() {
+            framed(cell, blocks);
         }
         blocks.push(Block::EndTable);
         return;
@@ -268,7 +315,7 @@ fn emit_table(table: Table, blocks: &mut Vec<Block>) {
         && let Some(first) = rows.next()
     {
         for cell in first {
-            blocks.extend(cell.blocks);
+            framed(cell, blocks);
         }
     }
     for row in rows {
@@ -304,7 +351,7 @@ mod tests {
           <div style="display: none">隐藏</div><footer>版权所有</footer></body></html>"#;
         assert_eq!(
             text(page),
-            "某某规划\n一、总体要求\n（一）推进工作。\n第二行\n专栏1 重点工程\n1.工程甲\n\n| 序号 | 指标 | 目标 |  |\n| 1 | 城镇化率（%） | 58.7 | 63 |\n\n"
+            "某某规划\n一、总体要求\n（一）推进工作。\n第二行\n\t专栏1 重点工程\n\t1.工程甲\n\n| 序号 | 指标 | 目标 |\n| 1 | 城镇化率（%） | 58.7 | 63 |\n\n"
         );
     }
 

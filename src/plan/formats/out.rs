@@ -43,19 +43,49 @@ impl TextOut {
     }
 
     /// A paragraph (its inner line breaks become separate lines; blank ones are dropped).
+    /// A leading tab is kept (the importer reads it as table-cell or box content).
     pub fn para(&mut self, text: &str) {
         self.leave_table();
         for line in text.split('\n') {
             let line = line.trim_end();
             if !line.trim().is_empty() {
-                self.push(line);
+                let tab = line.starts_with('\t');
+                let core = line.trim_start();
+                self.push(&if tab { format!("\t{core}") } else { core.to_string() });
             }
         }
     }
 
-    /// A table row: `| a | b |`. A row of empty cells is left out.
+    /// A paragraph of a 专栏 frame (a text box, a one-column table): led by a tab, as Word's
+    /// text export writes the cells of a one-column table and as the importer reads box
+    /// content. An empty one is a tab alone (an empty cell).
+    pub fn frame_para(&mut self, text: &str) {
+        self.leave_table();
+        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            self.push("\t");
+        }
+        for line in lines {
+            self.push(&format!("\t{line}"));
+        }
+    }
+
+    /// An empty paragraph: one blank line (never two in a row).
+    pub fn blank(&mut self) {
+        self.leave_table();
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.push("");
+        }
+    }
+
+    /// A table row: `| a | b |`, empty cells at its end left out (a row merged across the
+    /// table is its one cell, `| a |`). A row of empty cells is left out.
     pub fn row(&mut self, cells: &[String]) {
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        let mut cells = cells.to_vec();
+        while cells.last().is_some_and(|c| c.trim().is_empty()) {
+            cells.pop();
+        }
+        if cells.is_empty() {
             return;
         }
         if !self.in_table {
@@ -103,11 +133,15 @@ mod tests {
         out.para("标题");
         out.row(&["序号".into(), "名称 a|b".into()]);
         out.row(&[String::new(), String::new()]);
-        out.row(&["1".into(), "x\ny".into()]);
+        out.row(&["1".into(), "x\ny".into(), String::new()]);
         out.para("正文");
+        out.blank();
+        out.blank();
+        out.frame_para("专栏1 工程");
+        out.frame_para("");
         assert_eq!(
             out.finish().ok().as_deref(),
-            Some("标题\n\n| 序号 | 名称 a｜b |\n| 1 | x y |\n\n正文\n")
+            Some("标题\n\n| 序号 | 名称 a｜b |\n| 1 | x y |\n\n正文\n\n\t专栏1 工程\n\t\n")
         );
     }
 }
