@@ -262,7 +262,10 @@ fn framed(cell: Cell, blocks: &mut Vec<Block>) {
                 blocks.push(Block::Frame(p));
                 any = true;
             }
-            Block::Blank => {}
+            Block::Blank => {
+                blocks.push(Block::Blank);
+                any = true;
+            }
             other => {
                 blocks.push(other);
                 any = true;

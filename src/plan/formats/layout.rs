@@ -245,6 +245,7 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
         para: None,
         table: Vec::new(),
         columns: Vec::new(),
+        in_box: false,
     };
     for page in &lines {
         let (left, right) = margins(page);
@@ -269,16 +270,33 @@ struct Geometry {
 
 struct Writer<'a> {
     out: &'a mut TextOut,
-    /// The paragraph being joined: its text, whether its last line was full, its size.
-    para: Option<(String, bool, f64)>,
+    para: Option<Para>,
     table: Vec<Vec<String>>,
     columns: Vec<f64>,
+    /// Inside a 专栏 frame: from its heading to the first line back at the left margin.
+    in_box: bool,
+}
+
+/// The paragraph being joined.
+struct Para {
+    text: String,
+    /// Its last line reached the right margin.
+    full: bool,
+    size: f64,
+    /// The leftmost start of its lines.
+    left: f64,
+    /// Every line started right of the page's left margin.
+    indented: bool,
 }
 
 impl Writer<'_> {
     fn flush_para(&mut self) {
-        if let Some((text, _, _)) = self.para.take() {
-            self.out.para(&text);
+        if let Some(para) = self.para.take() {
+            if self.in_box && para.indented {
+                self.out.frame_para(&para.text);
+            } else {
+                self.out.para(&para.text);
+            }
         }
     }
 
@@ -365,24 +383,33 @@ impl Writer<'_> {
         let size = line.size.max(1.0);
         let indented = line.left() > g.left + 0.8 * size;
         let full = line.right() >= g.right - 2.0 * size;
-        let joins = match &self.para {
-            Some((_, was_full, para_size)) => {
-                *was_full
-                    && !indented
-                    && (para_size - size).abs() < 0.15 * size
-                    && g.gap < 2.5 * size
-                    && !numbered(text)
-            }
-            None => false,
-        };
-        if joins && let Some((para, _, _)) = self.para.as_mut() {
-            *para = join_text(para, text);
-            if let Some(p) = self.para.as_mut() {
-                p.1 = full;
-            }
+        let joins = self.para.as_ref().is_some_and(|p| {
+            p.full
+                && line.left() <= p.left + 0.5 * size
+                && (p.size - size).abs() < 0.15 * size
+                && g.gap < 2.5 * size
+                && !numbered(text)
+        });
+        if joins && let Some(p) = self.para.as_mut() {
+            p.text = join_text(&p.text, text);
+            p.full = full;
+            p.left = p.left.min(line.left());
+            p.indented &= indented;
             return;
         }
         self.flush_para();
-        self.para = Some((text.to_string(), full, size));
+        if !indented {
+            self.in_box = false;
+        }
+        if text.starts_with("专栏") {
+            self.in_box = true;
+        }
+        self.para = Some(Para {
+            text: text.to_string(),
+            full,
+            size,
+            left: line.left(),
+            indented,
+        });
     }
 }

@@ -377,7 +377,7 @@ impl PageReader<'_, '_> {
                 + if is_space { state.word_space } else { 0.0 };
             let advance = advance * state.scale;
             let x_scale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt() / (state.size * state.scale).abs().max(1e-6);
-            if !text.is_empty() && self.glyphs.len() < 4_000_000 {
+            if !text.trim().is_empty() && self.glyphs.len() < 4_000_000 {
                 self.glyphs.push(Glyph {
                     x: trm[4],
                     y: self.height - trm[5],
