@@ -63,9 +63,9 @@ class Layout:
     def table(self, rows):
         columns = max(len(r) for r in rows)
         cell_text = [[" ".join(c) for c in r] for r in rows]
-        pad = 1.0
+        pad = 1.5
         first_w = max(self.text_width(r[0]) for r in cell_text if r) + 2 * pad + 0.5
-        first_w = min(first_w, TEXT_W / 3)
+        first_w = min(first_w, TEXT_W / 2)
         longest = [max((self.text_width(r[i]) for r in cell_text if len(r) > i), default=0.0) for i in range(1, columns)]
         total = sum(longest) or 1.0
         widths = [first_w] + [max(8 * pad + 2 * SIZE, (TEXT_W - first_w) * l / total) for l in longest]
@@ -81,7 +81,8 @@ class Layout:
                 w = (LEFT + TEXT_W - xs[i]) if (span_last and i == len(r) - 1) else widths[i]
                 wrapped.append(self.wrap(text, w - 2 * pad, w - 2 * pad) if text else [])
             height = max((len(c) for c in wrapped), default=1) or 1
-            self.need(height * LEADING)
+            self.need(height * LEADING + 2.0)
+            self.y += 2.0  # cell padding between rows
             for k in range(height):
                 self.y += LEADING
                 for i, lines in enumerate(wrapped):

@@ -88,7 +88,7 @@ fn page_lines(page: &Page) -> Vec<TextLine> {
             let mut segments: Vec<Segment> = Vec::new();
             for g in &row {
                 match segments.last_mut() {
-                    Some(s) if g.x - s.right < 1.5 * size => {
+                    Some(s) if g.x - s.right < 0.6 * size => {
                         if g.x - s.right > 0.2 * size && !s.text.ends_with(' ') {
                             s.text.push(' ');
                         }
@@ -140,7 +140,7 @@ fn header_key(text: &str) -> String {
 }
 
 /// Drop running headers and footers and page numbers at the top and bottom of pages.
-fn drop_running(pages: &mut [Vec<TextLine>]) {
+fn drop_running(pages: &mut [Vec<TextLine>], heights: &[f64]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for lines in pages.iter() {
         let ends = lines.first().into_iter().chain(lines.last().filter(|_| lines.len() > 1));
@@ -153,13 +153,17 @@ fn drop_running(pages: &mut [Vec<TextLine>]) {
     };
     let keep: Vec<Vec<bool>> = pages
         .iter()
-        .map(|lines| {
+        .zip(heights)
+        .map(|(lines, &height)| {
             let n = lines.len();
             lines
                 .iter()
                 .enumerate()
                 .map(|(i, line)| {
-                    let at_edge = i < 2 || i + 2 >= n;
+                    // Only in the page's top or bottom tenth: a title at the top of the
+                    // first page is not the running header that repeats it.
+                    let band = line.y < 0.1 * height || line.y > 0.9 * height;
+                    let at_edge = (i < 2 || i + 2 >= n) && band;
                     !(at_edge && (is_page_number(&line.text()) || repeated(line)))
                 })
                 .collect()
@@ -235,7 +239,8 @@ fn column_of(columns: &[f64], x: f64, size: f64) -> Option<usize> {
 /// Lay out all pages as text.
 pub fn lay_out(pages: &[Page], out: &mut TextOut) {
     let mut lines: Vec<Vec<TextLine>> = pages.iter().map(page_lines).collect();
-    drop_running(&mut lines);
+    let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
+    drop_running(&mut lines, &heights);
     let body = body_size(&lines);
     for page in &mut lines {
         drop_footnotes(page, body);
@@ -322,7 +327,7 @@ impl Writer<'_> {
         // A row of a table: several segments, or a line holding only later columns of the
         // table it follows.
         if line.segments.len() > 1 || (in_table && close && self.continues_row(line, size)) {
-            if !in_table && !(line.segments.len() > 1 && g.next_is_row) {
+            if !in_table && !(line.segments.len() > 2 || g.next_is_row) {
                 // A lone line with a wide gap (a heading set with spaces) is not a table.
                 self.paragraph(&line.text(), line, &g);
                 return;
@@ -345,6 +350,15 @@ impl Writer<'_> {
     }
 
     fn row(&mut self, line: &TextLine, size: f64, close: bool) {
+        // Columns that do not line up with the table's: another table begins.
+        let unaligned = line
+            .segments
+            .iter()
+            .filter(|s| !self.columns.iter().any(|&c| (s.x - c).abs() < size))
+            .count();
+        if !self.columns.is_empty() && line.segments.len() > 1 && unaligned > 1 {
+            self.flush_table();
+        }
         if self.columns.is_empty() || line.segments.len() > self.columns.len() {
             let mut columns: Vec<f64> = line.segments.iter().map(|s| s.x).collect();
             // Keep the columns already known that this wider row does not replace.
