@@ -217,8 +217,9 @@ fn numbered(text: &str) -> bool {
     numbering(&classify(&line)).is_some() || text.starts_with("专栏")
 }
 
-/// Where a page's text starts and ends (the most common left edge, the widest right edge).
-fn margins(lines: &[TextLine]) -> (f64, f64) {
+/// Where a page's text starts and ends (the most common left edge, the widest right edge),
+/// and where its paragraphs' indented first lines start (the most common indented edge).
+fn margins(lines: &[TextLine]) -> (f64, f64, f64) {
     let mut lefts: HashMap<i64, usize> = HashMap::new();
     for l in lines.iter().filter(|l| l.segments.len() == 1) {
         *lefts.entry(l.left().round() as i64).or_default() += 1;
@@ -228,12 +229,36 @@ fn margins(lines: &[TextLine]) -> (f64, f64) {
         .max_by_key(|&(x, n)| (n, -x))
         .map_or(0.0, |(x, _)| x as f64);
     let right = lines.iter().map(TextLine::right).fold(0.0, f64::max);
-    (left, right)
+    let mut indents: HashMap<i64, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| l.segments.len() == 1 && l.left() > left + 0.8 * l.size) {
+        *indents.entry(l.left().round() as i64).or_default() += 1;
+    }
+    let first = indents
+        .into_iter()
+        .max_by_key(|&(x, n)| (n, -x))
+        .map_or(left, |(x, _)| x as f64);
+    (left, right, first)
 }
 
 /// Column starts shared by a line and the table so far (within a type size).
 fn column_of(columns: &[f64], x: f64, size: f64) -> Option<usize> {
     columns.iter().rposition(|&c| c <= x + size)
+}
+
+/// Whether `next` goes on with a table that `line` (several segments) would start: it has
+/// several segments too, or it is one segment under a later column of `line` (a cell that
+/// wraps).
+fn continues_table(line: &TextLine, next: &TextLine) -> bool {
+    if line.segments.len() < 2 {
+        return false;
+    }
+    next.segments.len() > 1
+        || next.segments.iter().all(|s| {
+            line.segments
+                .iter()
+                .skip(1)
+                .any(|c| (c.x - s.x).abs() < line.size.max(1.0))
+        })
 }
 
 /// Lay out all pages as text.
@@ -251,15 +276,25 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
         table: Vec::new(),
         columns: Vec::new(),
         in_box: false,
+        box_first: None,
     };
     for page in &lines {
-        let (left, right) = margins(page);
+        let (left, right, first_indent) = margins(page);
         let mut previous_y: Option<f64> = None;
         for (i, line) in page.iter().enumerate() {
             let gap = previous_y.map_or(0.0, |y| line.y - y);
             previous_y = Some(line.y);
-            let next_is_row = page.get(i + 1).is_some_and(|n| n.segments.len() > 1);
-            writer.line(line, Geometry { left, right, gap, next_is_row });
+            let next_is_row = page.get(i + 1).is_some_and(|n| continues_table(line, n));
+            writer.line(
+                line,
+                Geometry {
+                    left,
+                    right,
+                    first_indent,
+                    gap,
+                    next_is_row,
+                },
+            );
         }
     }
     writer.flush_para();
@@ -269,6 +304,7 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
 struct Geometry {
     left: f64,
     right: f64,
+    first_indent: f64,
     gap: f64,
     next_is_row: bool,
 }
@@ -278,8 +314,10 @@ struct Writer<'a> {
     para: Option<Para>,
     table: Vec<Vec<String>>,
     columns: Vec<f64>,
-    /// Inside a 专栏 frame: from its heading to the first line back at the left margin.
+    /// Inside a 专栏 frame: from its heading to the first line back at the left margin, or
+    /// to a paragraph starting left of where the frame's first paragraph started.
     in_box: bool,
+    box_first: Option<f64>,
 }
 
 /// The paragraph being joined.
@@ -292,12 +330,23 @@ struct Para {
     left: f64,
     /// Every line started right of the page's left margin.
     indented: bool,
+    lines: usize,
+    /// Its first line starts right of where the page's paragraphs start theirs.
+    inset: bool,
+}
+
+impl Para {
+    /// Set in from the text around it, as a frame's content is: all its lines right of
+    /// the margin, and more than one line or a first line right of the usual indent.
+    fn framed(&self) -> bool {
+        self.indented && (self.lines > 1 || self.inset)
+    }
 }
 
 impl Writer<'_> {
     fn flush_para(&mut self) {
         if let Some(para) = self.para.take() {
-            if self.in_box && para.indented {
+            if self.in_box && para.framed() {
                 self.out.frame_para(&para.text);
             } else {
                 self.out.para(&para.text);
@@ -398,8 +447,15 @@ impl Writer<'_> {
         let indented = line.left() > g.left + 0.8 * size;
         let full = line.right() >= g.right - 2.0 * size;
         let joins = self.para.as_ref().is_some_and(|p| {
+            // After an indented first line, the next line of the paragraph starts left of it;
+            // later lines start where the second did.
+            let aligned = if p.lines > 1 || p.left <= g.left + 0.8 * size {
+                line.left() <= p.left + 0.5 * size
+            } else {
+                line.left() < p.left - 0.8 * size
+            };
             p.full
-                && line.left() <= p.left + 0.5 * size
+                && aligned
                 && (p.size - size).abs() < 0.15 * size
                 && g.gap < 2.5 * size
                 && !numbered(text)
@@ -409,14 +465,23 @@ impl Writer<'_> {
             p.full = full;
             p.left = p.left.min(line.left());
             p.indented &= indented;
+            p.lines += 1;
             return;
         }
         self.flush_para();
         if !indented {
             self.in_box = false;
         }
+        if self.in_box {
+            match self.box_first {
+                Some(first) if line.left() < first - 0.8 * size => self.in_box = false,
+                Some(_) => {}
+                None => self.box_first = Some(line.left()),
+            }
+        }
         if text.starts_with("专栏") {
             self.in_box = true;
+            self.box_first = None;
         }
         self.para = Some(Para {
             text: text.to_string(),
@@ -424,6 +489,8 @@ impl Writer<'_> {
             size,
             left: line.left(),
             indented,
+            lines: 1,
+            inset: line.left() > g.first_indent + 0.5 * size,
         });
     }
 }

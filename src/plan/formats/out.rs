@@ -14,8 +14,7 @@ pub struct TextOut {
 
 /// One cell as it can stand in a pipe row: one line, no pipe of its own.
 pub fn cell_text(cell: &str) -> String {
-    let joined: Vec<&str> = cell.split_whitespace().collect();
-    joined.join(" ").replace('|', "｜")
+    cell.replace(['\n', '\r', '\t'], " ").trim().replace('|', "｜")
 }
 
 impl TextOut {

@@ -1,4 +1,4 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used)]
 #[test]
 fn dump() {
     for arg in std::env::var("DUMP").unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
