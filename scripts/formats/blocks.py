@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 class Para:
     text: str
     indented: bool = False
+    # inside a table the script could not rebuild: drawn inset in PDF and OFD, as the
+    # table's cells would be
+    in_table: bool = False
 
 
 @dataclass
@@ -101,7 +104,7 @@ def read(text):
                     raw_end = j
                     for line in lines[i:j]:
                         if line.startswith("\t") or line.strip():
-                            blocks.append(Para(line.strip(" \t\u3000"), indented=line.startswith("\t")))
+                            blocks.append(Para(line.strip(" \t\u3000"), indented=line.startswith("\t"), in_table=True))
                         else:
                             blocks.append(Blank())
                 i = j

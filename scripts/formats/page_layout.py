@@ -93,10 +93,10 @@ class Layout:
     def blocks(self, blocks):
         for b in blocks:
             if isinstance(b, Blank):
-                self.y += LEADING / 3
+                self.y += LEADING * 0.6  # a blank line: more space than between lines
             elif isinstance(b, Para):
                 if b.text:
-                    self.para(b.text, indent=1.0 if b.indented else 0.0)
+                    self.para(b.text, indent=1.0 if (b.indented or b.in_table) else 0.0)
             elif isinstance(b, Table):
                 rows = list(b.rows)
                 if b.columns <= 1:

@@ -270,6 +270,33 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
     for page in &mut lines {
         drop_footnotes(page, body);
     }
+    // The usual first-line indent, over the whole document (a page of frame content alone
+    // would otherwise take the frame's inset for it).
+    let all: Vec<TextLine> = lines.iter().flatten().cloned().collect();
+    let (doc_left, _, _) = margins(&all);
+    let mut indents: HashMap<i64, usize> = HashMap::new();
+    for page in &lines {
+        let (left, _, first) = margins(page);
+        if first > left {
+            *indents.entry(((first - left) * 10.0).round() as i64).or_default() += page.len();
+        }
+    }
+    let indent = indents
+        .into_iter()
+        .max_by_key(|&(x, n)| (n, -x))
+        .map_or(0.0, |(x, _)| x as f64 / 10.0);
+    // The usual distance between lines: more than that is a blank line.
+    let mut gaps: HashMap<i64, usize> = HashMap::new();
+    for page in &lines {
+        for pair in page.windows(2) {
+            *gaps.entry(((pair[1].y - pair[0].y) * 10.0).round() as i64).or_default() += 1;
+        }
+    }
+    let pitch = gaps
+        .into_iter()
+        .filter(|&(g, _)| g > 0)
+        .max_by_key(|&(g, n)| (n, -g))
+        .map_or(f64::MAX, |(g, _)| g as f64 / 10.0);
     let mut writer = Writer {
         out,
         para: None,
@@ -279,11 +306,17 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
         box_first: None,
     };
     for page in &lines {
-        let (left, right, first_indent) = margins(page);
+        let (_, right, _) = margins(page);
+        let left = doc_left;
+        let first_indent = left + indent;
         let mut previous_y: Option<f64> = None;
         for (i, line) in page.iter().enumerate() {
             let gap = previous_y.map_or(0.0, |y| line.y - y);
             previous_y = Some(line.y);
+            if gap > 1.45 * pitch && line.segments.len() == 1 && writer.table.is_empty() {
+                writer.flush_para();
+                writer.out.blank();
+            }
             let next_is_row = page.get(i + 1).is_some_and(|n| continues_table(line, n));
             writer.line(
                 line,
