@@ -121,6 +121,8 @@ impl<'a> Xml<'a> {
                         part: self.part.clone(),
                     });
                 }
+                // A part that ends inside an element was cut off.
+                Event::Eof if self.depth > 0 => return Err(self.bad()),
                 Event::Eof => Ev::Eof,
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
             });
