@@ -1,4 +1,4 @@
-//! A saved web page → lines. Parsed as a browser would (html5ever through scraper), never
+//! A saved web page → lines. Parsed as a browser would (html5ever, into `html_tree`), never
 //! run: `<script>`, `<style>`, `<template>`, forms, embedded objects, navigation, page
 //! footers and hidden elements are dropped. Block elements and `<br>` end lines; a data
 //! table becomes pipe rows (`colspan` kept in place), a one-column table or a table whose
@@ -6,11 +6,13 @@
 //! table (cells holding whole passages or other tables) gives its cells' content in order.
 
 use super::html_charset;
+use super::html_tree::{HNode, Sink};
 use super::limits::{MAX_TABLE_DEPTH, MAX_XML_DEPTH};
 use super::out::TextOut;
 use super::{Extracted, FormatError};
+use ego_tree::Tree;
 use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node};
+use html5ever::tendril::TendrilSink;
 
 const FORMAT: &str = "web page";
 
@@ -77,7 +79,7 @@ struct Table {
 
 pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let (text, encoding) = html_charset::decode(bytes)?;
-    let page = Html::parse_document(&text);
+    let page = html5ever::parse_document(Sink::new(), Default::default()).one(text);
     let blocks = walk(&page)?;
     let mut out = TextOut::new(FORMAT);
     for block in blocks {
@@ -95,8 +97,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     })
 }
 
-fn hidden(element: &ElementRef<'_>) -> bool {
-    let e = element.value();
+fn hidden(e: &HNode) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
     }
@@ -107,25 +108,26 @@ fn hidden(element: &ElementRef<'_>) -> bool {
 }
 
 /// The page's blocks, in document order (iterative: no recursion on the page's depth).
-fn walk(page: &Html) -> Result<Vec<Block>, FormatError> {
+fn walk(page: &Tree<HNode>) -> Result<Vec<Block>, FormatError> {
     // The page itself is the outermost "cell"; each open table pushes a table.
     let mut cells: Vec<Cell> = vec![Cell::default()];
     let mut tables: Vec<Table> = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
     let mut depth = 0usize;
-    for edge in page.tree.root().traverse() {
+    for edge in page.root().traverse() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => {
+                    HNode::Text(t) => {
                         if let Some(cell) = cells.last_mut() {
                             cell.line.push_str(&t.replace(['\n', '\r', '\t'], " "));
                         }
                     }
-                    Node::Element(e) => {
+                    HNode::Fragment => skipping = Some(node.id()),
+                    e @ HNode::Element { .. } => {
                         depth += 1;
                         if depth > MAX_XML_DEPTH {
                             return Err(FormatError::TooDeep {
@@ -133,8 +135,8 @@ fn walk(page: &Html) -> Result<Vec<Block>, FormatError> {
                                 cap: MAX_XML_DEPTH,
                             });
                         }
-                        let name = e.name();
-                        let hide = ElementRef::wrap(node).is_some_and(|r| hidden(&r));
+                        let name = e.tag().unwrap_or("");
+                        let hide = hidden(e);
                         if DROPPED.contains(&name) || hide {
                             skipping = Some(node.id());
                             depth -= 1;
@@ -152,9 +154,9 @@ fn walk(page: &Html) -> Result<Vec<Block>, FormatError> {
                     }
                     continue;
                 }
-                if let Node::Element(e) = node.value() {
+                if let Some(name) = node.value().tag() {
                     depth = depth.saturating_sub(1);
-                    close(e.name(), &mut cells, &mut tables);
+                    close(name, &mut cells, &mut tables);
                 }
             }
         }
@@ -166,7 +168,7 @@ fn walk(page: &Html) -> Result<Vec<Block>, FormatError> {
 
 fn open(
     name: &str,
-    e: &scraper::node::Element,
+    e: &HNode,
     cells: &mut Vec<Cell>,
     tables: &mut Vec<Table>,
 ) -> Result<(), FormatError> {

@@ -21,6 +21,7 @@ mod docx_styles;
 mod error;
 mod html;
 mod html_charset;
+mod html_tree;
 mod layout;
 pub mod limits;
 mod ofd;
@@ -65,7 +66,7 @@ impl Format {
         match self {
             Format::Text => "text reader",
             Format::Docx => "docx reader (zip + quick-xml; styles, numbering.xml, tables, text boxes)",
-            Format::Html => "html reader (scraper/html5ever; scripts and styles dropped, never run)",
+            Format::Html => "html reader (html5ever; scripts and styles dropped, never run)",
             Format::Pdf => "pdf reader (lopdf; ToUnicode maps, lines and table rows from positions)",
             Format::Ofd => "ofd reader (zip + quick-xml; TextCode positions, templates dropped)",
         }
