@@ -32,6 +32,7 @@ pub fn check_text(text: &str) {
 }
 
 /// A zip holding `parts` (stored, so the fuzzer's bytes reach the XML reader as they are).
+#[allow(dead_code)]
 pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     use std::io::Write;
     let mut out = std::io::Cursor::new(Vec::new());
