@@ -50,8 +50,18 @@ fn a_real_state_council_page_reads_as_its_text() {
 #[test]
 fn a_crawled_gov_cn_page_keeps_its_document_not_its_chrome() {
     let page = parse("tests/corpus/html/govcn-2018-guofa-43-boao-yaopin-jueding.html");
-    assert!(page.plan.title.starts_with("国务院关于在海南博鳌乐城国际医疗旅游先行区"), "{}", page.plan.title);
-    assert!(page.plan.title.ends_with("有关规定的决定"), "{}", page.plan.title);
+    assert!(
+        page.plan
+            .title
+            .starts_with("国务院关于在海南博鳌乐城国际医疗旅游先行区"),
+        "{}",
+        page.plan.title
+    );
+    assert!(
+        page.plan.title.ends_with("有关规定的决定"),
+        "{}",
+        page.plan.title
+    );
     assert_eq!(page.plan.doc_number.as_deref(), Some("国发〔2018〕43号"));
     let json = serde_json::to_string(&page).unwrap();
     assert!(!json.contains("window.print"));
@@ -76,16 +86,28 @@ fn converted_renditions_of_real_texts_import_as_the_texts() {
         let text = parse(&format!("tests/corpus/{slug}.txt"));
         // The fixture fonts have no glyph for 〈 〉, which the 西安 text uses: its PDF lacks
         // them, so only its .docx and OFD are compared.
-        let formats: &[&str] = if slug.starts_with("xian") { &["docx", "ofd"] } else { &["docx", "pdf", "ofd"] };
+        let formats: &[&str] = if slug.starts_with("xian") {
+            &["docx", "ofd"]
+        } else {
+            &["docx", "pdf", "ofd"]
+        };
         for ext in formats {
             let rendition = parse(&format!("tests/fixtures/formats/corpus-{slug}.{ext}"));
             assert_eq!(rendition.plan.title, text.plan.title, "{slug}.{ext}");
             assert_eq!(tasks(&rendition), tasks(&text), "{slug}.{ext}: tasks");
             let items = |d: &ParsedDocument| {
-                d.plan.boxes.iter().flat_map(|b| b.items.iter().map(|i| i.title.clone())).collect::<Vec<_>>()
+                d.plan
+                    .boxes
+                    .iter()
+                    .flat_map(|b| b.items.iter().map(|i| i.title.clone()))
+                    .collect::<Vec<_>>()
             };
             assert_eq!(items(&rendition), items(&text), "{slug}.{ext}: box items");
-            assert_eq!(rendition.plan.indicators.len(), text.plan.indicators.len(), "{slug}.{ext}: indicators");
+            assert_eq!(
+                rendition.plan.indicators.len(),
+                text.plan.indicators.len(),
+                "{slug}.{ext}: indicators"
+            );
         }
     }
 }

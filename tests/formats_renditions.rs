@@ -56,12 +56,21 @@ fn units(doc: &ParsedDocument) -> Vec<String> {
     for b in &p.boxes {
         out.push(format!("box {} {:?} {:?}", b.number, b.title, b.kind));
         for i in &b.items {
-            out.push(format!("  item {} [{}]", i.title, departments(&i.departments)));
+            out.push(format!(
+                "  item {} [{}]",
+                i.title,
+                departments(&i.departments)
+            ));
         }
     }
     for t in &p.tasks {
         let due: Vec<String> = t.deadlines.iter().map(|d| d.due.to_string()).collect();
-        out.push(format!("task {} [{}] {:?}", t.title, departments(&t.departments), due));
+        out.push(format!(
+            "task {} [{}] {:?}",
+            t.title,
+            departments(&t.departments),
+            due
+        ));
     }
     for i in &p.indicators {
         out.push(format!(
@@ -76,7 +85,11 @@ fn rows(doc: &ParsedDocument) -> Vec<String> {
     doc.plan
         .boxes
         .iter()
-        .flat_map(|b| b.rows.iter().map(move |r| format!("{} {}", b.number, r.join(" | "))))
+        .flat_map(|b| {
+            b.rows
+                .iter()
+                .map(move |r| format!("{} {}", b.number, r.join(" | ")))
+        })
         .collect()
 }
 
@@ -93,7 +106,10 @@ fn diff(a: &[String], b: &[String]) -> String {
 const UNREBUILT: &[&str] = &["hunan-urbanization-14th-fyp", "hunan-15th-fyp-outline"];
 
 /// Indicators found in the PDF and OFD of the plans in `UNREBUILT`, at least.
-const POSITIONED_FLOORS: &[(&str, usize)] = &[("hunan-urbanization-14th-fyp", 10), ("hunan-15th-fyp-outline", 23)];
+const POSITIONED_FLOORS: &[(&str, usize)] = &[
+    ("hunan-urbanization-14th-fyp", 10),
+    ("hunan-15th-fyp-outline", 23),
+];
 
 fn check(seed: &str, ext: &str, format: Format, with_rows: bool) {
     let path = fixture(&format!("{seed}.{ext}"));
@@ -105,20 +121,44 @@ fn check(seed: &str, ext: &str, format: Format, with_rows: bool) {
     assert_eq!(rendition.format.format, format, "{seed}.{ext}: format");
     let (mut a, mut b) = (units(&text), units(&rendition));
     if !with_rows && UNREBUILT.contains(&seed) {
-        let floor = POSITIONED_FLOORS.iter().find(|(s, _)| *s == seed).map_or(0, |f| f.1);
+        let floor = POSITIONED_FLOORS
+            .iter()
+            .find(|(s, _)| *s == seed)
+            .map_or(0, |f| f.1);
         let found = rendition.plan.indicators.len();
-        assert!(found >= floor, "{seed}.{ext}: {found} indicators, floor {floor}");
+        assert!(
+            found >= floor,
+            "{seed}.{ext}: {found} indicators, floor {floor}"
+        );
         let kept = |u: &String| !u.starts_with("indicator") && !u.starts_with("box");
-        let table_boxes: Vec<u32> = text.plan.boxes.iter().filter(|b| b.kind != plan::BoxKind::Items).map(|b| b.number).collect();
+        let table_boxes: Vec<u32> = text
+            .plan
+            .boxes
+            .iter()
+            .filter(|b| b.kind != plan::BoxKind::Items)
+            .map(|b| b.number)
+            .collect();
         let in_table_box = |doc: &ParsedDocument, u: &String| {
-            doc.plan.boxes.iter().any(|b| table_boxes.contains(&b.number) && b.items.iter().any(|i| u.contains(&i.title)))
+            doc.plan.boxes.iter().any(|b| {
+                table_boxes.contains(&b.number) && b.items.iter().any(|i| u.contains(&i.title))
+            })
         };
         a.retain(|u| kept(u) && !in_table_box(&text, u));
         b.retain(|u| kept(u) && !in_table_box(&rendition, u));
-        let titles = |d: &ParsedDocument| d.plan.boxes.iter().map(|b| format!("{} {:?}", b.number, b.title)).collect::<Vec<_>>();
+        let titles = |d: &ParsedDocument| {
+            d.plan
+                .boxes
+                .iter()
+                .map(|b| format!("{} {:?}", b.number, b.title))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(titles(&text), titles(&rendition), "{seed}.{ext}: boxes");
     }
-    assert!(a == b, "{seed}.{ext} differs from the text:\n{}", diff(&a, &b));
+    assert!(
+        a == b,
+        "{seed}.{ext} differs from the text:\n{}",
+        diff(&a, &b)
+    );
     if with_rows {
         let (a, b) = (rows(&text), rows(&rendition));
         assert!(a == b, "{seed}.{ext} table rows differ:\n{}", diff(&a, &b));

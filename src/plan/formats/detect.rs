@@ -54,7 +54,13 @@ fn ascii_head(bytes: &[u8]) -> String {
     };
     units
         .iter()
-        .map(|&b| if b.is_ascii() { b.to_ascii_lowercase() as char } else { ' ' })
+        .map(|&b| {
+            if b.is_ascii() {
+                b.to_ascii_lowercase() as char
+            } else {
+                ' '
+            }
+        })
         .collect()
 }
 

@@ -145,7 +145,11 @@ impl Walker {
         }
     }
 
-    fn start(&mut self, name: &[u8], e: &quick_xml::events::BytesStart<'_>) -> Result<(), FormatError> {
+    fn start(
+        &mut self,
+        name: &[u8],
+        e: &quick_xml::events::BytesStart<'_>,
+    ) -> Result<(), FormatError> {
         match name {
             b"p" => self.paras.push(Para {
                 framed: self.boxes > 0,
@@ -247,10 +251,7 @@ impl Walker {
         let Some(para) = self.paras.pop() else {
             return;
         };
-        let style_num = para
-            .style
-            .as_deref()
-            .and_then(|s| self.styles.numbering(s));
+        let style_num = para.style.as_deref().and_then(|s| self.styles.numbering(s));
         let list = match (para.num_id, style_num) {
             (Some(id), style) => Some((id, para.ilvl.or(style.map(|s| s.1)).unwrap_or(0))),
             (None, Some((id, lvl))) => Some((id, para.ilvl.unwrap_or(lvl))),
@@ -259,7 +260,10 @@ impl Walker {
         let label = list
             .filter(|(id, _)| id != "0")
             .and_then(|(id, lvl)| self.numbering.next_label(&id, lvl));
-        let tab_led = para.text.trim_start_matches([' ', '\u{3000}']).starts_with('\t');
+        let tab_led = para
+            .text
+            .trim_start_matches([' ', '\u{3000}'])
+            .starts_with('\t');
         let text = para.text.trim();
         let in_cell = !self.tables.is_empty();
         if text.is_empty() {
@@ -294,7 +298,8 @@ impl Walker {
             None if para.framed => self.out.frame_para(&line),
             None => match level {
                 Some(level) if !line.contains('\n') && !line.starts_with('\t') => {
-                    self.out.para(&format!("{} {line}", "#".repeat(level.min(5) + 1)));
+                    self.out
+                        .para(&format!("{} {line}", "#".repeat(level.min(5) + 1)));
                 }
                 _ => self.out.para(&line),
             },

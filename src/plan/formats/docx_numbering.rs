@@ -220,14 +220,18 @@ fn roman(mut n: u32) -> String {
 fn letter(n: u32) -> String {
     let index = (n.max(1) - 1) % 26;
     let ch = char::from(b'A' + index as u8);
-    ch.to_string().repeat(((n.max(1) - 1) / 26 + 1).min(4) as usize)
+    ch.to_string()
+        .repeat(((n.max(1) - 1) / 26 + 1).min(4) as usize)
 }
 
 /// A counter in one of Word's number formats (ST_NumberFormat).
 pub fn format_number(n: u32, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" | "japaneseCounting" => chinese(n),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "japaneseCounting" => chinese(n),
         "ideographTraditional" => ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
             .get((n.max(1) - 1) as usize)
             .map_or_else(|| n.to_string(), |s| s.to_string()),
@@ -258,7 +262,16 @@ mod tests {
         let got: Vec<String> = [1, 10, 12, 20, 35, 100, 105, 110].map(chinese).to_vec();
         assert_eq!(
             got,
-            ["一", "十", "十二", "二十", "三十五", "一百", "一百零五", "一百一十"]
+            [
+                "一",
+                "十",
+                "十二",
+                "二十",
+                "三十五",
+                "一百",
+                "一百零五",
+                "一百一十"
+            ]
         );
         assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
         assert_eq!(format_number(2, "ideographTraditional"), "乙");
@@ -280,11 +293,29 @@ mod tests {
           <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
         </w:numbering>"#;
         let mut n = Numbering::parse(xml).unwrap();
-        let labels: Vec<Option<String>> = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 0), (1, 1), (2, 0), (2, 0)]
-            .into_iter()
-            .map(|(id, lvl)| n.next_label(&id.to_string(), lvl))
-            .collect();
-        let want = ["一、", "（一）", "（二）", "1.", "二、", "（一）", "第一章 ", "第二章 "];
+        let labels: Vec<Option<String>> = [
+            (1, 0),
+            (1, 1),
+            (1, 1),
+            (1, 2),
+            (1, 0),
+            (1, 1),
+            (2, 0),
+            (2, 0),
+        ]
+        .into_iter()
+        .map(|(id, lvl)| n.next_label(&id.to_string(), lvl))
+        .collect();
+        let want = [
+            "一、",
+            "（一）",
+            "（二）",
+            "1.",
+            "二、",
+            "（一）",
+            "第一章 ",
+            "第二章 ",
+        ];
         assert_eq!(
             labels,
             want.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>()

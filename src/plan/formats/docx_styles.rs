@@ -39,13 +39,15 @@ impl Styles {
                     let name = local(&e);
                     let Some((_, style)) = current.as_mut() else {
                         if name == b"style" {
-                            current = Some((attr(&e, b"styleId").unwrap_or_default(), Style::default()));
+                            current =
+                                Some((attr(&e, b"styleId").unwrap_or_default(), Style::default()));
                         }
                         continue;
                     };
                     match name.as_slice() {
                         b"name" => {
-                            if let Some(level) = attr(&e, b"val").as_deref().and_then(level_from_name)
+                            if let Some(level) =
+                                attr(&e, b"val").as_deref().and_then(level_from_name)
                             {
                                 style.outline.get_or_insert(level);
                             }

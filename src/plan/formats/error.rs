@@ -18,7 +18,9 @@ pub enum FormatError {
          OFD.xml); save the document as .docx, PDF or text"
     )]
     UnknownZip,
-    #[error("an old binary Word .doc, .xls or .wps file: save it as .docx (Word: 另存为 .docx) and import that")]
+    #[error(
+        "an old binary Word .doc, .xls or .wps file: save it as .docx (Word: 另存为 .docx) and import that"
+    )]
     OldOffice,
     #[error("the {format} is encrypted or password-protected: save an unprotected copy first")]
     Encrypted { format: &'static str },
@@ -54,7 +56,9 @@ pub enum FormatError {
     TooDeep { part: String, cap: usize },
     #[error("the document nests tables more than {cap} deep; refused")]
     TablesTooDeep { cap: usize },
-    #[error("the {format} has {pages} pages, over the limit of {cap}; split it or import the part with the plan")]
+    #[error(
+        "the {format} has {pages} pages, over the limit of {cap}; split it or import the part with the plan"
+    )]
     TooManyPages {
         format: &'static str,
         pages: usize,

@@ -18,16 +18,45 @@ const FORMAT: &str = "web page";
 
 /// Elements whose content is never text of the document.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg",
-    "math", "canvas", "select", "option", "button", "textarea", "input", "nav", "footer",
-    "audio", "video", "map",
+    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math",
+    "canvas", "select", "option", "button", "textarea", "input", "nav", "footer", "audio", "video",
+    "map",
 ];
 
 /// Elements that end a line before and after them.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "section", "article", "center", "pre", "address", "figure", "figcaption",
-    "hr", "header", "main", "aside", "caption", "body", "html", "form", "fieldset", "legend",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "section",
+    "article",
+    "center",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "header",
+    "main",
+    "aside",
+    "caption",
+    "body",
+    "html",
+    "form",
+    "fieldset",
+    "legend",
 ];
 
 /// What a table cell (or the page) holds, in order.
@@ -240,7 +269,8 @@ fn close(name: &str, cells: &mut Vec<Cell>, tables: &mut Vec<Table>) {
         }
         "p" => {
             if let Some(cell) = cells.last_mut() {
-                if cell.line.trim().is_empty() && !matches!(cell.blocks.last(), Some(Block::Blank)) {
+                if cell.line.trim().is_empty() && !matches!(cell.blocks.last(), Some(Block::Blank))
+                {
                     cell.blocks.push(Block::Blank);
                 }
                 cell.flush();
@@ -282,12 +312,21 @@ fn framed(cell: Cell, blocks: &mut Vec<Block>) {
 /// A cell holding a passage or a table of its own: the table is page layout, not data
 /// (a one-column table is a frame when it opens with 专栏, whatever it holds).
 fn is_layout(table: &Table) -> bool {
-    let first = table.rows.iter().flatten().map(Cell::text).find(|t| !t.trim().is_empty());
+    let first = table
+        .rows
+        .iter()
+        .flatten()
+        .map(Cell::text)
+        .find(|t| !t.trim().is_empty());
     if first.is_some_and(|t| t.trim_start().starts_with("专栏")) {
         return false;
     }
     table.rows.iter().flatten().any(|c| {
-        c.blocks.iter().filter(|b| matches!(b, Block::Para(_))).count() > 6
+        c.blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Para(_)))
+            .count()
+            > 6
             || c.blocks.iter().any(|b| matches!(b, Block::Row(_)))
     })
 }
@@ -363,15 +402,31 @@ mod tests {
     #[test]
     fn layout_tables_give_their_content() {
         let inner = "<table><tr><td>a</td><td>b</td></tr></table>";
-        let page = format!("<html><body><table><tr><td>正文</td><td>{inner}</td></tr></table></body></html>");
+        let page = format!(
+            "<html><body><table><tr><td>正文</td><td>{inner}</td></tr></table></body></html>"
+        );
         assert_eq!(text(&page), "正文\n\n| a | b |\n\n");
     }
 
     #[test]
     fn deep_tables_are_refused() {
-        let page = format!("<html><body>{}x{}</body></html>", "<table><tr><td>".repeat(20), "</td></tr></table>".repeat(20));
-        assert!(matches!(extract(page.as_bytes()), Err(FormatError::TablesTooDeep { .. })));
-        let divs = format!("<html><body>{}x{}</body></html>", "<div>".repeat(400), "</div>".repeat(400));
-        assert!(matches!(extract(divs.as_bytes()), Err(FormatError::TooDeep { .. })));
+        let page = format!(
+            "<html><body>{}x{}</body></html>",
+            "<table><tr><td>".repeat(20),
+            "</td></tr></table>".repeat(20)
+        );
+        assert!(matches!(
+            extract(page.as_bytes()),
+            Err(FormatError::TablesTooDeep { .. })
+        ));
+        let divs = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(400),
+            "</div>".repeat(400)
+        );
+        assert!(matches!(
+            extract(divs.as_bytes()),
+            Err(FormatError::TooDeep { .. })
+        ));
     }
 }

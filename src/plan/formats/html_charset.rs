@@ -12,7 +12,13 @@ use crate::plan::encoding;
 fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head: String = bytes[..bytes.len().min(4096)]
         .iter()
-        .map(|&b| if b.is_ascii() { b.to_ascii_lowercase() as char } else { ' ' })
+        .map(|&b| {
+            if b.is_ascii() {
+                b.to_ascii_lowercase() as char
+            } else {
+                ' '
+            }
+        })
         .collect();
     let at = head.find("charset")?;
     let rest = head[at + "charset".len()..].trim_start();
@@ -34,7 +40,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), FormatError> {
         if found == Some(encoding_rs::GBK) || found == Some(encoding_rs::GB18030) {
             // GB18030 is a superset of GB2312 and GBK; invalid bytes become U+FFFD as in a browser.
             let (text, _) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            return Ok((text.replace("\r\n", "\n").replace('\r', "\n"), TextEncoding::Gb18030));
+            return Ok((
+                text.replace("\r\n", "\n").replace('\r', "\n"),
+                TextEncoding::Gb18030,
+            ));
         }
         if found == Some(encoding_rs::UTF_8)
             && let Ok(decoded) = encoding::decode(bytes)
@@ -43,7 +52,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), FormatError> {
         }
         if found == Some(encoding_rs::UTF_8) {
             let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
-            return Ok((text.replace("\r\n", "\n").replace('\r', "\n"), TextEncoding::Utf8));
+            return Ok((
+                text.replace("\r\n", "\n").replace('\r', "\n"),
+                TextEncoding::Utf8,
+            ));
         }
     }
     Ok(encoding::decode(bytes)?)
@@ -60,7 +72,10 @@ mod tests {
         let (text, encoding) = decode(&bytes).unwrap();
         assert!(text.contains("专栏"));
         assert_eq!(encoding, TextEncoding::Gb18030);
-        assert_eq!(declared_charset(b"<meta charset='UTF-8'>").as_deref(), Some("utf-8"));
+        assert_eq!(
+            declared_charset(b"<meta charset='UTF-8'>").as_deref(),
+            Some("utf-8")
+        );
     }
 
     #[test]

@@ -124,7 +124,10 @@ fn is_page_number(text: &str) -> bool {
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect();
-    let squeezed = digits_out.replace("##", "#").replace("##", "#").replace("##", "#");
+    let squeezed = digits_out
+        .replace("##", "#")
+        .replace("##", "#")
+        .replace("##", "#");
     matches!(
         squeezed.as_str(),
         "第#页" | "#/#" | "第#页共#页" | "第#页，共#页" | "Page#" | "page#" | "#页"
@@ -143,13 +146,17 @@ fn header_key(text: &str) -> String {
 fn drop_running(pages: &mut [Vec<TextLine>], heights: &[f64]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for lines in pages.iter() {
-        let ends = lines.first().into_iter().chain(lines.last().filter(|_| lines.len() > 1));
+        let ends = lines
+            .first()
+            .into_iter()
+            .chain(lines.last().filter(|_| lines.len() > 1));
         for line in ends {
             *counts.entry(header_key(&line.text())).or_default() += 1;
         }
     }
     let repeated = |line: &TextLine| {
-        pages.len() >= 3 && counts.get(&header_key(&line.text())).copied().unwrap_or(0) * 2 >= pages.len()
+        pages.len() >= 3
+            && counts.get(&header_key(&line.text())).copied().unwrap_or(0) * 2 >= pages.len()
     };
     let keep: Vec<Vec<bool>> = pages
         .iter()
@@ -180,7 +187,9 @@ fn body_size(pages: &[Vec<TextLine>]) -> f64 {
     let mut by_size: HashMap<i64, usize> = HashMap::new();
     for line in pages.iter().flatten() {
         let chars: usize = line.segments.iter().map(|s| s.text.chars().count()).sum();
-        *by_size.entry((line.size * 10.0).round() as i64).or_default() += chars;
+        *by_size
+            .entry((line.size * 10.0).round() as i64)
+            .or_default() += chars;
     }
     by_size
         .into_iter()
@@ -200,7 +209,9 @@ fn drop_footnotes(lines: &mut Vec<TextLine>, body: f64) {
     }
     let first = lines[start].text();
     let marked = first.starts_with(|c: char| {
-        ('①'..='⑳').contains(&c) || c.is_ascii_digit() || matches!(c, '*' | '＊' | '注' | '[' | '［')
+        ('①'..='⑳').contains(&c)
+            || c.is_ascii_digit()
+            || matches!(c, '*' | '＊' | '注' | '[' | '［')
     });
     if marked {
         lines.truncate(start);
@@ -230,7 +241,10 @@ fn margins(lines: &[TextLine]) -> (f64, f64, f64) {
         .map_or(0.0, |(x, _)| x as f64);
     let right = lines.iter().map(TextLine::right).fold(0.0, f64::max);
     let mut indents: HashMap<i64, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| l.segments.len() == 1 && l.left() > left + 0.8 * l.size) {
+    for l in lines
+        .iter()
+        .filter(|l| l.segments.len() == 1 && l.left() > left + 0.8 * l.size)
+    {
         *indents.entry(l.left().round() as i64).or_default() += 1;
     }
     let first = indents
@@ -278,7 +292,9 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
     for page in &lines {
         let (left, _, first) = margins(page);
         if first > left {
-            *indents.entry(((first - left) * 10.0).round() as i64).or_default() += page.len();
+            *indents
+                .entry(((first - left) * 10.0).round() as i64)
+                .or_default() += page.len();
         }
     }
     let indent = indents
@@ -289,7 +305,9 @@ pub fn lay_out(pages: &[Page], out: &mut TextOut) {
     let mut gaps: HashMap<i64, usize> = HashMap::new();
     for page in &lines {
         for pair in page.windows(2) {
-            *gaps.entry(((pair[1].y - pair[0].y) * 10.0).round() as i64).or_default() += 1;
+            *gaps
+                .entry(((pair[1].y - pair[0].y) * 10.0).round() as i64)
+                .or_default() += 1;
         }
     }
     let pitch = gaps
@@ -395,7 +413,11 @@ impl Writer<'_> {
             self.out.end_table();
         } else {
             for row in std::mem::take(&mut self.table) {
-                let parts: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+                let parts: Vec<&str> = row
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect();
                 self.out.para(&parts.join(" "));
             }
         }
@@ -460,9 +482,8 @@ impl Writer<'_> {
             }
         }
         let first = self.columns.first().copied().unwrap_or(0.0);
-        let continuation = close
-            && !self.table.is_empty()
-            && line.segments.iter().all(|s| s.x > first + size);
+        let continuation =
+            close && !self.table.is_empty() && line.segments.iter().all(|s| s.x > first + size);
         if continuation && let Some(last) = self.table.last_mut() {
             last.resize(cells.len().max(last.len()), String::new());
             for (i, cell) in cells.into_iter().enumerate() {

@@ -65,9 +65,13 @@ impl Format {
     pub fn reader(self) -> &'static str {
         match self {
             Format::Text => "text reader",
-            Format::Docx => "docx reader (zip + quick-xml; styles, numbering.xml, tables, text boxes)",
+            Format::Docx => {
+                "docx reader (zip + quick-xml; styles, numbering.xml, tables, text boxes)"
+            }
             Format::Html => "html reader (html5ever; scripts and styles dropped, never run)",
-            Format::Pdf => "pdf reader (lopdf; ToUnicode maps, lines and table rows from positions)",
+            Format::Pdf => {
+                "pdf reader (lopdf; ToUnicode maps, lines and table rows from positions)"
+            }
             Format::Ofd => "ofd reader (zip + quick-xml; TextCode positions, templates dropped)",
         }
     }
@@ -77,7 +81,9 @@ impl Format {
         match self {
             Format::Text => &["txt", "text", "md", "csv", "tsv"],
             Format::Docx => &["docx", "docm", "dotx", "wps"],
-            Format::Html => &["html", "htm", "shtml", "xhtml", "mht", "jsp", "asp", "aspx", "php"],
+            Format::Html => &[
+                "html", "htm", "shtml", "xhtml", "mht", "jsp", "asp", "aspx", "php",
+            ],
             Format::Pdf => &["pdf"],
             Format::Ofd => &["ofd"],
         }

@@ -63,8 +63,14 @@ fn deltas(text: &str) -> Vec<f64> {
     let mut tokens = text.split_whitespace();
     while let Some(t) = tokens.next() {
         if t == "g" {
-            let n = tokens.next().and_then(|n| n.parse::<usize>().ok()).unwrap_or(0);
-            let d = tokens.next().and_then(|d| d.parse::<f64>().ok()).unwrap_or(0.0);
+            let n = tokens
+                .next()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0);
+            let d = tokens
+                .next()
+                .and_then(|d| d.parse::<f64>().ok())
+                .unwrap_or(0.0);
             out.extend(std::iter::repeat_n(d, n.min(100_000)));
         } else if let Ok(d) = t.parse::<f64>() {
             out.push(d);
@@ -96,7 +102,8 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, FormatError> {
     let root = doc_root(part_text(&ofd, "OFD.xml")?)?;
     let document_path = resolve("", &root);
     let document = archive.require(&document_path)?;
-    let (page_locs, default_box) = page_list(part_text(&document, &document_path)?, &document_path)?;
+    let (page_locs, default_box) =
+        page_list(part_text(&document, &document_path)?, &document_path)?;
     if page_locs.len() > MAX_PAGES {
         return Err(FormatError::TooManyPages {
             format: FORMAT,
@@ -188,7 +195,9 @@ fn read_page(xml: &str, part: &str, default_box: &[f64]) -> Result<Page, FormatE
                 }
                 b"Template" | b"Annotations" => reader.skip()?,
                 b"TextObject" => {
-                    let boundary = attr(&e, b"Boundary").map(|b| numbers(&b)).unwrap_or_default();
+                    let boundary = attr(&e, b"Boundary")
+                        .map(|b| numbers(&b))
+                        .unwrap_or_default();
                     object = Some(TextObject {
                         x: boundary.first().copied().unwrap_or(0.0),
                         y: boundary.get(1).copied().unwrap_or(0.0),
@@ -196,7 +205,9 @@ fn read_page(xml: &str, part: &str, default_box: &[f64]) -> Result<Page, FormatE
                             .and_then(|s| s.trim().parse::<f64>().ok())
                             .filter(|s| s.is_finite() && *s > 0.0)
                             .unwrap_or(3.5),
-                        ctm: attr(&e, b"CTM").map(|c| numbers(&c)).filter(|c| c.len() == 6),
+                        ctm: attr(&e, b"CTM")
+                            .map(|c| numbers(&c))
+                            .filter(|c| c.len() == 6),
                         pen: (0.0, 0.0),
                     });
                 }
@@ -218,10 +229,20 @@ fn read_page(xml: &str, part: &str, default_box: &[f64]) -> Result<Page, FormatE
     }
 }
 
-fn place(obj: &mut TextObject, x: Option<f64>, y: Option<f64>, dx: &[f64], text: &str, glyphs: &mut Vec<Glyph>) {
+fn place(
+    obj: &mut TextObject,
+    x: Option<f64>,
+    y: Option<f64>,
+    dx: &[f64],
+    text: &str,
+    glyphs: &mut Vec<Glyph>,
+) {
     let (mut px, py) = (x.unwrap_or(obj.pen.0), y.unwrap_or(obj.pen.1));
     let (scale_x, scale_y) = obj.ctm.as_ref().map_or((1.0, 1.0), |m| {
-        ((m[0] * m[0] + m[1] * m[1]).sqrt(), (m[2] * m[2] + m[3] * m[3]).sqrt())
+        (
+            (m[0] * m[0] + m[1] * m[1]).sqrt(),
+            (m[2] * m[2] + m[3] * m[3]).sqrt(),
+        )
     });
     let map = |x: f64, y: f64| -> (f64, f64) {
         match &obj.ctm {
@@ -253,7 +274,10 @@ mod tests {
 
     #[test]
     fn paths_and_deltas() {
-        assert_eq!(resolve("Doc_0", "Pages/Page_0/Content.xml"), "Doc_0/Pages/Page_0/Content.xml");
+        assert_eq!(
+            resolve("Doc_0", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
         assert_eq!(resolve("Doc_0", "/Doc_0/Res/x.xml"), "Doc_0/Res/x.xml");
         assert_eq!(resolve("Doc_0/Pages", "../Res/a.xml"), "Doc_0/Res/a.xml");
         assert_eq!(deltas("g 3 5.5 1 2"), vec![5.5, 5.5, 5.5, 1.0, 2.0]);

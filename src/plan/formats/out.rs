@@ -14,7 +14,9 @@ pub struct TextOut {
 
 /// One cell as it can stand in a pipe row: one line, no pipe of its own.
 pub fn cell_text(cell: &str) -> String {
-    cell.replace(['\n', '\r', '\t'], " ").trim().replace('|', "｜")
+    cell.replace(['\n', '\r', '\t'], " ")
+        .trim()
+        .replace('|', "｜")
 }
 
 impl TextOut {
@@ -50,7 +52,11 @@ impl TextOut {
             if !line.trim().is_empty() {
                 let tab = line.starts_with('\t');
                 let core = line.trim_start();
-                self.push(&if tab { format!("\t{core}") } else { core.to_string() });
+                self.push(&if tab {
+                    format!("\t{core}")
+                } else {
+                    core.to_string()
+                });
             }
         }
     }
@@ -60,7 +66,11 @@ impl TextOut {
     /// content. An empty one is a tab alone (an empty cell).
     pub fn frame_para(&mut self, text: &str) {
         self.leave_table();
-        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             self.push("\t");
         }

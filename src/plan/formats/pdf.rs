@@ -65,7 +65,10 @@ impl Budget {
         }
     }
     fn take_bytes(&mut self, n: usize) -> Result<(), FormatError> {
-        self.bytes = self.bytes.checked_sub(n as u64).ok_or_else(Budget::exceeded)?;
+        self.bytes = self
+            .bytes
+            .checked_sub(n as u64)
+            .ok_or_else(Budget::exceeded)?;
         Ok(())
     }
     fn take_op(&mut self) -> Result<(), FormatError> {
@@ -133,11 +136,9 @@ fn inherited<'a>(doc: &'a Document, page: ObjectId, key: &[u8]) -> Option<&'a Ob
 }
 
 fn read_page(doc: &Document, page_id: ObjectId, budget: &mut Budget) -> Result<Page, FormatError> {
-    let (width, height) = match inherited(doc, page_id, b"MediaBox").and_then(|o| o.as_array().ok()) {
-        Some(b) if b.len() == 4 => (
-            (num(&b[2]) - num(&b[0])).abs(),
-            num(&b[3]).max(num(&b[1])),
-        ),
+    let (width, height) = match inherited(doc, page_id, b"MediaBox").and_then(|o| o.as_array().ok())
+    {
+        Some(b) if b.len() == 4 => ((num(&b[2]) - num(&b[0])).abs(), num(&b[3]).max(num(&b[1]))),
         _ => (595.0, 842.0),
     };
     let content = doc
@@ -183,7 +184,10 @@ struct PageReader<'d, 'b> {
 }
 
 impl PageReader<'_, '_> {
-    fn fonts_of<'r>(&self, resources: Option<&'r Dictionary>) -> Vec<(Vec<u8>, Dictionary, Dictionary)> {
+    fn fonts_of<'r>(
+        &self,
+        resources: Option<&'r Dictionary>,
+    ) -> Vec<(Vec<u8>, Dictionary, Dictionary)> {
         let Some(fonts) = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|o| self.doc.dereference(o).ok())
@@ -213,7 +217,10 @@ impl PageReader<'_, '_> {
         let fonts: HashMap<&[u8], Font<'_>> = owned
             .iter()
             .map(|(name, original, prepared)| {
-                (name.as_slice(), Font::load(self.doc, original, prepared, limit))
+                (
+                    name.as_slice(),
+                    Font::load(self.doc, original, prepared, limit),
+                )
             })
             .collect();
         let mut state = TextState {
@@ -299,7 +306,8 @@ impl PageReader<'_, '_> {
                                             }
                                         }
                                         other => {
-                                            let tx = -num(other) / 1000.0 * state.size * state.scale;
+                                            let tx =
+                                                -num(other) / 1000.0 * state.size * state.scale;
                                             tm = multiply(&translate(tx, 0.0), &tm);
                                         }
                                     }
@@ -345,14 +353,21 @@ impl PageReader<'_, '_> {
         let content = stream
             .decompressed_content_with_limit(self.budget.limit())
             .or_else(|e| match e {
-                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-                    Err(Budget::exceeded())
-                }
+                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                }) => Err(Budget::exceeded()),
                 _ => Ok(stream.content.clone()),
             })?;
         self.budget.take_bytes(content.len())?;
         let matrix = match stream.dict.get(b"Matrix").and_then(Object::as_array) {
-            Ok(m) if m.len() == 6 => [num(&m[0]), num(&m[1]), num(&m[2]), num(&m[3]), num(&m[4]), num(&m[5])],
+            Ok(m) if m.len() == 6 => [
+                num(&m[0]),
+                num(&m[1]),
+                num(&m[2]),
+                num(&m[3]),
+                num(&m[4]),
+                num(&m[5]),
+            ],
             _ => IDENTITY,
         };
         let own = stream
@@ -361,14 +376,29 @@ impl PageReader<'_, '_> {
             .ok()
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
-        self.run(&content, own.or(resources), multiply(&matrix, &ctm), depth + 1)
+        self.run(
+            &content,
+            own.or(resources),
+            multiply(&matrix, &ctm),
+            depth + 1,
+        )
     }
 
     /// Place each code of a shown string and advance the text matrix.
     fn show(&mut self, font: &Font<'_>, bytes: &[u8], state: &TextState, tm: &mut Matrix) {
         for (text, width, is_space) in font.decode(bytes) {
             let trm = multiply(
-                &multiply(&[state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise], tm),
+                &multiply(
+                    &[
+                        state.size * state.scale,
+                        0.0,
+                        0.0,
+                        state.size,
+                        0.0,
+                        state.rise,
+                    ],
+                    tm,
+                ),
                 &state.ctm,
             );
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
@@ -376,7 +406,8 @@ impl PageReader<'_, '_> {
                 + state.char_space
                 + if is_space { state.word_space } else { 0.0 };
             let advance = advance * state.scale;
-            let x_scale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt() / (state.size * state.scale).abs().max(1e-6);
+            let x_scale = (trm[0] * trm[0] + trm[1] * trm[1]).sqrt()
+                / (state.size * state.scale).abs().max(1e-6);
             if !text.trim().is_empty() && self.glyphs.len() < 4_000_000 {
                 self.glyphs.push(Glyph {
                     x: trm[4],

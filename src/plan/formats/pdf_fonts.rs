@@ -36,8 +36,16 @@ fn deref<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
 
 impl<'a> Font<'a> {
     /// `original` is the font dictionary as found; `prepared` its copy from [`prepared`].
-    pub fn load(doc: &'a Document, original: &Dictionary, prepared: &'a Dictionary, limit: usize) -> Font<'a> {
-        let subtype = original.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+    pub fn load(
+        doc: &'a Document,
+        original: &Dictionary,
+        prepared: &'a Dictionary,
+        limit: usize,
+    ) -> Font<'a> {
+        let subtype = original
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(b"");
         let two_byte = subtype == b"Type0";
         let encoding_name = original
             .get(b"Encoding")
@@ -69,7 +77,11 @@ impl<'a> Font<'a> {
 
     fn load_simple_widths(&mut self, doc: &Document, dict: &Dictionary) {
         let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0);
-        if let Ok(widths) = dict.get(b"Widths").map(|o| deref(doc, o)).and_then(Object::as_array) {
+        if let Ok(widths) = dict
+            .get(b"Widths")
+            .map(|o| deref(doc, o))
+            .and_then(Object::as_array)
+        {
             for (i, w) in widths.iter().take(256).enumerate() {
                 if let Some(w) = number(deref(doc, w)) {
                     self.widths.insert(first as u32 + i as u32, w);
@@ -93,7 +105,11 @@ impl<'a> Font<'a> {
         if let Some(dw) = descendant.get(b"DW").ok().and_then(number) {
             self.default_width = dw;
         }
-        let Ok(w) = descendant.get(b"W").map(|o| deref(doc, o)).and_then(Object::as_array) else {
+        let Ok(w) = descendant
+            .get(b"W")
+            .map(|o| deref(doc, o))
+            .and_then(Object::as_array)
+        else {
             return;
         };
         let mut i = 0;
@@ -111,7 +127,10 @@ impl<'a> Font<'a> {
                     i += 2;
                 }
                 Some(last) => {
-                    let (Some(last), Some(width)) = (number(last), w.get(i + 2).and_then(|o| number(deref(doc, o)))) else {
+                    let (Some(last), Some(width)) = (
+                        number(last),
+                        w.get(i + 2).and_then(|o| number(deref(doc, o))),
+                    ) else {
                         break;
                     };
                     let (first, last) = (first as u32, (last as u32).min(first as u32 + 70_000));
@@ -132,14 +151,20 @@ impl<'a> Font<'a> {
         bytes
             .chunks(step)
             .map(|code_bytes| {
-                let code = code_bytes.iter().fold(0u32, |acc, &b| acc * 256 + u32::from(b));
+                let code = code_bytes
+                    .iter()
+                    .fold(0u32, |acc, &b| acc * 256 + u32::from(b));
                 let text = self
                     .encoding
                     .as_ref()
                     .and_then(|e| e.bytes_to_string(code_bytes).ok())
                     .unwrap_or_default()
                     .replace('\u{FFFD}', "");
-                let width = self.widths.get(&code).copied().unwrap_or(self.default_width);
+                let width = self
+                    .widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width);
                 (text, width, !self.two_byte && code == 32)
             })
             .collect()

@@ -161,7 +161,10 @@ mod tests {
 
     #[test]
     fn predefined_entities_and_char_refs_only() {
-        assert_eq!(all_text("<a>x &amp; &#x4E2D;</a>").ok().as_deref(), Some("x & 中"));
+        assert_eq!(
+            all_text("<a>x &amp; &#x4E2D;</a>").ok().as_deref(),
+            Some("x & 中")
+        );
         assert!(matches!(
             all_text("<a>&lol;</a>"),
             Err(FormatError::UnknownEntity { .. })
@@ -184,6 +187,9 @@ mod tests {
 
     #[test]
     fn mismatched_tags_are_not_well_formed() {
-        assert!(matches!(all_text("<a><b></a>"), Err(FormatError::BadXml { .. })));
+        assert!(matches!(
+            all_text("<a><b></a>"),
+            Err(FormatError::BadXml { .. })
+        ));
     }
 }
