@@ -269,9 +269,7 @@ impl Walker {
         if text.is_empty() {
             // An empty paragraph is a blank line, a tab alone an empty cell (Word's text
             // export of either).
-            if !in_cell && para.framed {
-                self.out.frame_para("");
-            } else if !in_cell && tab_led {
+            if !in_cell && (para.framed || tab_led) {
                 self.out.frame_para("");
             } else if !in_cell {
                 self.out.blank();

@@ -23,6 +23,7 @@ mod html;
 mod html_charset;
 mod html_tree;
 mod layout;
+mod layout_pages;
 pub mod limits;
 mod ofd;
 mod out;

@@ -184,10 +184,7 @@ struct PageReader<'d, 'b> {
 }
 
 impl PageReader<'_, '_> {
-    fn fonts_of<'r>(
-        &self,
-        resources: Option<&'r Dictionary>,
-    ) -> Vec<(Vec<u8>, Dictionary, Dictionary)> {
+    fn fonts_of(&self, resources: Option<&Dictionary>) -> Vec<(Vec<u8>, Dictionary, Dictionary)> {
         let Some(fonts) = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|o| self.doc.dereference(o).ok())
