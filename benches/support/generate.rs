@@ -490,6 +490,7 @@ fn merged(
             source,
             encoding: TextEncoding::Utf8,
             script: Script::Simplified,
+            format: Default::default(),
         }],
         disagreements: Vec::new(),
         warnings: Vec::new(),

@@ -20,6 +20,7 @@ mod deadlines;
 mod document;
 pub mod encoding;
 mod flattened;
+pub mod formats;
 mod glossary;
 mod indicators;
 mod lines;
@@ -56,12 +57,29 @@ pub enum ParseError {
     Encoding(#[from] encoding::EncodingError),
     #[error("the file holds no readable text (only white space or control characters)")]
     Empty,
+    #[error(transparent)]
+    Format(#[from] formats::FormatError),
 }
 
 /// Parse one plan file.
 pub fn parse_bytes(bytes: &[u8], source: &str) -> Result<ParsedDocument, ParseError> {
     let (text, encoding) = encoding::decode(bytes)?;
     parse_text(&text, encoding, source)
+}
+
+/// Parse one plan file of any supported format (.docx, a saved web page, PDF with a text
+/// layer, OFD, or text), found by its content; `source` is the name to report, and its
+/// extension only a hint (a mismatch is noted in the result's `format`).
+pub fn parse_document(bytes: &[u8], source: &str) -> Result<ParsedDocument, ParseError> {
+    let format = formats::detect(bytes)?;
+    let mut doc = if format == formats::Format::Text {
+        parse_bytes(bytes, source)?
+    } else {
+        let extracted = formats::extract(bytes, format)?;
+        parse_text(&extracted.text, extracted.encoding, source)?
+    };
+    doc.format = formats::SourceFormat::of(format, source);
+    Ok(doc)
 }
 
 /// Parse several files (bytes and the name to report) on every core, in their order:
@@ -76,7 +94,7 @@ pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, Pars
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(bytes, name)| parse_bytes(bytes, name))
+                        .map(|(bytes, name)| parse_document(bytes, name))
                         .collect::<Vec<_>>()
                 })
             })
@@ -90,7 +108,7 @@ pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, Pars
                 part.join().unwrap_or_else(|_| {
                     chunk
                         .iter()
-                        .map(|(bytes, name)| parse_bytes(bytes, name))
+                        .map(|(bytes, name)| parse_document(bytes, name))
                         .collect()
                 })
             })
@@ -156,5 +174,6 @@ pub fn parse_text(
         },
         warnings,
         coverage: body.coverage,
+        format: formats::SourceFormat::default(),
     })
 }

@@ -299,6 +299,9 @@ pub struct ParsedDocument {
     pub warnings: Vec<Warning>,
     #[serde(default)]
     pub coverage: Coverage,
+    /// The format the file was read as (.docx, web page, PDF, OFD or text).
+    #[serde(default)]
+    pub format: super::formats::SourceFormat,
 }
 
 /// One source file of a merged plan, and how it was read.
@@ -307,6 +310,8 @@ pub struct Rendition {
     pub source: String,
     pub encoding: TextEncoding,
     pub script: Script,
+    #[serde(default)]
+    pub format: super::formats::SourceFormat,
 }
 
 /// A distinct plan after merging renditions of the same plan.

@@ -79,6 +79,7 @@ fn rendition(doc: &ParsedDocument) -> Rendition {
         source: doc.source.clone(),
         encoding: doc.encoding,
         script: doc.plan.script,
+        format: doc.format.clone(),
     }
 }
 

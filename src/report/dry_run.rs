@@ -1,5 +1,6 @@
 //! The import dry-run report: a readable summary, or exactly one JSON object.
 
+use crate::plan::formats::Format;
 use crate::plan::{BoxKind, Level, MergedPlan, OutlineNode, Role};
 use crate::text::sanitize::term_safe;
 use serde::Serialize;
@@ -49,10 +50,12 @@ pub fn write_summary(plans: &[MergedPlan], out: &mut dyn Write) -> io::Result<()
         for r in &merged.renditions {
             writeln!(
                 out,
-                "  source: {} ({})",
+                "  source: {} ({}{})",
                 safe(&r.source),
+                format_of(r),
                 r.encoding.label()
             )?;
+            write_mismatch(r, out)?;
         }
         writeln!(
             out,
@@ -98,6 +101,23 @@ fn departments_of(departments: &[crate::plan::DepartmentRef]) -> String {
     format!("  牵头: {}  配合: {}", names(Role::Lead), names(Role::Co))
 }
 
+/// "Word .docx, read by the docx reader (…); " for a rendition read from a document format;
+/// nothing for plain text.
+fn format_of(r: &crate::plan::Rendition) -> String {
+    match r.format.format {
+        Format::Text => String::new(),
+        f => format!("{}, read by the {}; ", f.label(), f.reader()),
+    }
+}
+
+/// The note when the file's name suggests another format than its content.
+fn write_mismatch(r: &crate::plan::Rendition, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(note) = &r.format.mismatch {
+        writeln!(out, "  note: {}: {}", safe(&r.source), safe(note))?;
+    }
+    Ok(())
+}
+
 fn safe(text: &str) -> String {
     term_safe(text).into_owned()
 }
@@ -112,10 +132,12 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             out,
-            "  source: {} ({}, {script})",
+            "  source: {} ({}{}, {script})",
             safe(&r.source),
+            format_of(r),
             r.encoding.label()
         )?;
+        write_mismatch(r, out)?;
     }
     let or_dash = |value: Option<String>| value.map_or_else(|| "—".to_string(), |v| safe(&v));
     writeln!(
