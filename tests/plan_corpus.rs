@@ -354,6 +354,44 @@ fn score_text(doc: &ParsedDocument, expect: &Expect) -> Score {
     score
 }
 
+/// `PLANTRACK_CORPUS_DUMP=part-of-a-slug`: print what the importer read from the text.
+fn dump(doc: &ParsedDocument) {
+    println!("== {} — {:?}", doc.source, doc.plan.title);
+    for b in &doc.plan.boxes {
+        println!("专栏{} l.{:?} {:?} {:?}", b.number, b.line, b.title, b.kind);
+        for item in &b.items {
+            println!(
+                "    item l.{:?} {:?} {}",
+                item.line, item.number, item.title
+            );
+        }
+    }
+    for task in &doc.plan.tasks {
+        let who: Vec<String> = task
+            .departments
+            .iter()
+            .map(|d| format!("{}{}", if d.role == Role::Lead { "*" } else { "" }, d.name))
+            .collect();
+        let due: Vec<String> = task.deadlines.iter().map(|d| d.due.to_string()).collect();
+        println!(
+            "task l.{:?} {} {} {who:?} {due:?}",
+            task.line, task.number, task.title
+        );
+    }
+    for i in &doc.plan.indicators {
+        println!("indicator {i:?}");
+    }
+    for g in &doc.plan.glossary {
+        println!("glossary l.{:?} {}", g.line, g.term);
+    }
+    for w in &doc.warnings {
+        println!("warning {w:?}");
+    }
+    for m in &doc.coverage.missed {
+        println!("not placed l.{} {} {}", m.line, m.reason, m.text);
+    }
+}
+
 struct Row {
     slug: String,
     set: String,
@@ -395,6 +433,11 @@ fn corpus_scores() {
         let name = format!("{}.txt", expect.slug);
         let doc = plan::parse_bytes(bytes, &name)
             .unwrap_or_else(|e| panic!("{name} does not import: {e}"));
+        if std::env::var("PLANTRACK_CORPUS_DUMP").is_ok_and(|d| expect.slug.contains(&d))
+            && !held_out
+        {
+            dump(&doc);
+        }
         let score = score_text(&doc, expect);
         rows.push(Row {
             slug: expect.slug.clone(),

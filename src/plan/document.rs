@@ -136,6 +136,7 @@ impl Walk<'_> {
             }
             index = match kind {
                 Kind::BoxHead(n) => self.plan_box(index, &n),
+                Kind::Image(Some(n)) => self.image_box(index, &n),
                 Kind::Glossary => self.glossary(index),
                 Kind::Text if is_note(line) => self.notes(index, follows_box),
                 Kind::Text if is_tab_row(line) => {
@@ -233,6 +234,33 @@ impl Walk<'_> {
         self.body.indicators.extend(parsed.indicators);
         self.body.boxes.push(parsed.plan_box);
         end
+    }
+
+    /// A 专栏 published as a picture: known by its number (and title, when the alt text gives
+    /// one), its items are not in the text.
+    fn image_box(&mut self, index: usize, n: &Numbered) -> usize {
+        let placement = self.position.placement(self.meta.year);
+        let title = collapse_spaces(&n.rest);
+        self.marks.set(index, Placed::Box);
+        self.body.warnings.push(Warning {
+            line: Some(self.lines[index].no),
+            message: format!(
+                "专栏{} is a picture: its items are not in the text",
+                n.number
+            ),
+        });
+        self.body.boxes.push(PlanBox {
+            number: n.number,
+            title: (!title.is_empty()).then_some(title),
+            chapter: placement.chapter,
+            section: placement.section,
+            kind: BoxKind::Items,
+            items: Vec::new(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            line: Some(self.lines[index].no),
+        });
+        index + 1
     }
 
     fn glossary(&mut self, index: usize) -> usize {

@@ -23,6 +23,7 @@ mod flattened;
 mod glossary;
 mod indicators;
 mod lines;
+mod markdown;
 mod meta;
 mod model;
 mod names;
@@ -38,6 +39,7 @@ mod table_tasks;
 mod tables;
 mod task_tree;
 mod tasks;
+mod title;
 
 pub use deadlines::{find_deadlines, five_year_period};
 pub use model::*;

@@ -5,6 +5,7 @@
 //! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
 //! those paragraphs are joined back.
 
+use super::markdown::{self, PipeLine};
 use super::names::is_department_list;
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
 use super::responsibility::is_label_line;
@@ -54,15 +55,12 @@ pub fn normalize(text: &str) -> Normalized {
     };
 
     let mut removed_controls = 0;
-    let lines: Vec<Line> = text
-        .split('\n')
-        .enumerate()
-        .map(|(index, raw)| {
-            let (line, removed) = clean_line(index + 1, raw, &mut warnings);
-            removed_controls += removed;
-            line
-        })
-        .collect();
+    let raw: Vec<&str> = text.split('\n').collect();
+    let pipes = markdown::pipe_lines(&raw);
+    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    for (index, (raw, pipe)) in raw.iter().zip(&pipes).enumerate() {
+        removed_controls += clean_line(index + 1, raw, *pipe, &mut lines, &mut warnings);
+    }
     if removed_controls > 0 {
         warnings.push(Warning {
             line: None,
@@ -80,7 +78,15 @@ pub fn normalize(text: &str) -> Normalized {
     }
 }
 
-fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize) {
+/// Clean one raw line into `out` (one line, or the paragraphs of a boxed table cell);
+/// returns how many control characters were removed.
+fn clean_line(
+    no: usize,
+    raw: &str,
+    pipe: PipeLine,
+    out: &mut Vec<Line>,
+    warnings: &mut Vec<Warning>,
+) -> usize {
     let unmarked = MARKUP.replace_all(raw, "");
     let cleaned = sanitize::clean_imported(&unmarked);
     let mut text = cleaned.text;
@@ -91,19 +97,44 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
             message: format!("line longer than {MAX_LINE_CHARS} characters was cut"),
         });
     }
+    let line = |text: String, indented: bool, marked: bool| Line {
+        no,
+        indented,
+        text,
+        marked,
+    };
+    match pipe {
+        PipeLine::Boxed => {
+            let paragraphs = markdown::boxed_paragraphs(&text);
+            if paragraphs.is_empty() {
+                out.push(line(String::new(), false, false));
+            }
+            for paragraph in paragraphs {
+                let (trimmed, marked) = unmark(trim(&paragraph));
+                out.push(line(
+                    markdown::strip_links(trimmed).into_owned(),
+                    false,
+                    marked,
+                ));
+            }
+            return cleaned.removed;
+        }
+        PipeLine::Group => {
+            out.push(line(markdown::group_row(&text), false, false));
+            return cleaned.removed;
+        }
+        PipeLine::Other => {}
+    }
     let mut indented = text.starts_with('\t');
     let (mut trimmed, marked) = unmark(trim(&text));
-    if let Some(row) = pipe_row(trimmed) {
+    if let Some(row) = markdown::pipe_row(trimmed) {
         // A Markdown table row: cells separated by tabs, as one-row-per-line tables are.
-        return (
-            Line {
-                no,
-                indented: false,
-                text: row,
-                marked: false,
-            },
-            cleaned.removed,
-        );
+        out.push(line(row, false, false));
+        return cleaned.removed;
+    }
+    if markdown::is_thematic_break(trimmed) {
+        out.push(line(String::new(), false, false));
+        return cleaned.removed;
     }
     // Flattened tables write one cell per line followed by `|`; a lone `|` ends a row.
     if let Some(cell) = trimmed.strip_suffix('|') {
@@ -111,21 +142,16 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
         indented = !cell.is_empty();
         trimmed = cell;
     }
-    let text = if trimmed.contains("**") {
-        trimmed.replace("**", "")
+    let text = markdown::strip_links(trimmed);
+    let text = markdown::unescape(&text);
+    let text = if text.contains("**") {
+        text.replace("**", "")
     } else {
-        trimmed.to_string()
+        text.into_owned()
     };
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
-    (
-        Line {
-            no,
-            indented,
-            text,
-            marked,
-        },
-        cleaned.removed,
-    )
+    out.push(line(text, indented, marked));
+    cleaned.removed
 }
 
 /// Strip Markdown heading marks (`## 专栏2 …`) and bold around a whole line (`**名词解释**`);
@@ -143,36 +169,6 @@ fn unmark(text: &str) -> (&str, bool) {
         return (trim(inner), true);
     }
     (text, false)
-}
-
-/// A table row with pipes between its cells (`| a | b |`, or `a | b | c |` as some web copies
-/// write it) as tab-separated cells; a `|---|:--:|` rule as an empty line. `None` for
-/// anything else (a one-cell `cell |` line of a flattened table included).
-fn pipe_row(text: &str) -> Option<String> {
-    if text.matches('|').count() < 3 {
-        return None;
-    }
-    let inner = text.strip_prefix('|').unwrap_or(text);
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<&str> = inner.split('|').map(trim).collect();
-    if cells.iter().all(|c| c.is_empty()) {
-        return None;
-    }
-    let rule = cells
-        .iter()
-        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-    if rule {
-        return Some(String::new());
-    }
-    let cells: Vec<String> = cells
-        .iter()
-        .map(|c| {
-            c.replace("**", "")
-                .replace("<br>", " ")
-                .replace("<br/>", " ")
-        })
-        .collect();
-    Some(cells.join("\t"))
 }
 
 fn trim(text: &str) -> &str {
