@@ -329,8 +329,20 @@ fn without_trailing_brackets(title: &str) -> &str {
     }
 }
 
-/// The document's title: the same characters, with or without a trailing bracketed part.
+/// A title without the annex label written before it on the same line ("附件2：").
+fn without_annex_label(title: &str) -> &str {
+    let title = title.trim();
+    let Some(rest) = title.strip_prefix("附件") else {
+        return title;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    rest.strip_prefix(['：', ':']).map_or(title, str::trim)
+}
+
+/// The document's title: the same characters, with or without a trailing bracketed part or
+/// a leading annex label.
 fn same_document_title(found: &str, expected: &str) -> bool {
+    let (found, expected) = (without_annex_label(found), without_annex_label(expected));
     key(found) == key(expected)
         || key(without_trailing_brackets(found)) == key(without_trailing_brackets(expected))
 }

@@ -79,7 +79,8 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         outline: OutlineBuilder::default(),
         position: Position::default(),
         has_chapters: kinds.iter().any(|k| matches!(k, Kind::Chapter(_))),
-        action_plan: clauses.contains(&true),
+        // The notice that publishes a document assigns nothing of the document's.
+        action_plan: clauses.iter().skip(meta.body_start).any(|&c| c),
         headings: Vec::new(),
     };
     // A notice that publishes the document: its paragraphs are not the document's.

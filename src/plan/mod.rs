@@ -34,6 +34,7 @@ mod patterns;
 mod plain_tables;
 mod renditions;
 mod responsibility;
+mod row_fit;
 mod run_together;
 mod table_tasks;
 mod tables;

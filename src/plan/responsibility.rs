@@ -12,7 +12,7 @@
 //! A plain list names its lead first ("排在第一位的为牵头单位" says so explicitly), so the
 //! first department of an unlabelled or 责任单位 list leads and the others are co-responsible.
 
-use super::names::{all_departments, split_names, split_outside_brackets};
+use super::names::{all_departments, has_department_ending, split_names, split_outside_brackets};
 use super::{DepartmentRef, Role};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -427,14 +427,50 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize, &str)> {
 /// trailing unbracketed "责任单位：…" after the last sentence.
 pub fn find_clause(text: &str) -> Option<Found> {
     if !has_clue(text) {
-        return None;
+        return bare_list(text);
     }
     for (start, end, inner) in bracket_groups(text).into_iter().rev() {
         if let Some(clause) = parse_clause(inner) {
             return Some(Found { start, end, clause });
         }
     }
-    trailing_label(text)
+    trailing_label(text).or_else(|| bare_list(text))
+}
+
+/// "…。（市发改委、市财政局）" or "…工作（区发改委，相关部门、单位）。": a bracketed list of units
+/// and nothing else that closes the paragraph, after its last sentence or before its final
+/// full stop. The first unit leads, as in any plain list.
+fn bare_list(text: &str) -> Option<Found> {
+    let body = text.trim_end_matches(['。', '；', ';', ' ']);
+    if !body.ends_with(['）', ')', '〕', '】']) {
+        return None;
+    }
+    let (start, end, inner) = bracket_groups(body).pop()?;
+    let closes = end == body.len();
+    let before = body[..start].trim_end();
+    let after_sentence = before.ends_with(['。', '；', '！', ';']) || before.is_empty();
+    // "报市政府办公厅（市职转办）。": a bracket naming the unit before it again.
+    let appositive = has_department_ending(before);
+    let before_stop = body.len() < text.trim_end().len() && !appositive;
+    if !closes || !(after_sentence || before_stop) {
+        return None;
+    }
+    let names = split_names(inner);
+    let remark = ["含", "包括", "不含", "以下", "其中", "即"]
+        .iter()
+        .any(|w| inner.trim_start().starts_with(w));
+    if remark || !all_departments(&names) {
+        return None;
+    }
+    let mut clause = Clause::default();
+    let mut names = names.into_iter();
+    clause.lead.extend(names.next());
+    clause.co.extend(names);
+    Some(Found {
+        start,
+        end: text.len(),
+        clause,
+    })
 }
 
 /// "…。责任单位：市发改委" — a label after the last full stop, or a paragraph that is

@@ -126,3 +126,15 @@ fn names_split_outside_brackets() {
         names(&["各市州、县市区人民政府"])
     );
 }
+
+#[test]
+fn a_bare_list_of_units_closing_the_paragraph() {
+    let c = clause("做好规划实施与跟踪监督。（各有关单位）");
+    assert_eq!(c.lead, names(&["各有关单位"]));
+    let c = clause("推进节能改造（区发改委，相关部门、单位）。");
+    assert_eq!(c.lead, names(&["区发改委"]));
+    assert_eq!(c.co, names(&["相关部门、单位"]));
+    assert!(find_clause("推进各区县（自治县）建设充电设施，覆盖城乡").is_none());
+    assert!(find_clause("建成超充站2000座（含改造站）。").is_none());
+    assert!(find_clause("每月23日前报市政府办公厅(市职转办、市营商办)。").is_none());
+}
