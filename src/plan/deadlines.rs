@@ -40,10 +40,18 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("deadline pattern is valid")
 });
 
+/// A clause that opens with a year sets a target for that year: "2025年，力争…", "…；2024年建成
+/// 1005座", "其中2024年中心城区打造…".
 #[allow(clippy::expect_used)]
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:20|21)\d{2})\s*年\s*[，,]").expect("opening year pattern is valid")
+    Regex::new(&format!(
+        r"(?:^|[，,；;])\s*((?:20|21)\d{{2}})\s*年\s*(?:[，,]|{TARGET_VERBS})|其中\s*[，,]?\s*((?:20|21)\d{{2}})\s*年\s*[^度以的底前末内]"
+    ))
+    .expect("opening year pattern is valid")
 });
+
+/// Verbs a year's target opens with.
+const TARGET_VERBS: &str = "建成|完成|实现|达到|新增|新建|累计|力争|基本|全面|开工|投运|出台|启动";
 
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,10 +241,13 @@ pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
                 hits.push((whole.start(), due, whole.as_str().to_string()));
             }
         }
-        // "2025年，力争…": a sentence that opens with a year sets a target for that year (a year
+        // "2025年，力争…": a clause that opens with a year sets a target for that year (a year
         // before the document's is a review, not a deadline).
-        if let Some(caps) = OPENING_YEAR.captures(sentence) {
-            let year: Option<i32> = caps.get(1).and_then(|m| m.as_str().parse().ok());
+        for caps in OPENING_YEAR.captures_iter(sentence) {
+            let year: Option<i32> = caps
+                .get(1)
+                .or(caps.get(2))
+                .and_then(|m| m.as_str().parse().ok());
             let due = year
                 .filter(|y| doc_year.is_none_or(|d| *y >= d))
                 .and_then(|y| month_end(y, 12));
@@ -294,6 +305,18 @@ mod tests {
         assert_eq!(due("6月底前完成。", None), Vec::<String>::new());
         assert_eq!(due("2025年6月底前建成。", None), vec!["2025-06-30"]);
         assert_eq!(due("年底前出台。", Some(2024)), vec!["2024-12-31"]);
+        assert_eq!(
+            due(
+                "优化时序。2024 年建成1005座，其中2025年中心城区打造45个。",
+                Some(2024)
+            ),
+            vec!["2024-12-31", "2025-12-31"]
+        );
+        assert_eq!(
+            due("2024年以来，建成1005座。", Some(2024)),
+            Vec::<String>::new()
+        );
+        assert_eq!(due("2023年完成改造。", Some(2024)), Vec::<String>::new());
         assert_eq!(due("三季度末前完成。", Some(2024)), vec!["2024-09-30"]);
         assert_eq!(due("力争2030年全面建成。", None), vec!["2030-12-31"]);
         assert_eq!(due("2024年12月底前", None), vec!["2024-12-31"]);

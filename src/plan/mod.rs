@@ -30,6 +30,7 @@ mod names;
 mod normalize;
 mod numerals;
 mod outline;
+mod pages;
 mod patterns;
 mod plain_tables;
 mod renditions;

@@ -28,6 +28,7 @@ const DEPARTMENT_ENDINGS: &[&str] = &[
     "协",
     "站",
     "公司",
+    "集团",
     "部门",
     "单位",
     "海关",

@@ -6,12 +6,9 @@
 //! those paragraphs are joined back.
 
 use super::markdown::{self, PipeLine};
-use super::names::is_department_list;
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
-use super::responsibility::is_label_line;
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
-use std::collections::HashMap;
 
 /// One line of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +67,7 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = super::flattened::split_flattened(lines, &mut warnings);
     remove_page_numbers(&mut lines);
     remove_table_of_contents(&mut lines);
-    remove_running_headers(&mut lines);
+    let lines = super::pages::repair(lines);
     Normalized {
         lines,
         script,
@@ -223,55 +220,6 @@ fn remove_table_of_contents(lines: &mut [Line]) {
             break;
         }
     }
-}
-
-/// Running headers: short lines that repeat on many pages. The paragraph a page break cut
-/// (it does not end a sentence) is joined with the text that continues after the header.
-fn remove_running_headers(lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| is_header_candidate(l)) {
-        *counts.entry(line.text.as_str()).or_default() += 1;
-    }
-    let headers: Vec<String> = counts
-        .into_iter()
-        .filter(|(_, n)| *n >= 3)
-        .map(|(t, _)| t.to_string())
-        .collect();
-    if headers.is_empty() {
-        return;
-    }
-    for index in 0..lines.len() {
-        if !headers.contains(&lines[index].text) {
-            continue;
-        }
-        blank(&mut lines[index]);
-        let before = lines[..index].iter().rposition(|l| !l.is_blank());
-        let after = lines[index + 1..]
-            .iter()
-            .position(|l| !l.is_blank())
-            .map(|p| p + index + 1);
-        if let (Some(before), Some(after)) = (before, after) {
-            let cut =
-                !ends_sentence(&lines[before].text) && !HEADING_LIKE.is_match(&lines[before].text);
-            let continues = !HEADING_LIKE.is_match(&lines[after].text) && !lines[after].indented;
-            if cut && continues && !headers.contains(&lines[after].text) {
-                let tail = std::mem::take(&mut lines[after].text);
-                lines[before].text.push_str(&tail);
-            }
-        }
-    }
-}
-
-/// A line that may be a running header: short, no heading, no sentence, and not a line
-/// that tables and task lists repeat on purpose (a 牵头单位 label, a list of departments).
-fn is_header_candidate(line: &Line) -> bool {
-    let len = line.text.chars().count();
-    !line.indented
-        && (6..=30).contains(&len)
-        && !HEADING_LIKE.is_match(&line.text)
-        && !ends_sentence(&line.text)
-        && !is_label_line(&line.text)
-        && !is_department_list(&line.text)
 }
 
 /// Whether text ends a sentence (so a following line starts a new paragraph).

@@ -259,11 +259,11 @@ fn verb_form(part: &str) -> Option<(Part, &str)> {
 /// Names that continue a labelled list after a comma: departments, or short names that
 /// are not a sentence ("全区经济运行各专班").
 fn continues_list(names: &[String]) -> bool {
-    all_departments(names)
-        || (!names.is_empty()
-            && names
-                .iter()
-                .all(|n| n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))))
+    let named = |n: &String| {
+        all_departments(std::slice::from_ref(n))
+            || n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))
+    };
+    !names.is_empty() && names.iter().all(named)
 }
 
 fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {

@@ -138,3 +138,23 @@ fn a_bare_list_of_units_closing_the_paragraph() {
     assert!(find_clause("建成超充站2000座（含改造站）。").is_none());
     assert!(find_clause("每月23日前报市政府办公厅(市职转办、市营商办)。").is_none());
 }
+
+#[test]
+fn groups_of_units_separated_by_commas() {
+    let c = clause(
+        "建设数字平台。（责任单位：各区县政府，市发展改革委、市经济信息委，重庆高速集团、重庆市绿色能源发展有限公司、国网重庆电力）",
+    );
+    assert_eq!(c.lead, names(&["各区县政府"]));
+    assert_eq!(
+        c.co,
+        names(&[
+            "市发展改革委",
+            "市经济信息委",
+            "重庆高速集团",
+            "重庆市绿色能源发展有限公司",
+            "国网重庆电力"
+        ])
+    );
+    let c = clause("科学布局。〔责任单位：各区县（自治县，以下简称区县）政府，市经济信息委〕");
+    assert_eq!(c.lead, names(&["各区县（自治县，以下简称区县）政府"]));
+}

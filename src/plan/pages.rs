@@ -1,0 +1,487 @@
+//! Copies of printed pages (PDF conversions, Word exports, web copies of both): the page
+//! furniture and the breaks that cut paragraphs.
+//!
+//! - Running headers and footers: short lines repeated on many pages (a slogan, "某某人民政府
+//!   办公厅文件"), on a line of their own or at the start of a page's text. They are removed,
+//!   and the paragraph a page break cut (it does not end a sentence) is joined with the text
+//!   that continues on the next page.
+//! - Hard line breaks inside a paragraph: a line that ends on a comma, that leaves a bracket
+//!   open (a responsibility clause broken in two), or a long line that stops in the middle of
+//!   a word, is continued by the next line unless that one is numbered.
+//! - Printed lines run together with a space for each line break ("中 心城区", "市交 通运输委"),
+//!   a whole page on one line: such a line is split before each numbering that follows a
+//!   space, a heading is parted from the body after it, and the spaces between Chinese
+//!   characters are removed.
+//! - A paragraph the conversion wrote twice in a row is kept once.
+
+use super::lines::is_heading_text;
+use super::names::is_department_list;
+use super::normalize::{Line, ends_sentence};
+use super::patterns::{HEADING_LIKE, WRAPPED_BREAK};
+use super::responsibility::is_label_line;
+use std::collections::HashMap;
+
+/// Fewest times a line must repeat to be a running header.
+const MIN_HEADER_REPEATS: usize = 3;
+/// A line at least this long that stops in the middle of a word was cut by a page break.
+const MIN_CUT_LINE_CHARS: usize = 60;
+/// Fewest spaces between Chinese characters that make a line printed lines run together.
+const MIN_WRAP_SPACES: usize = 3;
+/// Shortest line of printed lines run together.
+const MIN_WRAPPED_CHARS: usize = 40;
+/// At least one such space every this many characters.
+const MAX_CHARS_PER_WRAP: usize = 80;
+/// Longest heading parted from its body in a run-together line.
+const MAX_RUN_IN_HEADING_CHARS: usize = 30;
+/// How many paragraphs back a repetition is looked for.
+const REPEAT_WINDOW: usize = 2;
+/// Shortest paragraph whose repetition is a conversion's slip rather than the text's.
+const MIN_REPEATED_CHARS: usize = 20;
+
+fn blank(line: &mut Line) {
+    line.text.clear();
+    line.indented = false;
+}
+
+/// A line that may be a running header: short, no heading, no sentence, and not a line
+/// that tables and task lists repeat on purpose (a 牵头单位 label, a list of departments).
+fn is_header_candidate(line: &Line) -> bool {
+    let len = line.text.chars().count();
+    !line.indented
+        && (6..=30).contains(&len)
+        && !HEADING_LIKE.is_match(&line.text)
+        && !ends_sentence(&line.text)
+        && !is_label_line(&line.text)
+        && !is_department_list(&line.text)
+}
+
+/// Chinese characters and the punctuation written between them.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+        || "，。、；：？！“”‘’（）《》〔〕【】—…·".contains(c)
+}
+
+/// Spaces standing between two Chinese characters.
+fn wrap_spaces(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[1] == ' ' && is_cjk(w[0]) && is_cjk(w[2]))
+        .count()
+}
+
+/// Whether a line is printed lines run together, a space for each line break.
+pub fn is_wrapped(text: &str) -> bool {
+    // A table row's spaces separate the names of a cell.
+    if !text.contains(' ') || text.contains('\t') {
+        return false;
+    }
+    // "指 标 名 称", "名 词 解 释": a short line spaced out is a heading, not printed lines.
+    let chars = text.chars().count();
+    let spaces = wrap_spaces(text);
+    chars >= MIN_WRAPPED_CHARS && spaces >= MIN_WRAP_SPACES && spaces * MAX_CHARS_PER_WRAP >= chars
+}
+
+/// Join a paragraph with the text that continues it: with a space when the text is printed
+/// lines run together (the space is a line break, removed with the others later).
+fn join(lines: &mut [Line], joins: &mut Joins, before: usize, after: usize) {
+    let tail = std::mem::take(&mut lines[after].text);
+    lines[after].indented = false;
+    let spaced = is_wrapped(&lines[before].text) || is_wrapped(&tail);
+    if spaced {
+        lines[before].text.push(' ');
+    }
+    let offset = lines[before].text.len();
+    let mut moved = joins.remove(&after).unwrap_or_default();
+    let segments = joins.entry(before).or_default();
+    segments.push((offset, lines[after].no));
+    segments.extend(moved.drain(..).map(|(at, no)| (at + offset, no)));
+    lines[before].text.push_str(&tail);
+}
+
+/// Where the text of each joined line came from: (byte offset in the joined text, source
+/// line) for every line joined to it, so the paragraphs split from it later keep their lines.
+type Joins = HashMap<usize, Vec<(usize, usize)>>;
+
+/// Repair what printing did to a text (see the module documentation).
+pub fn repair(mut lines: Vec<Line>) -> Vec<Line> {
+    let mut joins = Joins::new();
+    drop_repeated_paragraphs(&mut lines);
+    remove_running_headers(&mut lines, &mut joins);
+    join_broken_lines(&mut lines, &mut joins);
+    split_wrapped(lines, &joins)
+}
+
+/// Running headers and footers, alone on a line or opening a page's text, removed; the
+/// paragraph a page break cut is joined with the text after the break.
+fn remove_running_headers(lines: &mut [Line], joins: &mut Joins) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in lines.iter().filter(|l| is_header_candidate(l)) {
+        *counts.entry(line.text.as_str()).or_default() += 1;
+    }
+    // A header that opens a page's text counts as well.
+    for line in lines.iter().filter(|l| !l.indented) {
+        let opening = line
+            .text
+            .split_once(' ')
+            .and_then(|(first, _)| counts.get_mut(first));
+        if let Some(n) = opening {
+            *n += 1;
+        }
+    }
+    let headers: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_HEADER_REPEATS)
+        .map(|(t, _)| t.to_string())
+        .collect();
+    if headers.is_empty() {
+        return;
+    }
+    // Where pages break: a header line (blanked), or a line a header opened (stripped).
+    let mut breaks = Vec::new();
+    for (index, line) in lines.iter_mut().enumerate() {
+        if headers.contains(&line.text) {
+            blank(line);
+            breaks.push(index);
+            continue;
+        }
+        let opened = headers.iter().find_map(|h| {
+            let rest = line.text.strip_prefix(h.as_str())?;
+            rest.starts_with(char::is_whitespace)
+                .then(|| rest.trim_start().to_string())
+        });
+        if let Some(rest) = opened {
+            line.text = rest;
+            breaks.push(index);
+        }
+    }
+    let mut joined_to = 0;
+    for index in breaks {
+        if index < joined_to {
+            continue;
+        }
+        let before = lines[..index].iter().rposition(|l| !l.is_blank());
+        let after = lines[index..]
+            .iter()
+            .position(|l| !l.is_blank())
+            .map(|p| p + index);
+        if let (Some(before), Some(after)) = (before, after) {
+            let (first, next) = (&lines[before], &lines[after]);
+            let cut = !ends_sentence(&first.text) && !is_heading(&first.text) && !is_row(first);
+            let continues = !HEADING_LIKE.is_match(&next.text) && !is_row(next);
+            if cut && continues {
+                join(lines, joins, before, after);
+                joined_to = after + 1;
+            }
+        }
+    }
+}
+
+/// A heading line (a long paragraph that opens with a number is no heading).
+fn is_heading(text: &str) -> bool {
+    HEADING_LIKE.is_match(text) && is_heading_text(text)
+}
+
+/// A cell or a row of a table.
+fn is_row(line: &Line) -> bool {
+    line.indented || line.text.contains('\t')
+}
+
+/// Open brackets minus closed ones.
+fn open_brackets(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '（' | '(' | '〔' | '【' => 1,
+            '）' | ')' | '〕' | '】' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Whether `line` breaks off a paragraph that `next` continues.
+fn continued_by(line: &Line, next: &Line) -> bool {
+    if is_row(line) || is_row(next) {
+        return false;
+    }
+    if HEADING_LIKE.is_match(&next.text) || starts_numbered(&next.text) || next.marked {
+        return false;
+    }
+    let text = line.text.as_str();
+    let open = open_brackets(text) > 0 && open_brackets(&next.text) < 0;
+    let comma = text.ends_with(['，', '、']);
+    let cut = text.chars().count() >= MIN_CUT_LINE_CHARS
+        && text.chars().last().is_some_and(is_han)
+        && next.text.chars().next().is_some_and(is_han)
+        && !is_heading_text(text);
+    open || comma || cut
+}
+
+/// "1.", "（2）", "③": a numbered line (a new paragraph even after a cut one).
+fn starts_numbered(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let second = chars.next();
+    match (first, second) {
+        (Some(c), Some(d)) if c.is_ascii_digit() => {
+            d.is_ascii_digit() || matches!(d, '.' | '．' | '、' | '﹒')
+        }
+        (Some('（' | '('), Some(d)) => d.is_ascii_digit(),
+        (Some(c), _) => ('①'..='⒇').contains(&c),
+        _ => false,
+    }
+}
+
+/// Paragraphs cut by hard line breaks (a comma, an open bracket, a word cut off) joined
+/// with the line that continues them.
+fn join_broken_lines(lines: &mut [Line], joins: &mut Joins) {
+    let mut index = 0;
+    while index < lines.len() {
+        if lines[index].is_blank() {
+            index += 1;
+            continue;
+        }
+        let next = lines[index + 1..]
+            .iter()
+            .position(|l| !l.is_blank())
+            .map(|p| p + index + 1);
+        match next {
+            Some(next) if continued_by(&lines[index], &lines[next]) => {
+                join(lines, joins, index, next);
+            }
+            _ => index += 1,
+        }
+    }
+}
+
+/// A paragraph the conversion repeated (the same sentences again right after it, or after
+/// the line that continued it) kept once. Table cells and lists of units repeat on purpose.
+fn drop_repeated_paragraphs(lines: &mut [Line]) {
+    let mut previous: Vec<usize> = Vec::new();
+    for index in 0..lines.len() {
+        if lines[index].is_blank() {
+            continue;
+        }
+        let text = &lines[index].text;
+        let prose = !is_row(&lines[index])
+            && text.contains(['，', '。'])
+            && text.chars().count() >= MIN_REPEATED_CHARS;
+        if prose && previous.iter().any(|&p| lines[p].text == *text) {
+            blank(&mut lines[index]);
+            continue;
+        }
+        previous.push(index);
+        if previous.len() > REPEAT_WINDOW {
+            previous.remove(0);
+        }
+    }
+}
+
+/// Remove the spaces between Chinese characters (printed line breaks).
+fn despace(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = c == ' '
+            && i > 0
+            && chars.get(i + 1).is_some_and(|&n| is_cjk(n))
+            && is_cjk(chars[i - 1]);
+        if !between {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A numbered heading followed by a space and its body ("（一）科学规划布局 到2025年，…"):
+/// the heading and the body.
+fn part_heading(piece: &str) -> Option<(&str, &str)> {
+    let label_end = super::patterns::HEADING_LIKE.find(piece)?.end();
+    let space = piece[label_end..].find(' ')? + label_end;
+    let heading = &piece[..space];
+    let title = heading[label_end..].trim();
+    let short = !title.is_empty() && title.chars().count() <= MAX_RUN_IN_HEADING_CHARS;
+    (short && !title.contains(['，', '。', '；', '：'])).then(|| (heading, piece[space..].trim()))
+}
+
+/// Split every line of printed lines run together into its paragraphs (see the module
+/// documentation); the pieces keep the line's number.
+fn split_wrapped(lines: Vec<Line>, joins: &Joins) -> Vec<Line> {
+    if !lines.iter().any(|l| is_wrapped(&l.text)) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (index, line) in lines.into_iter().enumerate() {
+        if line.indented || !is_wrapped(&line.text) {
+            out.push(line);
+            continue;
+        }
+        let segments = joins.get(&index);
+        let line_at = |offset: usize| {
+            segments
+                .and_then(|s| s.iter().rev().find(|(at, _)| *at <= offset))
+                .map_or(line.no, |(_, no)| *no)
+        };
+        let text = line.text.as_str();
+        let mut starts: Vec<usize> = WRAPPED_BREAK
+            .captures_iter(text)
+            .filter_map(|caps| caps.get(1).map(|m| m.start()))
+            .collect();
+        starts.insert(0, 0);
+        starts.push(text.len());
+        for pair in starts.windows(2) {
+            let raw = &text[pair[0]..pair[1]];
+            let piece = raw.trim();
+            if piece.is_empty() {
+                continue;
+            }
+            let no = line_at(pair[0] + (raw.len() - raw.trim_start().len()));
+            let parts = match part_heading(piece) {
+                Some((heading, body)) => vec![heading, body],
+                None => vec![piece],
+            };
+            for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                out.push(Line {
+                    no,
+                    indented: false,
+                    text: despace(part),
+                    marked: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 1,
+                indented: false,
+                marked: false,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn headers_opening_a_pages_text_and_the_paragraph_they_cut() {
+        let header = "某市人民政府办公厅文件";
+        let mut input = lines(&[
+            header,
+            "甲段。",
+            header,
+            &format!("{header} 乙段开始，被分页切断的句"),
+            header,
+            &format!("{header} 子在这里结束。"),
+        ]);
+        remove_running_headers(&mut input, &mut Joins::new());
+        assert_eq!(
+            texts(&input),
+            vec!["甲段。", "乙段开始，被分页切断的句子在这里结束。"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_broken_by_hard_line_breaks() {
+        let mut input = lines(&[
+            "对居民区、学校等领域，",
+            "研究制定分时电价机制。（牵头部",
+            "门：市交通委、市水务局）",
+            "（二）强化资金保障",
+            "统筹运用专项资金，",
+            "1.推进工作。",
+        ]);
+        join_broken_lines(&mut input, &mut Joins::new());
+        assert_eq!(
+            texts(&input),
+            vec![
+                "对居民区、学校等领域，研究制定分时电价机制。（牵头部门：市交通委、市水务局）",
+                "（二）强化资金保障",
+                "统筹运用专项资金，",
+                "1.推进工作。"
+            ]
+        );
+    }
+
+    #[test]
+    fn printed_lines_run_together_are_split_and_despaced() {
+        let input = lines(&[
+            "（责任 单位：市交 通运输委） （二）合理选址布点 在公共停车场、 商业聚集区加快 推进超充基础设施建设，到 2025 年建成 2040 座。 三、保障措施 （一）加强组织领导 成立工作 专班。",
+        ]);
+        assert!(is_wrapped(&input[0].text));
+        let out = split_wrapped(input, &Joins::new());
+        assert_eq!(
+            texts(&out),
+            vec![
+                "（责任单位：市交通运输委）",
+                "（二）合理选址布点",
+                "在公共停车场、商业聚集区加快推进超充基础设施建设，到 2025 年建成 2040 座。",
+                "三、保障措施",
+                "（一）加强组织领导",
+                "成立工作专班。"
+            ]
+        );
+        assert!(out.iter().all(|l| l.no == 1));
+    }
+
+    #[test]
+    fn paragraphs_split_from_joined_lines_keep_their_lines() {
+        let header = "某市人民政府办公厅文件";
+        let input = lines(&[
+            header,
+            &format!(
+                "{header} （一）科学规划布局 到 2025 年，中心城区 实现超充设施密集布点，建成 超充站。（责任单位：市规划自然资"
+            ),
+            header,
+            &format!(
+                "{header} 源局、市交 通运输委） （二）合理选址布点 在公共 停车场等重点场景加快 推进建设。"
+            ),
+            header,
+        ]);
+        let out = repair(input);
+        let found: Vec<(usize, &str)> = out
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.no, l.text.as_str()))
+            .collect();
+        assert_eq!(found[0], (2, "（一）科学规划布局"));
+        assert!(
+            found[1]
+                .1
+                .ends_with("（责任单位：市规划自然资源局、市交通运输委）")
+        );
+        assert_eq!(found[2], (4, "（二）合理选址布点"));
+        assert_eq!(found[3].0, 4);
+    }
+
+    #[test]
+    fn a_paragraph_written_twice() {
+        let mut input = lines(&[
+            "依托市级平台，加快建设数字捷充平台，实现一键找桩。",
+            "",
+            "依托市级平台，加快建设数字捷充平台，实现一键找桩。",
+            "短句。",
+            "短句。",
+        ]);
+        drop_repeated_paragraphs(&mut input);
+        assert_eq!(texts(&input).len(), 3);
+    }
+}
