@@ -355,18 +355,20 @@ impl Walk<'_> {
 
     /// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
     fn join_wrapped_heading(&mut self, mut n: Numbered, index: usize) -> Numbered {
-        let Some(next) = self.lines.get(index + 1) else {
+        let Some(next_index) =
+            (index + 1..self.lines.len().min(index + 3)).find(|&i| !self.lines[i].is_blank())
+        else {
             return n;
         };
+        let next = &self.lines[next_index];
         let tail = next.text.as_str();
         let wrapped = !next.indented
-            && !tail.is_empty()
             && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
             && !tail.contains(['。', '，', '；', '：', '、'])
-            && matches!(self.kinds[index + 1], Kind::Text);
+            && matches!(self.kinds[next_index], Kind::Text);
         if wrapped {
             n.rest.push_str(tail);
-            self.marks.set(index + 1, Placed::Outline);
+            self.marks.set(next_index, Placed::Outline);
         }
         n
     }

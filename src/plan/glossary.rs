@@ -33,6 +33,39 @@ fn unnumbered_term(text: &str) -> bool {
     })
 }
 
+/// Header cells of a glossary table.
+const HEADER_CELLS: &[&str] = &[
+    "序号", "编号", "名词", "术语", "名称", "解释", "释义", "含义", "说明",
+];
+
+/// A row of a glossary table: `Some(None)` for its header, `Some(Some((term, definition)))`
+/// for an entry (a leading 序号 cell dropped), `None` for a row of another table.
+fn table_entry(row: &str) -> Option<Option<(String, String)>> {
+    let cells: Vec<&str> = row
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells
+        .iter()
+        .all(|c| HEADER_CELLS.iter().any(|h| c.contains(h)))
+    {
+        return Some(None);
+    }
+    let cells = match cells.split_first() {
+        Some((first, rest)) if first.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => &cells[..],
+    };
+    let (term, definition) = cells.split_first()?;
+    if definition.is_empty() || term.chars().count() > MAX_TERM_CHARS {
+        return None;
+    }
+    Some(Some((
+        term.to_string(),
+        collapse_spaces(&definition.join(" ")),
+    )))
+}
+
 /// Glossary entries from `lines[from]` (the line after the 名词解释 heading) to the end of
 /// the glossary; returns them and the number of lines used.
 pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize) {
@@ -40,6 +73,23 @@ pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize
     let mut end = from;
     for (offset, line) in lines[from..].iter().enumerate() {
         if line.text.is_empty() {
+            continue;
+        }
+        if line.text.contains('\t') {
+            // A glossary written as a table: 序号 | 名词 | 解释.
+            let Some(row) = table_entry(&line.text) else {
+                break;
+            };
+            if let Some((term, definition)) = row {
+                let number = entries.len() as u32 + 1;
+                entries.push(GlossaryEntry {
+                    number,
+                    term,
+                    definition,
+                    line: Some(line.no),
+                });
+            }
+            end = from + offset + 1;
             continue;
         }
         let (number, text) = match classify(line) {
