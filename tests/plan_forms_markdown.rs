@@ -119,6 +119,29 @@ fn a_web_indicator_table() {
     assert_eq!(doc.plan.boxes[0].kind, BoxKind::IndicatorTable);
 }
 
+/// A box drawn as a table of one column ends with the table, even when its items are
+/// titled paragraphs and the text after it opens with a heading like a group's.
+#[test]
+fn a_box_drawn_as_a_table_ends_with_it() {
+    let doc = parse(
+        "某区碳达峰实施方案\n\n一、重点任务\n\n（一）推动能源低碳转型\n\n\
+         ###### 专栏1 新型储能重点方向\n\n\
+         | 电化学储能。推进大容量电池研发。 |\n| --- |\n| 压缩空气储能。建设示范项目。 |\n\n\
+         （二）推动产业绿色升级\n\n\
+         绿色制造。建设绿色工厂。（责任单位：区经委）\n",
+    );
+    let items: Vec<&str> = doc.plan.boxes[0]
+        .items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(items, vec!["电化学储能", "压缩空气储能"]);
+    let last = doc.plan.tasks.last().unwrap();
+    assert_eq!(last.title, "推动产业绿色升级");
+    assert_eq!(lead(last), vec!["区经委"]);
+    assert!(doc.plan.tasks.iter().all(|t| !t.title.contains("储能")));
+}
+
 /// Boxes on web pages: a `######` heading over a table of one column whose cell holds the
 /// items (`<br>` between them), and a box published as a picture.
 #[test]

@@ -134,6 +134,7 @@ mod tests {
         .iter()
         .enumerate()
         .map(|(i, t)| Line {
+            boxed: false,
             no: i + 1,
             indented: false,
             marked: false,
@@ -159,6 +160,7 @@ mod tests {
         .iter()
         .enumerate()
         .map(|(i, t)| Line {
+            boxed: false,
             no: i + 10,
             indented: false,
             marked: false,

@@ -263,6 +263,7 @@ mod tests {
 
     fn line(text: &str) -> Line {
         Line {
+            boxed: false,
             no: 1,
             indented: false,
             marked: false,

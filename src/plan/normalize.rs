@@ -22,6 +22,8 @@ pub struct Line {
     pub text: String,
     /// The line was marked as a heading: a Markdown `#` heading or a line in bold (`**…**`).
     pub marked: bool,
+    /// The line is text inside a box drawn around it (a table of one column on a web page).
+    pub boxed: bool,
 }
 
 impl Line {
@@ -95,6 +97,7 @@ fn clean_line(
         });
     }
     let line = |text: String, indented: bool, marked: bool| Line {
+        boxed: false,
         no,
         indented,
         text,
@@ -104,15 +107,18 @@ fn clean_line(
         PipeLine::Boxed => {
             let paragraphs = markdown::boxed_paragraphs(&text);
             if paragraphs.is_empty() {
-                out.push(line(String::new(), false, false));
+                out.push(Line {
+                    boxed: true,
+                    ..line(String::new(), false, false)
+                });
             }
             for paragraph in paragraphs {
                 let (trimmed, marked) = unmark(trim(&paragraph));
-                out.push(line(
-                    markdown::strip_links(trimmed).into_owned(),
-                    false,
-                    marked,
-                ));
+                let text = markdown::strip_links(trimmed).into_owned();
+                out.push(Line {
+                    boxed: true,
+                    ..line(text, false, marked)
+                });
             }
             return cleaned.removed;
         }

@@ -345,6 +345,7 @@ fn split_wrapped(lines: Vec<Line>, joins: &Joins) -> Vec<Line> {
             };
             for part in parts.into_iter().filter(|p| !p.is_empty()) {
                 out.push(Line {
+                    boxed: line.boxed,
                     no,
                     indented: false,
                     text: despace(part),
@@ -365,6 +366,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| Line {
+                boxed: false,
                 no: i + 1,
                 indented: false,
                 marked: false,

@@ -25,6 +25,7 @@ pub fn is_task_table(rows: &[Vec<String>]) -> bool {
 /// A measure that carries its own number ("(1)全面…", "2.推进…"): the number and the rest.
 fn own_number(text: &str) -> Option<(String, String)> {
     let line = Line {
+        boxed: false,
         no: 0,
         indented: false,
         text: text.to_string(),
@@ -292,6 +293,7 @@ mod tests {
         };
         let lines: Vec<Line> = (1..=4)
             .map(|no| Line {
+                boxed: false,
                 no,
                 indented: false,
                 text: String::new(),

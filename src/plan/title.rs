@@ -288,6 +288,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, (t, marked))| Line {
+                boxed: false,
                 no: i + 1,
                 indented: false,
                 marked: *marked,
