@@ -63,11 +63,20 @@ fn is_cjk(c: char) -> bool {
 
 /// Spaces standing between two Chinese characters.
 fn wrap_spaces(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(3)
-        .filter(|w| w[1] == ' ' && is_cjk(w[0]) && is_cjk(w[2]))
-        .count()
+    let mut count = 0;
+    let (mut before, mut space) = (' ', false);
+    for c in text.chars() {
+        if c == ' ' {
+            space = is_cjk(before);
+            continue;
+        }
+        if space && is_cjk(c) {
+            count += 1;
+        }
+        space = false;
+        before = c;
+    }
+    count
 }
 
 /// Whether a line is printed lines run together, a space for each line break.
@@ -204,20 +213,19 @@ fn is_han(c: char) -> bool {
 
 /// Whether `line` breaks off a paragraph that `next` continues.
 fn continued_by(line: &Line, next: &Line) -> bool {
-    if is_row(line) || is_row(next) {
-        return false;
-    }
-    if HEADING_LIKE.is_match(&next.text) || starts_numbered(&next.text) || next.marked {
-        return false;
-    }
     let text = line.text.as_str();
-    let open = open_brackets(text) > 0 && open_brackets(&next.text) < 0;
     let comma = text.ends_with(['，', '、']);
-    let cut = text.chars().count() >= MIN_CUT_LINE_CHARS
-        && text.chars().last().is_some_and(is_han)
-        && next.text.chars().next().is_some_and(is_han)
-        && !is_heading_text(text);
-    open || comma || cut
+    let open = || open_brackets(text) > 0 && open_brackets(&next.text) < 0;
+    let cut = || {
+        text.chars().last().is_some_and(is_han)
+            && next.text.chars().next().is_some_and(is_han)
+            && text.chars().count() >= MIN_CUT_LINE_CHARS
+            && !is_heading_text(text)
+    };
+    if !(comma || open() || cut()) || is_row(line) || is_row(next) || next.marked {
+        return false;
+    }
+    !HEADING_LIKE.is_match(&next.text) && !starts_numbered(&next.text)
 }
 
 /// "1.", "（2）", "③": a numbered line (a new paragraph even after a cut one).

@@ -437,9 +437,13 @@ pub fn find_clause(text: &str) -> Option<Found> {
     trailing_label(text).or_else(|| bare_list(text))
 }
 
+/// Shortest unit name of a bare list ("区政府", "市委办").
+const MIN_BARE_NAME_CHARS: usize = 3;
+
 /// "…。（市发改委、市财政局）" or "…工作（区发改委，相关部门、单位）。": a bracketed list of units
-/// and nothing else that closes the paragraph, after its last sentence or before its final
-/// full stop. The first unit leads, as in any plain list.
+/// and nothing else that closes the paragraph (before its final full stop, if any) — not a
+/// bracket that names the unit before it again ("报市政府办公厅（市职转办）"). The first unit
+/// leads, as in any plain list.
 fn bare_list(text: &str) -> Option<Found> {
     let body = text.trim_end_matches(['。', '；', ';', ' ']);
     if !body.ends_with(['）', ')', '〕', '】']) {
@@ -448,18 +452,22 @@ fn bare_list(text: &str) -> Option<Found> {
     let (start, end, inner) = bracket_groups(body).pop()?;
     let closes = end == body.len();
     let before = body[..start].trim_end();
-    let after_sentence = before.ends_with(['。', '；', '！', ';']) || before.is_empty();
+    // A bracket alone on its line is a caption (the drafting office under a title).
+    let after_sentence = before.ends_with(['。', '；', '！', ';']);
     // "报市政府办公厅（市职转办）。": a bracket naming the unit before it again.
     let appositive = has_department_ending(before);
-    let before_stop = body.len() < text.trim_end().len() && !appositive;
-    if !closes || !(after_sentence || before_stop) {
+    if !closes || before.is_empty() || !(after_sentence || !appositive) {
         return None;
     }
     let names = split_names(inner);
     let remark = ["含", "包括", "不含", "以下", "其中", "即"]
         .iter()
         .any(|w| inner.trim_start().starts_with(w));
-    if remark || !all_departments(&names) {
+    // "中村瑶族（乡）": a level, not a unit.
+    let named = names
+        .iter()
+        .all(|n| n.chars().count() >= MIN_BARE_NAME_CHARS);
+    if remark || !named || !all_departments(&names) {
         return None;
     }
     let mut clause = Clause::default();

@@ -131,11 +131,15 @@ fn names_split_outside_brackets() {
 fn a_bare_list_of_units_closing_the_paragraph() {
     let c = clause("做好规划实施与跟踪监督。（各有关单位）");
     assert_eq!(c.lead, names(&["各有关单位"]));
+    let c = clause("推进节能改造（区发改委，相关部门、单位）");
+    assert_eq!(c.lead, names(&["区发改委"]));
     let c = clause("推进节能改造（区发改委，相关部门、单位）。");
     assert_eq!(c.lead, names(&["区发改委"]));
     assert_eq!(c.co, names(&["相关部门、单位"]));
     assert!(find_clause("推进各区县（自治县）建设充电设施，覆盖城乡").is_none());
     assert!(find_clause("建成超充站2000座（含改造站）。").is_none());
+    assert!(find_clause("炎陵8个：沔渡、十都、中村瑶族（乡）").is_none());
+    assert!(find_clause("(市发展和改革委员会)").is_none());
     assert!(find_clause("每月23日前报市政府办公厅(市职转办、市营商办)。").is_none());
 }
 
