@@ -8,29 +8,67 @@ use super::normalize::Line;
 /// Longest term of an unnumbered entry.
 const MAX_TERM_CHARS: usize = 24;
 
-/// "term：definition" split at the first colon.
+/// "term：definition" split at the first colon; else at a dash ("term——definition") or, for a
+/// short term, at the first full stop ("碳达峰。指…"); else the whole text is the term.
 fn split_entry(text: &str) -> (String, String) {
     let text = collapse_spaces(text);
-    match text.find(['：', ':']) {
-        Some(at) => {
-            let colon = text[at..].chars().next().map_or(1, char::len_utf8);
-            (
-                text[..at].trim().to_string(),
-                text[at + colon..].trim().to_string(),
-            )
-        }
-        None => (text, String::new()),
+    let split = |at: usize, separator: &str| {
+        (
+            text[..at].trim().to_string(),
+            text[at + separator.len()..].trim().to_string(),
+        )
+    };
+    if let Some(at) = text.find('：') {
+        return split(at, "：");
     }
+    if let Some(at) = text.find(':') {
+        return split(at, ":");
+    }
+    if let Some(at) = text.find("——").filter(|&at| at > 0) {
+        return split(at, "——");
+    }
+    match text.find('。') {
+        Some(at) if short_term(&text[..at]) && at + '。'.len_utf8() < text.len() => {
+            split(at, "。")
+        }
+        _ => (text, String::new()),
+    }
+}
+
+/// A term: short, no sentence in it.
+fn short_term(term: &str) -> bool {
+    !term.is_empty() && term.chars().count() <= MAX_TERM_CHARS && !term.contains(['。', '，', '；'])
+}
+
+/// A heading that groups the entries below it (一、经济发展类) rather than ending the glossary:
+/// a short heading with entries after it.
+fn groups_entries(lines: &[Line], index: usize) -> bool {
+    let kind = classify(&lines[index]);
+    let heading = match &kind {
+        Kind::CnEnum(n)
+        | Kind::ParenCn(n)
+        | Kind::Part(n)
+        | Kind::Chapter(n)
+        | Kind::Section(n) => {
+            n.rest.chars().count() <= MAX_TERM_CHARS && !n.rest.contains(['：', ':', '。'])
+        }
+        _ => false,
+    };
+    heading
+        && lines[index + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| match classify(next) {
+                Kind::Num(_) | Kind::ParenNum(_) | Kind::Circled(_) => true,
+                Kind::Text => unnumbered_term(&next.text),
+                _ => false,
+            })
 }
 
 /// An unnumbered entry: a short term (no sentence in it) before a colon.
 fn unnumbered_term(text: &str) -> bool {
-    text.find(['：', ':']).is_some_and(|at| {
-        let term = &text[..at];
-        !term.is_empty()
-            && term.chars().count() <= MAX_TERM_CHARS
-            && !term.contains(['。', '，', '；'])
-    })
+    text.find(['：', ':'])
+        .is_some_and(|at| short_term(&text[..at]))
 }
 
 /// Header cells of a glossary table.
@@ -92,8 +130,16 @@ pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize
             end = from + offset + 1;
             continue;
         }
+        if groups_entries(lines, from + offset) {
+            end = from + offset + 1;
+            continue;
+        }
         let (number, text) = match classify(line) {
             Kind::Num(n) | Kind::ParenNum(n) | Kind::Circled(n) => (Some(n.number), n.rest),
+            // "一、碳达峰：…": numbered like a heading, written like an entry.
+            Kind::CnEnum(n) | Kind::ParenCn(n) if unnumbered_term(&n.rest) => {
+                (Some(n.number), n.rest)
+            }
             Kind::Text | Kind::Bullet(_) if unnumbered_term(&line.text) => {
                 let text = line.text.trim_start_matches(['■', '●', '◆', '•', '·']);
                 (None, text.to_string())
@@ -148,6 +194,34 @@ mod tests {
         assert_eq!(entries[1].number, 3);
         assert_eq!(entries[1].definition, "在传统工业动能减弱时。续行。");
         assert_eq!(entries[1].line, Some(2));
+    }
+
+    #[test]
+    fn entries_in_groups_and_other_separators() {
+        let lines: Vec<Line> = [
+            "一、经济发展",
+            "1.碳达峰。指二氧化碳排放量达到峰值。",
+            "2.“双碳”——碳达峰、碳中和。",
+            "二、社会民生",
+            "（1）一老一小：老年人和婴幼儿。",
+            "二、下一部分",
+            "正文继续。",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line {
+            boxed: false,
+            no: i + 1,
+            indented: false,
+            marked: false,
+            text: t.to_string(),
+        })
+        .collect();
+        let (entries, used) = parse_glossary(&lines, 0);
+        let terms: Vec<&str> = entries.iter().map(|e| e.term.as_str()).collect();
+        assert_eq!(terms, vec!["碳达峰", "“双碳”", "一老一小"]);
+        assert_eq!(entries[0].definition, "指二氧化碳排放量达到峰值。");
+        assert_eq!(used, 5);
     }
 
     #[test]
