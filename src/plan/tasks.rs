@@ -272,8 +272,14 @@ impl Reader<'_> {
             return;
         }
         if !leaf {
-            // A heading whose own paragraph states a measure before its sub-measures.
-            if node.rank > RANK_CN_ENUM && !paragraphs.is_empty() {
+            // A heading whose own paragraph states a measure before its sub-measures; at
+            // chapter level, where a paragraph mostly orients, only one that sets a date.
+            let dated = || {
+                paragraphs
+                    .iter()
+                    .any(|&p| !find_deadlines_in(self.text(p), self.options.year).is_empty())
+            };
+            if !paragraphs.is_empty() && (node.rank > RANK_CN_ENUM || dated()) {
                 self.node_task(id, &paragraphs);
             }
             return;
