@@ -199,3 +199,19 @@ fn a_part_of_a_longer_document() {
     assert_eq!(doc.plan.title, "第四篇 深入实施科技创新战略");
     assert_eq!(doc.plan.boxes.len(), 1);
 }
+
+/// A box drawn as a block quote, its items a Markdown list.
+#[test]
+fn a_box_drawn_as_a_block_quote_with_a_list() {
+    let doc = parse(
+        "某市储能发展规划\n\n第一章 发展储能\n\n\
+         > 专栏1 新型储能重点方向\n>\n> - 电化学储能：推进大容量电池研发。\n> - 压缩空气储能：建设示范项目。\n\n\
+         推进储能多元化发展。\n\n第二章 保障措施\n",
+    );
+    let items: Vec<&str> = doc.plan.boxes[0]
+        .items
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(items, vec!["电化学储能", "压缩空气储能"]);
+}

@@ -12,6 +12,7 @@
 //! - Backslash escapes (`\*`, `\[`, `\-`) are the characters themselves; thematic breaks
 //!   (`* * *`, `---`) are blank lines.
 
+use super::patterns::PAGE_NUMBER;
 use std::borrow::Cow;
 
 /// What a line of the text is within a pipe table.
@@ -207,6 +208,30 @@ pub fn is_thematic_break(text: &str) -> bool {
     marks.len() >= 3 && marks.iter().all(|&c| c == marks[0]) && matches!(marks[0], '*' | '-' | '_')
 }
 
+/// The text of a block-quote line (`> text`, `>` alone for an empty one), `None` for other
+/// lines.
+pub fn unquote(text: &str) -> Option<&str> {
+    let mut rest = text.strip_prefix('>')?;
+    while let Some(inner) = rest.trim_start().strip_prefix('>') {
+        rest = inner;
+    }
+    (rest.is_empty() || rest.starts_with([' ', '\u{3000}'])).then(|| trim(rest))
+}
+
+/// A list item (`- text`, `* text`, `+ text`) as a bulleted line (`• text`).
+pub fn list_item(text: String) -> String {
+    // "- 1 -" is a page number, not an item.
+    if PAGE_NUMBER.is_match(&text) {
+        return text;
+    }
+    match text.strip_prefix(['-', '*', '+']) {
+        Some(rest) if rest.starts_with(' ') && !rest.trim().is_empty() => {
+            format!("• {}", rest.trim())
+        }
+        _ => text,
+    }
+}
+
 /// The alt text of an image line (`![专栏1.jpg]`, after `strip_links`).
 pub fn image_alt(text: &str) -> Option<&str> {
     text.strip_prefix("![")?.strip_suffix(']')
@@ -264,5 +289,15 @@ mod tests {
         assert!(is_thematic_break("---"));
         assert!(!is_thematic_break("--"));
         assert!(!is_thematic_break("*注*"));
+        assert_eq!(unquote("> 专栏1 重点工程"), Some("专栏1 重点工程"));
+        assert_eq!(unquote("> > 1．水利。"), Some("1．水利。"));
+        assert_eq!(unquote(">"), Some(""));
+        assert_eq!(unquote(">=5"), None);
+        assert_eq!(
+            list_item("- 电化学储能：推进研发。".into()),
+            "• 电化学储能：推进研发。"
+        );
+        assert_eq!(list_item("- 1 -".into()), "- 1 -");
+        assert_eq!(list_item("-5%".into()), "-5%");
     }
 }

@@ -129,7 +129,12 @@ fn clean_line(
         PipeLine::Other => {}
     }
     let mut indented = text.starts_with('\t');
-    let (mut trimmed, marked) = unmark(trim(&text));
+    // A block quote is a box drawn round its text, as a table of one column is.
+    let (quoted, boxed) = match markdown::unquote(trim(&text)) {
+        Some(inner) => (inner, true),
+        None => (trim(&text), false),
+    };
+    let (mut trimmed, marked) = unmark(quoted);
     if let Some(row) = markdown::pipe_row(trimmed) {
         // A Markdown table row: cells separated by tabs, as one-row-per-line tables are.
         out.push(line(row, false, false));
@@ -153,7 +158,10 @@ fn clean_line(
         text.into_owned()
     };
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
-    out.push(line(text, indented, marked));
+    out.push(Line {
+        boxed,
+        ..line(markdown::list_item(text), indented, marked)
+    });
     cleaned.removed
 }
 
