@@ -117,3 +117,32 @@ fn a_measure_whose_heading_was_lost() {
     );
     assert_eq!(lead(&doc.plan.tasks[1]), vec!["市发展改革委"]);
 }
+
+/// A PDF copy with one printed line per line (GB/T 9704's fixed width): the lines of a
+/// paragraph are joined again; a shorter line ends the paragraph.
+#[test]
+fn a_text_hard_wrapped_at_a_fixed_width() {
+    let doc = parse(
+        "某市2024年重点工作实施方案\n一、重点任务\n\
+         （一）扩大有效投资。实施重大项目带动战略，全年新\n\
+         开工项目一百个以上，完成投资五百亿元，确保重大\n\
+         项目落地见效。（责任单位：市发改委）\n\
+         （二）促进消费增长。开展促消费活动，发放消费券一\n\
+         亿元，培育新型消费业态，建设一批特色商业街区，\n\
+         提升城市消费能级。（责任单位：市商务局）\n\
+         （三）稳定外贸外资。支持企业开拓国际市场，组织企\n\
+         业参加境外展会，推动外贸新业态发展，加大招商引\n\
+         资力度，引进一批重大外资项目。（责任单位：市商\n\
+         务局、市发改委）\n\
+         （四）优化营商环境。深化放管服改革，推行一网通办\n\
+         ，压减审批时限，提升政务服务效能，持续优化法治\n\
+         化营商环境。（责任单位：市政务服务局）\n",
+    );
+    let tasks = &doc.plan.tasks;
+    assert_eq!(tasks.len(), 4, "{tasks:#?}");
+    assert!(tasks[0].body.contains("全年新开工项目一百个以上"));
+    assert_eq!(lead(&tasks[0]), vec!["市发改委"]);
+    assert_eq!(lead(&tasks[2]), vec!["市商务局"]);
+    assert_eq!(co(&tasks[2]), vec!["市发改委"]);
+    assert_eq!(tasks[3].line, Some(13));
+}

@@ -33,6 +33,13 @@ const MIN_WRAPPED_CHARS: usize = 40;
 const MAX_CHARS_PER_WRAP: usize = 80;
 /// Longest heading parted from its body in a run-together line.
 const MAX_RUN_IN_HEADING_CHARS: usize = 30;
+/// Narrowest and widest hard-wrapped line (display columns: a Chinese character is two).
+const MIN_WRAP_WIDTH: usize = 30;
+const MAX_WRAP_WIDTH: usize = 160;
+/// How far a full printed line may fall short of the widest (a digit is half a character).
+const WIDTH_SLACK: usize = 2;
+/// Fewest full lines that make a text hard-wrapped.
+const MIN_WRAPPED_LINES: usize = 8;
 /// How many paragraphs back a repetition is looked for.
 const REPEAT_WINDOW: usize = 2;
 /// Shortest paragraph whose repetition is a conversion's slip rather than the text's.
@@ -117,8 +124,73 @@ pub fn repair(mut lines: Vec<Line>) -> Vec<Line> {
     let mut joins = Joins::new();
     drop_repeated_paragraphs(&mut lines);
     remove_running_headers(&mut lines, &mut joins);
+    reflow_hard_wrapped(&mut lines, &mut joins);
     join_broken_lines(&mut lines, &mut joins);
     split_wrapped(lines, &joins)
+}
+
+/// Display width: a Chinese character takes two columns, an ASCII one.
+fn width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The width a text was hard-wrapped at, when it was: many lines of (nearly) one width.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut counts = vec![0usize; MAX_WRAP_WIDTH + 1];
+    let mut total = 0;
+    for line in lines.iter().filter(|l| !l.is_blank() && !is_row(l)) {
+        total += 1;
+        if line.text.len() <= MAX_WRAP_WIDTH * 2 {
+            let w = width(&line.text);
+            if w <= MAX_WRAP_WIDTH {
+                counts[w] += 1;
+            }
+        }
+    }
+    let near = |w: usize| -> usize {
+        counts[w.saturating_sub(WIDTH_SLACK)..=(w + WIDTH_SLACK).min(MAX_WRAP_WIDTH)]
+            .iter()
+            .sum()
+    };
+    let (full, lines_near) = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH)
+        .map(|w| (w, near(w)))
+        .max_by_key(|&(w, n)| (n, w))?;
+    (lines_near >= MIN_WRAPPED_LINES && lines_near * 4 >= total).then_some(full)
+}
+
+/// A text hard-wrapped at a fixed width (a PDF copy, one printed line per line): each line
+/// as wide as the others, not closing a sentence, is continued by the next line unless that
+/// one is numbered. A paragraph's last printed line is shorter: it ends the paragraph.
+fn reflow_hard_wrapped(lines: &mut [Line], joins: &mut Joins) {
+    let Some(full) = wrap_width(lines) else {
+        return;
+    };
+    for index in 0..lines.len() {
+        if lines[index].is_blank() || is_row(&lines[index]) {
+            continue;
+        }
+        let mut last = width(&lines[index].text);
+        loop {
+            let next = lines[index + 1..]
+                .iter()
+                .position(|l| !l.is_blank())
+                .map(|p| p + index + 1);
+            let Some(next) = next else {
+                break;
+            };
+            let (line, following) = (&lines[index], &lines[next]);
+            let full_line = last.abs_diff(full) <= WIDTH_SLACK;
+            let starts_anew = is_row(following)
+                || following.marked
+                || HEADING_LIKE.is_match(&following.text)
+                || starts_numbered(&following.text);
+            if !full_line || ends_sentence(&line.text) || starts_anew {
+                break;
+            }
+            last = width(&following.text);
+            join(lines, joins, index, next);
+        }
+    }
 }
 
 /// Running headers and footers, alone on a line or opening a page's text, removed; the

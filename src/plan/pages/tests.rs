@@ -125,3 +125,29 @@ fn a_paragraph_written_twice() {
     drop_repeated_paragraphs(&mut input);
     assert_eq!(texts(&input).len(), 3);
 }
+
+#[test]
+fn a_text_hard_wrapped_at_a_fixed_width() {
+    let text = "某市2024年重点工作实施方案\n一、重点任务\n\
+        （一）扩大有效投资。实施重大项目带动战略，全年新\n\
+        开工项目一百个以上，完成投资五百亿元，确保重大\n\
+        项目落地见效。（责任单位：市发改委）\n\
+        （二）促进消费增长。开展促消费活动，发放消费券一\n\
+        亿元，培育新型消费业态，建设一批特色商业街区，\n\
+        提升城市消费能级。（责任单位：市商务局）\n\
+        （三）稳定外贸外资。支持企业开拓国际市场，组织企\n\
+        业参加境外展会，推动外贸新业态发展，加大招商引\n\
+        资力度，引进一批重大外资项目。（责任单位：市商\n\
+        务局）\n\
+        （四）优化营商环境。深化放管服改革，推行一网通办\n\
+        ，压减审批时限，提升政务服务效能，持续优化法治\n\
+        化营商环境。（责任单位：市政务服务局）\n";
+    let out = repair(lines(&text.split('\n').collect::<Vec<_>>()));
+    let found = texts(&out);
+    assert_eq!(found.len(), 6, "{found:#?}");
+    assert_eq!(
+        found[2],
+        "（一）扩大有效投资。实施重大项目带动战略，全年新开工项目一百个以上，完成投资五百亿元，确保重大项目落地见效。（责任单位：市发改委）"
+    );
+    assert!(found[4].ends_with("（责任单位：市商务局）"));
+}
