@@ -69,11 +69,11 @@ fn bare_list(text: &str) -> Option<Found> {
     let (start, end, inner) = bracket_groups(body).pop()?;
     let closes = end == body.len();
     let before = body[..start].trim_end();
-    // A bracket alone on its line is a caption (the drafting office under a title).
+    // A bracket alone on its line is a caption (the drafting office under a title); one
+    // right after a unit's name names it again ("报市政府办公厅（市职转办）。").
     let after_sentence = before.ends_with(['。', '；', '！', ';']);
-    // "报市政府办公厅（市职转办）。": a bracket naming the unit before it again.
-    let appositive = has_department_ending(before);
-    if !closes || before.is_empty() || !(after_sentence || !appositive) {
+    let appositive = !after_sentence && has_department_ending(before);
+    if !closes || before.is_empty() || appositive {
         return None;
     }
     let names = split_names(inner);
