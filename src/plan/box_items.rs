@@ -172,7 +172,8 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
         if line.text.is_empty() {
             continue;
         }
-        if body_pending && matches!(classify(line), Kind::Text) && !is_label_line(&line.text) {
+        let kind = classify(line);
+        if body_pending && matches!(kind, Kind::Text) && !is_label_line(&line.text) {
             body_pending = false;
             if let Some(last) = parsed.items.last_mut() {
                 add_body(last, &line.text, year);
@@ -195,7 +196,7 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
             continue;
         }
         labels.clear();
-        match classify(line) {
+        match kind {
             Kind::Num(n) if fits(Style::Numbered) => {
                 style = Some(Style::Numbered);
                 let label = n.number.to_string();

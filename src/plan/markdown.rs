@@ -204,8 +204,18 @@ pub fn strip_links(text: &str) -> Cow<'_, str> {
 
 /// `* * *`, `***`, `---`, `___`: a thematic break.
 pub fn is_thematic_break(text: &str) -> bool {
-    let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && marks.iter().all(|&c| c == marks[0]) && matches!(marks[0], '*' | '-' | '_')
+    let Some(mark) = text.chars().next().filter(|c| matches!(c, '*' | '-' | '_')) else {
+        return false;
+    };
+    let mut marks = 0;
+    for c in text.chars() {
+        if c == mark {
+            marks += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    marks >= 3
 }
 
 /// The text of a block-quote line (`> text`, `>` alone for an empty one), `None` for other
@@ -220,12 +230,11 @@ pub fn unquote(text: &str) -> Option<&str> {
 
 /// A list item (`- text`, `* text`, `+ text`) as a bulleted line (`• text`).
 pub fn list_item(text: String) -> String {
-    // "- 1 -" is a page number, not an item.
-    if PAGE_NUMBER.is_match(&text) {
-        return text;
-    }
     match text.strip_prefix(['-', '*', '+']) {
-        Some(rest) if rest.starts_with(' ') && !rest.trim().is_empty() => {
+        // "- 1 -" is a page number, not an item.
+        Some(rest)
+            if rest.starts_with(' ') && !rest.trim().is_empty() && !PAGE_NUMBER.is_match(&text) =>
+        {
             format!("• {}", rest.trim())
         }
         _ => text,

@@ -131,7 +131,14 @@ pub fn repair(mut lines: Vec<Line>) -> Vec<Line> {
 
 /// Display width: a Chinese character takes two columns, an ASCII one.
 fn width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    // Counted on the bytes: an ASCII byte is one column, a character of several bytes two.
+    text.bytes()
+        .map(|b| match b {
+            0x00..=0x7f => 1,
+            0xc0..=0xff => 2,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The width a text was hard-wrapped at, when it was: many lines of (nearly) one width.
@@ -287,7 +294,12 @@ fn is_han(c: char) -> bool {
 fn continued_by(line: &Line, next: &Line) -> bool {
     let text = line.text.as_str();
     let comma = text.ends_with(['，', '、']);
-    let open = || open_brackets(text) > 0 && open_brackets(&next.text) < 0;
+    // A bracket left open: the line stops mid-clause, not at a sentence's end.
+    let open = || {
+        !text.ends_with(['。', '！', '？', '）', ')', '〕', '】'])
+            && open_brackets(text) > 0
+            && open_brackets(&next.text) < 0
+    };
     let cut = || {
         text.chars().last().is_some_and(is_han)
             && next.text.chars().next().is_some_and(is_han)
@@ -346,10 +358,13 @@ fn drop_repeated_paragraphs(lines: &mut [Line]) {
             continue;
         }
         let text = &lines[index].text;
-        let prose = !is_row(&lines[index])
-            && text.contains(['，', '。'])
-            && text.chars().count() >= MIN_REPEATED_CHARS;
-        if prose && previous.iter().any(|&p| lines[p].text == *text) {
+        let repeated = || previous.iter().any(|&p| lines[p].text == *text);
+        let prose = || {
+            !is_row(&lines[index])
+                && text.contains(['，', '。'])
+                && text.chars().count() >= MIN_REPEATED_CHARS
+        };
+        if repeated() && prose() {
             blank(&mut lines[index]);
             continue;
         }
