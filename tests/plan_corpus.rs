@@ -24,6 +24,9 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use plantrack::plan::{self, ParsedDocument, Role, title_key};
+
+#[path = "corpus/dump.rs"]
+mod dump;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,50 +42,12 @@ const HELD_OUT: &[&str] = &[
 /// Lowest score each set may reach (the acceptance bar of the issue).
 const SET_FLOOR: f64 = 0.90;
 
-/// Per-text floors: what the importer reaches today, so a regression fails (found units
-/// over hand-read units, as the table prints them).
-#[rustfmt::skip]
-const TEXT_FLOORS: &[(&str, usize, usize)] = &[
-    ("beijing-2026-zhengfu-gongzuo-baogao", 35, 35),
-    ("caidian-2023-zfgzbg-zeren-fenjie", 5, 5),
-    ("changning-2026-jieneng-jiangtan-xunhuan-jingji-shiwuwu-guihua", 11, 11),
-    ("chongqing-2024-xinnengyuan-qiche-chaochong-xingdong-jihua", 19, 19),
-    ("chongqing-2026-shiwuwu-guihua-gangyao-pian1-3", 85, 85),
-    ("chongqing-2026-shiwuwu-guihua-gangyao-pian13-16", 106, 108),
-    ("chongqing-2026-shiwuwu-guihua-gangyao-pian4-8", 69, 69),
-    ("chongqing-2026-shiwuwu-guihua-gangyao-pian9-12", 74, 74),
-    ("fengtai-2026-lvse-ditan-zhuanxing-xingdong-jihua", 80, 80),
-    ("guanxian-2021-zhengwu-gongkai-gongzuo-yaodian", 2, 2),
-    ("guowuyuan-2021-shisiwu-guojia-yingji-tixi-guihua", 42, 42),
-    ("gwyb-2018-zhengwu-xinmeiti-yijian", 11, 11),
-    ("gwyb-2020-xinnengyuan-qiche-chanye-guihua", 6, 6),
-    ("gz-2012-rencai-jiju-shishiyijian", 47, 47),
-    ("haimen-2020-jiaoti-weimin-banshishi", 8, 8),
-    ("hangzhou-2015-hulianwangjia-shishi-yijian-zqyjg", 3, 3),
-    ("hebei-2026-zhengfu-gongzuo-baogao", 16, 16),
-    ("henan-2026-zhengfu-gongzuo-baogao", 37, 37),
-    ("liandu-2023-zfgzbg-zeren-fenjie", 14, 14),
-    ("lishan-2023-zhongdian-gongzuo-fengong", 8, 8),
-    ("liupanshui-2022-xinjijian-sannian-xingdong-fangan", 3, 3),
-    ("miit-2016-minbao-guihua", 56, 56),
-    ("ndrc-nea-2022-shisiwu-xinxing-chuneng-shishi-fangan", 13, 32),
-    ("nea-2023-chouxu-guihua-tongzhi", 8, 8),
-    ("nea-2023-xinyong-jianguan-baogao", 23, 23),
-    ("pudong-2022-tandafeng-shishi-fangan", 47, 48),
-    ("shanghai-2021-beidou-sannian-xingdong-jihua", 21, 21),
-    ("shanghai-2025-naojijiekou-xingdong-fangan", 18, 18),
-    ("shanghai-2025-shipin-keji-xingdong-fangan", 21, 21),
-    ("shanxi-2026-zhengfu-gongzuo-baogao", 53, 54),
-    ("shanxi-county-zfgzbg-mingci-jieshi", 12, 12),
-    ("shaoxing-2025-guomin-jingji-jihua", 2, 2),
-    ("sichuan-2022-xiandai-liutong-shishi-fangan", 3, 3),
-    ("suzhou-2024-dagui-mo-shebei-gengxin-shishi-fangan", 170, 170),
-    ("tieling-2021-chengshi-gengxin-xingdong-jihua", 1, 1),
-    ("wucheng-2025-gaozhiliang-fazhan-ruogan-jucuo", 4, 4),
-    ("xialu-2023-zfgzbg-renwu-fenjie", 5, 5),
-    ("xian-2022-fangguanfu-fengong-flat", 4, 7),
-    ("xian-2022-fangguanfu-fengong-table", 6, 6),
-];
+/// Per-text floors (`tests/corpus/floors.toml`): found units over hand-read units today.
+fn floors() -> BTreeMap<String, [usize; 2]> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/floors.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
 
 #[derive(Debug, Deserialize)]
 struct Expect {
@@ -385,44 +350,6 @@ fn score_text(doc: &ParsedDocument, expect: &Expect) -> Score {
     score
 }
 
-/// `PLANTRACK_CORPUS_DUMP=part-of-a-slug`: print what the importer read from the text.
-fn dump(doc: &ParsedDocument) {
-    println!("== {} — {:?}", doc.source, doc.plan.title);
-    for b in &doc.plan.boxes {
-        println!("专栏{} l.{:?} {:?} {:?}", b.number, b.line, b.title, b.kind);
-        for item in &b.items {
-            println!(
-                "    item l.{:?} {:?} {}",
-                item.line, item.number, item.title
-            );
-        }
-    }
-    for task in &doc.plan.tasks {
-        let who: Vec<String> = task
-            .departments
-            .iter()
-            .map(|d| format!("{}{}", if d.role == Role::Lead { "*" } else { "" }, d.name))
-            .collect();
-        let due: Vec<String> = task.deadlines.iter().map(|d| d.due.to_string()).collect();
-        println!(
-            "task l.{:?} {} {} {who:?} {due:?}",
-            task.line, task.number, task.title
-        );
-    }
-    for i in &doc.plan.indicators {
-        println!("indicator {i:?}");
-    }
-    for g in &doc.plan.glossary {
-        println!("glossary l.{:?} {}", g.line, g.term);
-    }
-    for w in &doc.warnings {
-        println!("warning {w:?}");
-    }
-    for m in &doc.coverage.missed {
-        println!("not placed l.{} {} {}", m.line, m.reason, m.text);
-    }
-}
-
 struct Row {
     slug: String,
     set: String,
@@ -467,7 +394,7 @@ fn corpus_scores() {
         if std::env::var("PLANTRACK_CORPUS_DUMP").is_ok_and(|d| expect.slug.contains(&d))
             && !held_out
         {
-            dump(&doc);
+            dump::dump(&doc);
         }
         let score = score_text(&doc, expect);
         rows.push(Row {
@@ -529,7 +456,8 @@ fn corpus_scores() {
             ));
         }
     }
-    for (slug, found, total) in TEXT_FLOORS {
+    let floors = floors();
+    for (slug, [found, total]) in &floors {
         match rows.iter().find(|r| r.slug == *slug) {
             Some(row) if row.score.total != *total => failures.push(format!(
                 "{slug}: {} hand-read units, the floor was set for {total} (update the floor)",
@@ -540,13 +468,16 @@ fn corpus_scores() {
                 row.score.found
             )),
             Some(_) => {}
-            None if skip_held_out() && HELD_OUT.contains(slug) => {}
-            None => failures.push(format!("{slug}: in TEXT_FLOORS but not in the corpus")),
+            None if skip_held_out() && HELD_OUT.contains(&slug.as_str()) => {}
+            None => failures.push(format!("{slug}: has a floor but is not in the corpus")),
         }
     }
     for row in &rows {
-        if !TEXT_FLOORS.iter().any(|(slug, _, _)| *slug == row.slug) {
-            failures.push(format!("{}: no floor in TEXT_FLOORS", row.slug));
+        if !floors.contains_key(&row.slug) {
+            failures.push(format!(
+                "{}: no floor in tests/corpus/floors.toml",
+                row.slug
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
