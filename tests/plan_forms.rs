@@ -237,3 +237,26 @@ fn a_publishing_notice_gives_way_to_the_document_it_publishes() {
     );
     assert_eq!(doc.plan.tasks[0].deadlines[0].due.to_string(), "2024-06-30");
 }
+
+#[test]
+fn a_chapter_heading_whose_paragraph_sets_a_date_is_a_measure() {
+    let doc = parse(
+        "国家某局综合司关于做好规划建设工作有关事项的通知\n某综通〔2023〕47号\n\
+         一、充分认识重要意义\n推进高质量发展意义重大。\n\
+         二、抓紧开展需求论证\n坚持需求导向，深入开展需求论证工作。力争今年上半年全面完成。\n\
+         （一）分省开展需求论证。各省组织开展论证工作。\n\
+         （二）科学分析未来需求。客观分析负荷水平。\n\
+         三、有序开展纳规工作\n各省要对项目进行评估。\n",
+    );
+    let titles: Vec<&str> = doc.plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "抓紧开展需求论证",
+            "分省开展需求论证",
+            "科学分析未来需求",
+            "有序开展纳规工作"
+        ]
+    );
+    assert_eq!(doc.plan.tasks[0].deadlines[0].due.to_string(), "2023-06-30");
+}

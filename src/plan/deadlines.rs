@@ -40,10 +40,58 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("deadline pattern is valid")
 });
 
-#[allow(clippy::expect_used)]
-static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:20|21)\d{2})\s*年\s*[，,]").expect("opening year pattern is valid")
-});
+/// Verbs a year's target opens with ("2024年建成…").
+const TARGET_VERBS: &[&str] = &[
+    "建成", "完成", "实现", "达到", "新增", "新建", "累计", "力争", "基本", "全面", "开工", "投运",
+    "出台", "启动",
+];
+/// What a year that is no target is followed by: 2024年度, 2024年以来, 2024年的, 2024年底 (read
+/// elsewhere), 2024年前, 2024年末, 2024年内.
+const NOT_A_TARGET: &[char] = &['度', '以', '的', '底', '前', '末', '内'];
+
+/// Years that open a clause and set its target: "2025年，力争…", "…；2024年建成1005座",
+/// "其中2024年中心城区打造…": (byte offset of the year, the year, the phrase). Found from each
+/// 年 back to the clause start, so text without years costs one search.
+fn opening_years(sentence: &str) -> Vec<(usize, i32, String)> {
+    let mut found = Vec::new();
+    // Every year named is 20xx or 21xx.
+    if !sentence.contains('2') {
+        return found;
+    }
+    for (at, _) in sentence.match_indices('年') {
+        let before = sentence[..at].trim_end();
+        let digits = before.len().saturating_sub(4);
+        let Some(year_text) = before.get(digits..) else {
+            continue;
+        };
+        let plausible = year_text.starts_with("20") || year_text.starts_with("21");
+        let Some(year) = year_text
+            .parse::<i32>()
+            .ok()
+            .filter(|_| plausible && year_text.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let lead = before[..digits].trim_end();
+        let after = sentence[at + '年'.len_utf8()..].trim_start();
+        let clause_start = lead.is_empty() || lead.ends_with(['，', ',', '；', ';']);
+        let after_of_which = lead
+            .trim_end_matches(['，', ','])
+            .trim_end()
+            .ends_with("其中");
+        let target =
+            after.starts_with(['，', ',']) || TARGET_VERBS.iter().any(|v| after.starts_with(v));
+        let open = after
+            .chars()
+            .next()
+            .is_some_and(|c| !NOT_A_TARGET.contains(&c));
+        if clause_start && target || after_of_which && open {
+            let phrase = sentence[digits..at + '年'.len_utf8()].trim().to_string();
+            found.push((digits, year, phrase));
+        }
+    }
+    found
+}
 
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,15 +281,14 @@ pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
                 hits.push((whole.start(), due, whole.as_str().to_string()));
             }
         }
-        // "2025年，力争…": a sentence that opens with a year sets a target for that year (a year
+        // "2025年，力争…": a clause that opens with a year sets a target for that year (a year
         // before the document's is a review, not a deadline).
-        if let Some(caps) = OPENING_YEAR.captures(sentence) {
-            let year: Option<i32> = caps.get(1).and_then(|m| m.as_str().parse().ok());
-            let due = year
+        for (at, year, phrase) in opening_years(sentence) {
+            let due = Some(year)
                 .filter(|y| doc_year.is_none_or(|d| *y >= d))
                 .and_then(|y| month_end(y, 12));
-            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
-                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
+            if let Some(due) = due {
+                hits.push((at, due, phrase));
             }
         }
         hits.sort_by_key(|hit| hit.0);
@@ -294,6 +341,18 @@ mod tests {
         assert_eq!(due("6月底前完成。", None), Vec::<String>::new());
         assert_eq!(due("2025年6月底前建成。", None), vec!["2025-06-30"]);
         assert_eq!(due("年底前出台。", Some(2024)), vec!["2024-12-31"]);
+        assert_eq!(
+            due(
+                "优化时序。2024 年建成1005座，其中2025年中心城区打造45个。",
+                Some(2024)
+            ),
+            vec!["2024-12-31", "2025-12-31"]
+        );
+        assert_eq!(
+            due("2024年以来，建成1005座。", Some(2024)),
+            Vec::<String>::new()
+        );
+        assert_eq!(due("2023年完成改造。", Some(2024)), Vec::<String>::new());
         assert_eq!(due("三季度末前完成。", Some(2024)), vec!["2024-09-30"]);
         assert_eq!(due("力争2030年全面建成。", None), vec!["2030-12-31"]);
         assert_eq!(due("2024年12月底前", None), vec!["2024-12-31"]);

@@ -79,7 +79,8 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         outline: OutlineBuilder::default(),
         position: Position::default(),
         has_chapters: kinds.iter().any(|k| matches!(k, Kind::Chapter(_))),
-        action_plan: clauses.contains(&true),
+        // The notice that publishes a document assigns nothing of the document's.
+        action_plan: clauses.iter().skip(meta.body_start).any(|&c| c),
         headings: Vec::new(),
     };
     // A notice that publishes the document: its paragraphs are not the document's.
@@ -136,6 +137,7 @@ impl Walk<'_> {
             }
             index = match kind {
                 Kind::BoxHead(n) => self.plan_box(index, &n),
+                Kind::Image(Some(n)) => self.image_box(index, &n),
                 Kind::Glossary => self.glossary(index),
                 Kind::Text if is_note(line) => self.notes(index, follows_box),
                 Kind::Text if is_tab_row(line) => {
@@ -235,6 +237,33 @@ impl Walk<'_> {
         end
     }
 
+    /// A 专栏 published as a picture: known by its number (and title, when the alt text gives
+    /// one), its items are not in the text.
+    fn image_box(&mut self, index: usize, n: &Numbered) -> usize {
+        let placement = self.position.placement(self.meta.year);
+        let title = collapse_spaces(&n.rest);
+        self.marks.set(index, Placed::Box);
+        self.body.warnings.push(Warning {
+            line: Some(self.lines[index].no),
+            message: format!(
+                "专栏{} is a picture: its items are not in the text",
+                n.number
+            ),
+        });
+        self.body.boxes.push(PlanBox {
+            number: n.number,
+            title: (!title.is_empty()).then_some(title),
+            chapter: placement.chapter,
+            section: placement.section,
+            kind: BoxKind::Items,
+            items: Vec::new(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            line: Some(self.lines[index].no),
+        });
+        index + 1
+    }
+
     fn glossary(&mut self, index: usize) -> usize {
         let (entries, used) = parse_glossary(self.lines, index + 1);
         self.marks
@@ -326,18 +355,20 @@ impl Walk<'_> {
 
     /// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
     fn join_wrapped_heading(&mut self, mut n: Numbered, index: usize) -> Numbered {
-        let Some(next) = self.lines.get(index + 1) else {
+        let Some(next_index) =
+            (index + 1..self.lines.len().min(index + 3)).find(|&i| !self.lines[i].is_blank())
+        else {
             return n;
         };
+        let next = &self.lines[next_index];
         let tail = next.text.as_str();
         let wrapped = !next.indented
-            && !tail.is_empty()
             && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
             && !tail.contains(['。', '，', '；', '：', '、'])
-            && matches!(self.kinds[index + 1], Kind::Text);
+            && matches!(self.kinds[next_index], Kind::Text);
         if wrapped {
             n.rest.push_str(tail);
-            self.marks.set(index + 1, Placed::Outline);
+            self.marks.set(next_index, Placed::Outline);
         }
         n
     }

@@ -104,7 +104,7 @@ fn columns(headers: &[String]) -> Columns {
             columns.unit = Some(index);
         } else if h.contains("属性") {
             columns.attribute = Some(index);
-        } else if h.contains("目标") || h.contains("规划") {
+        } else if h.contains("目标") || h.contains("规划") || h.contains("预期值") {
             columns.targets.push(index);
         } else if h.contains("基期") || (header_year(h).is_some() && columns.baseline.is_none()) {
             columns.baseline = Some(index);
@@ -187,6 +187,16 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
     let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
     for row in data.iter().copied() {
+        if let [group, rest @ ..] = row.as_slice()
+            && rest.iter().all(|c| c.trim().is_empty())
+            && !group.trim().is_empty()
+            && width > 2
+        {
+            // A group row spanning the table ("一、经济发展"): the category of the rows below.
+            category = Some(group.trim().to_string());
+            continue;
+        }
+        let row = &without_merged_category(row, width, columns.category);
         let row = &split_name_row(row, width, name_column, &mut parent);
         let cell = |column: Option<usize>| {
             column
@@ -261,6 +271,19 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
         });
     }
     indicators
+}
+
+/// A row one cell short whose 类别 cell was merged with the row above's (a rendition that
+/// leaves merged cells out): an empty cell where the 类别 column is.
+fn without_merged_category(row: &[String], width: usize, category: Option<usize>) -> Vec<String> {
+    match category {
+        Some(at) if row.len() + 1 == width && at <= row.len() => {
+            let mut cells = row.to_vec();
+            cells.insert(at, String::new());
+            cells
+        }
+        _ => row.to_vec(),
+    }
 }
 
 /// The number of cells most data rows have.

@@ -1,6 +1,7 @@
 //! Classify each normalised line: a heading of some level, a box heading, a numbered
 //! clause, or plain text.
 
+use super::markdown::image_alt;
 use super::normalize::Line;
 use super::numerals::parse_numeral;
 use super::patterns::{
@@ -50,6 +51,8 @@ pub enum Kind {
     Bullet(String),
     /// 专栏N …
     BoxHead(Numbered),
+    /// A picture (`![alt]`): a 专栏 published as an image when its alt text names one.
+    Image(Option<Numbered>),
     Glossary,
     Figure,
     Text,
@@ -73,13 +76,11 @@ pub fn classify(line: &Line) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
-    if let Some(n) = numbered(&BOX, text, 1, 1)
-        && !n.rest.starts_with(['所', '中', '内', '的'])
-    {
-        return Kind::BoxHead(Numbered {
-            label: format!("专栏{}", n.number),
-            ..n
-        });
+    if let Some(n) = box_heading(text) {
+        return Kind::BoxHead(n);
+    }
+    if let Some(alt) = image_alt(text) {
+        return Kind::Image(box_heading(without_extension(alt)));
     }
     if let Some(n) = numbered(&PART, text, 1, 2) {
         return Kind::Part(n);
@@ -124,6 +125,35 @@ pub fn classify(line: &Line) -> Kind {
         return Kind::Figure;
     }
     Kind::Text
+}
+
+/// "专栏2 title": a box heading. "专栏2中的项目…" (no space or colon after the number, then
+/// 中/所/内/的) is a sentence about a box, not its heading.
+fn box_heading(text: &str) -> Option<Numbered> {
+    let n = numbered(&BOX, text, 1, 1)?;
+    let separated = BOX
+        .captures(text)
+        .and_then(|caps| caps.get(1))
+        .and_then(|number| text[number.end()..].chars().next())
+        .is_some_and(|c| c.is_whitespace() || "：:．.、\u{3000}".contains(c));
+    if !separated && n.rest.starts_with(['所', '中', '内', '的']) {
+        return None;
+    }
+    Some(Numbered {
+        label: format!("专栏{}", n.number),
+        ..n
+    })
+}
+
+/// An image's alt text without its file extension ("专栏1.jpg" → "专栏1").
+fn without_extension(alt: &str) -> &str {
+    let lower = alt.to_ascii_lowercase();
+    for ext in [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"] {
+        if lower.ends_with(ext) {
+            return &alt[..alt.len() - ext.len()];
+        }
+    }
+    alt
 }
 
 /// "11.121人才梯队项目": a number, a dot and a digit. `classify` reads it as text (a decimal
@@ -233,6 +263,7 @@ mod tests {
 
     fn line(text: &str) -> Line {
         Line {
+            boxed: false,
             no: 1,
             indented: false,
             marked: false,
@@ -267,6 +298,14 @@ mod tests {
         );
         assert_eq!(classify(&line("名 词 解 释")), Kind::Glossary);
         assert_eq!(classify(&line("普通正文。")), Kind::Text);
+        assert!(
+            matches!(classify(&line("专栏24　中心城区组团")), Kind::BoxHead(n) if n.number == 24)
+        );
+        assert_eq!(classify(&line("专栏2中的项目由市发改委负责。")), Kind::Text);
+        assert!(
+            matches!(classify(&line("![专栏3.jpg]")), Kind::Image(Some(n)) if n.number == 3 && n.rest.is_empty())
+        );
+        assert_eq!(classify(&line("![地图]")), Kind::Image(None));
     }
 
     #[test]

@@ -28,6 +28,7 @@ const DEPARTMENT_ENDINGS: &[&str] = &[
     "协",
     "站",
     "公司",
+    "集团",
     "部门",
     "单位",
     "海关",
@@ -78,15 +79,17 @@ pub fn split_outside_brackets<'a>(text: &'a str, separators: &[char]) -> Vec<&'a
 /// Department names of a list: "省教育厅、省财政厅等" → two names. "各市州、县市区人民政府"
 /// stays one name (a "各…" prefix without a department ending joins the next name).
 pub fn split_names(list: &str) -> Vec<String> {
+    let list = rejoin_branches(list);
     let mut names: Vec<String> = Vec::new();
     let mut joining = false;
     for raw in split_outside_brackets(
-        list,
+        &list,
         &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'],
     ) {
         for name in split_glued(clean_name(raw)) {
             match names.last_mut() {
-                Some(previous) if joining => {
+                // "相关部门、单位": a bare 单位 completes the rider before it.
+                Some(previous) if joining || GENERIC_NAMES.contains(&name) => {
                     previous.push('、');
                     previous.push_str(name);
                 }
@@ -96,6 +99,47 @@ pub fn split_names(list: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Words that name no unit on their own, only complete the name before them.
+const GENERIC_NAMES: &[&str] = &["单位", "部门", "企业", "机构"];
+
+/// Endings of a branch office, named by its place after its parent ("市规划自然资源委丰台分局").
+const BRANCH_ENDINGS: &[&str] = &[
+    "分局",
+    "分院",
+    "分中心",
+    "分公司",
+    "分行",
+    "分所",
+    "支队",
+    "大队",
+];
+/// Longest place name of a branch written apart from its parent.
+const MAX_BRANCH_PLACE_CHARS: usize = 4;
+
+/// A name broken by a line break before its branch ("市规划自然资源委 丰台分局", a table cell's
+/// `<br>`): the branch is joined to its parent again. A branch named with its own level
+/// ("区税务分局") is a name of its own.
+fn rejoin_branches(list: &str) -> std::borrow::Cow<'_, str> {
+    if !list.contains(char::is_whitespace) || !BRANCH_ENDINGS.iter().any(|e| list.contains(e)) {
+        return std::borrow::Cow::Borrowed(list);
+    }
+    let mut out = String::with_capacity(list.len());
+    for (i, piece) in list.split_whitespace().enumerate() {
+        let place = BRANCH_ENDINGS
+            .iter()
+            .find_map(|e| piece.strip_suffix(e))
+            .filter(|place| {
+                let count = place.chars().count();
+                (1..=MAX_BRANCH_PLACE_CHARS).contains(&count) && !place.starts_with(GLUE_STARTS)
+            });
+        if i > 0 && place.is_none() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Endings after which a name may be glued to the next one.
@@ -174,4 +218,33 @@ pub fn all_departments(names: &[String]) -> bool {
 /// Whether a table cell is a list of departments ("市发改委、市财政局").
 pub fn is_department_list(text: &str) -> bool {
     all_departments(&split_names(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_broken_or_completed_by_the_list() {
+        assert_eq!(
+            split_names("区发展改革委 市规划自然资源委 丰台分局 区应急局"),
+            vec!["区发展改革委", "市规划自然资源委丰台分局", "区应急局"]
+        );
+        assert_eq!(
+            split_names("区税务局 区税务分局"),
+            vec!["区税务局", "区税务分局"]
+        );
+        assert_eq!(
+            split_names("区发改委，相关部门、单位"),
+            vec!["区发改委", "相关部门、单位"]
+        );
+        assert_eq!(
+            split_names("各市州、县市区人民政府"),
+            vec!["各市州、县市区人民政府"]
+        );
+        assert_eq!(
+            split_names("市行政审批局市司法局"),
+            vec!["市行政审批局", "市司法局"]
+        );
+    }
 }

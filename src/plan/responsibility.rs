@@ -259,11 +259,11 @@ fn verb_form(part: &str) -> Option<(Part, &str)> {
 /// Names that continue a labelled list after a comma: departments, or short names that
 /// are not a sentence ("全区经济运行各专班").
 fn continues_list(names: &[String]) -> bool {
-    all_departments(names)
-        || (!names.is_empty()
-            && names
-                .iter()
-                .all(|n| n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))))
+    let named = |n: &String| {
+        all_departments(std::slice::from_ref(n))
+            || n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))
+    };
+    !names.is_empty() && names.iter().all(named)
 }
 
 fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {
@@ -387,72 +387,8 @@ fn resolve(clause: &mut Clause, parts: Vec<(Part, Vec<String>)>, shared_rider: b
     clause.co.retain(|n| !lead.contains(n));
 }
 
-/// A clause found in a paragraph: its byte range (brackets included) and content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub clause: Clause,
-}
-
-/// Top-level bracketed groups of `text`: (start of the opening bracket, end after the
-/// closing one, the inside).
-fn bracket_groups(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut groups = Vec::new();
-    let mut depth = 0usize;
-    let mut open = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '（' | '(' | '【' | '[' | '〔' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
-            }
-            '）' | ')' | '】' | ']' | '〕' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-                    let end = i + c.len_utf8();
-                    groups.push((open, end, &text[inner_start..i]));
-                }
-            }
-            _ => {}
-        }
-    }
-    groups
-}
-
-/// The responsibility clause of a paragraph: the last bracketed group that is one, or a
-/// trailing unbracketed "责任单位：…" after the last sentence.
-pub fn find_clause(text: &str) -> Option<Found> {
-    if !has_clue(text) {
-        return None;
-    }
-    for (start, end, inner) in bracket_groups(text).into_iter().rev() {
-        if let Some(clause) = parse_clause(inner) {
-            return Some(Found { start, end, clause });
-        }
-    }
-    trailing_label(text)
-}
-
-/// "…。责任单位：市发改委" — a label after the last full stop, or a paragraph that is
-/// only a label line.
-fn trailing_label(text: &str) -> Option<Found> {
-    let start = text
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '。' | '；'))
-        .map(|(i, c)| i + c.len_utf8())
-        .rfind(|&i| i < text.len() && strip_label(text[i..].trim_start()).is_some())
-        .or_else(|| strip_label(text).map(|_| 0))?;
-    let clause = parse_clause(text[start..].trim())?;
-    Some(Found {
-        start,
-        end: text.len(),
-        clause,
-    })
-}
+mod find;
+pub use find::find_clause;
 
 #[cfg(test)]
 mod tests;

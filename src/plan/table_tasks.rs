@@ -8,93 +8,24 @@
 
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
-use super::lines::{Kind, classify, clause_title, collapse_spaces, numbering};
-use super::names::{is_department_list, split_names};
+use super::lines::{Kind, classify, clause_title, collapse_spaces, is_heading_text, numbering};
+use super::names::split_names;
 use super::normalize::Line;
+use super::patterns::YEAR_HEADER;
 use super::responsibility::{Clause, cell_departments};
+use super::row_fit::{fit, is_empty_marker, is_who};
 use super::tables::TableBlock;
-use super::{BoxItem, Task};
+use super::{BoxItem, Deadline, Task};
 
 /// Whether a table's first row is the header of a task list.
 pub fn is_task_table(rows: &[Vec<String>]) -> bool {
     rows.first().is_some_and(|h| is_task_header(h))
 }
 
-fn looks_like_time(cell: &str) -> bool {
-    let cell = cell.trim();
-    cell.chars().count() <= 24
-        && ["年", "月", "季度", "长期", "持续", "常态", "每年"]
-            .iter()
-            .any(|w| cell.contains(w))
-}
-
-fn is_who(column: Option<Column>) -> bool {
-    matches!(
-        column,
-        Some(Column::Lead | Column::Co | Column::Responsible)
-    )
-}
-
-fn is_text(column: Option<Column>) -> bool {
-    matches!(column, Some(Column::Task | Column::Content) | None)
-}
-
-/// Cells of a row that does not have one cell per column, fitted to the columns by shape.
-fn fit(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
-    let mut fitted = vec![String::new(); columns.len()];
-    let mut cells: Vec<&str> = row
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .collect();
-    let position = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
-    if let (Some(at), Some(first)) = (position(Column::Number), cells.first())
-        && first.chars().all(|c| c.is_ascii_digit())
-    {
-        fitted[at] = first.to_string();
-        cells.remove(0);
-    }
-    if let (Some(at), Some(last)) = (position(Column::Time), cells.last())
-        && looks_like_time(last)
-    {
-        fitted[at] = last.to_string();
-        cells.pop();
-    }
-    let who: Vec<usize> = (0..columns.len()).filter(|&i| is_who(columns[i])).collect();
-    // Trailing department lists fill the department columns in order (a lost 配合单位 cell
-    // leaves the 牵头单位 filled, not the other way round).
-    let mut lists: Vec<&str> = Vec::new();
-    while lists.len() < who.len()
-        && cells.len() > 1
-        && cells.last().is_some_and(|last| is_department_list(last))
-    {
-        lists.extend(cells.pop());
-    }
-    for (&at, list) in who.iter().zip(lists.iter().rev()) {
-        fitted[at] = list.to_string();
-    }
-    // The text cells left are the text columns just before the departments: the columns
-    // further left are the merged cells the row did not repeat.
-    let before = who.first().copied().unwrap_or(columns.len());
-    let text: Vec<usize> = (0..before)
-        .filter(|&i| fitted[i].is_empty() && is_text(columns[i]))
-        .collect();
-    let skip = text.len().saturating_sub(cells.len());
-    for (slot, cell) in text.iter().skip(skip).zip(cells.iter()) {
-        fitted[*slot] = cell.to_string();
-    }
-    // More cells than text columns: the last text cell wrapped over several lines.
-    if let Some(&last) = text.last() {
-        for cell in cells.iter().skip(text.len()) {
-            fitted[last].push_str(cell);
-        }
-    }
-    fitted
-}
-
 /// A measure that carries its own number ("(1)全面…", "2.推进…"): the number and the rest.
 fn own_number(text: &str) -> Option<(String, String)> {
     let line = Line {
+        boxed: false,
         no: 0,
         indented: false,
         text: text.to_string(),
@@ -103,6 +34,50 @@ fn own_number(text: &str) -> Option<(String, String)> {
     let kind = classify(&line);
     let n = numbering(&kind).filter(|_| !matches!(kind, Kind::BoxHead(_)))?;
     Some((n.number.to_string(), n.rest.clone()))
+}
+
+/// The column holding the measure: the text column next to the departments (left of them,
+/// else right of them).
+fn measure_column(columns: &[Option<Column>]) -> Option<usize> {
+    let is_what = |c: &Option<Column>| matches!(c, Some(Column::Task | Column::Content));
+    let first_who = columns
+        .iter()
+        .position(|c| is_who(*c))
+        .unwrap_or(columns.len());
+    (0..first_who)
+        .rev()
+        .find(|&i| is_what(&columns[i]))
+        .or_else(|| (first_who..columns.len()).find(|&i| is_what(&columns[i])))
+}
+
+/// A row of one filled cell that heads the rows below it ("一、扩大有效需求"), not a measure
+/// whose other cells were merged away.
+fn group_of(row: &[String], width: usize) -> Option<String> {
+    let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+    let first = row.first().is_some_and(|c| !c.trim().is_empty());
+    match filled.as_slice() {
+        [cell] if width > 2 && first && is_heading_text(cell.trim()) => Some(collapse_spaces(cell)),
+        _ => None,
+    }
+}
+
+/// Columns whose merged cell a short row shares with the row above: the lead and the time.
+fn inherits(column: Option<Column>, has_lead: bool) -> bool {
+    matches!(column, Some(Column::Lead | Column::Time))
+        || !has_lead && column == Some(Column::Responsible)
+}
+
+/// The deadline a column header dates its rows with ("2024年推进任务": the end of 2024).
+fn header_deadline(header: &str) -> Option<Deadline> {
+    let year: i32 = YEAR_HEADER
+        .captures(header)?
+        .get(1)?
+        .as_str()
+        .parse()
+        .ok()?;
+    deadlines_of_time(&format!("{year}年"), None)
+        .into_iter()
+        .next()
 }
 
 /// Every task of a task table.
@@ -117,39 +92,33 @@ pub fn tasks_from_table(
     };
     let columns: Vec<Option<Column>> = header.iter().map(|h| column_of(h)).collect();
     let row_lines = table.row_lines(lines);
-    let first_who = columns
-        .iter()
-        .position(|c| is_who(*c))
-        .unwrap_or(columns.len());
-    let Some(measure) = (0..first_who)
-        .rev()
-        .find(|&i| matches!(columns[i], Some(Column::Task | Column::Content)))
-    else {
+    let Some(measure) = measure_column(&columns) else {
         return Vec::new();
     };
+    let dated = header_deadline(&header[measure]);
     let has_lead = columns.contains(&Some(Column::Lead));
     let mut group: Option<String> = None;
+    let mut above: Vec<String> = vec![String::new(); columns.len()];
     let mut tasks = Vec::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
-        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
-        if filled.len() == 1
-            && columns.len() > 2
-            && row.first().is_some_and(|c| !c.trim().is_empty())
-        {
-            group = Some(collapse_spaces(filled[0]));
+        if let Some(heading) = group_of(row, columns.len()) {
+            group = Some(heading);
             continue;
         }
-        let cells = if row.len() == columns.len() {
-            row.clone()
-        } else {
-            fit(row, &columns)
-        };
+        let fitted = fit(row, &columns, Some(measure));
+        let mut cells = fitted.cells;
+        for (at, column) in columns.iter().enumerate() {
+            if fitted.omitted[at] && inherits(*column, has_lead) {
+                cells[at] = above[at].clone();
+            }
+        }
+        above.clone_from(&cells);
         let mut clause = Clause::default();
         let mut time = String::new();
         let mut number = String::new();
         for (at, (column, cell)) in columns.iter().zip(&cells).enumerate() {
             let cell = cell.trim();
-            if cell.is_empty() {
+            if is_empty_marker(cell) {
                 continue;
             }
             match column {
@@ -199,6 +168,9 @@ pub fn tasks_from_table(
                 deadlines.push(d);
             }
         }
+        if deadlines.is_empty() {
+            deadlines.extend(dated.clone());
+        }
         tasks.push(Task {
             number,
             group: group.clone(),
@@ -232,19 +204,11 @@ pub fn items_from_table(
     let mut item_lines = Vec::new();
     let mut group: Option<String> = None;
     for (i, row) in table.rows.iter().enumerate().skip(1) {
-        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
-        if filled.len() == 1
-            && columns.len() > 2
-            && row.first().is_some_and(|c| !c.trim().is_empty())
-        {
-            group = Some(collapse_spaces(filled[0]));
+        if let Some(heading) = group_of(row, columns.len()) {
+            group = Some(heading);
             continue;
         }
-        let cells = if row.len() == columns.len() {
-            row.clone()
-        } else {
-            fit(row, &columns)
-        };
+        let cells = fit(row, &columns, Some(name)).cells;
         let title = cells.get(name).map_or("", |c| c.trim());
         if title.is_empty() {
             continue;
@@ -329,6 +293,7 @@ mod tests {
         };
         let lines: Vec<Line> = (1..=4)
             .map(|no| Line {
+                boxed: false,
                 no,
                 indented: false,
                 text: String::new(),

@@ -57,8 +57,11 @@ const TASK_WORDS: &[&str] = &[
 ];
 
 pub fn is_background(title: &str) -> bool {
-    BACKGROUND_WORDS.iter().any(|w| title.contains(w))
-        && !TASK_WORDS.iter().any(|w| title.contains(w))
+    // A question heads an answer (政策解读: "主要任务有哪些？"), not a measure.
+    let question = title.trim_end().ends_with(['？', '?']);
+    question
+        || BACKGROUND_WORDS.iter().any(|w| title.contains(w))
+            && !TASK_WORDS.iter().any(|w| title.contains(w))
 }
 
 /// One numbered line and what belongs to it.

@@ -248,7 +248,20 @@ impl Reader<'_> {
             return;
         }
         if !clause_runs.is_empty() {
-            for r in clause_runs {
+            // A heading whose own paragraph (no title sentence of its own) comes first: that
+            // paragraph is the heading's measure, the later ones are measures of their own.
+            let first = clause_runs[0];
+            let owns_first = leaf
+                && first == 0
+                && is_heading_text(&node.numbered.rest)
+                && !self.is_run_in(runs[0][0]);
+            let rest = if owns_first {
+                self.node_task(id, &runs[0].clone());
+                &clause_runs[1..]
+            } else {
+                &clause_runs[..]
+            };
+            for &r in rest {
                 self.run_in_task(Some(id), &runs[r].clone());
             }
             return;
@@ -259,8 +272,14 @@ impl Reader<'_> {
             return;
         }
         if !leaf {
-            // A heading whose own paragraph states a measure before its sub-measures.
-            if node.rank > RANK_CN_ENUM && !paragraphs.is_empty() {
+            // A heading whose own paragraph states a measure before its sub-measures; at
+            // chapter level, where a paragraph mostly orients, only one that sets a date.
+            let dated = || {
+                paragraphs
+                    .iter()
+                    .any(|&p| !find_deadlines_in(self.text(p), self.options.year).is_empty())
+            };
+            if !paragraphs.is_empty() && (node.rank > RANK_CN_ENUM || dated()) {
                 self.node_task(id, &paragraphs);
             }
             return;
