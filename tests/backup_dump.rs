@@ -117,7 +117,7 @@ fn seen(detail: &ItemDetail) -> String {
         detail.due_on,
         detail.milestones,
         detail.notes,
-        detail.project
+        detail.row.project
     )
 }
 

@@ -8,7 +8,34 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use plantrack::plan::Role;
 use plantrack::report::export::{Export, Format, collect, write};
-use plantrack::report::listing::{CSV_AS_OF, ITEM_COLUMNS};
+use plantrack::report::listing::CSV_AS_OF;
+
+/// The headers of the item list in the files, as a reader of the file sees them.
+const ITEM_COLUMNS: [&str; 23] = [
+    "ID",
+    "规划",
+    "章节",
+    "专栏",
+    "编号",
+    "标题",
+    "牵头单位",
+    "配合单位",
+    "负责人",
+    "状态",
+    "进度(%)",
+    "序时进度(%)",
+    "进度评价",
+    "预警灯",
+    "逾期节点",
+    "下个节点日期",
+    "下个节点",
+    "最新备注",
+    "项目阶段",
+    "总投资(亿元)",
+    "年度计划投资(亿元)",
+    "年度完成投资(亿元)",
+    "投资完成率(%)",
+];
 use plantrack::report::xlsx::light_color;
 use plantrack::store::{ItemEdit, ItemQuery, Store};
 use plantrack::text::sanitize::clean_imported;

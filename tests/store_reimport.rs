@@ -350,7 +350,7 @@ fn assert_tracking_intact(store: &Store, t: &Tracked) {
     assert_eq!(d.row.owner.as_deref(), Some("李强"));
     assert_eq!(d.row.status, Status::Paused);
     assert_eq!(d.row.progress, 30);
-    let project = d.project.unwrap();
+    let project = d.row.project.unwrap();
     assert_eq!(project.stage.map(|s| s.as_str()), Some("continuing"));
     assert_eq!(project.invest_total, Some(12.5));
     assert_eq!(project.invest_year_plan, Some(3.0));

@@ -10,6 +10,7 @@
 use crate::store::{ItemQuery, ItemRow, Store, StoreError};
 use crate::text::sanitize::clean_imported;
 use crate::track::health::{Health, Thresholds};
+use crate::track::project::Project;
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
 use chrono::NaiveDate;
@@ -91,6 +92,9 @@ pub struct ExportItem {
     /// Milestones due before the export date and not done.
     pub overdue_milestones: Vec<MilestoneLine>,
     pub latest_note: Option<NoteLine>,
+    /// Stage and investment, for a 重大项目.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
 }
 
 impl ExportItem {
@@ -209,6 +213,7 @@ fn item(
         next_milestone,
         overdue_milestones: open.iter().filter(|m| m.due < today).cloned().collect(),
         latest_note,
+        project: row.project,
     }
 }
 

@@ -50,6 +50,7 @@ pub use milestones::{Extension, Milestone};
 pub use notes::Note;
 pub use plans::PlanInfo;
 pub use rows::{Changes, Outline, ReadMark, RowView};
+pub use search::MIN_INDEXED_QUERY;
 
 use crate::track::health::Thresholds;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};

@@ -7,6 +7,7 @@ use super::columns::Columns;
 use super::error::Result;
 use super::items::{Stamp, current_stamp};
 use crate::track::health::{Health, ItemFacts, Period, Thresholds, assess};
+use crate::track::project::Project;
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
@@ -36,6 +37,8 @@ pub struct RowView<'a> {
     pub lead: Option<i64>,
     pub co: &'a [i64],
     pub health: Health,
+    /// Stage and investment, for a 重大项目.
+    pub project: Option<Project>,
 }
 
 /// The names items refer to by id: plans, boxes and departments.
@@ -168,6 +171,7 @@ fn visit(
         lead,
         co: &scratch.co,
         health,
+        project: extras.projects.get(id).first().copied(),
     });
     Ok(())
 }
@@ -230,7 +234,7 @@ impl Store {
                     _ => (None, links, read_milestones(conn, None)?),
                 })
             })?;
-            let extras = extras(conn, links, milestones)?;
+            let extras = extras(conn, links, milestones, None)?;
             let read_part = |conn: &Connection, from: i64, to: i64| -> Result<P> {
                 let mut accumulator = part();
                 scan(
@@ -272,6 +276,7 @@ impl Store {
                     conn,
                     read_links(conn, Some(items))?,
                     read_milestones(conn, Some(items))?,
+                    Some(items),
                 )?;
                 scan(
                     conn,

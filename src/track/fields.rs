@@ -13,7 +13,17 @@ pub struct Label {
     pub en: &'static str,
 }
 
-const fn l(zh: &'static str, en: &'static str) -> Label {
+impl Label {
+    /// The label in `lang`.
+    pub const fn get(self, lang: crate::text::lang::Lang) -> &'static str {
+        match lang {
+            crate::text::lang::Lang::Zh => self.zh,
+            crate::text::lang::Lang::En => self.en,
+        }
+    }
+}
+
+pub(crate) const fn l(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
 }
 

@@ -210,6 +210,16 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             ItemScreens,
+            "P",
+            vec![ch('P')],
+            Action::Ask(AskKind::Project),
+            L(
+                "项目阶段与投资（阶段 总投资 年度计划 年度完成）",
+                "project stage and investment (stage total plan done)",
+            ),
+        ),
+        bind(
+            ItemScreens,
             "L",
             vec![ch('L')],
             Action::Ask(AskKind::Lead),

@@ -69,6 +69,7 @@ impl Input {
             InputPurpose::Note(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
             InputPurpose::Progress(_) => 8,
+            InputPurpose::Project(_) => 64,
             InputPurpose::Search | InputPurpose::Filter | InputPurpose::Command => 200,
             InputPurpose::Export(_) => 1024,
         }
@@ -134,6 +135,10 @@ impl Input {
             ),
             InputPurpose::Owner(_) => lang.pick("负责人（Tab 补全）", "Owner (Tab completes)"),
             InputPurpose::Progress(_) => lang.pick("进度 0–100", "Progress 0–100"),
+            InputPurpose::Project(_) => lang.pick(
+                "项目：阶段 总投资 年度计划投资 年度完成投资（亿元，- 为空）",
+                "Project: stage total plan done (亿元, - for none)",
+            ),
             InputPurpose::Department(_, crate::plan::Role::Lead) => {
                 lang.pick("牵头单位（Tab 补全）", "Lead department (Tab completes)")
             }

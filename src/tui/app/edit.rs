@@ -14,8 +14,7 @@ use crate::tui::screens::items::ItemsFilter;
 use crate::tui::widgets::status_line::Tone;
 use chrono::NaiveDate;
 
-/// Shortest query the store's trigram index answers.
-const MIN_INDEXED_QUERY: usize = 3;
+use crate::store::MIN_INDEXED_QUERY;
 
 impl App {
     pub(super) fn stamp(&self) -> crate::store::Stamp {
@@ -131,6 +130,7 @@ impl App {
             },
             (AskKind::Owner, Some(id)) => InputPurpose::Owner(id),
             (AskKind::Progress, Some(id)) => InputPurpose::Progress(id),
+            (AskKind::Project, Some(id)) => InputPurpose::Project(id),
             (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
@@ -159,6 +159,10 @@ impl App {
             InputPurpose::Filter if !self.screens.items.filter_text.is_empty() => {
                 format!("{} ", self.screens.items.filter_text)
             }
+            // The project's fields as they are, to be corrected in place.
+            InputPurpose::Project(id) => crate::track::project::project_line(
+                self.data.item(*id).and_then(|i| i.project.as_deref()),
+            ),
             _ => String::new(),
         };
         let current_owner = item.and_then(|i| i.1);
@@ -229,6 +233,23 @@ impl App {
                     },
                 })
             }
+            InputPurpose::Project(id) => {
+                match crate::track::project::parse_project_line(&trimmed) {
+                    Ok(change) if change == Default::default() => Effect::None,
+                    Ok(change) => Effect::Save(Save::Edit {
+                        id,
+                        stamp,
+                        edit: ItemEdit {
+                            project_stage: change.stage,
+                            invest_total: change.invest_total,
+                            invest_year_plan: change.invest_year_plan,
+                            invest_year_done: change.invest_year_done,
+                            ..ItemEdit::default()
+                        },
+                    }),
+                    Err(e) => self.fail(e.message(lang)),
+                }
+            }
             InputPurpose::Progress(id) => match trimmed.parse::<crate::track::Progress>() {
                 Ok(progress) => Effect::Save(Save::Edit {
                     id,
@@ -238,7 +259,7 @@ impl App {
                         ..ItemEdit::default()
                     },
                 }),
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.fail(e.message(lang)),
             },
             InputPurpose::Department(id, role) if !trimmed.is_empty() => {
                 Effect::Save(Save::Department {
