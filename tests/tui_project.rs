@@ -92,3 +92,36 @@ fn project_fields_are_edited_shown_and_undone() {
     let project = store.show(id, today()).unwrap().row.project.unwrap();
     assert_eq!(project.invest_year_done, Some(12.0));
 }
+
+/// What the store turns down reaches a Chinese session in Chinese, not as the command
+/// line's English message (an extension to an earlier date; a threshold out of range).
+#[test]
+fn store_rejections_are_said_in_the_sessions_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    keys(&mut app, &mut store, "m2027-06-30 完成可研批复<Enter>");
+    keys(&mut app, &mut store, "<Enter>E2027-01-01 推迟<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(
+        message.contains("延期须晚于现截止日期") && message.contains("2027-01-01"),
+        "{message}"
+    );
+    assert!(!message.contains("extension"), "{message}");
+    let detail = store
+        .show(app.screens.items.current(&app.data).unwrap().id, today())
+        .unwrap();
+    assert!(detail.milestones.iter().all(|m| m.extensions.is_empty()));
+
+    let (mut en, mut en_store) = tui_support::app(&dir.path().join("p.db"), "bob", Lang::En);
+    keys(
+        &mut en,
+        &mut en_store,
+        "2/czt<Enter><Enter>E2027-01-01 later<Enter>",
+    );
+    let message = en.message.clone().unwrap().1;
+    assert!(
+        message.contains("an extension moves the due date later"),
+        "{message}"
+    );
+}
