@@ -30,7 +30,7 @@ fn workbench_ids(db: &Db, filter: &str) -> BTreeSet<i64> {
     assert!(!message.contains("不认识"), "{filter}: {message}");
     app.screens
         .items
-        .visible
+        .visible()
         .iter()
         .map(|&i| app.data.items[i].id)
         .collect()
@@ -87,7 +87,7 @@ fn a_drill_down_from_the_lead_view_shows_lead_items_only() {
         let shown: BTreeSet<i64> = app
             .screens
             .items
-            .visible
+            .visible()
             .iter()
             .map(|&i| app.data.items[i].id)
             .collect();

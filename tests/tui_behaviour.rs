@@ -15,7 +15,7 @@ fn pinyin_search_finds_changzhutan() {
     let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
     keys(&mut app, &mut store, "2/czt<Enter>");
     assert_eq!(app.screen, ScreenId::Items);
-    let shown = &app.screens.items.visible;
+    let shown = app.screens.items.visible().to_vec();
     assert!(!shown.is_empty() && shown.len() < app.data.items.len());
     assert!(
         shown
@@ -31,7 +31,7 @@ fn pinyin_search_finds_changzhutan() {
     // Full syllables work too: fewer items (initials are broad), the 长株潭 ones included.
     let by_initials = shown.clone();
     keys(&mut app, &mut store, "/<BS><BS><BS>changzhutan<Enter>");
-    let by_syllables = app.screens.items.visible.clone();
+    let by_syllables = app.screens.items.visible().to_vec();
     assert!(by_syllables.iter().all(|i| by_initials.contains(i)));
     let changzhutan = |list: &[usize]| {
         list.iter()
@@ -49,7 +49,7 @@ fn filter_by_light_and_department() {
     let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
     // An alias finds the department's items (省发改委 is 省发展改革委).
     keys(&mut app, &mut store, "2fdept:省发改委<Enter>");
-    let visible = app.screens.items.visible.clone();
+    let visible = app.screens.items.visible().to_vec();
     assert!(!visible.is_empty());
     for i in &visible {
         let item = &app.data.items[*i];
@@ -61,8 +61,8 @@ fn filter_by_light_and_department() {
     }
     // The filter grows word by word: department and light together.
     keys(&mut app, &mut store, "flight:黄<Enter>");
-    assert_eq!(app.screens.items.filter_text, "dept:省发改委 light:黄");
-    let yellow = app.screens.items.visible.clone();
+    assert_eq!(app.screens.items.filter_text(), "dept:省发改委 light:黄");
+    let yellow = app.screens.items.visible().to_vec();
     assert!(!yellow.is_empty());
     assert!(
         yellow
@@ -70,7 +70,7 @@ fn filter_by_light_and_department() {
             .all(|&i| app.data.items[i].health.light == plantrack::track::Light::Yellow)
     );
     keys(&mut app, &mut store, ":clear<Enter>");
-    assert!(app.screens.items.visible.len() > visible.len());
+    assert!(app.screens.items.visible().len() > visible.len());
     keys(&mut app, &mut store, "fnonsense:x<Enter>");
     let message = app.message.clone().unwrap().1;
     assert!(message.contains("nonsense"), "{message}");
@@ -501,7 +501,7 @@ fn export_the_current_view_to_csv_and_xlsx() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
     keys(&mut app, &mut store, "2/czt<Enter>");
-    let shown = app.screens.items.visible.len();
+    let shown = app.screens.items.visible().len();
     let csv_path = dir.path().join("view.csv");
     let xlsx_path = dir.path().join("view.xlsx");
     keys(&mut app, &mut store, "x");
@@ -554,7 +554,7 @@ fn export_the_current_view_to_csv_and_xlsx() {
 fn shown_ids(app: &plantrack::tui::App) -> Vec<i64> {
     app.screens
         .items
-        .visible
+        .visible()
         .iter()
         .map(|&i| app.data.items[i].id)
         .collect()
@@ -694,10 +694,10 @@ fn rows_updated_in_place_equal_a_full_recompute() {
     keys(&mut app, &mut store, "r");
     keys(&mut app, &mut store, "fowner:王敏<Enter>");
     let check = |app: &mut plantrack::tui::App, expected: usize| {
-        let in_place = app.screens.items.visible.clone();
+        let in_place = app.screens.items.visible().to_vec();
         assert_eq!(in_place.len(), expected);
         app.screens.items.recompute(&app.data, "alice");
-        assert_eq!(app.screens.items.visible, in_place);
+        assert_eq!(app.screens.items.visible(), in_place);
     };
     check(&mut app, 2);
     // The row under the cursor leaves the filter…

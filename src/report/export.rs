@@ -28,16 +28,27 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, with its file extension (the first of each is the one offered).
+    pub const ALL: [(Format, &'static [&'static str]); 4] = [
+        (Format::Xlsx, &["xlsx"]),
+        (Format::Csv, &["csv"]),
+        (Format::Markdown, &["md", "markdown"]),
+        (Format::Json, &["json"]),
+    ];
+
+    /// The extension of each format, in [`Format::ALL`] order.
+    pub fn extensions() -> Vec<&'static str> {
+        Format::ALL.iter().map(|(_, ext)| ext[0]).collect()
+    }
+
     /// The format a file name's extension names, if any.
     pub fn from_extension(name: &str) -> Option<Format> {
         let (_, ext) = name.rsplit_once('.')?;
-        match ext.to_ascii_lowercase().as_str() {
-            "xlsx" => Some(Format::Xlsx),
-            "csv" => Some(Format::Csv),
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
+        let ext = ext.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .find(|(_, names)| names.contains(&ext.as_str()))
+            .map(|(format, _)| *format)
     }
 }
 

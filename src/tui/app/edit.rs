@@ -115,7 +115,7 @@ impl App {
                 let ids = self
                     .screens
                     .items
-                    .visible
+                    .visible()
                     .iter()
                     .map(|&i| self.data.items[i].id)
                     .collect();
@@ -154,10 +154,10 @@ impl App {
         // Search and filter reopen with what is in force (a filter grows word by word);
         // other prompts start empty, with the current value offered first by Tab.
         let initial = match &purpose {
-            InputPurpose::Search => self.screens.items.search.clone(),
+            InputPurpose::Search => self.screens.items.search().to_string(),
             InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
-            InputPurpose::Filter if !self.screens.items.filter_text.is_empty() => {
-                format!("{} ", self.screens.items.filter_text)
+            InputPurpose::Filter if !self.screens.items.filter_text().is_empty() => {
+                format!("{} ", self.screens.items.filter_text())
             }
             // The project's fields as they are, to be corrected in place.
             InputPurpose::Project(id) => crate::track::project::project_line(
@@ -189,11 +189,9 @@ impl App {
     /// would need a scan of every body (about 0.1 s at 100k items), so that runs only
     /// when the search is submitted (`submitted` passes `whole`).
     pub(super) fn search_changed(&mut self, text: String, whole: bool) -> Effect {
-        let items = &mut self.screens.items;
-        items.search = text.clone();
-        items.search_hits.clear();
-        items.selected = 0;
-        items.recompute(&self.data, &self.session.user);
+        self.screens
+            .items
+            .set_search(&text, &self.data, &self.session.user);
         let indexed = text.trim().chars().count() >= MIN_INDEXED_QUERY;
         if text.trim().is_empty() || !(indexed || whole) {
             Effect::None
@@ -210,11 +208,9 @@ impl App {
             InputPurpose::Search => self.search_changed(trimmed, true),
             InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
                 Ok(filter) => {
-                    let items = &mut self.screens.items;
-                    items.filter = filter;
-                    items.filter_text = trimmed;
-                    items.selected = 0;
-                    items.recompute(&self.data, &self.session.user);
+                    self.screens
+                        .items
+                        .set_filter(filter, trimmed, &self.data, &self.session.user);
                     Effect::None
                 }
                 Err(error) => {
@@ -337,13 +333,7 @@ impl App {
             "undo" => Effect::PreviewUndo,
             "redo" => Effect::PreviewRedo,
             "clear" => {
-                let items = &mut self.screens.items;
-                items.filter = ItemsFilter::default();
-                items.filter_text.clear();
-                items.search.clear();
-                items.search_hits.clear();
-                items.marked.clear();
-                items.recompute(&self.data, &self.session.user);
+                self.screens.items.clear(&self.data, &self.session.user);
                 Effect::None
             }
             "lang zh" => {

@@ -103,3 +103,13 @@ impl IndicatorsScreen {
         );
     }
 }
+
+impl super::Navigate for IndicatorsScreen {
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        self.selected = super::step(self.selected, delta, ctx.data.indicators.len());
+    }
+
+    fn clamp(&mut self, ctx: &super::Ctx<'_>) {
+        self.move_by(0, ctx);
+    }
+}

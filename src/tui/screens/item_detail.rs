@@ -244,3 +244,21 @@ fn short(value: Option<&str>) -> String {
     let value = value.unwrap_or("-");
     crate::text::width::truncate(value, 30).into_owned()
 }
+
+impl super::Navigate for DetailScreen {
+    /// Scroll the text.
+    fn move_by(&mut self, delta: isize, _ctx: &super::Ctx<'_>) {
+        let scroll = i64::from(self.scroll) + delta as i64;
+        self.scroll = scroll.clamp(0, i64::from(u16::MAX)) as u16;
+    }
+
+    /// The next milestone, for the milestone keys.
+    fn focus_next(&mut self, _ctx: &super::Ctx<'_>) {
+        let count = self.detail.as_ref().map_or(0, |d| d.milestones.len());
+        self.milestone = if count == 0 {
+            0
+        } else {
+            (self.milestone + 1) % count
+        };
+    }
+}

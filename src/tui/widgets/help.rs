@@ -24,7 +24,7 @@ struct Entry<'a> {
     lines: Vec<String>,
 }
 
-fn entries<'a>(rows: &[(&'a str, &str)], description: usize) -> Vec<Entry<'a>> {
+fn entries(rows: &[(String, String)], description: usize) -> Vec<Entry<'_>> {
     rows.iter()
         .map(|(keys, what)| Entry {
             keys,
@@ -55,7 +55,7 @@ fn height(column: &[Entry<'_>]) -> usize {
     column.iter().map(|e| e.lines.len()).sum()
 }
 
-pub fn render(rows: &[(&str, &str)], lang: Lang, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render(rows: &[(String, String)], lang: Lang, theme: Theme, area: Rect, buf: &mut Buffer) {
     let key_width = rows
         .iter()
         .map(|(k, _)| display_width(k))
