@@ -234,8 +234,13 @@ fn export(
 ) -> Result<String, String> {
     use crate::report::export::{Format, collect, write};
     let name = path.to_string_lossy().into_owned();
-    let format = Format::from_extension(&name)
-        .ok_or_else(|| format!("{name}: use a name ending in .xlsx, .csv, .md or .json"))?;
+    let format = Format::from_extension(&name).ok_or_else(|| {
+        let names: Vec<String> = Format::extensions()
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect();
+        format!("{name}: use a name ending in {}", names.join(", "))
+    })?;
     let count = ids.len();
     let filter = ItemQuery {
         ids: Some(ids.into_iter().collect()),

@@ -123,8 +123,16 @@ impl Input {
             .collect()
     }
 
-    pub fn prompt(&self, lang: Lang) -> &'static str {
-        match &self.purpose {
+    pub fn prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow;
+        let formats = || {
+            crate::report::export::Format::extensions()
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Cow::Borrowed(match &self.purpose {
             InputPurpose::Search => lang.pick(
                 "搜索（中文或拼音，如 czt；一两个字回车后搜正文）",
                 "Search (Chinese or pinyin, e.g. czt; Enter: bodies too for 1–2 chars)",
@@ -150,10 +158,12 @@ impl Input {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
             InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
-            InputPurpose::Export(_) => lang.pick(
-                "导出到文件（.xlsx .csv .md .json）",
-                "Export to file (.xlsx .csv .md .json)",
-            ),
+            InputPurpose::Export(_) => {
+                return Cow::Owned(match lang {
+                    Lang::Zh => format!("导出到文件（{}）", formats()),
+                    Lang::En => format!("Export to file ({})", formats()),
+                });
+            }
             InputPurpose::Extend(_) => lang.pick(
                 "延期：新日期 YYYY-MM-DD 原因",
                 "Extend: new date YYYY-MM-DD and reason",
@@ -174,7 +184,7 @@ impl Input {
                 "命令：quit reload undo clear mine lang zh|en",
                 "Command: quit reload undo clear mine lang zh|en",
             ),
-        }
+        })
     }
 
     /// Feed a key to the input. Returns the action it completes, if any; Esc cancels
