@@ -1,4 +1,4 @@
-//! The encoding matrix (facts-reliability.md D8, R11): every fixture is either decoded to text
+//! The encoding matrix (the rules are in `plan/encoding.rs`): every fixture is either decoded to text
 //! identical to the UTF-8 original, or refused with a named reason. Never silent mojibake.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -202,8 +202,8 @@ impl Store {
 
     /// Every item, with pace and light as of `today`, in two parts read at once: the
     /// items of the earlier plans on this connection, those of the later plans on a
-    /// second connection and thread, in the same snapshot (two cores, and from a cold disk
-    /// two reads in flight instead of one). `part` makes each part's accumulator, `each`
+    /// second connection and thread, in the same snapshot (work for a second core, and from
+    /// a cold disk two reads in flight instead of one; BENCHMARKS.md has the figures). `part` makes each part's accumulator, `each`
     /// feeds it a row; the parts come back in plan order, with the mark of the snapshot.
     pub fn scan_rows<P: Send>(
         &self,

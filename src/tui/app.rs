@@ -1,5 +1,6 @@
-//! The workbench state and `update`, the only place it changes. `update` never touches
-//! the store: it returns an `Effect` for the loop to perform.
+//! The workbench state and `update`, where every action changes it (the event loop only
+//! records the terminal size and the time of the last input, `event.rs`). `update` never
+//! touches the store: it returns an `Effect` for the loop to perform.
 
 mod edit;
 mod queue;

@@ -180,7 +180,7 @@ pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> V
             }
             Err(e) => vec![failed(e, session.lang)],
         },
-        // Titles are matched by pinyin in memory (Snapshot::pinyin); the store adds bodies.
+        // Titles are matched in memory (screens::items::filter, `Criteria`); the store adds bodies.
         Effect::Search(text) => match store.search_text_ids(&text) {
             Ok(hits) => vec![Action::SearchHits(text, hits)],
             Err(e) => vec![failed(e, session.lang)],

@@ -1,4 +1,6 @@
-//! Every user-visible string of the workbench, in Chinese and English.
+//! The workbench's shared labels (headings, screen names, column headers), in Chinese and
+//! English. Messages that belong to one screen or one action are written where they are
+//! made, with `Lang::pick`; every one has both languages.
 
 pub use crate::text::lang::Lang;
 

@@ -186,7 +186,7 @@ impl App {
 
     /// Titles are matched in memory at every keystroke (substring and pinyin). Bodies
     /// are asked of the store's trigram index from three characters on; a shorter query
-    /// would need a scan of every body (about 0.1 s at 100k items), so that runs only
+    /// would need a scan of every body (see BENCHMARKS.md), so that runs only
     /// when the search is submitted (`submitted` passes `whole`).
     pub(super) fn search_changed(&mut self, text: String, whole: bool) -> Effect {
         self.screens

@@ -414,7 +414,8 @@ impl ItemsScreen {
 }
 
 /// The indices below `len` that pass `keep`, in order; a long list is split over two
-/// threads (a pinyin pass over 100k titles is some 15 ms, and the machine has two cores).
+/// threads (a pinyin pass over every title of a large database is the slowest part of a
+/// keystroke; BENCHMARKS.md has the figures).
 fn filter_indices(len: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<usize> {
     const SPLIT_FROM: usize = 20_000;
     if len < SPLIT_FROM {

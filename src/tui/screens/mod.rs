@@ -1,4 +1,5 @@
-//! The screens: each file holds one screen's state, its key handling and its rendering.
+//! The screens: each file holds one screen's state, how it moves its cursor
+//! ([`Navigate`]) and its rendering. Which key does what is the keymap's (`keymap.rs`).
 
 pub mod by_chapter;
 pub mod by_department;
