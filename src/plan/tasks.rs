@@ -18,7 +18,9 @@ use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::ordinal_items;
 use super::lines::{Kind, clause_title, collapse_spaces, is_heading_text};
 use super::normalize::Line;
-use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
+use super::responsibility::{
+    Clause, find_clause, is_label_line, parse_label_lines, prose_clause, split_clause,
+};
 use super::task_tree::{Node, RANK_CN_ENUM, Tree, build_tree, is_background};
 use super::{DepartmentRef, Role, Task};
 use std::collections::HashMap;
@@ -153,6 +155,13 @@ impl Reader<'_> {
         }
         let (texts, found) = self.read_paragraphs(paragraphs);
         clause.merge(found);
+        if clause.is_empty()
+            && let Some(prose) = std::iter::once(&own.0)
+                .chain(&texts)
+                .find_map(|t| prose_clause(t))
+        {
+            clause = prose;
+        }
         body.extend(texts);
         used.extend_from_slice(paragraphs);
         let title = if heading {
@@ -266,6 +275,16 @@ impl Reader<'_> {
             }
             return;
         }
+        // A measure that says in its prose who leads it and who helps ("由A牵头，B配合").
+        let prose = || {
+            std::iter::once(node.numbered.rest.as_str())
+                .chain(paragraphs.iter().map(|&p| self.text(p)))
+                .any(|t| prose_clause(t).is_some())
+        };
+        if leaf && !self.in_background(id) && prose() {
+            self.node_task(id, &paragraphs);
+            return;
+        }
         // Numbered like siblings that carry clauses: a measure whose clause was left out.
         let sibling_clause = self.sibling_has_clause(id);
         if !self.leaf_allowed(id) || self.in_background(id) && !sibling_clause {
@@ -279,7 +298,10 @@ impl Reader<'_> {
                     .iter()
                     .any(|&p| !find_deadlines_in(self.text(p), self.options.year).is_empty())
             };
-            if !paragraphs.is_empty() && (node.rank > RANK_CN_ENUM || dated()) {
+            // Sub-measures that name who answers for them make the heading their group, and
+            // its paragraph an orientation.
+            let assigned_below = node.children.iter().any(|&c| self.tree.nodes[c].clause);
+            if !paragraphs.is_empty() && !assigned_below && (node.rank > RANK_CN_ENUM || dated()) {
                 self.node_task(id, &paragraphs);
             }
             return;
