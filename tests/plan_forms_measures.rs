@@ -131,3 +131,27 @@ fn a_group_over_assigned_measures_is_no_measure() {
     );
     assert_eq!(titles(&doc), vec!["建设绿色低碳工厂", "构建绿色低碳供应链"]);
 }
+
+/// A group heading left with nothing under it (misplaced before the next part) among
+/// groups of measures is no measure.
+#[test]
+fn an_empty_group_is_no_measure() {
+    let doc = parse(
+        "某区设备更新行动方案\n\n二、重点任务\n\n\
+         （一）实施设备更新行动。\n\n\
+         1. 推动工业企业数字化改造。组织编制行业实施指南。（区工信局牵头负责）\n\n\
+         （二）实施回收循环利用行动。\n\n\
+         2. 完善废旧产品回收网络。合理布局回收网点。（区商务局牵头负责）\n\n\
+         （三）实施标准提升行动。\n\n\
+         三、强化政策保障\n\n\
+         3. 加大财政支持力度。积极争取国家资金。（区财政局牵头负责）\n",
+    );
+    assert_eq!(
+        titles(&doc),
+        vec![
+            "推动工业企业数字化改造",
+            "完善废旧产品回收网络",
+            "加大财政支持力度"
+        ]
+    );
+}

@@ -324,8 +324,8 @@ impl Reader<'_> {
         } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
             // The paragraph's inline items are the measures.
         } else if !heading
-            || !paragraphs.is_empty()
-            || ends_sentence(&node.numbered.rest)
+            || (!paragraphs.is_empty() || ends_sentence(&node.numbered.rest))
+                && !self.empty_group(id)
             || sibling_clause
         {
             // A numbered measure: a sentence, or a heading with its paragraphs.
@@ -339,6 +339,33 @@ impl Reader<'_> {
     fn leaf_allowed(&self, id: usize) -> bool {
         !self.options.sectioned
             && (self.options.leaf_tasks || self.clause_parts.contains(&self.top(id)))
+    }
+
+    /// A heading numbered like the groups around it (each over measures of its own) that
+    /// holds nothing: a group left empty, as a misplaced heading is, not a measure.
+    fn empty_group(&self, id: usize) -> bool {
+        let node = &self.tree.nodes[id];
+        if !node.paragraphs.is_empty() || !node.children.is_empty() {
+            return false;
+        }
+        let siblings: Vec<&Node> = match node.parent {
+            Some(p) => self.tree.nodes[p]
+                .children
+                .iter()
+                .map(|&c| &self.tree.nodes[c])
+                .collect(),
+            None => self
+                .tree
+                .nodes
+                .iter()
+                .filter(|n| n.parent.is_none())
+                .collect(),
+        };
+        let others: Vec<&&Node> = siblings
+            .iter()
+            .filter(|n| n.index != node.index && n.rank == node.rank)
+            .collect();
+        !others.is_empty() && others.iter().all(|n| !n.children.is_empty())
     }
 
     /// Whether another node numbered the same way under the same heading carries a clause.
