@@ -254,10 +254,18 @@ fn score_tasks(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
 
 fn score_boxes(doc: &ParsedDocument, expect: &Expect, score: &mut Score) {
     for e in &expect.boxes {
-        let found = doc.plan.boxes.iter().find(|b| b.number == e.number);
-        let title_ok = found.is_some_and(|b| {
+        // Boxes without a number (0) are told apart by their titles.
+        let titled = |b: &&plan::PlanBox| {
             e.title.is_empty() || b.title.as_deref().is_some_and(|t| same_title(t, &e.title))
-        });
+        };
+        let numbered = || doc.plan.boxes.iter().find(|b| b.number == e.number);
+        let found = doc
+            .plan
+            .boxes
+            .iter()
+            .find(|b| b.number == e.number && titled(b))
+            .or_else(numbered);
+        let title_ok = found.is_some_and(|b| titled(&b));
         score.unit(title_ok, || {
             format!("专栏{} {}: not found", e.number, e.title)
         });

@@ -47,8 +47,55 @@ fn is_header_row(row: &[String]) -> bool {
     })
 }
 
+/// A header row of years only ("2024年 | 2025年 | 2026年"): the second row under a cell
+/// spanning the years (目标).
+fn is_year_row(row: &[String]) -> bool {
+    let filled: Vec<String> = row
+        .iter()
+        .map(|c| squash(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled
+            .iter()
+            .all(|c| YEAR_HEADER.is_match(c) && c.chars().count() <= 10)
+}
+
+/// Two header rows, both shorter than the table, where one cell of the first spans the
+/// whole second row ("序号 | 指标 | 目标" over "2024年 | 2025年 | 2026年"): a label per
+/// column, the spanning cell's joined with each cell under it.
+fn spanned_headers(headers: &[&Vec<String>], width: usize) -> Option<Vec<String>> {
+    let [top, bottom] = headers else {
+        return None;
+    };
+    if top.len() >= width || bottom.len() >= width || top.len() + bottom.len() != width + 1 {
+        return None;
+    }
+    let top: Vec<String> = top.iter().map(|c| squash(c)).collect();
+    let span = top
+        .iter()
+        .position(|c| c.contains("目标") || c.contains("规划") || c.contains("预期"))
+        .unwrap_or(top.len() - 1);
+    let mut combined = Vec::with_capacity(width);
+    for (i, cell) in top.iter().enumerate() {
+        if i != span {
+            combined.push(cell.clone());
+            continue;
+        }
+        for under in bottom.iter() {
+            let mut label = cell.clone();
+            join_label(&mut label, &squash(under));
+            combined.push(label);
+        }
+    }
+    Some(combined)
+}
+
 /// Combine header rows into one label per data column.
 fn combined_headers(headers: &[&Vec<String>], width: usize) -> Vec<String> {
+    if let Some(combined) = spanned_headers(headers, width) {
+        return combined;
+    }
     let mut combined = vec![String::new(); width];
     for header in headers {
         let cells: Vec<String> = header.iter().map(|c| squash(c)).collect();
@@ -150,15 +197,22 @@ fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Mea
     })
 }
 
+/// What a bracket after an indicator's name says when it is no unit: "（累计）", "（年均）".
+const NOT_UNITS: &[&str] = &["累计", "年均"];
+
 fn name_and_unit(cell: &str) -> (String, Option<String>) {
     let cell = cell.split_whitespace().collect::<String>();
     match TRAILING_UNIT.captures(&cell) {
-        Some(caps) => {
+        Some(caps)
+            if !NOT_UNITS
+                .iter()
+                .any(|w| caps.get(2).is_some_and(|u| u.as_str().contains(w))) =>
+        {
             let name = caps.get(1).map_or("", |m| m.as_str()).to_string();
             let unit = caps.get(2).map(|m| m.as_str().to_string());
             (name, unit)
         }
-        None => (cell, None),
+        _ => (cell, None),
     }
 }
 
@@ -166,7 +220,7 @@ fn name_and_unit(cell: &str) -> (String, Option<String>) {
 pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Vec<Indicator> {
     let header_rows: Vec<&Vec<String>> = rows
         .iter()
-        .take_while(|r| is_header_row(r) || is_blank_lead(r))
+        .take_while(|r| is_header_row(r) || is_blank_lead(r) || is_year_row(r))
         .collect();
     let data: Vec<&Vec<String>> = rows
         .iter()
@@ -179,10 +233,16 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
     let Some(name_column) = columns.name else {
         return Vec::new();
     };
-    let target_year = columns
-        .targets
-        .iter()
-        .find_map(|&c| header_year(&headers[c]));
+    // Targets for several years ("2024年 | 2025年 | 2026年"): the plan's target is the last
+    // year's, the earlier ones are milestones on the way (kept as notes).
+    let mut targets = columns.targets.clone();
+    let years: Vec<Option<i32>> = targets.iter().map(|&c| header_year(&headers[c])).collect();
+    if years.iter().flatten().count() >= 2 {
+        let mut order: Vec<usize> = (0..targets.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(years[i]));
+        targets = order.into_iter().map(|i| targets[i]).collect();
+    }
+    let target_year = targets.iter().find_map(|&c| header_year(&headers[c]));
     let mut category: Option<String> = None;
     let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
@@ -222,13 +282,16 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
             let year = header_year(&headers[c]);
             measure(row.get(c).map_or("", String::as_str), year, &mut notes)
         });
-        let target_cell = columns
-            .targets
+        let target_at = targets
             .iter()
-            .filter_map(|&c| row.get(c))
-            .find(|value| !is_empty_value(value))
-            .or_else(|| columns.targets.first().and_then(|&c| row.get(c)));
-        let target = target_cell.and_then(|value| measure(value, target_year, &mut notes));
+            .copied()
+            .find(|&c| row.get(c).is_some_and(|v| !is_empty_value(v)))
+            .or_else(|| targets.first().copied());
+        let target_cell = target_at.and_then(|c| row.get(c));
+        let year = target_at
+            .and_then(|c| header_year(&headers[c]))
+            .or(target_year);
+        let target = target_cell.and_then(|value| measure(value, year, &mut notes));
         let attribute = row.iter().find_map(|c| {
             if c.contains("约束性") {
                 Some(Attribute::Binding)

@@ -112,15 +112,24 @@ fn is_heading_like(text: &str) -> bool {
 /// 关于《X》征询公众意见的公告 → X.
 fn published_document(notice: &str) -> Option<String> {
     let trimmed = without_trailing_brackets(notice);
-    let core = NOTICE_ENDINGS
-        .iter()
-        .find_map(|ending| trimmed.strip_suffix(ending))?;
     let quoted = |text: &str| -> Option<(String, usize)> {
         let open = text.find('《')?;
         let close = text[open..].find('》')? + open;
         let name = &text[open + '《'.len_utf8()..close];
         (name.chars().count() >= 4).then(|| (name.to_string(), close))
     };
+    // "公开征求对《X》的意见": the call for comments names X before it asks.
+    if let Some(core) = trimmed
+        .strip_suffix("的意见")
+        .or_else(|| trimmed.strip_suffix("意见"))
+        && let Some((name, close)) = quoted(core)
+        && CONSULTATION_VERBS.iter().any(|v| core[..close].contains(v))
+    {
+        return Some(name);
+    }
+    let core = NOTICE_ENDINGS
+        .iter()
+        .find_map(|ending| trimmed.strip_suffix(ending))?;
     if let Some((name, close)) = quoted(core)
         && CONSULTATION_VERBS.iter().any(|v| core[close..].contains(v))
     {
