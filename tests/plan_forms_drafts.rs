@@ -131,3 +131,18 @@ fn boxes_drawn_without_a_heading() {
     let titles: Vec<&str> = doc.plan.tasks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, vec!["加快建设一批典型应用场景"]);
 }
+
+/// A page headed by the notice that publishes a document, whose body gives the notice's
+/// title again over two bold lines ("**…关于印发**" / "**《X》的通知**") before X's own title.
+#[test]
+fn a_notice_title_written_again_over_two_lines() {
+    let doc = parse(
+        "## 某区人民政府关于印发《某区碳达峰实施方案》的通知\n\n\
+         | 索引号 | SY-2023-00077 |\n| --- | --- |\n| 文件编号 | 某府〔2022〕171号 |\n\n\
+         某府〔2022〕171号\n\n**某区人民政府关于印发**\n\n**《某区碳达峰实施方案》的通知**\n\n\
+         区政府各委、办、局：\n\n现将《某区碳达峰实施方案》印发给你们，请认真贯彻执行。\n\n\
+         2022年10月27日\n\n**某区碳达峰实施方案**\n\n一、重点任务\n\n\
+         （一）大力发展可再生能源。推进光伏建设。（区发改委）\n",
+    );
+    assert_eq!(doc.plan.title, "某区碳达峰实施方案");
+}

@@ -155,3 +155,28 @@ fn an_empty_group_is_no_measure() {
         ]
     );
 }
+
+/// Among headings each over run-in measures (a work report's "大力提振消费。…"), a heading
+/// with a single paragraph holds one measure: the paragraph, titled by its first sentence.
+#[test]
+fn a_heading_among_groups_of_run_in_measures() {
+    let doc = parse(
+        "2026年某省政府工作报告\n\n二、2026年重点工作\n\n\
+         （一）着力实施扩大内需战略\n\n\
+         大力提振消费。优化“两新”政策实施。\n\n扩大有效投资。持续开展重大项目建设年活动。\n\n\
+         （二）着力推动能源转型\n\n\
+         抓实能源科技创新9条路径，加快构建新型能源体系。煤炭智能绿色开采。\n\n\
+         （三）着力推进产业升级\n\n\
+         优化提升传统产业。推进重点行业产能治理。\n\n壮大新兴支柱产业。培育新能源汽车产业。\n",
+    );
+    assert_eq!(
+        titles(&doc),
+        vec![
+            "大力提振消费",
+            "扩大有效投资",
+            "抓实能源科技创新9条路径，加快构建新型能源体系",
+            "优化提升传统产业",
+            "壮大新兴支柱产业"
+        ]
+    );
+}

@@ -65,6 +65,8 @@ struct Reader<'a> {
     clause_siblings: HashMap<(Option<usize>, u8), usize>,
     /// Whether each node sits in a background part.
     background: Vec<bool>,
+    /// (parent, rank) of headings over run-in paragraphs, each paragraph a measure.
+    run_in_groups: Vec<(Option<usize>, u8)>,
 }
 
 impl Reader<'_> {
@@ -308,7 +310,15 @@ impl Reader<'_> {
         }
         let heading = is_heading_text(&node.numbered.rest);
         let sub_heading = node.rank > RANK_CN_ENUM;
-        if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
+        // A heading among groups of run-in measures holds a measure too, even when it has
+        // but one paragraph (its first sentence is the measure's title).
+        let among_groups = paragraphs.len() == 1
+            && self.run_in_groups.contains(&(node.parent, node.rank))
+            && ordinal_items(self.text(paragraphs[0])).is_none();
+        if among_groups && heading && sub_heading {
+            self.run_in_task(Some(id), &paragraphs);
+        } else if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs)
+        {
             // A heading over run-in paragraphs ("突出重点事项攻坚。制定…"): each paragraph is
             // a measure, from the first run-in one on (a paragraph that orients the group
             // comes first); the heading groups them.
@@ -454,8 +464,19 @@ pub fn parse_tasks(
         clause_parts: Vec::new(),
         clause_siblings: HashMap::new(),
         background: Vec::new(),
+        run_in_groups: Vec::new(),
     };
     reader.background = reader.backgrounds();
+    for node in &tree.nodes {
+        let grouped = node.rank > RANK_CN_ENUM
+            && node.children.is_empty()
+            && node.paragraphs.len() >= 2
+            && is_heading_text(&node.numbered.rest)
+            && reader.mostly_run_in(&node.paragraphs);
+        if grouped && !reader.run_in_groups.contains(&(node.parent, node.rank)) {
+            reader.run_in_groups.push((node.parent, node.rank));
+        }
+    }
     for id in 0..tree.nodes.len() {
         let node = &tree.nodes[id];
         if !node.clause {

@@ -135,6 +135,10 @@ fn published_document(notice: &str) -> Option<String> {
     {
         return Some(name);
     }
+    // "《X》的通知" alone: the second line of a notice's title ("…关于印发" / "《X》的通知").
+    if core.starts_with('《') && core.ends_with('》') {
+        return quoted(core).map(|(name, _)| name);
+    }
     let at = WRAPPER_VERBS
         .iter()
         .filter_map(|v| core.find(v).map(|i| i + v.len()))
@@ -262,7 +266,9 @@ fn title_from(
             let key = squash_key(&inner);
             let repeated = (last + 1..front.len()).find_map(|k| {
                 let (t, end) = title_at(lines, front, k, false)?;
-                (squash_key(&t).starts_with(&key) || key.starts_with(&squash_key(&t)))
+                // The notice's title written again (over two lines) is not the document's.
+                let notice = published_document(&t).is_some();
+                (!notice && (squash_key(&t).starts_with(&key) || key.starts_with(&squash_key(&t))))
                     .then_some((k, end, t))
             });
             match repeated {
