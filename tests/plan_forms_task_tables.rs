@@ -114,3 +114,19 @@ fn units_run_together_in_the_lead_cell() {
         vec!["商务局", "盐都公安分局", "工信局", "发改委"]
     );
 }
+
+/// Rows numbered in Chinese numerals (一, （二）) are measures of their own like rows numbered
+/// in digits.
+#[test]
+fn rows_numbered_in_chinese_numerals() {
+    let doc = parse(
+        "某县重点工作任务分工\n\n\
+         | 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n\
+         | 一 | 推进项目建设。开工重点项目20个。 | 县发改局 | 2024年12月底前 |\n\
+         | （二） | 扩大有效投资。争取专项债券。 | 县财政局 | 2024年6月底前 |\n\
+         | 三、 | 优化营商环境。 | 县政务服务中心 | 长期坚持 |\n",
+    );
+    let titles: Vec<&str> = doc.plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, vec!["推进项目建设", "扩大有效投资", "优化营商环境"]);
+    assert_eq!(leads(&doc, 1), vec!["县财政局"]);
+}

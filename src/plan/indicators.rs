@@ -93,9 +93,6 @@ fn spanned_headers(headers: &[&Vec<String>], width: usize) -> Option<Vec<String>
 
 /// Combine header rows into one label per data column.
 fn combined_headers(headers: &[&Vec<String>], width: usize) -> Vec<String> {
-    if let Some(combined) = spanned_headers(headers, width) {
-        return combined;
-    }
     let mut combined = vec![String::new(); width];
     for header in headers {
         let cells: Vec<String> = header.iter().map(|c| squash(c)).collect();
@@ -228,16 +225,19 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
         .filter(|r| !is_header_row(r))
         .collect();
     let width = usual_width(&data);
-    let headers = combined_headers(&header_rows, width);
+    let spanned = spanned_headers(&header_rows, width);
+    let yearly = spanned.is_some();
+    let headers = spanned.unwrap_or_else(|| combined_headers(&header_rows, width));
     let columns = columns(&headers);
     let Some(name_column) = columns.name else {
         return Vec::new();
     };
-    // Targets for several years ("2024年 | 2025年 | 2026年"): the plan's target is the last
-    // year's, the earlier ones are milestones on the way (kept as notes).
+    // Targets for each year of the plan under one 目标 ("2024年 | 2025年 | 2026年"): the
+    // plan's target is the last year's, the earlier ones are milestones on the way (kept as
+    // notes).
     let mut targets = columns.targets.clone();
     let years: Vec<Option<i32>> = targets.iter().map(|&c| header_year(&headers[c])).collect();
-    if years.iter().flatten().count() >= 2 {
+    if yearly && years.iter().flatten().count() >= 2 {
         let mut order: Vec<usize> = (0..targets.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(years[i]));
         targets = order.into_iter().map(|i| targets[i]).collect();

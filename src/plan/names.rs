@@ -82,11 +82,12 @@ pub fn split_names(list: &str) -> Vec<String> {
     let list = rejoin_branches(list);
     let mut names: Vec<String> = Vec::new();
     let mut joining = false;
-    for raw in split_outside_brackets(
-        &list,
-        &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'],
-    ) {
-        for name in split_glued(clean_name(raw)) {
+    let separators = ['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'];
+    // A cell that separates nothing had its line breaks lost: names glued after any
+    // closing ending are split there too. A list that separates its names glues none.
+    let unseparated = !list.contains(separators);
+    for raw in split_outside_brackets(&list, &separators) {
+        for name in split_glued(clean_name(raw), unseparated) {
             match names.last_mut() {
                 // "相关部门、单位": a bare 单位 completes the rider before it.
                 Some(previous) if joining || GENERIC_NAMES.contains(&name) => {
@@ -164,7 +165,9 @@ fn own_name_after(after: &str) -> bool {
         .iter()
         .chain(&["监管局"])
         .find_map(|e| after.strip_suffix(e))
-        .is_some_and(|place| place.chars().count() <= MAX_GLUED_PLACE_CHARS);
+        .is_some_and(|place| place.chars().count() <= MAX_GLUED_PLACE_CHARS)
+        || after.ends_with("分公司")
+        || after.ends_with("子公司");
     after.chars().count() >= 3
         && has_department_ending(after)
         && !branch
@@ -177,7 +180,7 @@ fn own_name_after(after: &str) -> bool {
 
 /// "市行政审批局市司法局", "区发改委盐都供电服务中心" (a line break lost in a table cell) →
 /// two names.
-fn split_glued(name: &str) -> Vec<&str> {
+fn split_glued(name: &str, loose: bool) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in name.char_indices() {
@@ -194,7 +197,8 @@ fn split_glued(name: &str) -> Vec<&str> {
             .iter()
             .any(|p| before.starts_with(p))
             || before.ends_with("总局");
-        let closed = !national
+        let closed = loose
+            && !national
             && CLOSING_ENDINGS.iter().any(|e| before.ends_with(e))
             && own_name_after(after);
         if before.chars().count() >= 3 && (leveled || closed) {
@@ -302,8 +306,14 @@ mod tests {
             "市住房城乡建设委员会",
             "国家金融监管总局苏州监管分局",
             "国家药品监督管理局医疗器械技术审评检查长三角分中心",
+            "国网重庆市电力公司市区供电分公司",
         ] {
             assert_eq!(split_names(one), vec![one]);
         }
+        // In a list that separates its names, a name glued after 局 stays whole.
+        assert_eq!(
+            split_names("市公安局交通管理局、市交通局"),
+            vec!["市公安局交通管理局", "市交通局"]
+        );
     }
 }

@@ -103,13 +103,9 @@ fn trimmed(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
     let width = columns.len();
     let mut row = row.to_vec();
     let first_misfits = columns.first() == Some(&Some(Column::Number))
-        && row.first().is_some_and(|c| {
-            let c = c.trim();
-            !c.is_empty()
-                && !c
-                    .chars()
-                    .all(|ch| ch.is_ascii_digit() || ".．、".contains(ch))
-        });
+        && row
+            .first()
+            .is_some_and(|c| !c.trim().is_empty() && row_number(c).is_none());
     let padded = row.len() > width || first_misfits && row.len() > 1;
     while padded && row.last().is_some_and(|c| c.trim().is_empty()) {
         row.pop();
@@ -123,12 +119,21 @@ fn trimmed(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
     row
 }
 
+/// A row's number as its 序号 cell writes it ("12", "3.", "一", "（二）"), without the marks
+/// around it.
+fn row_number(cell: &str) -> Option<String> {
+    let number = cell
+        .trim()
+        .trim_end_matches(['.', '．', '、'])
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    super::numerals::parse_numeral(number).map(|_| number.to_string())
+}
+
 /// A short row without a number that ends with the departments: the rest of the measure
 /// above, whose number and text cells it shares.
 fn continues(row: &[String], width: usize) -> bool {
-    let numbered = row
-        .first()
-        .is_some_and(|c| !c.trim().is_empty() && c.trim().chars().all(|ch| ch.is_ascii_digit()));
+    let numbered = row.first().is_some_and(|c| row_number(c).is_some());
     row.len() > 1
         && row.len() < width
         && !numbered
@@ -232,12 +237,8 @@ pub fn tasks_from_table(
                 continue;
             }
             match column {
-                Some(Column::Number)
-                    if cell
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '．' | '、')) =>
-                {
-                    number = cell.trim_end_matches(['.', '．', '、']).to_string();
+                Some(Column::Number) if row_number(cell).is_some() => {
+                    number = row_number(cell).unwrap_or_default();
                 }
                 Some(Column::Lead) => clause.merge(Clause {
                     lead: split_names(cell),
@@ -260,7 +261,10 @@ pub fn tasks_from_table(
                 _ => {}
             }
         }
-        if numbered_measures && number.is_empty() {
+        let numbered_text = cells
+            .get(measure)
+            .is_some_and(|c| own_number(c.trim()).is_some());
+        if numbered_measures && number.is_empty() && !numbered_text {
             if let Some(previous) = tasks.last_mut() {
                 continue_measure(previous, &cells, &columns, clause, targets);
             }
