@@ -23,7 +23,7 @@ use super::responsibility::{
 };
 use super::task_tree::{Node, RANK_CN_ENUM, Tree, build_tree, is_background};
 use super::{DepartmentRef, Role, Task};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How the tasks of one text are read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,9 +66,10 @@ struct Reader<'a> {
     /// Whether each node sits in a background part.
     background: Vec<bool>,
     /// (parent, rank) of headings over run-in paragraphs, each paragraph a measure.
-    run_in_groups: Vec<(Option<usize>, u8)>,
-    /// The nodes at the top of the tree.
-    roots: Vec<usize>,
+    run_in_groups: HashSet<(Option<usize>, u8)>,
+    /// Per (parent, rank): how many nodes are numbered so, and how many of them hold
+    /// numbered lines of their own.
+    sibling_groups: HashMap<(Option<usize>, u8), (usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -378,20 +379,24 @@ pub fn parse_tasks(
         clause_parts: Vec::new(),
         clause_siblings: HashMap::new(),
         background: Vec::new(),
-        run_in_groups: Vec::new(),
-        roots: (0..tree.nodes.len())
-            .filter(|&n| tree.nodes[n].parent.is_none())
-            .collect(),
+        run_in_groups: HashSet::new(),
+        sibling_groups: HashMap::new(),
     };
     reader.background = reader.backgrounds();
     for node in &tree.nodes {
+        let counts = reader
+            .sibling_groups
+            .entry((node.parent, node.rank))
+            .or_default();
+        counts.0 += 1;
+        counts.1 += usize::from(!node.children.is_empty());
         let grouped = node.rank > RANK_CN_ENUM
             && node.children.is_empty()
             && node.paragraphs.len() >= 2
             && is_heading_text(&node.numbered.rest)
             && reader.mostly_run_in(&node.paragraphs);
-        if grouped && !reader.run_in_groups.contains(&(node.parent, node.rank)) {
-            reader.run_in_groups.push((node.parent, node.rank));
+        if grouped {
+            reader.run_in_groups.insert((node.parent, node.rank));
         }
     }
     for id in 0..tree.nodes.len() {

@@ -4,7 +4,6 @@
 use super::{Draft, MAX_RUN_IN_TITLE_CHARS, Reader};
 use crate::plan::lines::{clause_title, ordinal_items};
 use crate::plan::responsibility::Clause;
-use crate::plan::task_tree::Node;
 
 impl Reader<'_> {
     /// Whether leaves of this node's part are measures: in a document without clauses (and
@@ -22,19 +21,13 @@ impl Reader<'_> {
         if !node.paragraphs.is_empty() || !node.children.is_empty() {
             return false;
         }
-        let siblings: Vec<&Node> = match node.parent {
-            Some(p) => self.tree.nodes[p]
-                .children
-                .iter()
-                .map(|&c| &self.tree.nodes[c])
-                .collect(),
-            None => self.roots.iter().map(|&r| &self.tree.nodes[r]).collect(),
-        };
-        let others: Vec<&&Node> = siblings
-            .iter()
-            .filter(|n| n.index != node.index && n.rank == node.rank)
-            .collect();
-        !others.is_empty() && others.iter().all(|n| !n.children.is_empty())
+        // (siblings numbered alike, those of them with numbered lines under them)
+        let (alike, groups) = self
+            .sibling_groups
+            .get(&(node.parent, node.rank))
+            .copied()
+            .unwrap_or((0, 0));
+        alike > 1 && groups == alike - 1
     }
 
     /// Whether another node numbered the same way under the same heading carries a clause.
