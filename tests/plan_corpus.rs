@@ -128,6 +128,12 @@ fn skip_held_out() -> bool {
     std::env::var_os("PLANTRACK_CORPUS_SKIP_HELD_OUT").is_some()
 }
 
+/// `PLANTRACK_CORPUS_SHOW_HELD_OUT=1`: list the held-out texts' misses too — for the report
+/// at the end of a round, once their score has been taken.
+fn show_held_out() -> bool {
+    std::env::var_os("PLANTRACK_CORPUS_SHOW_HELD_OUT").is_some()
+}
+
 /// Characters only: titles compare without punctuation, spaces or brackets.
 fn key(text: &str) -> String {
     title_key(text)
@@ -432,7 +438,7 @@ fn corpus_scores() {
             row.extra_tasks,
             if row.held_out { "  (held out)" } else { "" }
         );
-        if verbose() && !row.held_out && listed(&row.slug) {
+        if verbose() && (!row.held_out || show_held_out()) && listed(&row.slug) {
             for missed in &row.score.missed {
                 println!("    missed: {missed}");
             }
