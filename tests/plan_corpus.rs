@@ -20,7 +20,8 @@
 //! set. `cargo test --test plan_corpus -- --nocapture` prints the table;
 //! `PLANTRACK_CORPUS_VERBOSE=1` also lists every unit missed (`PLANTRACK_CORPUS_ONLY=slug`
 //! for some texts only), `PLANTRACK_CORPUS_DUMP=slug` prints what was read, and
-//! `PLANTRACK_CORPUS_SKIP_HELD_OUT=1` leaves the held-out texts unscored while working.
+//! `PLANTRACK_CORPUS_SKIP_HELD_OUT=1` leaves the held-out texts unscored while working
+//! (`PLANTRACK_CORPUS_SHOW_HELD_OUT=1` lists their misses once the round is over).
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use plantrack::plan::{self, ParsedDocument, Role, title_key};
