@@ -166,6 +166,8 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
     let mut index = from;
     // The last item was a heading alone on its line: its body is the next paragraph.
     let mut body_pending = false;
+    // The last item was a heading over dashed lines ("——…"): they are its body.
+    let mut dashed_body = false;
     while index < lines.len() {
         let line = &lines[index];
         index += 1;
@@ -196,6 +198,37 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
             continue;
         }
         labels.clear();
+        if matches!(kind, Kind::Text) {
+            if let Some(rest) = dashed(&line.text) {
+                // "——X：…" lines: items (under a label ending in "："), or the body of the
+                // heading above them.
+                match parsed.items.last_mut() {
+                    Some(last) if dashed_body => add_body(last, rest, year),
+                    _ if fits(Style::Bullet) => {
+                        style = Some(Style::Bullet);
+                        parsed.push(index - 1, item(None, group.clone(), rest, no, year));
+                    }
+                    _ => break,
+                }
+                end = index;
+                continue;
+            }
+            dashed_body = false;
+            let heads_dashes = next_text(lines, index).is_some_and(|next| dashed(next).is_some());
+            if heads_dashes && let Some(label) = group_label(&line.text) {
+                group = Some(label.to_string());
+                end = index;
+                continue;
+            }
+            if heads_dashes && is_heading_alone(&line.text) && fits(Style::Titled) {
+                style = Some(Style::Titled);
+                parsed.push(index - 1, item(None, group.clone(), &line.text, no, year));
+                dashed_body = true;
+                end = index;
+                continue;
+            }
+        }
+        dashed_body = false;
         match kind {
             Kind::Num(n) if fits(Style::Numbered) => {
                 style = Some(Style::Numbered);
@@ -297,6 +330,30 @@ fn one_paragraph(
         }
         None => parsed.push(index, item(None, None, text, no, year)),
     }
+}
+
+/// The text of a line that opens with a dash ("——百兆瓦级…", "—— 智慧调控技术：…"), the
+/// list mark of many boxes.
+fn dashed(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("——")?
+        .trim_start_matches('—')
+        .trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A label closed by a colon that heads dashed items ("技术示范：", "河北："): their group.
+fn group_label(text: &str) -> Option<&str> {
+    let label = text.trim().strip_suffix(['：', ':'])?.trim();
+    (!label.is_empty() && is_heading_alone(label)).then_some(label)
+}
+
+/// The next non-blank line's text.
+fn next_text(lines: &[Line], from: usize) -> Option<&str> {
+    lines[from..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .map(|l| l.text.as_str())
 }
 
 /// An item's heading alone on its line ("1．铁路", "（一）就业"): a word or a phrase, no

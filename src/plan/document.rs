@@ -140,6 +140,15 @@ impl Walk<'_> {
                 Kind::Image(Some(n)) => self.image_box(index, &n),
                 Kind::Glossary => self.glossary(index),
                 Kind::Text if is_note(line) => self.notes(index, follows_box),
+                Kind::Text if is_annex_list(&line.text) => self.annex_list(index),
+                Kind::Text if self.opens_frame(index) => {
+                    let titled = Numbered {
+                        number: 0,
+                        label: String::new(),
+                        rest: collapse_spaces(&line.text),
+                    };
+                    self.plan_box(index, &titled)
+                }
                 Kind::Text if is_tab_row(line) => {
                     let table = parse_tab_table(self.lines, index);
                     self.table(index, table)
@@ -287,6 +296,57 @@ impl Walk<'_> {
         end
     }
 
+    /// A box drawn round its text (a table of one column) that opens with a title over
+    /// numbered items and has no 专栏 heading: a box without a number (0), as web pages draw
+    /// the boxes of a draft.
+    fn opens_frame(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        // The first text of its frame: before it, only the frame's own empty cells.
+        let first = self.lines[..index]
+            .iter()
+            .rev()
+            .find(|l| !(l.boxed && l.is_blank()))
+            .is_none_or(|l| !l.boxed);
+        let titled = line.boxed
+            && first
+            && line.text.chars().count() <= MAX_FRAME_TITLE_CHARS
+            && !line.text.contains(['。', '，', '；', '：', ':', '\t']);
+        if !titled {
+            return false;
+        }
+        let items = (index + 1..self.lines.len())
+            .take_while(|&i| self.lines[i].boxed)
+            .filter(|&i| {
+                matches!(
+                    self.kinds[i],
+                    Kind::Num(_) | Kind::ParenCn(_) | Kind::Circled(_)
+                )
+            })
+            .count();
+        items >= 2
+    }
+
+    /// "附件：1.《X》" and the numbered lines that continue the list ("2.《Y》"): the names of
+    /// the annexes, not measures.
+    fn annex_list(&mut self, index: usize) -> usize {
+        let mut next = 2;
+        let mut end = index + 1;
+        let mut scan = index + 1;
+        while scan < self.lines.len() {
+            match &self.kinds[scan] {
+                Kind::Blank => {}
+                Kind::Num(n) if n.number == next => {
+                    next += 1;
+                    end = scan + 1;
+                }
+                _ => break,
+            }
+            scan += 1;
+        }
+        self.marks.set_range(index, end, Placed::Outline);
+        end
+    }
+
     /// A table outside any box: indicator rows, a task list, or skipped with a warning.
     fn table(&mut self, index: usize, table: TableBlock) -> usize {
         let end = index + table.consumed.max(1);
@@ -381,6 +441,25 @@ impl Walk<'_> {
             .is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
     }
 }
+
+/// "附件：1.《…》", "附表：1．…": the first line of a list of annexes.
+fn is_annex_list(text: &str) -> bool {
+    let Some(rest) = ["附件", "附表", "附图"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start().strip_prefix(['：', ':']).unwrap_or("");
+    let rest = rest.trim_start();
+    rest.starts_with('1')
+        && rest[1..]
+            .trim_start_matches('\\')
+            .starts_with(['.', '．', '、', '﹒'])
+}
+
+/// Longest title of a box drawn without a 专栏 heading.
+const MAX_FRAME_TITLE_CHARS: usize = 30;
 
 /// Longest line that can be the wrapped second half of a heading.
 const MAX_HEADING_TAIL_CHARS: usize = 20;

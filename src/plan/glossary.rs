@@ -2,7 +2,7 @@
 //! heading style: bold, 附录一：名词解释, 名词解释：), numbered (1.… （1）… ①…) or not.
 
 use super::GlossaryEntry;
-use super::lines::{Kind, classify, collapse_spaces};
+use super::lines::{Kind, classify, collapse_spaces, decimal_like_number};
 use super::normalize::Line;
 
 /// Longest term of an unnumbered entry.
@@ -134,7 +134,15 @@ pub fn parse_glossary(lines: &[Line], from: usize) -> (Vec<GlossaryEntry>, usize
             end = from + offset + 1;
             continue;
         }
-        let (number, text) = match classify(line) {
+        // "7．15分钟…服务圈。": a term that starts with a figure reads like a decimal; it is
+        // the next entry when its number follows the last one's.
+        let next = entries.last().map_or(1, |e| e.number + 1);
+        let decimal = decimal_like_number(&line.text).filter(|n| n.number == next);
+        let kind = match (classify(line), decimal) {
+            (Kind::Text, Some(n)) => Kind::Num(n),
+            (kind, _) => kind,
+        };
+        let (number, text) = match kind {
             Kind::Num(n) | Kind::ParenNum(n) | Kind::Circled(n) => (Some(n.number), n.rest),
             // "一、碳达峰：…": numbered like a heading, written like an entry.
             Kind::CnEnum(n) | Kind::ParenCn(n) if unnumbered_term(&n.rest) => {

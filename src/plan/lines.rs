@@ -170,8 +170,32 @@ const MIN_ORDINAL_ITEMS: usize = 3;
 /// Longest lead-in before "一是" of a list of measures ("今年再办好15件民生实事。").
 const MAX_ORDINAL_LEAD_CHARS: usize = 40;
 
+/// Measure words of a count that announces a list ("办好15件民生实事", "抓好三项工作").
+const COUNT_WORDS: &[char] = &['件', '项', '个', '条', '类', '大'];
+
+/// Whether a lead-in announces how many items follow ("今年再办好15件民生实事。"). "一是…二是…"
+/// alone only unfolds the facets of one measure; a list of measures is counted first.
+fn announces_count(lead: &str) -> bool {
+    let chars: Vec<char> = lead.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| {
+        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+        if !(numeral(w[0]) && COUNT_WORDS.contains(&w[1])) {
+            return false;
+        }
+        // "一个", "一大" are articles, not counts; "第三个" is an ordinal.
+        let start = chars[..=i]
+            .iter()
+            .rev()
+            .take_while(|&&c| numeral(c))
+            .count();
+        let number: String = chars[i + 1 - start..=i].iter().collect();
+        let ordinal = i + 1 > start && chars[i - start] == '第';
+        !ordinal && super::numerals::parse_numeral(&number).is_some_and(|n| n >= 2)
+    })
+}
+
 /// The items of a paragraph that lists measures inline: "…。一是A。二是B。三是C。" → ("一是", "A。")
-/// …, when it lists at least three in order after a short lead-in.
+/// …, when it lists at least three in order after a short lead-in that counts them.
 pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
     let mut markers: Vec<(usize, usize, String)> = Vec::new();
     for caps in ORDINAL.captures_iter(text) {
@@ -184,7 +208,10 @@ pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
         }
     }
     let first = markers.first()?;
-    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS
+    let lead = &text[..first.0];
+    if markers.len() < MIN_ORDINAL_ITEMS
+        || lead.chars().count() > MAX_ORDINAL_LEAD_CHARS
+        || !announces_count(lead)
     {
         return None;
     }
@@ -326,6 +353,16 @@ mod tests {
         assert_eq!(items[1].1, "改造小区，惠及万户。");
         assert_eq!(
             ordinal_items("坚持创新。一是加强研发，二是引进人才。"),
+            None
+        );
+        // Facets of one measure, not counted: no list of measures.
+        assert_eq!(
+            ordinal_items("一是新建学校。二是改造小区。三是加装电梯。"),
+            None
+        );
+        assert!(ordinal_items("重点抓好三项工作：一是甲。二是乙。三是丙。").is_some());
+        assert_eq!(
+            ordinal_items("打造一个平台。一是甲。二是乙。三是丙。"),
             None
         );
     }

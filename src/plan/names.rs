@@ -82,11 +82,12 @@ pub fn split_names(list: &str) -> Vec<String> {
     let list = rejoin_branches(list);
     let mut names: Vec<String> = Vec::new();
     let mut joining = false;
-    for raw in split_outside_brackets(
-        &list,
-        &['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'],
-    ) {
-        for name in split_glued(clean_name(raw)) {
+    let separators = ['、', ' ', '\u{3000}', '/', '\t', ',', '，', ';', '；'];
+    // A cell that separates nothing had its line breaks lost: names glued after any
+    // closing ending are split there too. A list that separates its names glues none.
+    let unseparated = !list.contains(separators);
+    for raw in split_outside_brackets(&list, &separators) {
+        for name in split_glued(clean_name(raw), unseparated) {
             match names.last_mut() {
                 // "相关部门、单位": a bare 单位 completes the rider before it.
                 Some(previous) if joining || GENERIC_NAMES.contains(&name) => {
@@ -149,20 +150,58 @@ const GLUE_ENDINGS: &[&str] = &[
 /// How the next name of a glued pair starts.
 const GLUE_STARTS: &[char] = &['省', '市', '区', '县', '州', '各'];
 
-/// "市行政审批局市司法局" (a line break lost in a table cell) → two names.
-fn split_glued(name: &str) -> Vec<&str> {
+/// Endings of an office that close its name for certain: a name glued after one starts
+/// wherever the rest is a name of its own ("区发改委盐都供电服务中心", "商务局工信局发改委").
+const CLOSING_ENDINGS: &[&str] = &["局", "委", "厅", "中心", "集团", "公司"];
+/// Longest place name of a branch or regional office named after its parent
+/// ("市自然资源和规划局盐都分局", "国家能源局华中监管局"): one name, not two.
+const MAX_GLUED_PLACE_CHARS: usize = 3;
+
+/// Whether `after` (the text after a closing ending) is a name of its own: long enough, a
+/// department's ending, not a branch of the name before it, not the ending's own suffix
+/// ("集团有限公司") nor a bracket naming it again.
+fn own_name_after(after: &str) -> bool {
+    let branch = BRANCH_ENDINGS
+        .iter()
+        .chain(&["监管局"])
+        .find_map(|e| after.strip_suffix(e))
+        .is_some_and(|place| place.chars().count() <= MAX_GLUED_PLACE_CHARS)
+        || after.ends_with("分公司")
+        || after.ends_with("子公司");
+    after.chars().count() >= 3
+        && has_department_ending(after)
+        && !branch
+        && !after.starts_with(['（', '(', '、'])
+        && !DEPARTMENT_ENDINGS
+            .iter()
+            .chain(&["有限", "股份"])
+            .any(|e| after.starts_with(e))
+}
+
+/// "市行政审批局市司法局", "区发改委盐都供电服务中心" (a line break lost in a table cell) →
+/// two names.
+fn split_glued(name: &str, loose: bool) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in name.char_indices() {
-        if i == start || !GLUE_STARTS.contains(&c) {
+        if i == start {
             continue;
         }
         let before = &name[start..i];
         let after = &name[i..];
-        if before.chars().count() >= 3
+        let leveled = GLUE_STARTS.contains(&c)
             && after.chars().count() >= 3
-            && GLUE_ENDINGS.iter().any(|e| before.ends_with(e))
-        {
+            && GLUE_ENDINGS.iter().any(|e| before.ends_with(e));
+        // A national office names its local offices after it ("国家金融监管总局苏州监管分局").
+        let national = ["国家", "中国", "国务院"]
+            .iter()
+            .any(|p| before.starts_with(p))
+            || before.ends_with("总局");
+        let closed = loose
+            && !national
+            && CLOSING_ENDINGS.iter().any(|e| before.ends_with(e))
+            && own_name_after(after);
+        if before.chars().count() >= 3 && (leveled || closed) {
             parts.push(before);
             start = i;
         }
@@ -245,6 +284,36 @@ mod tests {
         assert_eq!(
             split_names("市行政审批局市司法局"),
             vec!["市行政审批局", "市司法局"]
+        );
+        assert_eq!(
+            split_names("商务局盐都公安分局工信局发改委"),
+            vec!["商务局", "盐都公安分局", "工信局", "发改委"]
+        );
+        assert_eq!(
+            split_names("区发改委盐都供电服务中心"),
+            vec!["区发改委", "盐都供电服务中心"]
+        );
+        for one in [
+            "市自然资源和规划局盐都分局",
+            "国家能源局华中监管局",
+            "中国铁路成都局集团有限公司",
+            "市公安局交警支队",
+            "区委宣传部",
+            "市政府办公室",
+            "区纪委监委",
+            "市科技局（市知识产权局）",
+            "人民银行盐城市中心支行",
+            "市住房城乡建设委员会",
+            "国家金融监管总局苏州监管分局",
+            "国家药品监督管理局医疗器械技术审评检查长三角分中心",
+            "国网重庆市电力公司市区供电分公司",
+        ] {
+            assert_eq!(split_names(one), vec![one]);
+        }
+        // In a list that separates its names, a name glued after 局 stays whole.
+        assert_eq!(
+            split_names("市公安局交通管理局、市交通局"),
+            vec!["市公安局交通管理局", "市交通局"]
         );
     }
 }

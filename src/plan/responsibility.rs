@@ -251,9 +251,23 @@ fn verb_form(part: &str) -> Option<(Part, &str)> {
         (CO_VERBS, Part::Co),
         (LIST_VERBS, Part::List),
     ];
+    if let Some(rest) = slipped_rider(part) {
+        return Some((Part::Rider, rest));
+    }
     verb_forms
         .iter()
         .find_map(|(verbs, role)| strip_verb(part, verbs).map(|rest| (*role, rest)))
+}
+
+/// "A、B等控职责分工负责": the rider with its first character mistyped (按 → 控), as a
+/// printed copy may have it; the list before it closes with 等, as riders' lists do.
+fn slipped_rider(part: &str) -> Option<&str> {
+    let rest = part.strip_suffix("职责分工负责")?;
+    let slip = rest.chars().next_back()?;
+    let rest = &rest[..rest.len() - slip.len_utf8()];
+    rest.ends_with('等')
+        .then_some(rest.trim())
+        .filter(|r| r.chars().count() > 1)
 }
 
 /// Names that continue a labelled list after a comma: departments, or short names that
@@ -385,6 +399,33 @@ fn resolve(clause: &mut Clause, parts: Vec<(Part, Vec<String>)>, shared_rider: b
     }
     let lead = clause.lead.clone();
     clause.co.retain(|n| !lead.contains(n));
+}
+
+/// "…工作由A、B牵头，C、D等部门配合，…": who leads and who shares a measure, stated in
+/// its prose rather than in a clause of its own.
+#[allow(clippy::expect_used)]
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"由([^，。；：由]{2,60}?)(?:牵头负责|牵头)[，,]\s*([^，。；：]{2,60}?)(?:共同)?配合",
+    )
+    .expect("prose clause pattern is valid")
+});
+
+/// The clause a paragraph states in prose ("由A、B牵头，C、D等部门配合"), when both lists
+/// name departments. Not a clause of the paragraph's own: a measure carries it only when it
+/// has none.
+pub fn prose_clause(text: &str) -> Option<Clause> {
+    if !text.contains("牵头") || !text.contains("配合") {
+        return None;
+    }
+    let caps = PROSE.captures(text)?;
+    let lead = split_names(caps.get(1)?.as_str());
+    let co = split_names(caps.get(2)?.as_str());
+    (all_departments(&lead) && all_departments(&co)).then(|| Clause {
+        lead,
+        co,
+        ..Clause::default()
+    })
 }
 
 mod find;

@@ -9,11 +9,12 @@
 use super::columns::{Column, column_of, is_task_header};
 use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::{Kind, classify, clause_title, collapse_spaces, is_heading_text, numbering};
+use super::names::is_department_list;
 use super::names::split_names;
 use super::normalize::Line;
 use super::patterns::YEAR_HEADER;
 use super::responsibility::{Clause, cell_departments};
-use super::row_fit::{fit, is_empty_marker, is_who};
+use super::row_fit::{Fitted, fit, is_empty_marker, is_who};
 use super::tables::TableBlock;
 use super::{BoxItem, Deadline, Task};
 
@@ -80,6 +81,71 @@ fn header_deadline(header: &str) -> Option<Deadline> {
         .next()
 }
 
+/// The years whose targets a row sets: one per filled column headed by a year's target
+/// ("2024年目标", "2025年": each filled cell is due at that year's end).
+fn year_columns(header: &[String], columns: &[Option<Column>]) -> Vec<Option<Deadline>> {
+    header
+        .iter()
+        .zip(columns)
+        .map(|(h, c)| match c {
+            Some(Column::Target | Column::Year) => header_deadline(h),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A row as long as the header: cells a copy added past the last column are dropped when
+/// empty, and so are empty cells that pushed the row's last cells out of line (a page's
+/// table drawn with one more, empty, column). A row that lost its first cells (merged with
+/// the row above) but was padded to the table's width at its end is short again, so that
+/// its cells are fitted where they belong.
+fn trimmed(row: &[String], columns: &[Option<Column>]) -> Vec<String> {
+    let width = columns.len();
+    let mut row = row.to_vec();
+    let first_misfits = columns.first() == Some(&Some(Column::Number))
+        && row
+            .first()
+            .is_some_and(|c| !c.trim().is_empty() && row_number(c).is_none());
+    let padded = row.len() > width || first_misfits && row.len() > 1;
+    while padded && row.last().is_some_and(|c| c.trim().is_empty()) {
+        row.pop();
+    }
+    while row.len() > width {
+        let Some(empty) = row.iter().rposition(|c| c.trim().is_empty()) else {
+            break;
+        };
+        row.remove(empty);
+    }
+    row
+}
+
+/// A row's number as its 序号 cell writes it ("12", "3.", "一", "（二）"), without the marks
+/// around it.
+fn row_number(cell: &str) -> Option<String> {
+    let number = cell
+        .trim()
+        .trim_end_matches(['.', '．', '、'])
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    super::numerals::parse_numeral(number).map(|_| number.to_string())
+}
+
+/// A short row without a number that ends with the departments: the rest of the measure
+/// above, whose number and text cells it shares.
+fn continues(row: &[String], width: usize) -> bool {
+    let numbered = row.first().is_some_and(|c| row_number(c).is_some());
+    row.len() > 1
+        && row.len() < width
+        && !numbered
+        && row.last().is_some_and(|c| is_department_list(c))
+}
+
+/// The header written again (a table continued on the next page repeats it).
+fn repeats_header(row: &[String], header: &[String]) -> bool {
+    let squash = |c: &String| -> String { c.split_whitespace().collect() };
+    row.len() == header.len() && row.iter().map(squash).eq(header.iter().map(squash))
+}
+
 /// Every task of a task table.
 pub fn tasks_from_table(
     table: &TableBlock,
@@ -96,16 +162,59 @@ pub fn tasks_from_table(
         return Vec::new();
     };
     let dated = header_deadline(&header[measure]);
+    let years = year_columns(header, &columns);
     let has_lead = columns.contains(&Some(Column::Lead));
+    // The number is the measure's own (序号 | 任务内容 | …): a row without one continues the
+    // measure above it (its merged cells omitted), it is no measure of its own.
+    let numbered_measures = measure > 0 && columns[measure - 1] == Some(Column::Number);
     let mut group: Option<String> = None;
     let mut above: Vec<String> = vec![String::new(); columns.len()];
-    let mut tasks = Vec::new();
+    let mut tasks: Vec<Task> = Vec::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
-        if let Some(heading) = group_of(row, columns.len()) {
-            group = Some(heading);
+        let row = &trimmed(row, &columns);
+        if repeats_header(row, header) {
             continue;
         }
-        let fitted = fit(row, &columns, Some(measure));
+        // Where rows number their measures, a lone cell that names figures and numbers no
+        // group ("到2027年完成设施大棚更新1000亩") is a note to the measure above.
+        let note = |heading: &String| {
+            numbered_measures
+                && own_number(heading).is_none()
+                && heading.contains(|c: char| c.is_ascii_digit())
+        };
+        match group_of(row, columns.len()) {
+            Some(text) if note(&text) => {
+                if let Some(previous) = tasks.last_mut() {
+                    let dated = find_deadlines_in(&text, year);
+                    continue_measure(
+                        previous,
+                        &[text],
+                        &[Some(Column::Task)],
+                        Clause::default(),
+                        dated,
+                    );
+                }
+                continue;
+            }
+            Some(heading) => {
+                group = Some(heading);
+                continue;
+            }
+            None => {}
+        }
+        let fitted = if numbered_measures && continues(row, columns.len()) {
+            // Its merged cells (number, measure) are the first ones: the rest are in line
+            // with the last columns.
+            let skipped = columns.len() - row.len();
+            let mut cells = vec![String::new(); skipped];
+            cells.extend(row.iter().cloned());
+            Fitted {
+                cells,
+                omitted: (0..columns.len()).map(|c| c < skipped).collect(),
+            }
+        } else {
+            fit(row, &columns, Some(measure))
+        };
         let mut cells = fitted.cells;
         for (at, column) in columns.iter().enumerate() {
             if fitted.omitted[at] && inherits(*column, has_lead) {
@@ -116,18 +225,20 @@ pub fn tasks_from_table(
         let mut clause = Clause::default();
         let mut time = String::new();
         let mut number = String::new();
+        let mut targets: Vec<Deadline> = Vec::new();
         for (at, (column, cell)) in columns.iter().zip(&cells).enumerate() {
             let cell = cell.trim();
             if is_empty_marker(cell) {
                 continue;
             }
+            if let Some(due) = &years[at] {
+                targets.extend(find_deadlines_in(cell, year));
+                targets.push(due.clone());
+                continue;
+            }
             match column {
-                Some(Column::Number)
-                    if cell
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '．' | '、')) =>
-                {
-                    number = cell.trim_end_matches(['.', '．', '、']).to_string();
+                Some(Column::Number) if row_number(cell).is_some() => {
+                    number = row_number(cell).unwrap_or_default();
                 }
                 Some(Column::Lead) => clause.merge(Clause {
                     lead: split_names(cell),
@@ -150,6 +261,15 @@ pub fn tasks_from_table(
                 _ => {}
             }
         }
+        let numbered_text = cells
+            .get(measure)
+            .is_some_and(|c| own_number(c.trim()).is_some());
+        if numbered_measures && number.is_empty() && !numbered_text {
+            if let Some(previous) = tasks.last_mut() {
+                continue_measure(previous, &cells, &columns, clause, targets);
+            }
+            continue;
+        }
         let measure_text = cells.get(measure).map_or("", |c| c.trim());
         if measure_text.is_empty() {
             continue;
@@ -168,6 +288,7 @@ pub fn tasks_from_table(
                 deadlines.push(d);
             }
         }
+        add_deadlines(&mut deadlines, targets);
         if deadlines.is_empty() {
             deadlines.extend(dated.clone());
         }
@@ -183,6 +304,38 @@ pub fn tasks_from_table(
         });
     }
     tasks
+}
+
+fn add_deadlines(deadlines: &mut Vec<Deadline>, more: Vec<Deadline>) {
+    for d in more {
+        if !deadlines.iter().any(|e| e.due == d.due) {
+            deadlines.push(d);
+        }
+    }
+}
+
+/// A row that continues the measure above it: its departments and dated targets are the
+/// measure's too, its text (a note left in the first cell) part of its body.
+fn continue_measure(
+    task: &mut Task,
+    cells: &[String],
+    columns: &[Option<Column>],
+    clause: Clause,
+    targets: Vec<Deadline>,
+) {
+    for d in clause.departments() {
+        if !task.departments.iter().any(|e| e.name == d.name) {
+            task.departments.push(d);
+        }
+    }
+    add_deadlines(&mut task.deadlines, targets);
+    for (column, cell) in columns.iter().zip(cells) {
+        let cell = cell.trim();
+        if matches!(column, Some(Column::Number | Column::Task)) && !is_empty_marker(cell) {
+            task.body.push('。');
+            task.body.push_str(&collapse_spaces(cell));
+        }
+    }
 }
 
 /// The items of a 专栏 written as a table whose header names them (序号 | 项目名称 | 建设内容 |

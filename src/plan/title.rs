@@ -112,19 +112,32 @@ fn is_heading_like(text: &str) -> bool {
 /// 关于《X》征询公众意见的公告 → X.
 fn published_document(notice: &str) -> Option<String> {
     let trimmed = without_trailing_brackets(notice);
-    let core = NOTICE_ENDINGS
-        .iter()
-        .find_map(|ending| trimmed.strip_suffix(ending))?;
     let quoted = |text: &str| -> Option<(String, usize)> {
         let open = text.find('《')?;
         let close = text[open..].find('》')? + open;
         let name = &text[open + '《'.len_utf8()..close];
         (name.chars().count() >= 4).then(|| (name.to_string(), close))
     };
+    // "公开征求对《X》的意见": the call for comments names X before it asks.
+    if let Some(core) = trimmed
+        .strip_suffix("的意见")
+        .or_else(|| trimmed.strip_suffix("意见"))
+        && let Some((name, close)) = quoted(core)
+        && CONSULTATION_VERBS.iter().any(|v| core[..close].contains(v))
+    {
+        return Some(name);
+    }
+    let core = NOTICE_ENDINGS
+        .iter()
+        .find_map(|ending| trimmed.strip_suffix(ending))?;
     if let Some((name, close)) = quoted(core)
         && CONSULTATION_VERBS.iter().any(|v| core[close..].contains(v))
     {
         return Some(name);
+    }
+    // "《X》的通知" alone: the second line of a notice's title ("…关于印发" / "《X》的通知").
+    if core.starts_with('《') && core.ends_with('》') {
+        return quoted(core).map(|(name, _)| name);
     }
     let at = WRAPPER_VERBS
         .iter()
@@ -253,7 +266,9 @@ fn title_from(
             let key = squash_key(&inner);
             let repeated = (last + 1..front.len()).find_map(|k| {
                 let (t, end) = title_at(lines, front, k, false)?;
-                (squash_key(&t).starts_with(&key) || key.starts_with(&squash_key(&t)))
+                // The notice's title written again (over two lines) is not the document's.
+                let notice = published_document(&t).is_some();
+                (!notice && (squash_key(&t).starts_with(&key) || key.starts_with(&squash_key(&t))))
                     .then_some((k, end, t))
             });
             match repeated {

@@ -93,3 +93,59 @@ fn a_glossary_written_as_a_table() {
         "参与社会生产经营活动的数据资源。"
     );
 }
+
+/// Boxes whose items are marked with a dash ("——"): under labels closed by a colon (their
+/// groups), or as the body of the short heading above them.
+#[test]
+fn dashed_items_under_labels_and_headings() {
+    let doc = parse(
+        "某省新型储能实施方案\n\n一、积极试点示范\n\n开展试点示范。\n\n\
+         专栏2 新型储能技术试点示范\n\n\
+         技术示范：\n\n——百兆瓦级先进压缩空气储能系统应用\n\n——飞轮储能技术规模化应用\n\n\
+         专栏3 首批试点示范项目\n\n\
+         河北：\n\n——国家风光储输示范工程二期储能扩建工程\n\n\
+         广东：\n\n——佛山市顺德德胜电厂储能调频项目\n\n——宁德时代储能微网项目\n\n\
+         专栏4 新型储能区域示范\n\n\
+         青海省国家储能发展先行示范区重点项目\n\n——德令哈压缩空气储能试点项目，建设共享储能示范。\n\n\
+         张家口可再生能源示范区新型储能创新发展\n\n——开展新型储能技术创新示范。\n\n\
+         二、推动规模化发展\n\n推进新型储能发展。\n",
+    );
+    assert_eq!(
+        item_titles(&doc, 2),
+        vec!["百兆瓦级先进压缩空气储能系统应用", "飞轮储能技术规模化应用"]
+    );
+    assert_eq!(
+        doc.plan.boxes[0].items[0].group.as_deref(),
+        Some("技术示范")
+    );
+    assert_eq!(
+        item_titles(&doc, 3),
+        vec![
+            "国家风光储输示范工程二期储能扩建工程",
+            "佛山市顺德德胜电厂储能调频项目",
+            "宁德时代储能微网项目"
+        ]
+    );
+    assert_eq!(
+        item_titles(&doc, 4),
+        vec![
+            "青海省国家储能发展先行示范区重点项目",
+            "张家口可再生能源示范区新型储能创新发展"
+        ]
+    );
+    assert!(doc.plan.boxes[2].items[0].body.contains("德令哈"));
+}
+
+/// Glossary terms that start with a figure ("7．15分钟…", "8．885。") read like decimals;
+/// numbered after the entry before them, they are entries.
+#[test]
+fn glossary_terms_that_start_with_a_figure() {
+    let doc = parse(
+        "某市规划纲要\n\n第一章 总则\n\n正文。\n\n名词解释\n\n\
+         6．数字孪生。指充分利用物理模型的仿真过程。\n\n\
+         7．15分钟高品质生活服务圈。指15分钟慢行可达空间范围内的各项功能。\n\n\
+         8．885。第1个“8”，指八张报表。\n",
+    );
+    let terms: Vec<&str> = doc.plan.glossary.iter().map(|g| g.term.as_str()).collect();
+    assert_eq!(terms, vec!["数字孪生", "15分钟高品质生活服务圈", "885"]);
+}

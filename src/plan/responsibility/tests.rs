@@ -162,3 +162,25 @@ fn groups_of_units_separated_by_commas() {
     let c = clause("科学布局。〔责任单位：各区县（自治县，以下简称区县）政府，市经济信息委〕");
     assert_eq!(c.lead, names(&["各区县（自治县，以下简称区县）政府"]));
 }
+
+#[test]
+fn rider_with_a_slip_of_the_pen() {
+    let c = clause("推进建设。（区工信局、区住建局、区财政局等控职责分工负责）");
+    assert_eq!(c.lead, names(&["区工信局"]));
+    assert_eq!(c.co, names(&["区住建局", "区财政局"]));
+}
+
+#[test]
+fn lead_and_co_stated_in_prose() {
+    let c = prose_clause(
+        "加强统筹协调。试点工作由市工业和信息化局、市发展改革委牵头，市财政局、市市场监管局等部门配合，建立协调机制。",
+    )
+    .unwrap_or_default();
+    assert_eq!(c.lead, names(&["市工业和信息化局", "市发展改革委"]));
+    assert_eq!(c.co, names(&["市财政局", "市市场监管局"]));
+    assert_eq!(
+        prose_clause("建立由市长牵头的联席会议制度，各部门配合。"),
+        None
+    );
+    assert_eq!(find_clause("试点工作由市发改委牵头，市财政局配合。"), None);
+}
