@@ -23,6 +23,7 @@ pub struct Filter {
     pub role: Option<Role>,
     /// An owner, by name.
     pub owner: Option<String>,
+    /// Only late items (`Health::is_late`).
     pub overdue: bool,
     pub unassigned: bool,
     /// Items of the person looking.
@@ -124,8 +125,8 @@ pub trait Facts<K> {
     fn status(&self) -> Status;
     fn light(&self) -> Light;
     fn pace(&self) -> Pace;
-    /// Milestones overdue.
-    fn overdue(&self) -> usize;
+    /// Late: a milestone overdue or the period over undone (`Health::is_late`).
+    fn late(&self) -> bool;
     fn owner(&self) -> Option<&K>;
     /// Whether the item has department `key`, in `role` when given.
     fn has_department(&self, key: &K, role: Option<Role>) -> bool;
@@ -156,7 +157,7 @@ impl<K: PartialEq> Resolved<'_, K> {
                 .owner
                 .as_ref()
                 .is_none_or(|owner| owner.is_some() && item.owner() == owner.as_ref())
-            && (!f.overdue || item.overdue() > 0)
+            && (!f.overdue || item.late())
             && (!f.unassigned || item.owner().is_none())
             && (!f.mine || (self.user.is_some() && item.owner() == self.user.as_ref()))
     }
@@ -185,8 +186,8 @@ mod tests {
         fn pace(&self) -> Pace {
             Pace::Behind
         }
-        fn overdue(&self) -> usize {
-            self.overdue
+        fn late(&self) -> bool {
+            self.overdue > 0
         }
         fn owner(&self) -> Option<&&'static str> {
             self.owner.as_ref()

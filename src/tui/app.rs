@@ -74,6 +74,8 @@ pub struct App {
     pub queue: Vec<Save>,
     /// How many of the waiting edits a previous workbench left (0 once all are saved).
     pub recovered: usize,
+    /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
+    pub drafts: std::collections::HashMap<i64, String>,
     pub quit: bool,
 }
 
@@ -89,6 +91,7 @@ impl App {
             message: None,
             queue: Vec::new(),
             recovered: 0,
+            drafts: std::collections::HashMap::new(),
             quit: false,
         }
     }
@@ -160,6 +163,7 @@ impl App {
                 | Action::Reverted(..)
                 | Action::Exported(_)
                 | Action::Tick
+                | Action::Hint(_)
                 | Action::Resize
                 | Action::OthersChanged
         );
@@ -167,8 +171,43 @@ impl App {
             return self.update_confirm(action);
         }
         match action {
-            Action::Quit => self.quit_unless_pending(),
+            Action::Quit => self.quit_asking(),
             Action::Back => self.back(),
+            Action::CloseInput => self.close_input(),
+            Action::Hint(text) => {
+                self.message = Some((Tone::Hint, text));
+                Effect::None
+            }
+            Action::ToggleRules => {
+                self.mode = if self.mode == Mode::Rules {
+                    Mode::Normal
+                } else {
+                    Mode::Rules
+                };
+                Effect::None
+            }
+            Action::ToggleBody => {
+                self.screens.detail.toggle_body();
+                Effect::None
+            }
+            Action::ClearFilters => {
+                self.screens.items.clear(&self.data, &self.session.user);
+                self.message = Some((
+                    Tone::Info,
+                    self.lang()
+                        .pick("已清除全部筛选", "Every filter cleared")
+                        .into(),
+                ));
+                Effect::None
+            }
+            Action::PickStatus => self.pick_status(),
+            Action::SetStatus(status) => {
+                self.mode = Mode::Normal;
+                self.edit(crate::store::ItemEdit {
+                    status: Some(status),
+                    ..crate::store::ItemEdit::default()
+                })
+            }
             Action::Switch(screen) => self.go(screen),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
@@ -194,7 +233,6 @@ impl App {
             }
             Action::ToggleSelect => self.toggle_mark(),
             Action::Ask(kind) => self.ask(kind),
-            Action::CycleStatus => self.cycle_status(),
             Action::ProgressStep(step) => self.progress_step(step),
             Action::CompleteNextMilestone => self.complete_next_milestone(),
             Action::Undo => Effect::PreviewUndo,
@@ -205,6 +243,9 @@ impl App {
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
+                if let super::action::InputPurpose::Note(id) = &purpose {
+                    self.drafts.remove(id);
+                }
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text, false),
@@ -310,18 +351,81 @@ impl App {
         Effect::None
     }
 
+    /// Esc and `q` off the Overview: close an overlay, else go back a screen. Never
+    /// quits: on the Overview it only clears the message.
     fn back(&mut self) -> Effect {
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::Rules | Mode::Status(_)) {
             self.mode = Mode::Normal;
             return Effect::None;
         }
         match self.history.pop() {
-            Some(previous) => {
-                self.screen = previous;
-                Effect::None
-            }
-            None => self.quit_unless_pending(),
+            Some(previous) => self.screen = previous,
+            None => self.message = None,
         }
+        Effect::None
+    }
+
+    /// Close the open input or list; a note with text stays as a draft.
+    fn close_input(&mut self) -> Effect {
+        if let Mode::Input(input) = &self.mode
+            && let Some(id) = input.note_of()
+            && !input.is_blank()
+        {
+            self.drafts.insert(id, input.text());
+            self.message = Some((
+                Tone::Hint,
+                self.lang()
+                    .pick(
+                        "备注已留作草稿：按 n 接着写",
+                        "The note is kept as a draft: n goes on",
+                    )
+                    .into(),
+            ));
+        }
+        self.mode = Mode::Normal;
+        Effect::None
+    }
+
+    /// `q` on the Overview and Ctrl-C anywhere: quit, asking first when a note being
+    /// written would be lost or edits still wait for the lock.
+    fn quit_asking(&mut self) -> Effect {
+        if let Mode::Input(input) = &self.mode
+            && let Some(id) = input.note_of()
+            && !input.is_blank()
+        {
+            self.drafts.insert(id, input.text());
+            let question = self
+                .lang()
+                .pick(
+                    "备注还没有保存。丢弃它并退出？y 退出 / 其他键取消（取消后按 n 接着写）",
+                    "The note is not saved. Discard it and quit? y quits, any other key cancels (then n goes on)",
+                )
+                .to_string();
+            self.message = Some((Tone::Error, question.clone()));
+            self.mode = Mode::Confirm {
+                question,
+                effect: Box::new(Effect::Quit),
+            };
+            return Effect::None;
+        }
+        self.mode = Mode::Normal;
+        self.quit_unless_pending()
+    }
+
+    /// `t`: the status list for the current item.
+    fn pick_status(&mut self) -> Effect {
+        match self.current_item().map(|i| i.id) {
+            Some(id) => self.mode = Mode::Status(id),
+            None => {
+                self.message = Some((
+                    Tone::Hint,
+                    self.lang()
+                        .pick("请先选择一个事项", "Select an item first")
+                        .into(),
+                ));
+            }
+        }
+        Effect::None
     }
 
     /// Quit, unless edits are still waiting to be saved: then ask first. They stay in the

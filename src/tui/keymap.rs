@@ -14,6 +14,8 @@ pub enum Scope {
     /// Screens that list or show items (Items, Detail).
     ItemScreens,
     Screen(ScreenId),
+    /// Every screen but this one.
+    Except(ScreenId),
 }
 
 pub struct Binding {
@@ -22,6 +24,8 @@ pub struct Binding {
     codes: Vec<Key>,
     pub action: Action,
     pub help: L,
+    /// A word or two for the key-hint line at the bottom; `None`: only in the help.
+    pub hint: Option<L>,
 }
 
 /// A key press a binding answers to.
@@ -102,6 +106,17 @@ fn bind(scope: Scope, codes: Vec<Key>, action: Action, help: L) -> Binding {
         codes,
         action,
         help,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// Shown on the key-hint line as `keys hint`.
+    fn hinted(self, hint: L) -> Binding {
+        Binding {
+            hint: Some(hint),
+            ..self
+        }
     }
 }
 
@@ -109,23 +124,48 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Scope::*;
     let mut table = vec![
         bind(
-            Global,
+            Screen(ScreenId::Overview),
+            vec![ch('q')],
+            Action::Quit,
+            L(
+                "退出（有未保存的修改时先询问）",
+                "quit (asks when edits are waiting)",
+            ),
+        )
+        .hinted(L("退出", "quit")),
+        bind(
+            Except(ScreenId::Overview),
             vec![ch('q'), key(KeyCode::Esc)],
             Action::Back,
-            L("返回 / 退出", "back / quit"),
+            L("返回上一页", "back"),
+        )
+        .hinted(L("返回", "back")),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Esc)],
+            Action::Back,
+            L("关闭提示（不退出）", "close a message (never quits)"),
         ),
         bind(
             Global,
             vec![ctrl('c')],
             Action::Quit,
-            L("立即退出", "quit now"),
+            L("退出（需要时先询问）", "quit (asks if needed)"),
         ),
         bind(
             Global,
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),
-        ),
+        )
+        .hinted(L("帮助", "help")),
+        bind(
+            Global,
+            vec![ch('w')],
+            Action::ToggleRules,
+            L("预警灯规则（详情页：为何此灯）", "light rules (and why)"),
+        )
+        .hinted(L("灯规则", "rules")),
         bind(
             Global,
             vec![ch('j'), key(KeyCode::Down)],
@@ -167,7 +207,8 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![key(KeyCode::Enter)],
             Action::Open,
             L("打开 / 下钻", "open / drill in"),
-        ),
+        )
+        .hinted(L("打开", "open")),
         bind(
             Global,
             vec![
@@ -204,25 +245,35 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('/')],
             Action::Ask(AskKind::Search),
             L("搜索（中文或拼音）", "search (Chinese or pinyin)"),
-        ),
+        )
+        .hinted(L("搜索", "search")),
         bind(
             ItemScreens,
             vec![ch('f')],
             Action::Ask(AskKind::Filter),
             L("筛选", "filter"),
+        )
+        .hinted(L("筛选", "filter")),
+        bind(
+            Screen(ScreenId::Items),
+            vec![ch('F')],
+            Action::ClearFilters,
+            L("清除全部筛选", "clear all filters"),
         ),
         bind(
             ItemScreens,
             vec![ch('o')],
             Action::Ask(AskKind::Owner),
             L("设置负责人", "set owner"),
-        ),
+        )
+        .hinted(L("负责人", "owner")),
         bind(
             ItemScreens,
             vec![ch('t')],
-            Action::CycleStatus,
-            L("切换状态", "cycle status"),
-        ),
+            Action::PickStatus,
+            L("选择状态", "pick the status"),
+        )
+        .hinted(L("状态", "status")),
         bind(
             ItemScreens,
             vec![ch('+'), alias(ch('=')), ch('-')],
@@ -234,15 +285,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('p')],
             Action::Ask(AskKind::Progress),
             L("输入进度", "type progress"),
-        ),
+        )
+        .hinted(L("进度", "progress")),
         bind(
             ItemScreens,
             vec![ch('P')],
             Action::Ask(AskKind::Project),
-            L(
-                "项目阶段与投资（阶段 总投资 年度计划 年度完成）",
-                "project stage and investment (stage total plan done)",
-            ),
+            L("项目阶段与投资", "project stage and investment"),
         ),
         bind(
             ItemScreens,
@@ -282,7 +331,15 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('n')],
             Action::Ask(AskKind::Note),
             L("添加备注", "add note"),
-        ),
+        )
+        .hinted(L("备注", "note")),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('z')],
+            Action::ToggleBody,
+            L("展开 / 收起正文", "unfold / fold the plan text"),
+        )
+        .hinted(L("正文", "text")),
         bind(
             Screen(ScreenId::Items),
             vec![ch('s')],
@@ -312,7 +369,8 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('x')],
             Action::Ask(AskKind::Export),
             L("导出当前视图（{formats}）", "export this view ({formats})"),
-        ),
+        )
+        .hinted(L("导出", "export")),
         bind(
             Screen(ScreenId::Indicators),
             vec![ch('v')],
@@ -337,6 +395,7 @@ fn applies(scope: Scope, screen: ScreenId) -> bool {
         Scope::Global => true,
         Scope::ItemScreens => matches!(screen, ScreenId::Items | ScreenId::Detail),
         Scope::Screen(s) => s == screen,
+        Scope::Except(s) => s != screen,
     }
 }
 
@@ -376,6 +435,47 @@ pub fn help(screen: ScreenId, lang: Lang) -> Vec<(String, String)> {
     rows.into_iter()
         .map(|(keys, what)| (key_list(&keys), described(what)))
         .collect()
+}
+
+/// The key-hint line of `screen` in `width` cells: `q Esc 返回  ? 帮助  / 搜索 …`, from
+/// the bindings marked with a hint, with the help's own keys, in the table's order; the
+/// entries that do not fit whole are left to the help (`?`, always among the first).
+pub fn hints(screen: ScreenId, lang: Lang, width: usize) -> String {
+    let mut line = String::new();
+    for b in BINDINGS.iter().filter(|b| applies(b.scope, screen)) {
+        let Some(hint) = b.hint else { continue };
+        let keys: Vec<String> = b
+            .codes
+            .iter()
+            .filter(|k| k.shown)
+            .map(|k| k.name())
+            .collect();
+        let entry = format!("{} {}", key_list(&keys), hint.get(lang));
+        let gap = if line.is_empty() { "" } else { "  " };
+        if crate::text::width::display_width(&line)
+            + gap.len()
+            + crate::text::width::display_width(&entry)
+            <= width
+        {
+            line.push_str(gap);
+            line.push_str(&entry);
+        }
+    }
+    line
+}
+
+/// The key-hint line while an input is open (`note`: the multi-line note editor).
+pub fn input_hints(note: bool, lang: Lang) -> &'static str {
+    match note {
+        true => lang.pick(
+            "Ctrl-S 保存  Enter 换行  Esc 关闭（留草稿）  Ctrl-C 退出",
+            "Ctrl-S save  Enter new line  Esc close (keeps a draft)  Ctrl-C quit",
+        ),
+        false => lang.pick(
+            "Enter 确定  Esc 取消  Tab 补全  Ctrl-U 清空",
+            "Enter ok  Esc cancel  Tab complete  Ctrl-U clear",
+        ),
+    }
 }
 
 /// Keys as the help writes them: `j Down`, or a run of digits as `1-6`.

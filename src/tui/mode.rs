@@ -11,6 +11,10 @@ use ratatui_textarea::TextArea;
 pub enum Mode {
     Normal,
     Help,
+    /// The light and pace rules (`w`), with why the Detail's item has its light.
+    Rules,
+    /// The status list for an item (`t`): a number key picks.
+    Status(i64),
     Input(Box<Input>),
     Confirm {
         question: String,
@@ -27,6 +31,10 @@ pub struct Input {
     pub suggestions: Vec<String>,
     /// Index of the suggestion Tab last inserted.
     pub cycle: Option<usize>,
+    /// Said after the prompt: what the input acts on (the milestone of `E`/`R`).
+    pub subject: Option<String>,
+    /// A first Esc in a note with text asked; a second one closes (keeping a draft).
+    escape_armed: bool,
 }
 
 impl PartialEq for Input {
@@ -44,7 +52,28 @@ impl Input {
             textarea,
             suggestions,
             cycle: None,
+            subject: None,
+            escape_armed: false,
         }
+    }
+
+    /// Name what the input acts on in its prompt.
+    pub fn about(mut self, subject: String) -> Input {
+        self.subject = Some(subject);
+        self
+    }
+
+    /// The note's item, when this is the note editor.
+    pub fn note_of(&self) -> Option<i64> {
+        match self.purpose {
+            InputPurpose::Note(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The text typed so far, trimmed, is empty.
+    pub fn is_blank(&self) -> bool {
+        self.text().trim().is_empty()
     }
 
     pub fn text(&self) -> String {
@@ -125,6 +154,15 @@ impl Input {
 
     pub fn prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
         use std::borrow::Cow;
+        let base = self.base_prompt(lang);
+        match &self.subject {
+            Some(subject) => Cow::Owned(format!("{base}{}{subject}", lang.pick("——", " — "))),
+            None => base,
+        }
+    }
+
+    fn base_prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow;
         let formats = || {
             crate::report::export::Format::extensions()
                 .iter()
@@ -187,17 +225,36 @@ impl Input {
         })
     }
 
-    /// Feed a key to the input. Returns the action it completes, if any; Esc cancels
-    /// (returned as `Action::Back`, which the caller turns into closing the input).
-    pub fn key(&mut self, event: KeyEvent) -> Option<Action> {
+    /// Feed a key to the input. Returns the action it completes, if any: Esc closes
+    /// (`CloseInput`; in a note with text only the second Esc, the first one asks),
+    /// Ctrl-C quits (the app asks first), Ctrl-U clears the line.
+    pub fn key(&mut self, event: KeyEvent, lang: Lang) -> Option<Action> {
         if event.kind != KeyEventKind::Press {
             return None;
         }
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let armed = std::mem::replace(&mut self.escape_armed, false);
         match event.code {
-            KeyCode::Esc => return Some(Action::Back),
-            KeyCode::Char('c') if ctrl => return Some(Action::Back),
+            KeyCode::Esc if self.multiline() && !self.is_blank() && !armed => {
+                self.escape_armed = true;
+                return Some(Action::Hint(
+                    lang.pick(
+                        "再按 Esc 关闭（备注留作草稿，按 n 接着写）；Ctrl-S 保存",
+                        "Esc again to close (the note is kept as a draft: n goes on); Ctrl-S saves",
+                    )
+                    .to_string(),
+                ));
+            }
+            KeyCode::Esc => return Some(Action::CloseInput),
+            KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+            KeyCode::Char('u') if ctrl && !self.multiline() => {
+                let before = self.text();
+                self.textarea = TextArea::default();
+                self.cycle = None;
+                return (matches!(self.purpose, InputPurpose::Search) && !before.is_empty())
+                    .then_some(Action::SearchChanged(String::new()));
+            }
             KeyCode::Char('s') if ctrl => {
                 return Some(Action::Submitted(self.purpose.clone(), self.text()));
             }

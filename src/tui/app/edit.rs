@@ -4,7 +4,6 @@
 use super::App;
 use crate::plan::Role;
 use crate::store::ItemEdit;
-use crate::track::Status;
 use crate::tui::action::{AskKind, InputPurpose};
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
@@ -30,22 +29,6 @@ impl App {
             }),
             None => Effect::None,
         }
-    }
-
-    pub(super) fn cycle_status(&mut self) -> Effect {
-        let Some(item) = self.current_item() else {
-            return Effect::None;
-        };
-        let next = match item.status {
-            Status::NotStarted => Status::InProgress,
-            Status::InProgress => Status::Done,
-            Status::Done => Status::Paused,
-            Status::Paused => Status::NotStarted,
-        };
-        self.edit(ItemEdit {
-            status: Some(next),
-            ..ItemEdit::default()
-        })
     }
 
     pub(super) fn progress_step(&mut self, step: i8) -> Effect {
@@ -163,6 +146,8 @@ impl App {
             InputPurpose::Project(id) => crate::track::project::project_line(
                 self.data.item(*id).and_then(|i| i.project.as_deref()),
             ),
+            // A note closed unsaved goes on where it was left.
+            InputPurpose::Note(id) => self.drafts.get(id).cloned().unwrap_or_default(),
             _ => String::new(),
         };
         let current_owner = item.and_then(|i| i.1);
@@ -180,7 +165,22 @@ impl App {
         {
             self.go(ScreenId::Items);
         }
-        self.mode = Mode::Input(Box::new(Input::new(purpose, &initial, suggestions)));
+        // The milestone `E` and `R` act on is named in the prompt.
+        let subject = match &purpose {
+            InputPurpose::Extend(id) | InputPurpose::RenameMilestone(id) => self
+                .screens
+                .detail
+                .selected_milestone()
+                .filter(|m| m.id == *id)
+                .map(|m| format!("「{}」{}", m.title, m.due_on)),
+            _ => None,
+        };
+        let input = Input::new(purpose, &initial, suggestions);
+        let input = match subject {
+            Some(subject) => input.about(subject),
+            None => input,
+        };
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
