@@ -219,8 +219,8 @@ impl Input {
                 "Record: PERIOD VALUE, e.g. 2025 63.5",
             ),
             InputPurpose::Command => lang.pick(
-                "命令：quit reload undo clear mine lang zh|en",
-                "Command: quit reload undo clear mine lang zh|en",
+                "命令：12（打开第 12 项）quit reload undo clear mine lang zh|en",
+                "Command: 12 (open item 12) quit reload undo clear mine lang zh|en",
             ),
         })
     }

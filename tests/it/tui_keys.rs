@@ -253,3 +253,24 @@ fn detail_puts_tracking_first_and_says_why_the_light() {
     keys(&mut app, &mut store, "w");
     assert_eq!(app.mode, Mode::Normal);
 }
+
+/// Point 3: `:12` or `#12` opens item 12 from any screen; an unknown number is said.
+#[test]
+fn a_number_typed_after_colon_or_hash_opens_that_item() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, ":12<Enter>");
+    assert_eq!(app.screen, ScreenId::Detail);
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 12);
+    keys(&mut app, &mut store, "4#7<Enter>");
+    assert_eq!(app.screen, ScreenId::Detail);
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 7);
+    keys(&mut app, &mut store, "<Esc>");
+    assert_eq!(
+        app.screen,
+        ScreenId::ByChapter,
+        "Esc goes back where the jump was made"
+    );
+    keys(&mut app, &mut store, ":99999<Enter>");
+    assert_eq!(app.message.clone().unwrap().1, "没有事项 #99999");
+    assert_eq!(app.screen, ScreenId::ByChapter);
+}

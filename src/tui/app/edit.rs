@@ -322,13 +322,13 @@ impl App {
         }
     }
 
-    /// `:` commands: the less common actions.
+    /// `:` commands: the less common actions; `:12` or `:#12` (and `#12`) opens item 12.
     pub(super) fn command(&mut self, command: &str) -> Effect {
+        if let Some(id) = item_number(command) {
+            return self.jump(id);
+        }
         match command {
-            "q" | "quit" => {
-                self.quit = true;
-                Effect::Quit
-            }
+            "q" | "quit" => self.quit_unless_pending(),
             "reload" => Effect::Reload,
             "undo" => Effect::PreviewUndo,
             "redo" => Effect::PreviewRedo,
@@ -346,10 +346,25 @@ impl App {
             }
             "mine" => self.submitted(InputPurpose::Filter, "mine".into()),
             other => self.fail(format!(
-                "{}: {other} (quit, reload, undo, clear, mine, lang zh|en)",
+                "{}: {other} (12 #12, quit, reload, undo, clear, mine, lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
         }
+    }
+
+    /// Open item `id` in Detail, or say there is no such item.
+    fn jump(&mut self, id: i64) -> Effect {
+        if self.data.item(id).is_none() {
+            return self.fail(match self.lang() {
+                Lang::Zh => format!("没有事项 #{id}"),
+                Lang::En => format!("No item #{id}"),
+            });
+        }
+        if self.screen != ScreenId::Detail {
+            self.history.push(self.screen);
+            self.screen = ScreenId::Detail;
+        }
+        Effect::LoadDetail(id)
     }
 
     pub(super) fn fail(&mut self, message: String) -> Effect {
@@ -374,4 +389,16 @@ pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), St
         return Err(format_hint.to_string());
     }
     Ok((due, title.to_string()))
+}
+
+/// `12`, `#12` or `＃12`: an item number typed to jump to.
+fn item_number(command: &str) -> Option<i64> {
+    let digits = command
+        .strip_prefix('#')
+        .or_else(|| command.strip_prefix('＃'))
+        .unwrap_or(command);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
