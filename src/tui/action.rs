@@ -23,6 +23,8 @@ pub enum InputPurpose {
     Extend(i64),
     /// New title of a milestone.
     RenameMilestone(i64),
+    /// The day a milestone was done (empty: today).
+    CompleteMilestone(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),

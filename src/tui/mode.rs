@@ -94,6 +94,7 @@ impl Input {
             InputPurpose::Department(..) => Field::Department.limit(),
             InputPurpose::Milestone(_) => DATE + Field::Milestone.limit(),
             InputPurpose::RenameMilestone(_) => Field::Milestone.limit(),
+            InputPurpose::CompleteMilestone(_) => 20,
             InputPurpose::Extend(_) => DATE + Field::Reason.limit(),
             InputPurpose::Note(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
@@ -139,6 +140,57 @@ impl Input {
             (matches!(self.purpose, InputPurpose::Search) && before != after)
                 .then_some(Action::SearchChanged(after)),
         )
+    }
+
+    /// For inputs that start with a date: the exact date the typed one stands for, shown
+    /// back before anything is saved (`→ 2026-12-31 周四`), or the forms it takes.
+    pub fn date_preview(&self, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+        use chrono::Datelike;
+        let text = self.text();
+        let first = text.split_whitespace().next().unwrap_or("");
+        let empty_is_today = matches!(self.purpose, InputPurpose::CompleteMilestone(_));
+        if !matches!(
+            self.purpose,
+            InputPurpose::Milestone(_)
+                | InputPurpose::Extend(_)
+                | InputPurpose::CompleteMilestone(_)
+        ) {
+            return None;
+        }
+        let date = if first.is_empty() && empty_is_today {
+            Some(today)
+        } else {
+            let toward = if empty_is_today {
+                crate::track::dates::Toward::Behind
+            } else {
+                crate::track::dates::Toward::Ahead
+            };
+            crate::track::dates::parse_typed(first, today, toward)
+        };
+        Some(match date {
+            Some(date) => {
+                let weekday = date.weekday().num_days_from_monday() as usize;
+                let names = match lang {
+                    Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+                    Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+                };
+                format!("→ {date} {}", names[weekday])
+            }
+            None if first.is_empty() => lang
+                .pick(
+                    "日期可写 2026-06-30、6/30、6月30日、+30、月底、下月底、年底",
+                    "Dates: 2026-06-30, 6/30, +30, 月底, 下月底, 年底",
+                )
+                .to_string(),
+            None => match lang {
+                Lang::Zh => {
+                    format!("“{first}”不是日期：可写 2026-06-30、6/30、+30、月底、下月底、年底")
+                }
+                Lang::En => {
+                    format!("“{first}” is not a date: 2026-06-30, 6/30, +30, 月底, 下月底, 年底")
+                }
+            },
+        })
     }
 
     /// Suggestions that contain what is typed (before any Tab completion).
@@ -196,6 +248,10 @@ impl Input {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
             InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
+            InputPurpose::CompleteMilestone(_) => lang.pick(
+                "完成日期（回车为今天；也可写 6/30、+0、月底）",
+                "Done on (Enter: today; or 6/30, +0, 月底)",
+            ),
             InputPurpose::Export(_) => {
                 return Cow::Owned(match lang {
                     Lang::Zh => format!("导出到文件（{}）", formats()),

@@ -45,7 +45,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             buf,
         ),
         Mode::Input(input_state) => {
-            let suggestions = input_state.matching().join("  ");
+            let suggestions = input_state
+                .date_preview(app.session.today, lang)
+                .unwrap_or_else(|| input_state.matching().join("  "));
             input::render(
                 &input_state.textarea,
                 &input_state.prompt(lang),

@@ -274,3 +274,37 @@ fn a_number_typed_after_colon_or_hash_opens_that_item() {
     assert_eq!(app.message.clone().unwrap().1, "没有事项 #99999");
     assert_eq!(app.screen, ScreenId::ByChapter);
 }
+
+/// Point 11: dates as people type them, shown back exactly before saving.
+#[test]
+fn milestone_dates_as_people_type_them() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "m下月底");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("→ 2026-12-31 周四"), "{screen}");
+    keys(&mut app, &mut store, " 完成招标<Enter>");
+    keys(&mut app, &mut store, "m+30 开工<Enter>m6/30 竣工<Enter>");
+    let mut dues: Vec<(String, NaiveDate)> = store
+        .show(id, today())
+        .unwrap()
+        .milestones
+        .into_iter()
+        .map(|m| (m.title, m.due_on))
+        .collect();
+    dues.sort();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(
+        dues,
+        vec![
+            ("完成招标".to_string(), d(2026, 12, 31)),
+            ("开工".to_string(), d(2026, 12, 23)),
+            ("竣工".to_string(), d(2027, 6, 30)),
+        ]
+    );
+    // What is not a date is said while typing, and refused.
+    keys(&mut app, &mut store, "m明天");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("“明天”不是日期"), "{screen}");
+}

@@ -4,6 +4,7 @@
 use super::App;
 use crate::plan::Role;
 use crate::store::ItemEdit;
+use crate::track::dates::Toward;
 use crate::tui::action::{AskKind, InputPurpose};
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
@@ -60,28 +61,14 @@ impl App {
         selected
     }
 
+    /// `M`: ask the day the selected milestone was done (Enter alone: today).
     pub(super) fn complete_next_milestone(&mut self) -> Effect {
         let Some(next) = self.selected_open_milestone() else {
             return Effect::None;
         };
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "将节点“{}”（{}）标记为今天完成？y/n",
-                next.title, next.due_on
-            ),
-            Lang::En => format!(
-                "Mark milestone “{}” ({}) done today? y/n",
-                next.title, next.due_on
-            ),
-        };
-        self.message = Some((Tone::Hint, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Save(Save::CompleteMilestone {
-                milestone: next.id,
-                on: self.session.today,
-            })),
-        };
+        let input = Input::new(InputPurpose::CompleteMilestone(next.id), "", Vec::new())
+            .about(format!("「{}」{}", next.title, next.due_on));
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
@@ -204,6 +191,7 @@ impl App {
         let lang = self.lang();
         let trimmed = text.trim().to_string();
         let stamp = self.stamp();
+        let today = self.session.today;
         match purpose {
             InputPurpose::Search => self.search_changed(trimmed, true),
             InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
@@ -265,12 +253,32 @@ impl App {
                     stamp,
                 })
             }
-            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, lang) {
+            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, today, lang) {
                 Ok((due, title)) => Effect::Save(Save::Milestone { id, title, due }),
                 Err(message) => self.fail(message),
             },
             InputPurpose::Note(id) if !trimmed.is_empty() => Effect::Save(Save::Note { id, text }),
-            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, lang) {
+            // Enter alone: done today.
+            InputPurpose::CompleteMilestone(milestone) if trimmed.is_empty() => {
+                Effect::Save(Save::CompleteMilestone {
+                    milestone,
+                    on: today,
+                })
+            }
+            InputPurpose::CompleteMilestone(milestone) => {
+                match crate::track::dates::parse_typed(&trimmed, today, Toward::Behind) {
+                    Some(on) if on <= today => Effect::Save(Save::CompleteMilestone { milestone, on }),
+                    Some(on) => self.fail(match lang {
+                        Lang::Zh => format!("完成日期 {on} 还没到；未保存"),
+                        Lang::En => format!("{on} is still to come: a milestone is done on a past day; nothing was saved"),
+                    }),
+                    None => self.fail(match lang {
+                        Lang::Zh => format!("日期“{trimmed}”无法识别（可写 2026-06-30、6/30、+0）；未保存"),
+                        Lang::En => format!("“{trimmed}” is not a date (2026-06-30, 6/30, +0); nothing was saved"),
+                    }),
+                }
+            }
+            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, today, lang) {
                 Ok((to, reason)) => Effect::Save(Save::Extend {
                     milestone,
                     to,
@@ -374,16 +382,21 @@ impl App {
 }
 
 /// "2026-06-30 完成可研批复" → (date, title), with a message naming the expected format.
-pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), String> {
+pub fn parse_milestone(
+    text: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<(NaiveDate, String), String> {
     let (date, title) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let format_hint = lang.pick(
-        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复",
-        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved",
+        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复（日期也可写 6/30、+30、月底、下月底、年底）",
+        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved (or 6/30, +30, 月底, 下月底, 年底)",
     );
-    let due = crate::track::limits::parse_date(date).ok_or_else(|| match lang {
-        Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
-        Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
-    })?;
+    let due =
+        crate::track::dates::parse_typed(date, today, Toward::Ahead).ok_or_else(|| match lang {
+            Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
+            Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
+        })?;
     let title = title.trim();
     if title.is_empty() {
         return Err(format_hint.to_string());
