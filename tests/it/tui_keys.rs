@@ -308,3 +308,75 @@ fn milestone_dates_as_people_type_them() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("“明天”不是日期"), "{screen}");
 }
+
+/// Point 7: the filters in force are chips in the table title — a drill-down's too, which
+/// keeps its role (from 牵头 on 按单位, lead items only) — marks show their count, and a
+/// bulk action says how many marked items are off the list.
+#[test]
+fn filters_show_as_chips_and_marks_off_the_list_are_counted() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2f灯:红 逾期<Enter>");
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(screen.contains("[灯:红] [逾期] F 清除"), "{screen}");
+    keys(&mut app, &mut store, "F");
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(!screen.contains("F 清除"), "{screen}");
+
+    // Drill in from a lead row of 按单位: lead items only, and the chips say so.
+    keys(&mut app, &mut store, "5");
+    let department = app
+        .screens
+        .by_department
+        .selected_department(&app.view())
+        .unwrap();
+    keys(&mut app, &mut store, "<Enter>");
+    let screen = screen_text(&render(&app, 160, 30));
+    assert!(
+        screen.contains(&format!("[单位:{department}] [角色:牵头]")),
+        "{screen}"
+    );
+    let shown = app.screens.items.visible().len();
+    let leads = store
+        .list(
+            &plantrack::store::ItemQuery {
+                filter: plantrack::track::filter::Filter::parse(&format!(
+                    "单位:{department} 角色:牵头"
+                ))
+                .unwrap(),
+                ..Default::default()
+            },
+            today(),
+        )
+        .unwrap()
+        .len();
+    assert_eq!(shown, leads);
+
+    // Two marks, then a filter that hides one: the bulk question counts it.
+    keys(&mut app, &mut store, "F/czt<Enter><Space><Space>");
+    let screen = screen_text(&render(&app, 160, 30));
+    assert!(screen.contains("[已选 2]"), "{screen}");
+    let first = *app.screens.items.marked().iter().next().unwrap();
+    let title = app.data.item(first).unwrap().title.clone();
+    keys(&mut app, &mut store, &format!("/<C-u>{title}<Enter>"));
+    let visible: Vec<i64> = app
+        .screens
+        .items
+        .visible()
+        .iter()
+        .map(|&i| app.data.items[i].id)
+        .collect();
+    assert!(
+        visible.contains(&first),
+        "{first} {title}: {visible:?} {:?}",
+        app.screens.items.marked()
+    );
+    keys(&mut app, &mut store, "a王敏<Enter>");
+    let Mode::Confirm { question, .. } = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(
+        question.contains("将 2 个事项（其中 1 项不在当前列表中）"),
+        "{question}"
+    );
+    keys(&mut app, &mut store, "n");
+}

@@ -287,9 +287,28 @@ impl App {
                 Err(message) => self.fail(message),
             },
             InputPurpose::BulkOwner(ids) if !trimmed.is_empty() && !ids.is_empty() => {
+                // Marks made before a filter changed may be off the list: say how many.
+                let shown: std::collections::HashSet<i64> = self
+                    .screens
+                    .items
+                    .visible()
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect();
+                let hidden = ids.iter().filter(|id| !shown.contains(id)).count();
+                let aside = match (hidden, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Zh) => format!("（其中 {n} 项不在当前列表中）"),
+                    (n, Lang::En) => format!(" ({n} of them not on the list shown)"),
+                };
                 let question = match lang {
-                    Lang::Zh => format!("将 {} 个事项的负责人设为“{trimmed}”？y/n", ids.len()),
-                    Lang::En => format!("Set the owner of {} items to “{trimmed}”? y/n", ids.len()),
+                    Lang::Zh => {
+                        format!("将 {} 个事项{aside}的负责人设为“{trimmed}”？y/n", ids.len())
+                    }
+                    Lang::En => format!(
+                        "Set the owner of {} items{aside} to “{trimmed}”? y/n",
+                        ids.len()
+                    ),
                 };
                 self.message = Some((Tone::Hint, question.clone()));
                 self.mode = Mode::Confirm {
