@@ -13,6 +13,7 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
+use super::screens::by_owner::{ByOwnerScreen, OwnerRow};
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
@@ -45,6 +46,7 @@ pub struct Screens {
     pub detail: DetailScreen,
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
+    pub by_owner: ByOwnerScreen,
     pub indicators: IndicatorsScreen,
 }
 
@@ -57,6 +59,7 @@ impl Screens {
             ScreenId::Detail => &mut self.detail,
             ScreenId::ByChapter => &mut self.by_chapter,
             ScreenId::ByDepartment => &mut self.by_department,
+            ScreenId::ByOwner => &mut self.by_owner,
             ScreenId::Indicators => &mut self.indicators,
         }
     }
@@ -227,9 +230,15 @@ impl App {
             Action::FocusNext => self.focus_next(),
             Action::Open => self.open(),
             Action::CycleSort => {
-                self.screens
-                    .items
-                    .cycle_sort(&self.data, &self.session.user);
+                match self.screen {
+                    ScreenId::ByChapter => self.screens.by_chapter.cycle_sort(),
+                    ScreenId::ByDepartment => self.screens.by_department.cycle_sort(),
+                    ScreenId::ByOwner => self.screens.by_owner.cycle_sort(),
+                    _ => self
+                        .screens
+                        .items
+                        .cycle_sort(&self.data, &self.session.user),
+                }
                 Effect::None
             }
             Action::ToggleSelect => self.toggle_mark(),
@@ -385,7 +394,9 @@ impl App {
             },
             ScreenId::ByChapter => {
                 let chapter = self.screens.by_chapter.selected_chapter(&self.view());
-                self.screens.items.drill(&self.data, &user, chapter, None);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, chapter, Default::default());
                 self.go(ScreenId::Items)
             }
             ScreenId::ByDepartment => {
@@ -395,9 +406,29 @@ impl App {
                 } else {
                     crate::plan::Role::Lead
                 };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, None, department.map(|d| (d, role)));
+                let filter = crate::track::filter::Filter {
+                    role: department.as_ref().map(|_| role),
+                    department,
+                    ..Default::default()
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
+                self.go(ScreenId::Items)
+            }
+            ScreenId::ByOwner => {
+                let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
+                    return Effect::None;
+                };
+                let filter = match owner {
+                    OwnerRow::Owner(name) => crate::track::filter::Filter {
+                        owner: Some(name),
+                        ..Default::default()
+                    },
+                    OwnerRow::Unassigned => crate::track::filter::Filter {
+                        unassigned: true,
+                        ..Default::default()
+                    },
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
                 self.go(ScreenId::Items)
             }
             _ => Effect::None,

@@ -19,6 +19,8 @@ pub enum Scope {
     Screen(ScreenId),
     /// Every screen but this one.
     Except(ScreenId),
+    /// The roll-up screens (按章节, 按单位, 按负责人).
+    Rollups,
 }
 
 pub struct Binding {
@@ -353,6 +355,16 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             L("排序", "sort"),
         ),
         bind(
+            Rollups,
+            vec![ch('s')],
+            Action::CycleSort,
+            L(
+                "排序：红灯多、逾期多、事项多的在前",
+                "sort: most red, most overdue, most items first",
+            ),
+        )
+        .hinted(L("排序", "sort")),
+        bind(
             Screen(ScreenId::Items),
             vec![ch(' ')],
             Action::ToggleSelect,
@@ -402,6 +414,10 @@ fn applies(scope: Scope, screen: ScreenId) -> bool {
         Scope::ItemScreens => matches!(screen, ScreenId::Items | ScreenId::Detail),
         Scope::Screen(s) => s == screen,
         Scope::Except(s) => s != screen,
+        Scope::Rollups => matches!(
+            screen,
+            ScreenId::ByChapter | ScreenId::ByDepartment | ScreenId::ByOwner
+        ),
     }
 }
 
@@ -453,7 +469,7 @@ mod tests {
         let rows = help(ScreenId::Items, Lang::En);
         assert!(rows.iter().any(|(_, d)| d == "set owner"));
         // Shown keys come from the bindings; aliases (Left, =) are not shown.
-        assert!(rows.contains(&("1-6".to_string(), "switch screen".to_string())));
+        assert!(rows.contains(&("1-7".to_string(), "switch screen".to_string())));
         assert!(rows.contains(&(
             "Tab h l".to_string(),
             "switch focus / select milestone".to_string()

@@ -380,3 +380,39 @@ fn filters_show_as_chips_and_marks_off_the_list_are_counted() {
     );
     keys(&mut app, &mut store, "n");
 }
+
+/// Point 14: 按负责人 (7) lists owners like 按单位 lists departments; Enter opens the
+/// owner's items; `s` orders a roll-up by red, overdue or count.
+#[test]
+fn the_by_owner_screen_and_sortable_rollups() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>o王敏<Enter>");
+    keys(&mut app, &mut store, "7");
+    assert_eq!(app.screen, ScreenId::ByOwner);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("按负责人"), "{screen}");
+    assert!(
+        screen.contains("王敏") && screen.contains("（未指定负责人）"),
+        "{screen}"
+    );
+    // Most items first: the unassigned row leads; Enter on it opens the unassigned items.
+    keys(&mut app, &mut store, "sss");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("事项多的在前"), "{screen}");
+    keys(&mut app, &mut store, "<Enter>");
+    assert_eq!(app.screen, ScreenId::Items);
+    assert_eq!(app.screens.items.visible().len(), 289);
+    keys(&mut app, &mut store, "7j<Enter>");
+    assert_eq!(app.screens.items.visible().len(), 1);
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(screen.contains("[负责人:王敏]"), "{screen}");
+
+    // 按章节 most red first: the first row has the most red items.
+    keys(&mut app, &mut store, "4s");
+    let rows = app.screens.by_chapter.rows(&app.view());
+    let red = |i: usize| rows[i].light_count(Light::Red);
+    assert!((1..rows.len()).all(|i| red(i - 1) >= red(i)));
+    assert!(red(0) > 0);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("红灯多的在前"), "{screen}");
+}
