@@ -15,4 +15,5 @@ pub mod mapping;
 pub mod markdown;
 pub mod summary;
 pub mod table;
+pub mod views;
 pub mod xlsx;

@@ -36,6 +36,9 @@ pub struct Session {
     /// Where the journal of edits waiting for the lock is kept (the XDG state directory);
     /// `None`: waiting edits are kept in memory only.
     pub journal: Option<std::path::PathBuf>,
+    /// Where exports named without a directory go (`--export-dir`, `PLANTRACK_EXPORT_DIR`,
+    /// else the directory the workbench was started in).
+    pub export_dir: std::path::PathBuf,
 }
 
 /// The screens' states.

@@ -416,3 +416,61 @@ fn the_by_owner_screen_and_sortable_rollups() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("红灯多的在前"), "{screen}");
 }
+
+/// Point 13: `x` on every screen exports what it shows — a roll-up screen its roll-up, the
+/// indicators their rows, Detail its item — into the export directory, and says where by
+/// the absolute path.
+#[test]
+fn every_screen_exports_what_it_shows_into_the_export_directory() {
+    let (dir, mut app, mut store) = open(Lang::Zh);
+    let out = dir.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    app.session.export_dir = out.clone();
+    let export = |app: &mut plantrack::tui::App,
+                  store: &mut plantrack::store::Store,
+                  screen: &str,
+                  name: &str| {
+        keys(app, store, &format!("{screen}x<C-u>{name}<Enter>"));
+        let message = app.message.clone().unwrap().1;
+        let path = out.join(name);
+        assert!(
+            message.contains(&path.display().to_string()),
+            "{name}: the message does not give the absolute path: {message}"
+        );
+        std::fs::read_to_string(&path).unwrap_or_default()
+    };
+    let plans = export(&mut app, &mut store, "1", "plans.csv");
+    assert!(
+        plans.contains("湖南“十四五”新型城镇化规划") && plans.contains("合计"),
+        "{plans}"
+    );
+    assert_eq!(
+        plans.lines().count(),
+        1 + 4 + 1,
+        "header, four plans, the total"
+    );
+    let chapters = export(&mut app, &mut store, "4", "chapters.json");
+    let json: serde_json::Value = serde_json::from_str(&chapters).unwrap();
+    assert_eq!(json["by"], "chapter");
+    let owners = export(&mut app, &mut store, "7", "owners.md");
+    assert!(owners.contains("（未指定负责人）"), "{owners}");
+    let indicators = export(&mut app, &mut store, "6", "indicators.csv");
+    assert!(
+        indicators.starts_with("\u{feff}规划,编号,指标")
+            || indicators.starts_with("规划,编号,指标"),
+        "{indicators}"
+    );
+    // Detail: its one item.
+    keys(&mut app, &mut store, ":12<Enter>");
+    let item = export(&mut app, &mut store, "", "item.csv");
+    assert_eq!(item.lines().count(), 2, "{item}");
+    // An indicator workbook is refused in Chinese, nothing written.
+    keys(&mut app, &mut store, "6x<C-u>ind.xlsx<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("指标可导出为 .csv 或 .json"), "{message}");
+    assert!(!out.join("ind.xlsx").exists());
+    // A directory that does not exist is said so.
+    keys(&mut app, &mut store, "1x<C-u>nowhere/plans.csv<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("不存在"), "{message}");
+}
