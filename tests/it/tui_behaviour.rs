@@ -119,7 +119,7 @@ fn edit_owner_add_milestone_and_undo() {
     let question = app.message.clone().unwrap().1;
     assert!(
         question.starts_with("撤销：")
-            && question.contains("删除新节点")
+            && question.contains("删除节点")
             && question.contains("完成可研批复"),
         "{question}"
     );

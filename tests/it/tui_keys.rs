@@ -474,3 +474,31 @@ fn every_screen_exports_what_it_shows_into_the_export_directory() {
     let message = app.message.clone().unwrap().1;
     assert!(message.contains("不存在"), "{message}");
 }
+
+/// Point 8: the Chinese workbench says changes in Chinese — no stored names such as
+/// `item.status` or `link.role` in Detail's history.
+#[test]
+fn detail_history_speaks_the_session_language() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(
+        &mut app,
+        &mut store,
+        "2/czt<Enter>o王敏<Enter>t2C省财政厅<Enter>m年底 完成<Enter>n记一笔<C-s><Enter>",
+    );
+    let screen = {
+        keys(&mut app, &mut store, "G");
+        screen_text(&render(&app, 160, 48))
+    };
+    let raw = regex::Regex::new(r"\b(item|link|milestone|note)\.[a-z_]+").unwrap();
+    assert!(
+        !raw.is_match(&screen),
+        "a stored name in the Chinese UI:\n{screen}"
+    );
+    for said in [
+        "负责人：（空） → 王敏",
+        "状态：未开始 → 进行中",
+        "新增节点：完成",
+    ] {
+        assert!(screen.contains(said), "{said} not in:\n{screen}");
+    }
+}
