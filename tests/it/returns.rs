@@ -342,3 +342,49 @@ fn collect_refuses_what_is_not_a_return_with_a_clear_message() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("zip bomb"), "{stdout}");
 }
+
+/// The departments screen says whose returns are in and whose are still missing.
+#[test]
+fn workbench_lists_returns_in_and_missing() {
+    use crate::support::tui::{app, keys, render, screen_text};
+    use plantrack::store::{ReturnInput, Store};
+    use plantrack::tui::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    {
+        let mut store = Store::open(&path, "alice").unwrap();
+        let stamp = store.stamp().unwrap();
+        store.record_return_sent(HOUSING, stamp, 5).unwrap();
+        store.record_return_sent(DEVELOPMENT, stamp, 6).unwrap();
+        let outcome = store
+            .collect_return(&ReturnInput {
+                department: "湖南省住房和城乡建设厅".into(),
+                stamp,
+                digest: "0".into(),
+                items: Vec::new(),
+                milestones: Vec::new(),
+            })
+            .unwrap();
+        assert_eq!(outcome.change, None);
+    }
+    let (mut app_zh, mut store) = app(&path, "alice", Lang::Zh);
+    keys(&mut app_zh, &mut store, "5");
+    let text = screen_text(&render(&app_zh, 120, 30));
+    assert!(
+        text.contains(&format!("报表：未交 1/2：{DEVELOPMENT}；已交：{HOUSING}")),
+        "{text}"
+    );
+    let (mut app_en, mut store) = app(&path, "alice", Lang::En);
+    keys(&mut app_en, &mut store, "5");
+    let text = screen_text(&render(&app_en, 120, 30));
+    assert!(
+        text.contains(&format!(
+            "Returns missing 1/2: {DEVELOPMENT}; in: {HOUSING}"
+        )),
+        "{text}"
+    );
+    // Nothing sent: the screen is as it was (no returns line).
+    let (mut plain, mut store) = app(&dir.path().join("q.db"), "alice", Lang::Zh);
+    keys(&mut plain, &mut store, "5");
+    assert!(!screen_text(&render(&plain, 120, 30)).contains("报表"));
+}
