@@ -26,13 +26,16 @@ pub fn run(
     }
 }
 
+/// The items of the scope; with --dept, only those the department is linked to.
 fn query(args: &ReturnsExportArgs) -> ItemQuery {
-    ItemQuery {
+    let mut query = ItemQuery {
         plan: args.plan.clone(),
         chapter: args.chapter.clone(),
         box_number: args.box_number,
         ..ItemQuery::default()
-    }
+    };
+    query.filter.department = args.dept.clone();
+    query
 }
 
 /// The department's items of `items`, each with how it is linked.
