@@ -74,15 +74,19 @@ fn file_name(short: &str) -> String {
 }
 
 fn export(args: &ReturnsExportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
-    let stamp = ctx.store.stamp()?;
-    let export = collect(&ctx.store, &query(args), ctx.today, "")?;
-    let departments: Vec<Department> = match &args.dept {
-        Some(name) => vec![ctx.store.find_department(name)?.ok_or_else(|| {
+    let named = match &args.dept {
+        Some(name) => Some(ctx.store.find_department(name)?.ok_or_else(|| {
             anyhow!(
                 "--dept: no department is known as “{}” (see `plantrack departments`)",
                 safe(name)
             )
-        })?],
+        })?),
+        None => None,
+    };
+    let stamp = ctx.store.stamp()?;
+    let export = collect(&ctx.store, &query(args), ctx.today, "")?;
+    let departments: Vec<Department> = match named {
+        Some(department) => vec![department],
         None => {
             let mut linked: Vec<&str> = export
                 .items
@@ -184,7 +188,7 @@ fn entry_line(entry: &HistoryEntry, zh: bool) -> String {
     }
 }
 
-fn report(outcome: &ReturnOutcome, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn report(outcome: &ReturnOutcome, dry_run: bool, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let zh = lang == Lang::Zh;
     let mut by_item: BTreeMap<i64, Vec<&HistoryEntry>> = BTreeMap::new();
     for entry in &outcome.applied {
@@ -220,6 +224,17 @@ fn report(outcome: &ReturnOutcome, lang: Lang, out: &mut dyn Write) -> Result<()
     for refused in &outcome.refused {
         writeln!(out, "  未采用 refused: {}", safe(&refused.message(lang)))?;
     }
+    if dry_run {
+        if outcome.applied.is_empty() {
+            writeln!(out, "  预览 preview: 没有变化 nothing would change")?;
+        } else {
+            writeln!(
+                out,
+                "  预览 preview: nothing was changed; collecting it applies the above as one change"
+            )?;
+        }
+        return Ok(());
+    }
     match (outcome.change, &outcome.collected_before) {
         (Some(change), _) => writeln!(
             out,
@@ -244,7 +259,7 @@ fn collect_all(
     let mut failed = Vec::new();
     for path in &args.files {
         let shown = safe(&path.display().to_string());
-        match collect_one(path, args.skip_bad, ctx, lang, out) {
+        match collect_one(path, args, ctx, lang, out) {
             Ok(true) => {}
             Ok(false) => failed.push(shown),
             Err(e) => {
@@ -266,7 +281,7 @@ fn collect_all(
 /// Collect one workbook; false when it has bad cells and was not applied.
 fn collect_one(
     path: &Path,
-    skip_bad: bool,
+    args: &ReturnsCollectArgs,
     ctx: &mut Ctx,
     lang: Lang,
     out: &mut dyn Write,
@@ -285,19 +300,23 @@ fn collect_one(
     for problem in &read.problems {
         writeln!(out, "  {}", safe(&problem.describe(lang)))?;
     }
-    if !read.problems.is_empty() && !skip_bad {
+    let bad = !read.problems.is_empty() && !args.skip_bad;
+    if bad {
         writeln!(
             out,
-            "  {} 处错误，未采用任何内容 {} bad cell(s): nothing of this workbook was applied (fix them, or --skip-bad to apply the good rows)",
+            "  {} 处错误，未采用任何内容 {} bad cell(s): nothing of this workbook {} applied (fix them, or --skip-bad to apply the good rows)",
             read.problems.len(),
-            read.problems.len()
+            read.problems.len(),
+            if args.dry_run { "would be" } else { "was" }
         )?;
         return Ok(false);
     }
-    let outcome = ctx
-        .store
-        .collect_return(&read.input)
-        .map_err(|e| anyhow!("{}", e.describe(lang)))?;
-    report(&outcome, lang, out)?;
+    let outcome = if args.dry_run {
+        ctx.store.preview_return(&read.input)
+    } else {
+        ctx.store.collect_return(&read.input)
+    }
+    .map_err(|e| anyhow!("{}", e.describe(lang)))?;
+    report(&outcome, args.dry_run, lang, out)?;
     Ok(true)
 }

@@ -135,6 +135,15 @@ impl Store {
 
     /// Apply one returned workbook as one change.
     pub fn collect_return(&mut self, input: &ReturnInput) -> Result<ReturnOutcome> {
+        self.apply_return(input, false)
+    }
+
+    /// What collecting the workbook would do now; nothing is changed.
+    pub fn preview_return(&mut self, input: &ReturnInput) -> Result<ReturnOutcome> {
+        self.apply_return(input, true)
+    }
+
+    fn apply_return(&mut self, input: &ReturnInput, dry_run: bool) -> Result<ReturnOutcome> {
         for m in &input.milestones {
             for date in [m.done_on, m.extend.as_ref().map(|e| e.0)]
                 .into_iter()
@@ -161,8 +170,7 @@ impl Store {
         let user = self.user.clone();
         let department = self.read(|conn| official(conn, &input.department))?;
         let action = format!("return: {department}");
-        self.write(&action, |tx, change| {
-            let department = official(tx, &input.department)?;
+        let body = |tx: &Transaction<'_>, change: i64| {
             let collected_before: Option<String> = optional(tx.query_row(
                 "SELECT min(at) FROM return_in WHERE department = ?1 AND digest = ?2 HAVING count(*) > 0",
                 params![department, input.digest],
@@ -198,14 +206,21 @@ impl Store {
                 )?;
             }
             Ok(ReturnOutcome {
-                department,
+                department: department.clone(),
                 change,
                 applied,
                 conflicts,
                 refused,
                 collected_before,
             })
-        })
+        };
+        if dry_run {
+            let mut outcome = self.rehearse(&action, body)?;
+            outcome.change = None;
+            Ok(outcome)
+        } else {
+            self.write(&action, body)
+        }
     }
 
     /// Every department a workbook was exported for, with its newest export and whether
@@ -300,7 +315,26 @@ impl Run<'_, '_> {
         }
         if status.is_some() || progress.is_some() {
             match reconcile(status, progress, status_now, progress_now) {
-                Ok((status, progress)) => {
+                Ok((new_status, new_progress)) => {
+                    // A field the rule fills in (progress 100 marks the item done) is
+                    // checked too: the pair is written whole or not at all.
+                    if let Some(s) = new_status.filter(|_| status.is_none())
+                        && self.conflict(
+                            FieldKey::item(r.item, ItemField::Status.column()),
+                            s.as_str(),
+                        )?
+                    {
+                        return self.notes(r, notes, author);
+                    }
+                    if let Some(p) = new_progress.filter(|_| progress.is_none())
+                        && self.conflict(
+                            FieldKey::item(r.item, ItemField::Progress.column()),
+                            &p.to_string(),
+                        )?
+                    {
+                        return self.notes(r, notes, author);
+                    }
+                    let (status, progress) = (new_status, new_progress);
                     if let Some(s) = status {
                         set_field(
                             self.tx,
@@ -321,6 +355,11 @@ impl Run<'_, '_> {
                 }),
             }
         }
+        self.notes(r, notes, author)
+    }
+
+    /// Add the return's notes the item does not have yet.
+    fn notes(&mut self, r: &ItemReturn, notes: &[String], author: &str) -> Result<()> {
         for text in notes {
             let exists: bool = self.tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM note WHERE item_id = ?1 AND text = ?2 AND removed = 0)",

@@ -154,7 +154,22 @@ fn returns_round_trip() {
     book.set("节点", bad, "完成日期", text("2026-13-45"));
     book.save(&b);
 
+    // A dry run shows what would change, and changes nothing.
     let before = change_count(&db);
+    let preview = db.ok([
+        "--lang",
+        "en",
+        "returns",
+        "collect",
+        "--dry-run",
+        a.to_str().unwrap(),
+    ]);
+    assert!(preview.contains("progress: 0 → 40"), "{preview}");
+    assert!(preview.contains("was changed by bob"), "{preview}");
+    assert!(preview.contains("nothing was changed"), "{preview}");
+    assert_eq!(db.show(housing[0])["progress"], 0);
+    assert_eq!(change_count(&db), before);
+
     let out = db
         .command(["--lang", "en", "returns", "collect"])
         .args([&a, &b])
@@ -274,6 +289,38 @@ fn returns_round_trip() {
     assert_eq!(milestone(&item, &m_extend)["due_on"], "2026-12-15");
     assert_eq!(db.show(housing[2])["progress"], 0);
     assert_eq!(db.show(housing[1])["progress"], 30, "bob's change is his");
+
+    // The same problems, in Chinese.
+    let out = db.run(["--lang", "zh", "returns", "collect", b.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = format!(
+        "工作表“事项”第 {} 行 L 列（进度(%)） “150”：进度 150 超出 0–100",
+        d0 + 1
+    );
+    assert!(
+        stdout.contains(&expected),
+        "missing «{expected}» in\n{stdout}"
+    );
+    assert!(stdout.contains("不是日期"), "{stdout}");
+}
+
+#[test]
+fn export_names_an_unknown_department() {
+    let db = Db::new();
+    let file = db.dir.path().join("x.xlsx");
+    let err = db.fails([
+        "returns",
+        "export",
+        "--dept",
+        "不存在的单位",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("no department is known as “不存在的单位”"),
+        "{err}"
+    );
+    assert!(!file.exists());
 }
 
 #[test]
