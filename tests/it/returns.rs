@@ -435,3 +435,57 @@ fn workbench_lists_returns_in_and_missing() {
     keys(&mut plain, &mut store, "5");
     assert!(!screen_text(&render(&plain, 120, 30)).contains("报表"));
 }
+
+/// A department that sends a corrected workbook of the same export: its earlier return is
+/// no conflict, someone else's change still is.
+#[test]
+fn a_corrected_return_overrides_the_first_but_not_others_changes() {
+    let db = Db::new();
+    let housing = lead_items(&db, HOUSING);
+    let exported = db.dir.path().join("exported.xlsx");
+    db.ok([
+        "returns",
+        "export",
+        "--dept",
+        HOUSING,
+        "-o",
+        exported.to_str().unwrap(),
+    ]);
+    let out = db
+        .as_user("bob")
+        .args(["set", &housing[1].to_string(), "--progress", "30"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fill = |name: &str, progress: f64| {
+        let mut book = Book::open(&exported);
+        for id in [housing[0], housing[1]] {
+            let row = book.row_where("事项", "ID", &Cell::Number(id as f64));
+            book.set("事项", row, "进度(%)", Cell::Number(progress));
+        }
+        let path = db.dir.path().join(name);
+        book.save(&path);
+        path
+    };
+    let first = fill("first.xlsx", 40.0);
+    let second = fill("second.xlsx", 50.0);
+    let out = db.ok([
+        "--lang",
+        "en",
+        "returns",
+        "collect",
+        first.to_str().unwrap(),
+    ]);
+    assert!(out.contains("progress: 0 → 40"), "{out}");
+    let out = db.ok([
+        "--lang",
+        "en",
+        "returns",
+        "collect",
+        second.to_str().unwrap(),
+    ]);
+    assert!(out.contains("progress: 40 → 50"), "{out}");
+    assert!(out.contains("was changed by bob"), "{out}");
+    assert_eq!(db.show(housing[0])["progress"], 50);
+    assert_eq!(db.show(housing[1])["progress"], 30);
+}

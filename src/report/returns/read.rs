@@ -47,7 +47,7 @@ fn text(cell: Option<&Data>) -> Result<String, Problem> {
     })
 }
 
-/// A date cell: a date value, or text 2026-11-30 (or 2026/11/30).
+/// A date cell: a date value, or text such as 2026-11-30.
 fn date(cell: Option<&Data>) -> Result<Option<NaiveDate>, Problem> {
     let raw = text(cell)?;
     if raw.is_empty() {
@@ -56,7 +56,10 @@ fn date(cell: Option<&Data>) -> Result<Option<NaiveDate>, Problem> {
     if matches!(cell, Some(Data::Float(_) | Data::Int(_))) {
         return Err(Problem::NotADate);
     }
-    let normal = raw.replace(['/', '.'], "-");
+    // 2026-11-30, 2026/11/30, 2026.11.30 or 2026年11月30日.
+    let normal = raw
+        .trim_end_matches('日')
+        .replace(['/', '.', '年', '月'], "-");
     let parsed = NaiveDate::parse_from_str(&normal, "%Y-%m-%d").map_err(|_| Problem::NotADate)?;
     if !limits::date_in_range(parsed) {
         return Err(Problem::DateOutOfRange);
@@ -390,4 +393,51 @@ fn milestone_row(
         done_on,
         extend: extend_to.zip(reason),
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Data {
+        Data::String(text.into())
+    }
+
+    #[test]
+    fn dates_in_the_forms_people_type() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        for text in [
+            "2026-11-30",
+            "2026/11/30",
+            "2026.11.30",
+            "2026年11月30日",
+            " 2026-11-30 ",
+        ] {
+            assert_eq!(date(Some(&s(text))), Ok(Some(day)), "{text}");
+        }
+        assert_eq!(date(Some(&Data::Empty)), Ok(None));
+        assert_eq!(date(Some(&s("2026-13-45"))), Err(Problem::NotADate));
+        assert_eq!(date(Some(&s("下月底"))), Err(Problem::NotADate));
+        assert_eq!(date(Some(&Data::Float(46000.0))), Err(Problem::NotADate));
+        assert_eq!(date(Some(&s("2300-01-01"))), Err(Problem::DateOutOfRange));
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(Some(&Data::Float(40.0))), Ok(40));
+        assert_eq!(percent(Some(&s("40%"))), Ok(40));
+        assert_eq!(percent(Some(&Data::Int(100))), Ok(100));
+        assert_eq!(
+            percent(Some(&Data::Float(150.0))),
+            Err(Problem::PercentOutOfRange(150))
+        );
+        assert_eq!(
+            percent(Some(&Data::Float(-1.0))),
+            Err(Problem::PercentOutOfRange(-1))
+        );
+        assert_eq!(percent(Some(&Data::Float(40.5))), Err(Problem::NotAPercent));
+        assert_eq!(percent(Some(&s("四十"))), Err(Problem::NotAPercent));
+        assert_eq!(percent(Some(&Data::Empty)), Err(Problem::NotAPercent));
+    }
 }
