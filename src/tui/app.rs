@@ -3,6 +3,7 @@
 //! touches the store: it returns an `Effect` for the loop to perform.
 
 mod edit;
+mod leave;
 mod queue;
 mod undo;
 
@@ -12,6 +13,7 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
+use super::screens::by_owner::{ByOwnerScreen, OwnerRow};
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
@@ -44,6 +46,7 @@ pub struct Screens {
     pub detail: DetailScreen,
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
+    pub by_owner: ByOwnerScreen,
     pub indicators: IndicatorsScreen,
 }
 
@@ -56,6 +59,7 @@ impl Screens {
             ScreenId::Detail => &mut self.detail,
             ScreenId::ByChapter => &mut self.by_chapter,
             ScreenId::ByDepartment => &mut self.by_department,
+            ScreenId::ByOwner => &mut self.by_owner,
             ScreenId::Indicators => &mut self.indicators,
         }
     }
@@ -74,6 +78,8 @@ pub struct App {
     pub queue: Vec<Save>,
     /// How many of the waiting edits a previous workbench left (0 once all are saved).
     pub recovered: usize,
+    /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
+    pub drafts: std::collections::HashMap<i64, String>,
     pub quit: bool,
 }
 
@@ -89,6 +95,7 @@ impl App {
             message: None,
             queue: Vec::new(),
             recovered: 0,
+            drafts: std::collections::HashMap::new(),
             quit: false,
         }
     }
@@ -160,6 +167,7 @@ impl App {
                 | Action::Reverted(..)
                 | Action::Exported(_)
                 | Action::Tick
+                | Action::Hint(_)
                 | Action::Resize
                 | Action::OthersChanged
         );
@@ -167,8 +175,43 @@ impl App {
             return self.update_confirm(action);
         }
         match action {
-            Action::Quit => self.quit_unless_pending(),
+            Action::Quit => self.quit_asking(),
             Action::Back => self.back(),
+            Action::CloseInput => self.close_input(),
+            Action::Hint(text) => {
+                self.message = Some((Tone::Hint, text));
+                Effect::None
+            }
+            Action::ToggleRules => {
+                self.mode = if self.mode == Mode::Rules {
+                    Mode::Normal
+                } else {
+                    Mode::Rules
+                };
+                Effect::None
+            }
+            Action::ToggleBody => {
+                self.screens.detail.toggle_body();
+                Effect::None
+            }
+            Action::ClearFilters => {
+                self.screens.items.clear(&self.data, &self.session.user);
+                self.message = Some((
+                    Tone::Info,
+                    self.lang()
+                        .pick("已清除全部筛选", "Every filter cleared")
+                        .into(),
+                ));
+                Effect::None
+            }
+            Action::PickStatus => self.pick_status(),
+            Action::SetStatus(status) => {
+                self.mode = Mode::Normal;
+                self.edit(crate::store::ItemEdit {
+                    status: Some(status),
+                    ..crate::store::ItemEdit::default()
+                })
+            }
             Action::Switch(screen) => self.go(screen),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
@@ -187,14 +230,19 @@ impl App {
             Action::FocusNext => self.focus_next(),
             Action::Open => self.open(),
             Action::CycleSort => {
-                self.screens
-                    .items
-                    .cycle_sort(&self.data, &self.session.user);
+                match self.screen {
+                    ScreenId::ByChapter => self.screens.by_chapter.cycle_sort(),
+                    ScreenId::ByDepartment => self.screens.by_department.cycle_sort(),
+                    ScreenId::ByOwner => self.screens.by_owner.cycle_sort(),
+                    _ => self
+                        .screens
+                        .items
+                        .cycle_sort(&self.data, &self.session.user),
+                }
                 Effect::None
             }
             Action::ToggleSelect => self.toggle_mark(),
             Action::Ask(kind) => self.ask(kind),
-            Action::CycleStatus => self.cycle_status(),
             Action::ProgressStep(step) => self.progress_step(step),
             Action::CompleteNextMilestone => self.complete_next_milestone(),
             Action::Undo => Effect::PreviewUndo,
@@ -205,6 +253,9 @@ impl App {
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
+                if let super::action::InputPurpose::Note(id) = &purpose {
+                    self.drafts.remove(id);
+                }
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text, false),
@@ -310,45 +361,6 @@ impl App {
         Effect::None
     }
 
-    fn back(&mut self) -> Effect {
-        if self.mode == Mode::Help {
-            self.mode = Mode::Normal;
-            return Effect::None;
-        }
-        match self.history.pop() {
-            Some(previous) => {
-                self.screen = previous;
-                Effect::None
-            }
-            None => self.quit_unless_pending(),
-        }
-    }
-
-    /// Quit, unless edits are still waiting to be saved: then ask first. They stay in the
-    /// journal either way, and the next start saves them.
-    fn quit_unless_pending(&mut self) -> Effect {
-        if self.queue.is_empty() {
-            self.quit = true;
-            return Effect::Quit;
-        }
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "有 {} 项修改尚未保存（数据库正忙）。仍要退出？它们已记录在磁盘上，下次打开工作台时保存。y/n",
-                self.queue.len()
-            ),
-            Lang::En => format!(
-                "{} edit(s) not saved yet (the database is busy). Quit anyway? They are kept on disk and saved when the workbench next starts. y/n",
-                self.queue.len()
-            ),
-        };
-        self.message = Some((Tone::Error, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Quit),
-        };
-        Effect::None
-    }
-
     fn move_by(&mut self, delta: isize) -> Effect {
         let ctx = Ctx {
             data: &self.data,
@@ -382,7 +394,9 @@ impl App {
             },
             ScreenId::ByChapter => {
                 let chapter = self.screens.by_chapter.selected_chapter(&self.view());
-                self.screens.items.drill(&self.data, &user, chapter, None);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, chapter, Default::default());
                 self.go(ScreenId::Items)
             }
             ScreenId::ByDepartment => {
@@ -392,9 +406,29 @@ impl App {
                 } else {
                     crate::plan::Role::Lead
                 };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, None, department.map(|d| (d, role)));
+                let filter = crate::track::filter::Filter {
+                    role: department.as_ref().map(|_| role),
+                    department,
+                    ..Default::default()
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
+                self.go(ScreenId::Items)
+            }
+            ScreenId::ByOwner => {
+                let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
+                    return Effect::None;
+                };
+                let filter = match owner {
+                    OwnerRow::Owner(name) => crate::track::filter::Filter {
+                        owner: Some(name),
+                        ..Default::default()
+                    },
+                    OwnerRow::Unassigned => crate::track::filter::Filter {
+                        unassigned: true,
+                        ..Default::default()
+                    },
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
                 self.go(ScreenId::Items)
             }
             _ => Effect::None,

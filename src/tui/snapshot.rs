@@ -187,6 +187,8 @@ pub struct Snapshot {
     /// Per owner: (items, red items).
     pub owner_counts: FastMap<NameId, (usize, usize)>,
     pub directory: Directory,
+    /// The pace and light thresholds the lights were judged with (for the rules overlay).
+    pub thresholds: crate::track::health::Thresholds,
     ids: IdMaps,
     pub mark: ReadMark,
     pub stamp: Option<Stamp>,
@@ -312,6 +314,10 @@ impl Snapshot {
 
     pub fn by_co(&self) -> &[RollupRow] {
         &self.rollup_rows.by_co
+    }
+
+    pub fn by_owner(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_owner
     }
 
     pub fn total(&self) -> Option<&RollupRow> {

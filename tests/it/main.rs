@@ -57,6 +57,7 @@ mod store_undo;
 mod tmux_e2e;
 mod tmux_pending;
 mod tui_behaviour;
+mod tui_keys;
 mod tui_paste;
 mod tui_project;
 mod tui_screens;

@@ -332,28 +332,18 @@ impl ItemsScreen {
     }
 
     /// Show the items behind a roll-up row: a chapter or a department.
+    /// Show what a roll-up row stands for: its chapter's items, or the items its filter
+    /// keeps (a department in its role — from 牵头 lead items only —, an owner, the
+    /// unassigned), with no search left over.
     pub fn drill(
         &mut self,
         data: &Snapshot,
         user: &str,
         chapter: Option<(String, String)>,
-        department: Option<(String, crate::plan::Role)>,
+        filter: ItemsFilter,
     ) {
-        // A drill-down from 牵头 keeps to lead items, from 配合 to co items.
-        self.filter = ItemsFilter {
-            department: department.as_ref().map(|(d, _)| d.clone()),
-            role: department.as_ref().map(|(_, role)| *role),
-            ..ItemsFilter::default()
-        };
-        self.filter_text = department
-            .map(|(d, role)| {
-                let role = match role {
-                    crate::plan::Role::Lead => "牵头",
-                    crate::plan::Role::Co => "配合",
-                };
-                format!("单位:{d} 角色:{role}")
-            })
-            .unwrap_or_default();
+        self.filter_text = filter.words(true).join(" ");
+        self.filter = filter;
         self.search.clear();
         self.search_hits.clear();
         let scope = match chapter {
@@ -370,6 +360,29 @@ impl ItemsScreen {
         self.recompute(data, user);
     }
 
+    /// What narrows the list, as chips for the title: ` [灯:红] [单位:住建] [/czt] [已选 3]
+    /// F 清除`; empty when nothing does.
+    pub fn chips(&self, lang: labels::Lang) -> String {
+        let mut chips: Vec<String> = self.filter.words(lang == labels::Lang::Zh);
+        if !self.search.is_empty() {
+            chips.push(format!("/{}", self.search));
+        }
+        if !self.marked.is_empty() {
+            chips.push(match lang {
+                labels::Lang::Zh => format!("已选 {}", self.marked.len()),
+                labels::Lang::En => format!("{} marked", self.marked.len()),
+            });
+        }
+        if chips.is_empty() {
+            return String::new();
+        }
+        let chips: String = chips.iter().map(|c| format!(" [{c}]")).collect();
+        format!(
+            " |{chips} {}",
+            labels::Lang::pick(lang, "F 清除", "F clears")
+        )
+    }
+
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
         let tree_width = if area.width >= 120 { 34 } else { 22 };
         let [tree_area, table_area] =
@@ -383,22 +396,13 @@ impl ItemsScreen {
             buf,
         );
         let title = format!(
-            "{} {}/{} | {} {}{}{}",
+            "{} {}/{} | {} {}{}",
             labels::SHOWN.get(view.lang),
             self.visible.len(),
             view.data.live,
             labels::SORT.get(view.lang),
             self.sort.label(view.lang),
-            if self.search.is_empty() {
-                String::new()
-            } else {
-                format!(" | /{}", self.search)
-            },
-            if self.filter_text.is_empty() {
-                String::new()
-            } else {
-                format!(" | {}", self.filter_text)
-            },
+            self.chips(view.lang),
         );
         item_table::render(
             &self.visible,

@@ -24,8 +24,20 @@ pub fn render(
             theme.title(),
         ));
     }
+    // Short names when the full ones and who/when do not fit.
+    let full: usize = ScreenId::ALL
+        .iter()
+        .map(|s| crate::text::width::display_width(s.label().get(lang)) + 4)
+        .sum::<usize>()
+        + spans.iter().map(|s| s.width()).sum::<usize>();
+    let short = full + 1 + crate::text::width::display_width(right) > usize::from(area.width);
     for screen in ScreenId::ALL {
-        let text = format!(" {} {} ", screen.index() + 1, screen.label().get(lang));
+        let name = if short {
+            screen.short_label().get(lang)
+        } else {
+            screen.label().get(lang)
+        };
+        let text = format!(" {} {name} ", screen.index() + 1);
         let style = if screen == current {
             theme.selected()
         } else {
