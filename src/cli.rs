@@ -5,8 +5,10 @@
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
 mod ids;
+mod returns;
 
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+pub use returns::{ReturnsCollectArgs, ReturnsCommand, ReturnsExportArgs};
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -86,6 +88,10 @@ pub enum Command {
     /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
     /// JSON file.
     Export(ExportArgs),
+    /// Department returns (督查报表): a workbook per department to fill in, and collecting
+    /// the filled-in workbooks back.
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
     /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
     Backup(BackupArgs),
     /// Rewrite the database file in order (VACUUM): after large imports, so the workbench

@@ -8,6 +8,8 @@
 mod edit;
 mod row;
 
+pub(super) use edit::set_field;
+
 use super::Store;
 use super::departments::{Link, links_of};
 use super::error::{Result, StoreError};
