@@ -70,6 +70,8 @@ pub enum Action {
     ToggleSelect,
     /// Open an input line for a purpose (owner, note, filter, …).
     Ask(AskKind),
+    /// The Overview's plans table: the column left (-1) or right (+1).
+    Column(i8),
     /// Open the status list (`t`).
     PickStatus,
     /// A status picked from the list.

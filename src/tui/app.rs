@@ -17,6 +17,7 @@ use super::screens::by_owner::{ByOwnerScreen, OwnerRow};
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
+use super::screens::overview::Opens;
 use super::screens::overview::OverviewScreen;
 use super::screens::{Ctx, Navigate, ScreenId};
 use super::snapshot::{Item, Snapshot};
@@ -208,6 +209,10 @@ impl App {
                 Effect::None
             }
             Action::PickStatus => self.pick_status(),
+            Action::Column(delta) => {
+                self.screens.overview.step_column(isize::from(delta));
+                Effect::None
+            }
             Action::SetStatus(status) => {
                 self.mode = Mode::Normal;
                 self.edit(crate::store::ItemEdit {
@@ -397,9 +402,10 @@ impl App {
             },
             ScreenId::ByChapter => {
                 let chapter = self.screens.by_chapter.selected_chapter(&self.view());
+                let scope = chapter.map_or((None, None), |(p, c)| (Some(p), Some(c)));
                 self.screens
                     .items
-                    .drill(&self.data, &user, chapter, Default::default());
+                    .drill(&self.data, &user, scope, Default::default());
                 self.go(ScreenId::Items)
             }
             ScreenId::ByDepartment => {
@@ -414,9 +420,21 @@ impl App {
                     department,
                     ..Default::default()
                 };
-                self.screens.items.drill(&self.data, &user, None, filter);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, (None, None), filter);
                 self.go(ScreenId::Items)
             }
+            ScreenId::Overview => match self.screens.overview.opens(&self.view()) {
+                Some(Opens::Items { plan, filter }) => {
+                    self.screens
+                        .items
+                        .drill(&self.data, &user, (plan, None), filter);
+                    self.go(ScreenId::Items)
+                }
+                Some(Opens::Item(id)) => self.jump(id),
+                None => Effect::None,
+            },
             ScreenId::ByOwner => {
                 let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
                     return Effect::None;
@@ -431,7 +449,9 @@ impl App {
                         ..Default::default()
                     },
                 };
-                self.screens.items.drill(&self.data, &user, None, filter);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, (None, None), filter);
                 self.go(ScreenId::Items)
             }
             _ => Effect::None,

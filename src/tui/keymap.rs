@@ -215,6 +215,21 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         )
         .hinted(L("打开", "open")),
         bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Left), alias(ch('h'))],
+            Action::Column(-1),
+            L(
+                "左一列（按红灯、逾期等计数打开）",
+                "column left (open a count)",
+            ),
+        ),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Right), alias(ch('l'))],
+            Action::Column(1),
+            L("右一列", "column right"),
+        ),
+        bind(
             Global,
             vec![
                 key(KeyCode::Tab),

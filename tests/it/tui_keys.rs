@@ -547,3 +547,59 @@ fn search_ranks_and_highlights() {
         .to_string();
     assert!(first.contains("城镇"), "{first}");
 }
+
+/// Point 3: Enter on the Overview opens what the cursor is on — a plan its items, a count
+/// those items, a due milestone or a colleague's change its item.
+#[test]
+fn enter_on_the_overview_opens_what_a_row_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = tui_support::app(&path, "alice", Lang::Zh);
+    let visible = |app: &plantrack::tui::App| app.screens.items.visible().len();
+    keys(&mut app, &mut store, "<Enter>");
+    assert_eq!(app.screen, ScreenId::Items);
+    assert_eq!(visible(&app), 51, "the first plan's items");
+    // The 红 column of the first plan: its red items.
+    keys(&mut app, &mut store, "1<Right><Enter>");
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(screen.contains("[灯:红]"), "{screen}");
+    assert_eq!(visible(&app), 51);
+    assert!(
+        app.screens
+            .items
+            .visible()
+            .iter()
+            .all(|&i| app.data.items[i].health.light == Light::Red)
+    );
+    // The total's 未分配 column: every unassigned item.
+    keys(
+        &mut app,
+        &mut store,
+        "1jjjj<Right><Right><Right><Right><Right><Right><Enter>",
+    );
+    assert!(screen_text(&render(&app, 120, 30)).contains("[未分配]"));
+    assert_eq!(visible(&app), 290);
+
+    // A milestone due soon, and a colleague's change.
+    store
+        .add_milestone(5, "开工", NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap();
+    let mut bob = plantrack::store::Store::open(&path, "bob").unwrap();
+    bob.edit_item(
+        7,
+        None,
+        &plantrack::store::ItemEdit {
+            owner: Some(Some("王敏".into())),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    keys(&mut app, &mut store, "1r<Tab><Enter>");
+    assert_eq!(app.screen, ScreenId::Detail);
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 5);
+    keys(&mut app, &mut store, "1");
+    let screen = screen_text(&render(&app, 140, 30));
+    assert!(screen.contains("bob #7 负责人：（空） → 王敏"), "{screen}");
+    keys(&mut app, &mut store, "<Tab><Enter>");
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 7);
+}

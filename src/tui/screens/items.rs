@@ -344,20 +344,17 @@ impl ItemsScreen {
         &mut self,
         data: &Snapshot,
         user: &str,
-        chapter: Option<(String, String)>,
+        (plan, chapter): (Option<String>, Option<String>),
         filter: ItemsFilter,
     ) {
         self.filter_text = filter.words(true).join(" ");
         self.filter = filter;
         self.search.clear();
         self.search_hits.clear();
-        let scope = match chapter {
-            Some((plan, chapter)) => Scope {
-                plan: Some(plan),
-                chapter: Some(chapter),
-                box_number: None,
-            },
-            None => Scope::default(),
+        let scope = Scope {
+            plan,
+            chapter,
+            box_number: None,
         };
         self.tree_selected = data.tree.iter().position(|n| n.scope == scope).unwrap_or(0);
         self.selected = 0;

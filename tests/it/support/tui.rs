@@ -58,6 +58,8 @@ pub fn keys(app: &mut App, store: &mut Store, spec: &str) {
                 "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
                 "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
                 "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
                 "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
                 "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
