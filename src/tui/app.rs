@@ -4,6 +4,7 @@
 
 mod edit;
 mod leave;
+mod mouse;
 mod queue;
 mod undo;
 
@@ -84,6 +85,10 @@ pub struct App {
     pub recovered: usize,
     /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
     pub drafts: std::collections::HashMap<i64, String>,
+    /// The terminal's size as last drawn (recorded by the loop), for mouse clicks.
+    pub size: (u16, u16),
+    /// The mouse is captured (clicks and the wheel); off, the terminal selects text.
+    pub mouse: bool,
     pub quit: bool,
 }
 
@@ -100,6 +105,8 @@ impl App {
             queue: Vec::new(),
             recovered: 0,
             drafts: std::collections::HashMap::new(),
+            size: (80, 24),
+            mouse: true,
             quit: false,
         }
     }
@@ -209,6 +216,21 @@ impl App {
                 Effect::None
             }
             Action::PickStatus => self.pick_status(),
+            Action::Mouse(event) => self.mouse(event),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some((
+                    Tone::Info,
+                    match (self.mouse, self.lang()) {
+                        (true, Lang::Zh) => "鼠标已开启（Ctrl-O 关闭以便选择文字复制）",
+                        (false, Lang::Zh) => "鼠标已关闭：可用鼠标选择文字复制（Ctrl-O 重新开启）",
+                        (true, Lang::En) => "Mouse on (Ctrl-O turns it off to select text)",
+                        (false, Lang::En) => "Mouse off: select text to copy (Ctrl-O turns it on)",
+                    }
+                    .into(),
+                ));
+                Effect::None
+            }
             Action::Column(delta) => {
                 self.screens.overview.step_column(isize::from(delta));
                 Effect::None

@@ -159,6 +159,15 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Global,
+            vec![ctrl('o')],
+            Action::ToggleMouse,
+            L(
+                "鼠标开 / 关（关闭后可选择文字复制）",
+                "mouse on / off (off: select text)",
+            ),
+        ),
+        bind(
+            Global,
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),

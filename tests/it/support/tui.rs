@@ -65,6 +65,7 @@ pub fn keys(app: &mut App, store: &mut Store, spec: &str) {
                 "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
                 "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                "C-o" => KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL),
                 "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
                 other => panic!("unknown key <{other}>"),
             }
