@@ -56,6 +56,7 @@ mod store_seed;
 mod store_undo;
 mod tmux_e2e;
 mod tmux_pending;
+mod tmux_small;
 mod tui_behaviour;
 mod tui_keys;
 mod tui_paste;
