@@ -2,6 +2,7 @@
 //! records the terminal size and the time of the last input, `event.rs`). `update` never
 //! touches the store: it returns an `Effect` for the loop to perform.
 
+mod departments;
 mod edit;
 mod leave;
 mod mouse;
@@ -217,6 +218,19 @@ impl App {
             }
             Action::PickStatus => self.pick_status(),
             Action::Mouse(event) => self.mouse(event),
+            Action::RemoveMilestone => self.remove_milestone(),
+            Action::LeadChoice(answer) => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                match (mode, answer) {
+                    (Mode::LeadChoice { keep, .. }, Some(true)) => *keep,
+                    (Mode::LeadChoice { drop, .. }, Some(false)) => *drop,
+                    _ => {
+                        self.message =
+                            Some((Tone::Hint, self.lang().pick("已取消", "cancelled").into()));
+                        Effect::None
+                    }
+                }
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some((

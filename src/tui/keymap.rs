@@ -396,6 +396,18 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Screen(ScreenId::Detail),
+            vec![ch('D')],
+            Action::RemoveMilestone,
+            L("删除所选节点（先询问）", "remove milestone (asks)"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('X')],
+            Action::Ask(AskKind::RemoveDepartment),
+            L("移除一个单位（先询问）", "take a department off (asks)"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
             vec![ch('R')],
             Action::Ask(AskKind::RenameMilestone),
             L("修改所选节点名称", "rename milestone"),

@@ -40,6 +40,14 @@ pub enum Save {
         milestone: i64,
         title: String,
     },
+    RemoveMilestone {
+        milestone: i64,
+        title: String,
+    },
+    RemoveDepartment {
+        id: i64,
+        name: String,
+    },
     Note {
         id: i64,
         text: String,
@@ -114,6 +122,12 @@ pub(super) fn save(store: &mut Store, save: &Save) -> Result<Saved, StoreError> 
         Save::RenameMilestone { milestone, title } => store
             .rename_milestone(milestone, &title)
             .map(|()| Saved::text(title)),
+        Save::RemoveMilestone { milestone, title } => store
+            .remove_milestone(milestone)
+            .map(|()| Saved::text(format!("− {title}"))),
+        Save::RemoveDepartment { id, name } => store
+            .remove_department(id, &name)
+            .map(|()| Saved::text(format!("#{id} − {name}"))),
         Save::Note { id, text: note } => store
             .add_note(id, &note)
             .map(|_| Saved::text(format!("#{id}"))),
