@@ -285,6 +285,12 @@ fn milestone_dates_as_people_type_them() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("→ 2026-12-31 周四"), "{screen}");
     keys(&mut app, &mut store, " 完成招标<Enter>");
+    // The save says what it did, in words (point 1).
+    let said = app.message.clone().unwrap().1;
+    assert!(
+        said.contains(&format!("#{id} 新增节点：")) && said.contains("完成招标"),
+        "{said}"
+    );
     keys(&mut app, &mut store, "m+30 开工<Enter>m6/30 竣工<Enter>");
     let mut dues: Vec<(String, NaiveDate)> = store
         .show(id, today())

@@ -90,7 +90,20 @@ impl Saved {
     }
 }
 
+/// Perform `save`; what it changed, field by field, for the message that says so
+/// ("#4 新增节点：完成可研批复", "#4 状态：进行中 → 已完成").
 pub(super) fn save(store: &mut Store, save: &Save) -> Result<Saved, StoreError> {
+    let mut saved = perform(store, save)?;
+    if saved.rows.is_empty() {
+        // The change just made is this person's latest: its rows say what it did.
+        if let Ok(Some(preview)) = store.undo_preview() {
+            saved.rows = preview.entries;
+        }
+    }
+    Ok(saved)
+}
+
+fn perform(store: &mut Store, save: &Save) -> Result<Saved, StoreError> {
     match save.clone() {
         Save::Edit { id, stamp, edit } => {
             store.edit_item(id, Some(stamp), &edit).map(|rows| Saved {
