@@ -90,6 +90,8 @@ pub enum Action {
     ToggleRules,
     /// Fold or unfold the Detail's plan text.
     ToggleBody,
+    /// Fold or unfold the plan or chapter under the tree's cursor.
+    ToggleFold,
     /// Drop every filter, the search, the drill-down and the marks of the Items screen.
     ClearFilters,
     /// Close the open input (Esc): a note's text is kept as a draft.

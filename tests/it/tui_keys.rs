@@ -773,3 +773,32 @@ fn departments_by_any_name_never_added_silently_and_removals_ask() {
     keys(&mut app, &mut store, "y");
     assert_eq!(count(&store), n - 1);
 }
+
+/// Point 3: the tree folds and unfolds plans and chapters (`z`); moving skips what is
+/// folded; the rows follow the node under the cursor as before.
+#[test]
+fn the_tree_folds_plans_and_chapters() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2<Tab>");
+    let shown = |app: &plantrack::tui::App| app.screens.items.shown_nodes(&app.data).len();
+    let all = shown(&app);
+    // The first plan: fold it; its chapters and boxes are hidden, its items still listed.
+    keys(&mut app, &mut store, "j");
+    assert_eq!(app.screens.items.tree_selected(), 1);
+    keys(&mut app, &mut store, "z");
+    let folded = shown(&app);
+    assert!(folded < all, "{folded} of {all}");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("+湖南“十四五”"), "{screen}");
+    assert!(!screen.contains("专栏2 长株潭"), "{screen}");
+    assert_eq!(app.screens.items.visible().len(), 51);
+    // Down goes to the next plan, past the folded chapters.
+    keys(&mut app, &mut store, "j");
+    let node = app.screens.items.tree_selected();
+    assert_eq!(app.data.tree[node].depth, 1, "the next plan");
+    // Unfold again.
+    keys(&mut app, &mut store, "kz");
+    assert_eq!(shown(&app), all);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("-湖南“十四五”"), "{screen}");
+}
