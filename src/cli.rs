@@ -83,6 +83,9 @@ pub enum Command {
     Import(ImportArgs),
     /// The department directory (short and official names, aliases).
     Departments(JsonArgs),
+    /// Who logins are: `people` lists them, `people set LOGIN NAME [--dept D]` says who
+    /// one is (wangmin → 王敏, 省住建厅), `people remove LOGIN` forgets it.
+    People(PeopleArgs),
     /// Show the thresholds of the warning lights, or set one (KEY VALUE).
     Config(ConfigArgs),
     /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
@@ -512,4 +515,27 @@ mod tests {
     fn grammar_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PeopleArgs {
+    #[command(subcommand)]
+    pub command: Option<PeopleCommand>,
+    /// Print one JSON document instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Say who LOGIN is: their name (as owners are written) and department.
+    Set {
+        login: String,
+        name: String,
+        /// Their department, by any of its names.
+        #[arg(long, value_name = "DEPT")]
+        dept: Option<String>,
+    },
+    /// Forget who LOGIN is.
+    Remove { login: String },
 }

@@ -88,6 +88,7 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Assign(args) => commands::assign::run(args, ctx, &mut out)?,
         Command::Import(args) => commands::import::run(args, ctx, &mut out)?,
         Command::Departments(args) => commands::departments::run(args, ctx, &mut out)?,
+        Command::People(args) => commands::people::run(args, ctx, &mut out)?,
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
         Command::Returns(command) => {

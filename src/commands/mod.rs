@@ -17,6 +17,7 @@ pub mod indicator;
 pub mod list;
 pub mod milestone;
 pub mod note;
+pub mod people;
 pub mod returns;
 pub mod set;
 pub mod show;

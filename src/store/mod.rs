@@ -25,6 +25,7 @@ mod items;
 mod migrations;
 mod milestones;
 mod notes;
+mod people;
 mod plans;
 mod queries;
 mod rejection;

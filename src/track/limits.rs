@@ -58,6 +58,8 @@ pub enum Problem {
     Invisible(char),
     /// A control character.
     Control(char),
+    /// A character kept for separating stored parts (the ｜ of a person's record).
+    Reserved(char),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,8 @@ impl Refused {
                 "the {label_en} holds the control character U+{:04X}",
                 u32::from(*c)
             ),
+            (Problem::Reserved(c), true) => format!("{label_zh}不能含有“{c}”"),
+            (Problem::Reserved(c), false) => format!("the {label_en} cannot hold “{c}”"),
         }
     }
 }

@@ -11,6 +11,7 @@
 //! - `limits`: how long typed values may be, and what a date is.
 //! - `dates`: dates as people type them (6/30, +30, 月底, 下月底, 年底).
 //! - `project`: a 重大项目's stage and investment, 完成率.
+//! - `people`: who a login is (wangmin → 王敏) and their department.
 
 pub mod dates;
 mod error;
@@ -20,6 +21,7 @@ pub mod health;
 pub mod identity;
 pub mod indicator;
 pub mod limits;
+pub mod people;
 pub mod project;
 pub mod rollup;
 pub mod status;

@@ -58,6 +58,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
     let lists = lists(store, today, Stale::ALL)?;
     let mut snapshot = builder.finish(mark, parts, lists, directory(store)?);
     snapshot.thresholds = store.thresholds()?;
+    snapshot.people = store.people()?;
     Ok(snapshot)
 }
 

@@ -187,6 +187,8 @@ pub struct Snapshot {
     /// Per owner: (items, red items).
     pub owner_counts: FastMap<NameId, (usize, usize)>,
     pub directory: Directory,
+    /// Who logins are (`plantrack people`): "mine", names in history, the greeting.
+    pub people: Vec<crate::track::people::Person>,
     /// The pace and light thresholds the lights were judged with (for the rules overlay).
     pub thresholds: crate::track::health::Thresholds,
     ids: IdMaps,

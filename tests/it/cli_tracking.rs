@@ -688,3 +688,31 @@ fn department_names_resolve_and_new_ones_need_a_flag() {
     ]);
     assert!(err.contains("--new-department"), "{err}");
 }
+
+/// Issue 18 point 10: `people` says who logins are; each change is recorded and undone.
+#[test]
+fn people_map_logins_to_names_and_departments() {
+    let db = Db::new();
+    let out = db.ok(["people", "set", "wangmin", "王敏", "--dept", "住房城乡建设"]);
+    assert!(out.contains("wangmin = 王敏，省住房城乡建设厅"), "{out}");
+    db.ok(["people", "set", "lisi", "李四"]);
+    let listed = db.ok(["people"]);
+    assert!(
+        listed.contains("wangmin") && listed.contains("王敏") && listed.contains("李四"),
+        "{listed}"
+    );
+    let json = db.json(["people", "--json"]);
+    assert_eq!(json[1]["name"], "王敏");
+    assert_eq!(json[1]["department"], "省住房城乡建设厅");
+    // One line, as owners are.
+    let err = db.fails(["people", "set", "x", "王敏\n#99 伪造"]);
+    assert!(err.contains("one line"), "{err}");
+    // Recorded, and undone like any change.
+    assert!(db.ok(["history"]).contains("person:lisi"));
+    db.ok(["undo", "--yes"]);
+    assert!(!db.ok(["people"]).contains("李四"));
+    db.ok(["people", "remove", "wangmin"]);
+    assert!(!db.ok(["people"]).contains("王敏"));
+    let err = db.fails(["people", "remove", "nobody"]);
+    assert!(err.contains("nobody is recorded"), "{err}");
+}

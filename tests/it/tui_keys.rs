@@ -802,3 +802,46 @@ fn the_tree_folds_plans_and_chapters() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("-湖南“十四五”"), "{screen}");
 }
+
+/// Point 10: with wangmin known as 王敏 of 省住建厅, the Overview greets 王敏, "mine" keeps
+/// 王敏's items, the owner prompt offers 王敏 first, history names 王敏.
+#[test]
+fn people_are_named_in_the_workbench() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    {
+        let mut admin = plantrack::store::Store::open(&path, "admin").unwrap();
+        admin
+            .set_person("wangmin", "王敏", Some("省住房城乡建设厅"))
+            .unwrap();
+    }
+    let (mut app, mut store) = tui_support::app(&path, "wangmin", Lang::Zh);
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(
+        screen.contains("王敏（省住房城乡建设厅）：0 项"),
+        "{screen}"
+    );
+    keys(&mut app, &mut store, "2/czt<Enter>o");
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(screen.contains("王敏"), "owner completion: {screen}");
+    keys(&mut app, &mut store, "<Tab><Enter>");
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    keys(&mut app, &mut store, "/<C-u><Enter>f我的<Enter>");
+    let mine: Vec<i64> = app
+        .screens
+        .items
+        .visible()
+        .iter()
+        .map(|&i| app.data.items[i].id)
+        .collect();
+    assert_eq!(mine, vec![id]);
+    keys(&mut app, &mut store, "1");
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(
+        screen.contains("王敏（省住房城乡建设厅）：1 项"),
+        "{screen}"
+    );
+    keys(&mut app, &mut store, &format!(":{id}<Enter>G"));
+    let screen = screen_text(&render(&app, 160, 48));
+    assert!(screen.contains("王敏 负责人：（空） → 王敏"), "{screen}");
+}

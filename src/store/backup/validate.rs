@@ -202,6 +202,16 @@ pub(super) fn problems(dump: &Dump) -> Vec<Problem> {
         c.flag(at("removed"), v.removed);
     }
     for (n, s) in dump.settings.iter().enumerate() {
+        // A person (track::people): one visible line of name, and of department.
+        if s.key.starts_with(crate::track::people::KEY_PREFIX) {
+            if crate::track::people::Person::from_setting(&s.key, &s.value).is_none() {
+                c.add(
+                    format!("settings[{n}].value"),
+                    format!("“{}” is not a person's name (and department)", s.value),
+                );
+            }
+            continue;
+        }
         let limit = match s.key.as_str() {
             "pace_tolerance" | "yellow_lag" => 100,
             "due_soon_days" => 3650,

@@ -173,11 +173,19 @@ impl App {
         };
         let current_owner = item.and_then(|i| i.1);
         let suggestions = match &purpose {
+            // The current owner, the people known, then the owners already used.
             InputPurpose::Owner(_) => current_owner
                 .into_iter()
+                .chain(self.data.people.iter().map(|p| p.name.clone()))
                 .chain(self.data.owners.iter().cloned())
-                .collect(),
-            InputPurpose::BulkOwner(_) => self.data.owners.clone(),
+                .fold(Vec::new(), unique),
+            InputPurpose::BulkOwner(_) => self
+                .data
+                .people
+                .iter()
+                .map(|p| p.name.clone())
+                .chain(self.data.owners.iter().cloned())
+                .fold(Vec::new(), unique),
             InputPurpose::Department(..) => self.data.directory.departments.clone(),
             // The item's own departments.
             InputPurpose::RemoveDepartment(id) => self
@@ -522,4 +530,12 @@ fn item_number(command: &str) -> Option<i64> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// Append `name` unless it is there already.
+fn unique(mut names: Vec<String>, name: String) -> Vec<String> {
+    if !names.contains(&name) {
+        names.push(name);
+    }
+    names
 }

@@ -221,7 +221,8 @@ impl DetailScreen {
             // stored names (item.status).
             let made = super::super::changes::made(h, lang);
             let made = made.strip_prefix(&format!("#{} ", row.id)).unwrap_or(&made);
-            lines.push(Line::from(format!("  {at} {} {made}", h.who)));
+            let who = crate::track::people::name_of(&view.data.people, &h.who);
+            lines.push(Line::from(format!("  {at} {who} {made}")));
         }
         (lines, cursor_line)
     }

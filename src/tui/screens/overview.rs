@@ -208,16 +208,22 @@ impl OverviewScreen {
     }
 
     fn render_mine(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
+        let person = view.data.people.iter().find(|p| p.login == view.user);
+        let name = person.map_or(view.user, |p| p.name.as_str());
+        let department = person
+            .and_then(|p| p.department.as_deref())
+            .map(|d| format!("（{d}）"))
+            .unwrap_or_default();
         let (mine, late) = view
             .data
             .names
-            .find(view.user)
+            .find(name)
             .and_then(|user| view.data.owner_counts.get(&user))
             .copied()
             .unwrap_or_default();
         let text = match view.lang {
-            labels::Lang::Zh => format!("{}：{} 项，其中红灯 {} 项", view.user, mine, late),
-            labels::Lang::En => format!("{}: {} items, {} red", view.user, mine, late),
+            labels::Lang::Zh => format!("{name}{department}：{mine} 项，其中红灯 {late} 项"),
+            labels::Lang::En => format!("{name}{department}: {mine} items, {late} red"),
         };
         Paragraph::new(text)
             .block(view.theme.block().title(labels::MY_ITEMS.get(view.lang)))
@@ -236,7 +242,7 @@ impl OverviewScreen {
                 // In words of the session's language, as Detail's history says it.
                 let text = format!(
                     "{when} {} {}",
-                    h.who,
+                    crate::track::people::name_of(&view.data.people, &h.who),
                     super::super::changes::made(h, view.lang)
                 );
                 let line = Line::from(truncate(&text, width).into_owned());

@@ -37,6 +37,8 @@ impl Facts<NameId> for Item {
 /// The filter's names as the snapshot's ids: departments by the one rule of
 /// `directory::Directory::matching`, owners by name.
 fn resolve<'f>(filter: &'f ItemsFilter, data: &Snapshot, user: &str) -> Resolved<'f, NameId> {
+    // "mine": the items whose owner is the person looking, by their name where known.
+    let user = crate::track::people::name_of(&data.people, user);
     filter.resolve(
         |typed| {
             data.directory
