@@ -25,6 +25,25 @@ pub(super) fn notes_of(conn: &Connection, item: i64) -> Result<Vec<Note>> {
 }
 
 impl Store {
+    /// Remove one's own note (kept in history; undo brings it back).
+    pub fn remove_note(&mut self, note: i64) -> Result<()> {
+        let user = self.user.clone();
+        self.write("remove note", |tx, change| {
+            remove_note_in(tx, change, &user, note).map(|_| ())
+        })
+    }
+
+    /// Replace one's own note by `text`: the old one removed and the new one added in one
+    /// change, both kept in history (undo brings the old one back).
+    pub fn edit_note(&mut self, note: i64, text: &str) -> Result<i64> {
+        let text = super::queries::typed(crate::track::limits::Field::Note, text)?;
+        let user = self.user.clone();
+        self.write("edit note", |tx, change| {
+            let item = remove_note_in(tx, change, &user, note)?;
+            add_note_in(tx, change, &user, item, &text)
+        })
+    }
+
     /// Append a note to an item.
     pub fn add_note(&mut self, item: i64, text: &str) -> Result<i64> {
         let text = super::queries::typed(crate::track::limits::Field::Note, text)?;
@@ -60,4 +79,35 @@ pub(super) fn add_note_in(
         Some(text),
     )?;
     Ok(id)
+}
+
+/// Take note `note` away (its author only), in the write `change`; its item.
+fn remove_note_in(tx: &Transaction<'_>, change: i64, user: &str, note: i64) -> Result<i64> {
+    let found: Option<(i64, String)> = super::queries::optional(tx.query_row(
+        "SELECT item_id, author FROM note WHERE id = ?1 AND removed = 0",
+        [note],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    ))?;
+    let Some((item, author)) = found else {
+        return Err(super::StoreError::NotFound {
+            what: "note",
+            id: note.to_string(),
+        });
+    };
+    if author != user {
+        return Err(super::StoreError::Rejected(
+            super::rejection::Rejection::NotYourNote { note, author },
+        ));
+    }
+    tx.execute("UPDATE note SET removed = 1 WHERE id = ?1", [note])?;
+    record(
+        tx,
+        change,
+        Some(item),
+        &Recorded::NoteRemoved,
+        Some(note),
+        Some("0"),
+        Some("1"),
+    )?;
+    Ok(item)
 }

@@ -60,6 +60,11 @@ pub enum Rejection {
         department: String,
         item: i64,
     },
+    /// A note is edited or removed by its author only.
+    NotYourNote {
+        note: i64,
+        author: String,
+    },
     UnknownThreshold {
         key: String,
     },
@@ -183,6 +188,12 @@ impl Rejection {
             (Rejection::EmptyDepartmentName, Lang::Zh) => "单位名称不能为空".to_string(),
             (Rejection::EmptyDepartmentName, Lang::En) => {
                 "a department name cannot be empty".to_string()
+            }
+            (Rejection::NotYourNote { note, author }, Lang::Zh) => {
+                format!("备注 {note} 是 {author} 写的：只有作者本人能修改或删除")
+            }
+            (Rejection::NotYourNote { note, author }, Lang::En) => {
+                format!("note {note} was written by {author}: only its author edits or removes it")
             }
             (Rejection::NotLinked { department, item }, Lang::Zh) => {
                 format!("{department} 不是事项 #{item} 的责任单位")

@@ -27,6 +27,8 @@ pub enum InputPurpose {
     CompleteMilestone(i64),
     /// A department to take off an item.
     RemoveDepartment(i64),
+    /// One's own note, edited (emptied: removed, after asking).
+    EditNote(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
@@ -165,4 +167,5 @@ pub enum AskKind {
     Export,
     Command,
     RemoveDepartment,
+    EditNote,
 }

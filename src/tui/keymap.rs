@@ -405,6 +405,12 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Screen(ScreenId::Detail),
+            vec![ch('N')],
+            Action::Ask(AskKind::EditNote),
+            L("修改或删除我最近的备注", "edit or remove my latest note"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
             vec![ch('D')],
             Action::RemoveMilestone,
             L("删除所选节点（先询问）", "remove milestone (asks)"),

@@ -118,7 +118,10 @@ impl Input {
     }
 
     fn multiline(&self) -> bool {
-        matches!(self.purpose, InputPurpose::Note(_))
+        matches!(
+            self.purpose,
+            InputPurpose::Note(_) | InputPurpose::EditNote(_)
+        )
     }
 
     /// Longest text the input takes, in characters: the field's limit (`track::limits`),
@@ -134,7 +137,7 @@ impl Input {
             InputPurpose::CompleteMilestone(_) => 20,
             InputPurpose::RemoveDepartment(_) => Field::Department.limit(),
             InputPurpose::Extend(_) => DATE + Field::Reason.limit(),
-            InputPurpose::Note(_) => Field::Note.limit(),
+            InputPurpose::Note(_) | InputPurpose::EditNote(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
             InputPurpose::Progress(_) => 8,
             InputPurpose::Project(_) => 64,
@@ -304,6 +307,10 @@ impl Input {
             InputPurpose::Extend(_) => lang.pick(
                 "延期：新日期 YYYY-MM-DD 原因",
                 "Extend: new date YYYY-MM-DD and reason",
+            ),
+            InputPurpose::EditNote(_) => lang.pick(
+                "修改我的备注（Ctrl-S 保存；清空后保存即删除）",
+                "Edit my note (Ctrl-S saves; saved empty, it is removed)",
             ),
             InputPurpose::Note(_) => lang.pick(
                 "备注（Enter 换行，Ctrl-S 保存）",

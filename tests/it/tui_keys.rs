@@ -845,3 +845,48 @@ fn people_are_named_in_the_workbench() {
     let screen = screen_text(&render(&app, 160, 48));
     assert!(screen.contains("王敏 负责人：（空） → 王敏"), "{screen}");
 }
+
+/// Point 5: one's own latest note is edited or removed from Detail (N), kept in history and
+/// undone; another person's note is not offered.
+#[test]
+fn my_note_is_edited_or_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = tui_support::app(&path, "alice", Lang::Zh);
+    let mut bob = plantrack::store::Store::open(&path, "bob").unwrap();
+    bob.add_note(12, "鲍勃的备注").unwrap();
+    keys(&mut app, &mut store, ":12<Enter>N");
+    assert!(app.message.clone().unwrap().1.contains("没有我写的备注"));
+    keys(&mut app, &mut store, "n初稿<C-s>N");
+    let Mode::Input(input) = &app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert_eq!(input.text(), "初稿");
+    keys(&mut app, &mut store, "<BS><BS>定稿<C-s>");
+    let texts = |store: &plantrack::store::Store| -> Vec<String> {
+        store
+            .show(12, today())
+            .unwrap()
+            .notes
+            .iter()
+            .map(|n| n.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(&store),
+        vec!["鲍勃的备注".to_string(), "定稿".to_string()]
+    );
+    // Emptied and saved: asked, then removed; u brings it back.
+    keys(&mut app, &mut store, "N<BS><BS><C-s>");
+    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    keys(&mut app, &mut store, "y");
+    assert_eq!(texts(&store), vec!["鲍勃的备注".to_string()]);
+    keys(&mut app, &mut store, "uy");
+    assert_eq!(
+        texts(&store),
+        vec!["鲍勃的备注".to_string(), "定稿".to_string()]
+    );
+    // The store refuses another person's note.
+    let bobs = store.show(12, today()).unwrap().notes[0].id;
+    assert!(store.remove_note(bobs).is_err());
+}

@@ -61,6 +61,17 @@ impl App {
         selected
     }
 
+    /// The latest note of this person on the item shown in Detail.
+    fn my_latest_note(&self) -> Option<crate::store::Note> {
+        let detail = self.screens.detail.detail.as_ref()?;
+        detail
+            .notes
+            .iter()
+            .filter(|n| n.author == self.session.user)
+            .max_by(|a, b| a.at.cmp(&b.at))
+            .cloned()
+    }
+
     /// `D`: remove the selected milestone, asking first (undo brings it back).
     pub(super) fn remove_milestone(&mut self) -> Effect {
         let Some(selected) = self
@@ -125,6 +136,18 @@ impl App {
             (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
             (AskKind::RemoveDepartment, Some(id)) => InputPurpose::RemoveDepartment(id),
+            // One's own latest note on the item shown.
+            (AskKind::EditNote, Some(_)) => match self.my_latest_note() {
+                Some(note) => InputPurpose::EditNote(note.id),
+                None => {
+                    self.message = Some((
+                        Tone::Hint,
+                        lang.pick("本项没有我写的备注", "No note of mine on this item")
+                            .into(),
+                    ));
+                    return Effect::None;
+                }
+            },
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
             (AskKind::Note, Some(id)) => InputPurpose::Note(id),
             (AskKind::Extend, Some(_)) => match self.selected_open_milestone() {
@@ -167,6 +190,11 @@ impl App {
             InputPurpose::Project(id) => crate::track::project::project_line(
                 self.data.item(*id).and_then(|i| i.project.as_deref()),
             ),
+            InputPurpose::EditNote(id) => self
+                .my_latest_note()
+                .filter(|n| n.id == *id)
+                .map(|n| n.text)
+                .unwrap_or_default(),
             // A note closed unsaved goes on where it was left.
             InputPurpose::Note(id) => self.drafts.get(id).cloned().unwrap_or_default(),
             _ => String::new(),
@@ -305,6 +333,16 @@ impl App {
             InputPurpose::Department(id, role) if !trimmed.is_empty() => {
                 self.department_named(id, role, trimmed)
             }
+            InputPurpose::EditNote(note) if trimmed.is_empty() => {
+                let question = lang
+                    .pick(
+                        "删除这条备注？历史中保留，可用 u 撤销。y/n",
+                        "Remove this note? History keeps it; u undoes it. y/n",
+                    )
+                    .to_string();
+                self.ask_yes(question, Effect::Save(Save::RemoveNote { note }))
+            }
+            InputPurpose::EditNote(note) => Effect::Save(Save::EditNote { note, text }),
             InputPurpose::RemoveDepartment(id) if !trimmed.is_empty() => {
                 let question = match lang {
                     Lang::Zh => format!("从 #{id} 移除单位“{trimmed}”？y/n"),

@@ -48,6 +48,13 @@ pub enum Save {
         id: i64,
         name: String,
     },
+    EditNote {
+        note: i64,
+        text: String,
+    },
+    RemoveNote {
+        note: i64,
+    },
     Note {
         id: i64,
         text: String,
@@ -141,6 +148,12 @@ fn perform(store: &mut Store, save: &Save) -> Result<Saved, StoreError> {
         Save::RemoveDepartment { id, name } => store
             .remove_department(id, &name)
             .map(|()| Saved::text(format!("#{id} − {name}"))),
+        Save::EditNote { note, text } => store
+            .edit_note(note, &text)
+            .map(|_| Saved::text(format!("{note}"))),
+        Save::RemoveNote { note } => store
+            .remove_note(note)
+            .map(|()| Saved::text(format!("{note}"))),
         Save::Note { id, text: note } => store
             .add_note(id, &note)
             .map(|_| Saved::text(format!("#{id}"))),
