@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// No progress bar for long work (import, export, compact, backup, load); a bar is
+    /// shown only when stderr is a terminal in any case.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
     /// Without a subcommand, the workbench (TUI) opens.
     #[command(subcommand)]
     pub command: Option<Command>,

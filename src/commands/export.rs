@@ -3,7 +3,8 @@
 
 use super::{Ctx, safe};
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
-use crate::report::export::{Format, collect, write};
+use crate::progress::Stage;
+use crate::report::export::{Format, collect, write_reporting};
 use crate::report::file::write_file;
 use anyhow::{Result, anyhow, bail};
 use std::io::{IsTerminal, Write};
@@ -77,9 +78,13 @@ pub fn run(args: &ExportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         bail!("-o -: an Excel workbook is not for a terminal; name a file (-o report.xlsx)");
     }
     let filter = super::list::filter(&args.filter)?;
-    let export = collect(&ctx.store, &filter, ctx.today, &scope(&args.filter))?;
+    let progress = &*ctx.progress;
+    progress.begin(Stage::Collect, None);
+    let export = collect(&ctx.store, &filter, ctx.today, &scope(&args.filter));
+    progress.end();
+    let export = export?;
     let mut bytes = Vec::new();
-    write(format, &export, &mut bytes)?;
+    write_reporting(format, &export, &mut bytes, progress)?;
     if to_stdout {
         out.write_all(&bytes)?;
         return Ok(());

@@ -7,6 +7,7 @@
 //! (plan text is cleaned at import and typed text at save; this is the last guard), so no
 //! format carries control, escape, bidi or invisible format characters.
 
+use crate::progress::{Progress, Silent, Stage};
 use crate::store::{ItemQuery, ItemRow, Store, StoreError};
 use crate::text::sanitize::clean_imported;
 use crate::track::health::{Health, Thresholds};
@@ -262,11 +263,28 @@ pub fn rules(as_of: NaiveDate, t: &Thresholds) -> Vec<String> {
 
 /// Write `export` in `format`.
 pub fn write(format: Format, export: &Export, out: &mut dyn Write) -> Result<(), ExportError> {
+    write_reporting(format, export, out, &Silent)
+}
+
+/// [`write`], telling `progress` each item written (and, for a workbook, that it is
+/// being packed).
+pub fn write_reporting(
+    format: Format,
+    export: &Export,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<(), ExportError> {
     match format {
-        Format::Csv => super::listing::write_csv(export, out)?,
-        Format::Json => super::listing::write_json(export, out)?,
-        Format::Markdown => super::markdown::write(export, out)?,
-        Format::Xlsx => out.write_all(&super::xlsx::workbook(export)?)?,
+        Format::Csv => super::listing::write_csv_reporting(export, out, progress)?,
+        Format::Json => super::listing::write_json_reporting(export, out, progress)?,
+        Format::Markdown => {
+            let items = export.items.len() as u64;
+            progress.begin(Stage::WriteExport, Some(items));
+            super::markdown::write(export, out)?;
+            progress.set(items);
+            progress.end();
+        }
+        Format::Xlsx => out.write_all(&super::xlsx::workbook_reporting(export, progress)?)?,
     }
     Ok(())
 }

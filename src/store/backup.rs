@@ -23,7 +23,9 @@ pub use format::{
 pub use load::LoadReport;
 
 use super::error::{Result, StoreError};
+use super::measure::{self, Measure};
 use super::{Store, sqlite_error};
+use crate::progress::{Shared, Stage};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -32,12 +34,24 @@ pub const DUMP_FORMAT: &str = "plantrack-dump";
 /// The version of the dump layout this build writes and reads.
 pub const DUMP_VERSION: u32 = 1;
 
+/// What `PRAGMA integrity_check` reads per byte of a database (it looks every index entry
+/// up in its table, so pages are read more than once; measured on plantrack databases
+/// with `/proc/self/io`; an estimate for the progress bar only).
+const CHECK_READS_PER_BYTE: u64 = 2;
+
 impl Store {
     /// Write a consistent snapshot of the database to `target`, a file that must not exist
     /// yet or be empty (callers create a private temporary file and rename it). The copy is
     /// a single file (rollback journal mode; plantrack turns it back to WAL when it opens
     /// it) and passes `PRAGMA integrity_check`.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
+        self.backup_reporting(target, &crate::progress::silent())
+    }
+
+    /// [`backup_to`](Store::backup_to), telling `progress` how far the copy is (its size
+    /// against the pages in use here) and then the check (the bytes read, against an
+    /// estimate of what `integrity_check` reads: [`CHECK_READS_PER_BYTE`]).
+    pub fn backup_reporting(&self, target: &Path, progress: &Shared) -> Result<()> {
         if std::fs::metadata(target).is_ok_and(|m| m.len() > 0) {
             return Err(StoreError::Invalid(format!(
                 "{} exists; a backup is written to a new file",
@@ -50,9 +64,21 @@ impl Store {
                 target.display()
             ))
         })?;
-        self.conn
-            .execute("VACUUM INTO ?1", [name])
-            .map_err(|e| sqlite_error(&self.path, e))?;
+        let estimate = if progress.visible() {
+            self.used_bytes().unwrap_or(0).max(1)
+        } else {
+            0
+        };
+        progress.begin(Stage::Copy, Some(estimate));
+        let copied = measure::while_running(
+            &self.conn,
+            progress,
+            Measure::FileSize(target.to_path_buf()),
+            estimate,
+            || self.conn.execute("VACUUM INTO ?1", [name]),
+        );
+        progress.end();
+        copied.map_err(|e| sqlite_error(&self.path, e))?;
         let check = || -> rusqlite::Result<String> {
             let copy = Connection::open_with_flags(
                 target,
@@ -60,7 +86,20 @@ impl Store {
             )?;
             let _: String =
                 copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
-            copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            let reads = if progress.visible() {
+                std::fs::metadata(target)
+                    .map_or(1, |m| m.len())
+                    .saturating_mul(CHECK_READS_PER_BYTE)
+            } else {
+                0
+            };
+            progress.begin(Stage::Check, Some(reads));
+            let verdict =
+                measure::while_running(&copy, progress, Measure::process_io(), reads, || {
+                    copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                });
+            progress.end();
+            verdict
         };
         let verdict = check().map_err(|e| sqlite_error(target, e))?;
         if verdict != "ok" {
