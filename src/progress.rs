@@ -89,7 +89,7 @@ pub trait Progress: Send + Sync + std::fmt::Debug {
     }
 }
 
-/// A reporter shared with code that outlives a borrow (SQLite's progress handler).
+/// A reporter a command holds for its whole run (`commands::Ctx`).
 pub type Shared = Arc<dyn Progress>;
 
 /// Tells no one.

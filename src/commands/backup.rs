@@ -40,7 +40,7 @@ pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     check_new(&args.file, args.force, ctx.store.path())?;
     let temp = TempFile::beside(&args.file, Protection::of(ctx.store.path()))?;
     ctx.store
-        .backup_reporting(temp.path(), &ctx.progress)
+        .backup_reporting(temp.path(), &*ctx.progress)
         .with_context(|| format!("cannot back up to {}", shown(&args.file)))?;
     temp.persist(&args.file, args.force)?;
     writeln!(
@@ -55,7 +55,7 @@ pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 pub fn compact(ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
     let done = ctx
         .store
-        .compact_reporting(&ctx.progress)
+        .compact_reporting(&*ctx.progress)
         .with_context(|| format!("cannot compact {}", shown(ctx.store.path())))?;
     write_compacted(&done, ctx, out)
 }

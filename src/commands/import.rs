@@ -224,7 +224,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     // (the import is saved already; a failure here loses nothing and is only reported).
     let added: usize = report.plans.iter().map(|p| p.items_added).sum();
     if ctx.store.import_calls_for_compaction(added)? {
-        match ctx.store.compact_reporting(&ctx.progress) {
+        match ctx.store.compact_reporting(&*ctx.progress) {
             Ok(done) => super::backup::write_compacted(&done, ctx, out)?,
             Err(e) => writeln!(
                 out,

@@ -25,7 +25,7 @@ pub use load::LoadReport;
 use super::error::{Result, StoreError};
 use super::measure::{self, Measure};
 use super::{Store, sqlite_error};
-use crate::progress::{Shared, Stage};
+use crate::progress::{Progress, Silent, Stage};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -34,10 +34,11 @@ pub const DUMP_FORMAT: &str = "plantrack-dump";
 /// The version of the dump layout this build writes and reads.
 pub const DUMP_VERSION: u32 = 1;
 
-/// What `PRAGMA integrity_check` reads per byte of a database (it looks every index entry
-/// up in its table, so pages are read more than once; measured on plantrack databases
-/// with `/proc/self/io`; an estimate for the progress bar only).
-const CHECK_READS_PER_BYTE: u64 = 2;
+/// What `PRAGMA integrity_check` reads per byte of a freshly written copy (it looks index
+/// entries up in their tables, so pages are read more than once; measured with
+/// `/proc/self/io` on plantrack databases: BENCHMARKS.md; an estimate for the progress
+/// bar only).
+const CHECK_READS_PER_BYTE: f64 = 2.2;
 
 impl Store {
     /// Write a consistent snapshot of the database to `target`, a file that must not exist
@@ -45,13 +46,13 @@ impl Store {
     /// a single file (rollback journal mode; plantrack turns it back to WAL when it opens
     /// it) and passes `PRAGMA integrity_check`.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        self.backup_reporting(target, &crate::progress::silent())
+        self.backup_reporting(target, &Silent)
     }
 
     /// [`backup_to`](Store::backup_to), telling `progress` how far the copy is (its size
     /// against the pages in use here) and then the check (the bytes read, against an
     /// estimate of what `integrity_check` reads: [`CHECK_READS_PER_BYTE`]).
-    pub fn backup_reporting(&self, target: &Path, progress: &Shared) -> Result<()> {
+    pub fn backup_reporting(&self, target: &Path, progress: &dyn Progress) -> Result<()> {
         if std::fs::metadata(target).is_ok_and(|m| m.len() > 0) {
             return Err(StoreError::Invalid(format!(
                 "{} exists; a backup is written to a new file",
@@ -71,7 +72,6 @@ impl Store {
         };
         progress.begin(Stage::Copy, Some(estimate));
         let copied = measure::while_running(
-            &self.conn,
             progress,
             Measure::FileSize(target.to_path_buf()),
             estimate,
@@ -87,17 +87,15 @@ impl Store {
             let _: String =
                 copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
             let reads = if progress.visible() {
-                std::fs::metadata(target)
-                    .map_or(1, |m| m.len())
-                    .saturating_mul(CHECK_READS_PER_BYTE)
+                let size = std::fs::metadata(target).map_or(1, |m| m.len());
+                (size as f64 * CHECK_READS_PER_BYTE) as u64
             } else {
                 0
             };
             progress.begin(Stage::Check, Some(reads));
-            let verdict =
-                measure::while_running(&copy, progress, Measure::process_io(), reads, || {
-                    copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))
-                });
+            let verdict = measure::while_running(progress, Measure::process_io(), reads, || {
+                copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            });
             progress.end();
             verdict
         };

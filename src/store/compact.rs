@@ -5,7 +5,7 @@
 
 use super::error::Result;
 use super::{Store, measure};
-use crate::progress::{Shared, Stage};
+use crate::progress::{Progress, Silent, Stage};
 use std::time::{Duration, Instant};
 
 /// What a compaction did.
@@ -33,13 +33,13 @@ impl Store {
     /// processes keep reading meanwhile, and writers wait (as for any write). The WAL,
     /// which a VACUUM fills with the whole file, is truncated afterwards.
     pub fn compact(&mut self) -> Result<Compacted> {
-        self.compact_reporting(&crate::progress::silent())
+        self.compact_reporting(&Silent)
     }
 
     /// [`compact`](Store::compact), telling `progress` how far it is: the bytes the
     /// process has read and written, against an estimate of what a VACUUM moves (see
     /// [`VACUUM_IO_PER_BYTE`]).
-    pub fn compact_reporting(&mut self, progress: &Shared) -> Result<Compacted> {
+    pub fn compact_reporting(&mut self, progress: &dyn Progress) -> Result<Compacted> {
         let size = |store: &Store| std::fs::metadata(&store.path).map_or(0, |m| m.len());
         let before = size(self);
         let started = Instant::now();
@@ -50,13 +50,10 @@ impl Store {
             0
         };
         progress.begin(Stage::Compact, Some(total));
-        let vacuumed = measure::while_running(
-            &self.conn,
-            progress,
-            measure::Measure::process_io(),
-            total,
-            || self.conn.execute_batch("VACUUM"),
-        );
+        let vacuumed =
+            measure::while_running(progress, measure::Measure::process_io(), total, || {
+                self.conn.execute_batch("VACUUM")
+            });
         progress.end();
         vacuumed.map_err(|e| self.specific(e.into()))?;
         // A reader still on the old snapshot keeps the WAL until it moves on: then the
