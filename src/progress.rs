@@ -43,6 +43,8 @@ pub enum Stage {
     Check,
     /// Reading a dump (bytes).
     ReadDump,
+    /// Checking a dump before anything is replaced (no count).
+    CheckDump,
     /// Loading a dump's records (rows).
     LoadRows,
     /// Reading the items to export (no count).
@@ -66,7 +68,7 @@ impl Stage {
             | Stage::Package => Unit::Bytes,
             Stage::Match => Unit::Plans,
             Stage::WriteItems | Stage::Collect | Stage::WriteExport => Unit::Items,
-            Stage::Index | Stage::LoadRows => Unit::Rows,
+            Stage::Index | Stage::CheckDump | Stage::LoadRows => Unit::Rows,
         }
     }
 }

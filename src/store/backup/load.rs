@@ -78,8 +78,9 @@ impl Store {
         self.load_reporting(dump, replace, &Silent)
     }
 
-    /// [`load`](Store::load), telling `progress` each record (department, item,
-    /// milestone, note, indicator value, setting, change) as it is loaded.
+    /// [`load`](Store::load), telling `progress` that the dump is being checked, then
+    /// each record (department, item, milestone, note, indicator value, setting, change)
+    /// as it is loaded.
     pub fn load_reporting(
         &mut self,
         dump: &Dump,
@@ -87,14 +88,7 @@ impl Store {
         progress: &dyn Progress,
     ) -> Result<LoadReport> {
         check_header(dump)?;
-        let records = dump.departments.len()
-            + dump.items.len()
-            + dump.milestones.len()
-            + dump.notes.len()
-            + dump.indicator_values.len()
-            + dump.settings.len()
-            + dump.changes.len();
-        progress.begin(Stage::LoadRows, Some(records as u64));
+        progress.begin(Stage::CheckDump, None);
         let dump = cleaned(dump)?;
         let run = |tx: &Transaction<'_>| -> Result<LoadReport> {
             let tracked: i64 = tx.query_row(
@@ -201,6 +195,14 @@ fn load(tx: &Transaction<'_>, dump: &Dump, progress: &dyn Progress) -> Result<Lo
     for table in CLEAR_TABLES {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
+    let records = dump.departments.len()
+        + dump.items.len()
+        + dump.milestones.len()
+        + dump.notes.len()
+        + dump.indicator_values.len()
+        + dump.settings.len()
+        + dump.changes.len();
+    progress.begin(Stage::LoadRows, Some(records as u64));
     let departments = load_departments(tx, dump, &mut report, progress)?;
     let items = load_items(tx, dump, &plans, &departments, &mut report, progress)?;
     load_records(tx, dump, &items, &indicators, &mut report, progress)?;
