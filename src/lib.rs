@@ -1,16 +1,22 @@
 //! plantrack: track the implementation of Chinese government plans.
 //!
-//! Module map (data flows downward; each layer uses only those below it):
-//! - `cli`: the command-line grammar. `commands`: one file per subcommand, glue and output.
-//! - `report`: output formats (the import dry-run report, tables, CSV, terminal-safe JSON,
-//!   roll-up reports, exports: Excel workbook, CSV, Markdown brief, JSON).
-//! - `plan`: plan text → plan model (encoding, normalising, outline, boxes, tasks,
-//!   indicators, deadlines, glossary, merging renditions). Pure: no I/O but the bytes given.
-//! - `seed`: the plan texts embedded from `seed/` and their manifest.
+//! Layers, from the edges in (each uses only those after it; the README's "Layout" table
+//! says what each owns and may not do, and `.ci/fences` checks the fences):
+//! - `cli` (the command-line grammar), `commands` (one file per subcommand: glue and
+//!   output), `tui` (the workbench: event → keymap → update → effect → store; render
+//!   from state).
+//! - `report`: output formats — tables, CSV, JSON, exports, the import reports; the item
+//!   list's columns (`report::columns`).
+//! - `store`: the only SQL — schema, import, items, history and undo, search.
+//! - `plan`: plan text → plan model (readers of .docx/web/PDF/OFD, encoding, outline,
+//!   boxes, tasks, indicators, deadlines, glossary). Pure: no I/O but the bytes given.
+//! - `track`: domain rules, pure — status, pace and lights, roll-ups, filters, identity
+//!   of revised items, limits, projects, indicators.
 //! - `progress`: the stages of long work and the trait the parser, store and exports
 //!   report them through (`commands::progress` draws the bar; nothing else does).
-//! - `text`: terminal safety (`sanitize`), display width (`width`), Chinese script conversion
-//!   (`zh`), pinyin keys (`pinyin`).
+//! - `seed`, `directory`: the embedded plan texts and department directory; `clock`:
+//!   "today"; `text`: terminal safety, display width and wrapping, script conversion,
+//!   pinyin matching, the session language.
 
 pub mod cli;
 pub mod clock;

@@ -1,14 +1,15 @@
 //! `plantrack list`: items matching filters, as a table fitted to the terminal or as JSON.
 
-use super::{Ctx, item_ref};
+use super::Ctx;
 use crate::cli::{FilterArgs, ListArgs, RoleArg};
 use crate::plan::Role;
+use crate::report::columns::{self, Form, ItemCells, ItemColumn, LIST, Width};
 use crate::report::json::write_json;
 use crate::report::table::{Align, Table};
 use crate::store::{ItemQuery, ItemRow};
 use crate::text::width::display_width;
 use crate::track::filter::Filter;
-use crate::track::{Light, Pace, Status};
+use crate::track::{Light, Status};
 use anyhow::{Result, anyhow};
 use std::io::Write;
 
@@ -58,79 +59,62 @@ pub fn filter(args: &FilterArgs) -> Result<ItemQuery> {
     })
 }
 
-/// `2/3` for item 3 of box 2, the task number for a task.
-pub fn position(row: &ItemRow) -> String {
-    match (row.box_number, row.number.as_deref()) {
-        (Some(b), Some(n)) => format!("{b}/{n}"),
-        (Some(b), None) => format!("{b}/-"),
-        (None, Some(n)) => n.to_string(),
-        (None, None) => String::new(),
-    }
-}
-
-/// One character for a pace: 超/达/欠/完.
-pub fn pace_short(pace: Pace) -> &'static str {
-    match pace {
-        Pace::Ahead => "超",
-        Pace::OnPace => "达",
-        Pace::Behind => "欠",
-        Pace::Done => "完",
-    }
-}
-
 /// Narrowest the title gets before the plan column gives way to plan headings.
 const TITLE_ROOM: usize = 24;
 
-/// The item table: with a plan column (`grouped` false), or with a heading line per plan
-/// instead (for narrow terminals).
+/// The item table of the [`LIST`] columns: with the plan column (`grouped` false), or
+/// with a heading line per plan instead (for narrow terminals). When too wide, the title
+/// gives way first (to [`TITLE_ROOM`]), then the text columns right of it (to their
+/// narrowest), then the title again (to its narrowest).
 fn table(rows: &[ItemRow], grouped: bool) -> Table {
-    let mut table = Table::new().column("ID", Align::Right, 8);
-    if !grouped {
-        table = table.column("规划", Align::Left, 30);
+    let largest = rows.iter().map(|r| r.id).max().unwrap_or(0);
+    let columns: Vec<ItemColumn> = LIST
+        .into_iter()
+        .filter(|&c| !(grouped && c == ItemColumn::Plan))
+        .collect();
+    let mut table = Table::new();
+    for &column in &columns {
+        let def = column.def();
+        let align = match def.align {
+            columns::Align::Left => Align::Left,
+            columns::Align::Right => Align::Right,
+        };
+        let max = match def.width {
+            Width::Text { max, .. } => usize::from(max),
+            Width::Natural => usize::from(column.cells(Form::Cli, true, largest).unwrap_or(0)),
+            Width::Bar { .. } | Width::Fill { .. } => usize::MAX,
+        };
+        table = table.column(column.header(Form::Cli), align, max);
     }
-    let title = if grouped { 2 } else { 3 };
-    let mut table = table
-        .column("编号", Align::Left, 8)
-        .column("标题", Align::Left, usize::MAX)
-        .column("牵头单位", Align::Left, 20)
-        .column("负责人", Align::Left, 10)
-        .column("状态", Align::Left, 6)
-        .column("进度", Align::Right, 4)
-        .column("序时", Align::Left, 4)
-        .column("灯", Align::Left, 2)
-        .column("下个节点", Align::Left, 10)
-        .shrink(title, TITLE_ROOM)
-        .shrink(title + 1, 8)
-        .shrink(title + 2, 6)
-        .shrink(title, 10);
+    let title = columns
+        .iter()
+        .position(|&c| c == ItemColumn::Title)
+        .unwrap_or(0);
+    table = table.shrink(title, TITLE_ROOM);
+    for (index, column) in columns.iter().enumerate().skip(title + 1) {
+        if let Width::Text { min, .. } = column.def().width {
+            table = table.shrink(index, usize::from(min));
+        }
+    }
+    if let Width::Fill { min } = ItemColumn::Title.def().width {
+        table = table.shrink(title, usize::from(min));
+    }
     let mut plan: Option<&str> = None;
     for row in rows {
         if grouped && plan != Some(row.plan_key.as_str()) {
             table.section(&format!("【{}】 {}", row.plan, row.plan_key));
             plan = Some(&row.plan_key);
         }
-        let mut id = item_ref(row.id);
-        if !row.in_plan {
-            id.push('*');
-        }
-        let mut cells = vec![id];
-        if !grouped {
-            cells.push(row.plan.clone());
-        }
-        cells.extend([
-            position(row),
-            row.title.clone(),
-            row.lead.clone().unwrap_or_default(),
-            row.owner.clone().unwrap_or_default(),
-            row.status.label_zh().to_string(),
-            format!("{}%", row.progress),
-            pace_short(row.health.pace).to_string(),
-            row.health.light.label_zh().to_string(),
-            row.health
-                .next_due
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-        ]);
+        let cells = columns
+            .iter()
+            .map(|&column| {
+                let mut text = row.value(column).text(Form::Cli).into_owned();
+                if column == ItemColumn::Id && !row.in_plan {
+                    text.push('*');
+                }
+                text
+            })
+            .collect();
         table.push(cells);
     }
     table

@@ -15,15 +15,11 @@ pub fn parse_stage(text: &str) -> Result<ProjectStage> {
         .map_err(|e| anyhow!("--stage: {}", safe(&format!("{e}"))))
 }
 
-/// An amount of money (亿元): a finite number, not negative.
+/// An amount of money (亿元), the flag named when it is not one (the rule is
+/// `track::project`).
 fn parse_amount(flag: &str, text: &str) -> Result<f64> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if crate::track::project::valid_amount(v) => Ok(v),
-        _ => Err(anyhow!(
-            "{flag}: expected an amount like 12.5 (亿元, not negative), got “{}”",
-            safe(text)
-        )),
-    }
+    crate::track::project::parse_amount(text)
+        .map_err(|e| anyhow!("{flag}: {}", safe(&e.to_string())))
 }
 
 /// The edit the arguments describe.

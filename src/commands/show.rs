@@ -147,7 +147,7 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             origin_label(&link.origin)
         )?;
     }
-    if let Some(p) = &d.project {
+    if let Some(p) = &d.row.project {
         let num = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v}"));
         let stage = p.stage.map_or_else(
             || "—".to_string(),

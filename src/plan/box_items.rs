@@ -24,6 +24,8 @@ use super::responsibility::{Clause, is_label_line, parse_label_lines, split_clau
 const MAX_ITEM_TITLE_CHARS: usize = 30;
 /// Longest group sub-heading.
 const MAX_GROUP_CHARS: usize = 24;
+/// Longest title sentence of an item that opens its paragraph ("京港澳高速扩容。").
+const MAX_RUN_IN_TITLE_CHARS: usize = 16;
 /// Longest label cell of a table of plain cells.
 const MAX_LABEL_CHARS: usize = 20;
 
@@ -162,12 +164,26 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
     let mut labels: Vec<&str> = Vec::new();
     let mut end = from;
     let mut index = from;
+    // The last item was a heading alone on its line: its body is the next paragraph.
+    let mut body_pending = false;
+    // The last item was a heading over dashed lines ("——…"): they are its body.
+    let mut dashed_body = false;
     while index < lines.len() {
         let line = &lines[index];
         index += 1;
         if line.text.is_empty() {
             continue;
         }
+        let kind = classify(line);
+        if body_pending && matches!(kind, Kind::Text) && !is_label_line(&line.text) {
+            body_pending = false;
+            if let Some(last) = parsed.items.last_mut() {
+                add_body(last, &line.text, year);
+            }
+            end = index;
+            continue;
+        }
+        body_pending = false;
         let no = Some(line.no);
         let fits = |wanted: Style| style.is_none() || style == Some(wanted);
         if !parsed.items.is_empty() && is_label_line(&line.text) {
@@ -182,24 +198,62 @@ pub fn parse_items(lines: &[Line], from: usize, year: Option<i32>) -> ParsedItem
             continue;
         }
         labels.clear();
-        match classify(line) {
+        if matches!(kind, Kind::Text) {
+            if let Some(rest) = dashed(&line.text) {
+                // "——X：…" lines: items (under a label ending in "："), or the body of the
+                // heading above them.
+                match parsed.items.last_mut() {
+                    Some(last) if dashed_body => add_body(last, rest, year),
+                    _ if fits(Style::Bullet) => {
+                        style = Some(Style::Bullet);
+                        parsed.push(index - 1, item(None, group.clone(), rest, no, year));
+                    }
+                    _ => break,
+                }
+                end = index;
+                continue;
+            }
+            dashed_body = false;
+            let heads_dashes = next_text(lines, index).is_some_and(|next| dashed(next).is_some());
+            if heads_dashes && let Some(label) = group_label(&line.text) {
+                group = Some(label.to_string());
+                end = index;
+                continue;
+            }
+            if heads_dashes && is_heading_alone(&line.text) && fits(Style::Titled) {
+                style = Some(Style::Titled);
+                parsed.push(index - 1, item(None, group.clone(), &line.text, no, year));
+                dashed_body = true;
+                end = index;
+                continue;
+            }
+        }
+        dashed_body = false;
+        match kind {
             Kind::Num(n) if fits(Style::Numbered) => {
                 style = Some(Style::Numbered);
                 let label = n.number.to_string();
                 numbered_items(&mut parsed, index - 1, line, label, &n.rest, &group, year);
+                body_pending = is_heading_alone(&n.rest);
             }
-            Kind::ParenCn(n) if style != Some(Style::Numbered) && is_group_heading(&n.rest) => {
+            Kind::ParenCn(n)
+                if style != Some(Style::Numbered)
+                    && is_group_heading(&n.rest)
+                    && !heads_one_body(lines, index) =>
+            {
                 group = Some(format!("{}{}", n.label, collapse_spaces(&n.rest)));
             }
             Kind::ParenCn(n) | Kind::ParenNum(n) if fits(Style::Paren) => {
                 style = Some(Style::Paren);
                 let label = n.label.clone();
                 numbered_items(&mut parsed, index - 1, line, label, &n.rest, &group, year);
+                body_pending = is_heading_alone(&n.rest);
             }
             Kind::Circled(n) if fits(Style::Circled) => {
                 style = Some(Style::Circled);
                 let label = n.label.clone();
                 numbered_items(&mut parsed, index - 1, line, label, &n.rest, &group, year);
+                body_pending = is_heading_alone(&n.rest);
             }
             Kind::Bullet(text) if fits(Style::Bullet) => {
                 style = Some(Style::Bullet);
@@ -275,6 +329,73 @@ fn one_paragraph(
             }
         }
         None => parsed.push(index, item(None, None, text, no, year)),
+    }
+}
+
+/// The text of a line that opens with a dash ("——百兆瓦级…", "—— 智慧调控技术：…"), the
+/// list mark of many boxes.
+fn dashed(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("——")?
+        .trim_start_matches('—')
+        .trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A label closed by a colon that heads dashed items ("技术示范：", "河北："): their group.
+fn group_label(text: &str) -> Option<&str> {
+    let label = text.trim().strip_suffix(['：', ':'])?.trim();
+    (!label.is_empty() && is_heading_alone(label)).then_some(label)
+}
+
+/// The next non-blank line's text.
+fn next_text(lines: &[Line], from: usize) -> Option<&str> {
+    lines[from..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .map(|l| l.text.as_str())
+}
+
+/// An item's heading alone on its line ("1．铁路", "（一）就业"): a word or a phrase, no
+/// sentence.
+fn is_heading_alone(rest: &str) -> bool {
+    let rest = rest.trim();
+    !rest.is_empty()
+        && rest.chars().count() <= MAX_GROUP_CHARS
+        && !rest.contains(['。', '，', '；', '：', ':', '！'])
+}
+
+/// A paragraph that is a body of text, not an item titled by its first words ("建设区域医疗
+/// 中心，推进…" against "京港澳高速扩容。建设…").
+fn is_body_paragraph(text: &str) -> bool {
+    let title = clause_title(text);
+    title.len() == text.len()
+        || title.contains('，')
+        || title.chars().count() > MAX_RUN_IN_TITLE_CHARS
+}
+
+/// Whether the heading before `lines[next..]` heads a single paragraph of body text (an item
+/// with its body) rather than items of its own (a group).
+fn heads_one_body(lines: &[Line], next: usize) -> bool {
+    let mut following = lines[next..].iter().filter(|l| !l.is_blank());
+    match (following.next(), following.next()) {
+        (Some(body), after) => {
+            matches!(classify(body), Kind::Text)
+                && is_body_paragraph(&body.text)
+                && after.is_none_or(|a| !matches!(classify(a), Kind::Text))
+        }
+        _ => false,
+    }
+}
+
+/// The paragraph under an item's heading: its body (and its clause, deadlines).
+fn add_body(item: &mut BoxItem, text: &str, year: Option<i32>) {
+    let (text, clause) = split_clause(text);
+    let text = collapse_spaces(&text);
+    item.body = format!("{}。{}", item.body.trim_end_matches('。'), text);
+    item.deadlines = find_deadlines_in(&item.body, year);
+    if let Some(clause) = clause {
+        add_departments(item, clause);
     }
 }
 

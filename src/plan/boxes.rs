@@ -159,6 +159,16 @@ fn parse_box_at(
     let Some(first) = next_content(lines, start + 1) else {
         return parsed;
     };
+    // A box drawn around its text (a table of one column) ends where the drawing ends.
+    let lines = match lines[first].boxed {
+        true => {
+            let end = (first..lines.len())
+                .find(|&i| !lines[i].boxed)
+                .unwrap_or(lines.len());
+            &lines[..end]
+        }
+        false => lines,
+    };
     let header = plain_header(lines, first, 2);
     let table = if starts_cell_table(lines, first) {
         Some(parse_cell_table(lines, first))

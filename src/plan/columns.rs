@@ -36,6 +36,10 @@ pub enum Column {
     Note,
 }
 
+/// Words of a column that lists work (a year in such a header dates the work, it is no
+/// column of values).
+const TASK_WORDS: &[&str] = &["任务", "工作", "措施", "事项", "举措", "职责"];
+
 /// The longest header cell.
 const MAX_HEADER_CHARS: usize = 16;
 
@@ -49,6 +53,7 @@ const HEADERS: &[(&[&str], Column)] = &[
         &[
             "责任单位",
             "责任部门",
+            "主责",
             "责任主体",
             "责任处室",
             "实施主体",
@@ -79,7 +84,7 @@ const HEADERS: &[(&[&str], Column)] = &[
     ),
     (
         &[
-            "任务", "工作", "事项", "项目", "名称", "工程", "细分", "重点",
+            "任务", "工作", "事项", "项目", "名称", "工程", "细分", "重点", "职责",
         ],
         Column::Task,
     ),
@@ -99,15 +104,21 @@ pub fn column_of(header: &str) -> Option<Column> {
     if squashed == "单位" || squashed == "计量单位" {
         return Some(Column::Unit);
     }
+    // 部门 alone names who is responsible (a duty list: 序号 | 部门 | 职责清单).
+    if squashed == "部门" {
+        return Some(Column::Responsible);
+    }
     // 目标, 目标值, 规划目标, 2025年目标 — not "发展目标", a group of rows.
     if squashed == "目标"
-        || ["目标值", "规划目标", "预期目标", "年目标"]
+        || ["目标值", "预期值", "规划目标", "预期目标", "年目标"]
             .iter()
             .any(|w| squashed.contains(w))
     {
         return Some(Column::Target);
     }
-    if YEAR_HEADER.is_match(squashed) && squashed.chars().count() <= 12 {
+    // 2020年, 2025年（预计）— not "2024年推进任务", the tasks of a year.
+    let names_work = TASK_WORDS.iter().any(|w| squashed.contains(w));
+    if YEAR_HEADER.is_match(squashed) && squashed.chars().count() <= 12 && !names_work {
         return Some(Column::Year);
     }
     if squashed.contains(['。', '，', '；', '：', ':', ',']) {
@@ -152,6 +163,11 @@ mod tests {
         assert_eq!(column_of("推进工作落实。"), None);
         assert_eq!(column_of("目标值（2030年）"), Some(Column::Target));
         assert_eq!(column_of("发展目标"), None);
+        assert_eq!(column_of("预期值"), Some(Column::Target));
+        assert_eq!(column_of("2024年推进任务"), Some(Column::Task));
+        assert_eq!(column_of("主责单位"), Some(Column::Responsible));
+        assert_eq!(column_of("部门"), Some(Column::Responsible));
+        assert_eq!(column_of("职责清单"), Some(Column::Task));
         let header: Vec<String> = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
             .iter()
             .map(|s| s.to_string())

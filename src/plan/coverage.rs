@@ -132,6 +132,7 @@ mod tests {
         .iter()
         .enumerate()
         .map(|(i, t)| Line {
+            boxed: false,
             no: i + 1,
             indented: false,
             text: t.to_string(),

@@ -23,6 +23,13 @@ const MONTH_END: &str = r"底前|底|末前|末|前|以前|中旬前|上旬前|�
 #[allow(clippy::expect_used)]
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = [
+        // A day: "至2024年12月31日", "2025年3月15日前".
+        format!(
+            r"(?:至|到)\s*(?P<dy>(?:20|21)\d{{2}})\s*年\s*(?P<dm>{MONTH})\s*月\s*(?P<dd>[12]\d|3[01]|0?[1-9])\s*日"
+        ),
+        format!(
+            r"(?P<ey>(?:20|21)\d{{2}})\s*年\s*(?P<em>{MONTH})\s*月\s*(?P<ed>[12]\d|3[01]|0?[1-9])\s*日\s*(?:以前|之前|前)"
+        ),
         format!(
             r"(?:到)?\s*(?P<y>(?:20|21)\d{{2}})\s*年\s*(?:(?P<ym>{MONTH})\s*月\s*(?:份)?(?:{MONTH_END})|(?:第)?(?P<yq>{QUARTER})\s*季度\s*(?:末前|末|底前|底|前)?|(?P<yh>上半年|下半年|年中)|(?P<ye>底前|以前|前|底|末|年底前))"
         ),
@@ -40,10 +47,146 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("deadline pattern is valid")
 });
 
-#[allow(clippy::expect_used)]
-static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:20|21)\d{2})\s*年\s*[，,]").expect("opening year pattern is valid")
-});
+/// Verbs a year's target opens with ("2024年建成…", "2024年更换10万个", "2030年进一步提升至62%").
+const TARGET_VERBS: &[&str] = &[
+    "建成",
+    "完成",
+    "实现",
+    "达到",
+    "新增",
+    "新建",
+    "累计",
+    "力争",
+    "基本",
+    "全面",
+    "开工",
+    "投运",
+    "出台",
+    "启动",
+    "计划",
+    "进一步",
+    "更新",
+    "更换",
+    "改造",
+    "升级",
+    "淘汰",
+    "推动",
+    "推进",
+    "培育",
+    "打造",
+    "建设",
+    "实施",
+    "创建",
+    "提升",
+    "提高",
+    "争取",
+    "确保",
+    "新购置",
+    "置换",
+    "报废",
+];
+/// What a year that is no target is followed by: 2024年度, 2024年以来, 2024年的, 2024年底 (read
+/// elsewhere), 2024年前, 2024年末, 2024年内.
+const NOT_A_TARGET: &[char] = &['度', '以', '的', '底', '前', '末', '内'];
+
+/// The year written just before `end` ("…，2025" → 2025) and where its digits start.
+fn year_before(text: &str) -> Option<(usize, i32)> {
+    let digits = text.len().checked_sub(4)?;
+    let year_text = text.get(digits..)?;
+    let plausible = year_text.starts_with("20") || year_text.starts_with("21");
+    let year = year_text
+        .parse::<i32>()
+        .ok()
+        .filter(|_| plausible && year_text.bytes().all(|b| b.is_ascii_digit()))?;
+    Some((digits, year))
+}
+
+/// What comes before a year once the years listed with it are set aside: "2024、2025年计划…"
+/// (a list of years) and "2025年至2027年…" (a period, read at its end) open where their
+/// first year does.
+fn before_listed_years(lead: &str) -> &str {
+    let mut lead = lead.trim_end();
+    loop {
+        let Some(rest) = lead
+            .strip_suffix('、')
+            .or_else(|| lead.strip_suffix('至'))
+            .or_else(|| lead.strip_suffix('—'))
+            .or_else(|| lead.strip_suffix('-'))
+        else {
+            return lead;
+        };
+        let rest = rest.trim_end();
+        let rest = rest.strip_suffix('年').unwrap_or(rest).trim_end();
+        match year_before(rest) {
+            Some((digits, _)) => lead = rest[..digits].trim_end(),
+            None => return lead,
+        }
+    }
+}
+
+/// Years that open a clause and set its target: "2025年，力争…", "…；2024年建成1005座",
+/// "其中2024年中心城区打造…", and the years of a breakdown after 其中 ("其中2024年850台、
+/// 2025年1200台"): (byte offset of the year, the year, the phrase). Found from each 年 back
+/// to the clause start, so text without years costs one search.
+fn opening_years(sentence: &str) -> Vec<(usize, i32, String)> {
+    let mut found = Vec::new();
+    // Every year named is 20xx or 21xx.
+    if !sentence.contains('2') {
+        return found;
+    }
+    // The last year taken opened a breakdown (其中…) whose later years are listed after it.
+    let mut breakdown = false;
+    for (at, _) in sentence.match_indices('年') {
+        let before = sentence[..at].trim_end();
+        let Some((digits, year)) = year_before(before) else {
+            continue;
+        };
+        let lead = before[..digits].trim_end();
+        let after = sentence[at + '年'.len_utf8()..].trim_start();
+        let opened = before_listed_years(lead);
+        let clause_start = opened.is_empty() || opened.ends_with(['，', ',', '；', ';', '。']);
+        let after_of_which = lead
+            .trim_end_matches(['，', ','])
+            .trim_end()
+            .ends_with("其中");
+        let listed = breakdown && lead.ends_with(['、', '，', ',']);
+        // A period opening the clause ("2025年至2027年…") ends with its target.
+        let period_end = lead.ends_with(['至', '—', '-']) && opened.len() < lead.len();
+        let target = after.starts_with(['，', ','])
+            || period_end
+            || TARGET_VERBS.iter().any(|v| after.starts_with(v));
+        let open = after
+            .chars()
+            .next()
+            .is_some_and(|c| !NOT_A_TARGET.contains(&c));
+        if clause_start && target && open || (after_of_which || listed) && open {
+            let phrase = sentence[digits..at + '年'.len_utf8()].trim().to_string();
+            found.push((digits, year, phrase));
+            breakdown = after_of_which || listed;
+        } else if !lead.ends_with(['、', '至', '—', '-']) {
+            breakdown = false;
+        }
+    }
+    found
+}
+
+/// "全年新增城乡公园120座", "力争年内完成": the document's own year, as a year's plan says it.
+fn whole_year(sentence: &str) -> Option<usize> {
+    for word in ["全年", "年内"] {
+        for (at, _) in sentence.match_indices(word) {
+            let after = sentence[at + word.len()..].trim_start();
+            let before = sentence[..at].trim_end();
+            let set = TARGET_VERBS.iter().any(|v| after.starts_with(v))
+                || ["力争", "争取", "确保"].iter().any(|w| before.ends_with(w));
+            // "2025年全年" reads as its year elsewhere; "十四五" or "每年" are no one year.
+            let dated = before.ends_with(|c: char| c.is_ascii_digit() || c == '年');
+            if set && !dated {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
 
 #[allow(clippy::expect_used)]
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,6 +290,13 @@ fn due_in(
 /// The due date a phrase sets (`doc_year` for phrases without a year).
 fn due_of(caps: &Captures<'_>, doc_year: Option<i32>) -> Option<NaiveDate> {
     let year_of = |name: &str| -> Option<i32> { caps.name(name)?.as_str().parse().ok() };
+    for (y, m, d) in [("dy", "dm", "dd"), ("ey", "em", "ed")] {
+        if let Some(year) = year_of(y) {
+            let month = small_number(caps.name(m)?.as_str())?;
+            let day = small_number(caps.name(d)?.as_str())?;
+            return NaiveDate::from_ymd_opt(year, month, day);
+        }
+    }
     if let Some(year) = year_of("y") {
         return due_in(year, caps, "ym", "yq", "yh");
     }
@@ -233,15 +383,24 @@ pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
                 hits.push((whole.start(), due, whole.as_str().to_string()));
             }
         }
-        // "2025年，力争…": a sentence that opens with a year sets a target for that year (a year
+        if let (Some(at), Some(year)) = (whole_year(sentence), doc_year)
+            && let Some(due) = month_end(year, 12)
+        {
+            let phrase = if sentence[at..].starts_with("全年") {
+                "全年"
+            } else {
+                "年内"
+            };
+            hits.push((at, due, phrase.to_string()));
+        }
+        // "2025年，力争…": a clause that opens with a year sets a target for that year (a year
         // before the document's is a review, not a deadline).
-        if let Some(caps) = OPENING_YEAR.captures(sentence) {
-            let year: Option<i32> = caps.get(1).and_then(|m| m.as_str().parse().ok());
-            let due = year
+        for (at, year, phrase) in opening_years(sentence) {
+            let due = Some(year)
                 .filter(|y| doc_year.is_none_or(|d| *y >= d))
                 .and_then(|y| month_end(y, 12));
-            if let (Some(due), Some(whole)) = (due, caps.get(0)) {
-                hits.push((whole.start(), due, whole.as_str().trim().to_string()));
+            if let Some(due) = due {
+                hits.push((at, due, phrase));
             }
         }
         hits.sort_by_key(|hit| hit.0);
@@ -262,90 +421,4 @@ pub fn find_deadlines_in(text: &str, doc_year: Option<i32>) -> Vec<Deadline> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_year_phrases_with_their_sentences() {
-        let found = find_deadlines(
-            "加快建设。到2025年，全省累计完成改造10000个。力争 2030 年前建成；“十四五”末基本覆盖。",
-        );
-        let years: Vec<i32> = found.iter().map(|d| d.year).collect();
-        assert_eq!(years, vec![2025, 2030, 2025]);
-        assert_eq!(found[0].text, "到2025年，全省累计完成改造10000个。");
-        assert_eq!(found[0].phrase, "到2025年");
-        assert_eq!(
-            found[0].due,
-            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default()
-        );
-        assert_eq!(found[1].phrase, "力争 2030 年前");
-        assert_eq!(found[2].phrase, "“十四五”末");
-    }
-
-    #[test]
-    fn month_and_quarter_deadlines() {
-        let due = |text: &str, year: Option<i32>| -> Vec<String> {
-            find_deadlines_in(text, year)
-                .iter()
-                .map(|d| d.due.to_string())
-                .collect()
-        };
-        assert_eq!(due("6月底前完成。", Some(2024)), vec!["2024-06-30"]);
-        assert_eq!(due("6月底前完成。", None), Vec::<String>::new());
-        assert_eq!(due("2025年6月底前建成。", None), vec!["2025-06-30"]);
-        assert_eq!(due("年底前出台。", Some(2024)), vec!["2024-12-31"]);
-        assert_eq!(due("三季度末前完成。", Some(2024)), vec!["2024-09-30"]);
-        assert_eq!(due("力争2030年全面建成。", None), vec!["2030-12-31"]);
-        assert_eq!(due("2024年12月底前", None), vec!["2024-12-31"]);
-        assert_eq!(due("2025年2月底前", None), vec!["2025-02-28"]);
-        assert_eq!(due("2025年上半年完成", None), vec!["2025-06-30"]);
-        assert_eq!(due("2024年3月，国务院印发", None), Vec::<String>::new());
-        assert_eq!(
-            due("力争今年上半年全面完成", Some(2023)),
-            vec!["2023-06-30"]
-        );
-        assert_eq!(due("明年7月份完成。", Some(2022)), vec!["2023-07-31"]);
-        assert_eq!(due("明年底前建成。", Some(2022)), vec!["2023-12-31"]);
-        assert_eq!(
-            due("2025年,力争研发投入强度达到2.95%。", Some(2025)),
-            vec!["2025-12-31"]
-        );
-        assert_eq!(
-            due("2023年，全市生产总值增长5%。", Some(2024)),
-            Vec::<String>::new()
-        );
-        let time = |text: &str| -> Vec<String> {
-            deadlines_of_time(text, Some(2024))
-                .iter()
-                .map(|d| d.due.to_string())
-                .collect()
-        };
-        assert_eq!(time("2024年12月"), vec!["2024-12-31"]);
-        assert_eq!(time("11月"), vec!["2024-11-30"]);
-        assert_eq!(time("2025年"), vec!["2025-12-31"]);
-        assert_eq!(time("长期坚持"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn five_year_periods_from_titles() {
-        assert_eq!(
-            five_year_period("湖南省“十四五”新型城镇化规划"),
-            Some((2021, 2025))
-        );
-        assert_eq!(
-            five_year_period("湖南省国民经济和社会发展第十五个五年规划纲要"),
-            Some((2026, 2030))
-        );
-        assert_eq!(five_year_period("实施方案"), None);
-    }
-
-    #[test]
-    fn ignores_plain_years_and_dedupes() {
-        assert!(find_deadlines("2020年全市城镇人口达到278万人。").is_empty());
-        assert_eq!(find_deadlines("到2025年建成，到2025年达到。").len(), 1);
-        assert_eq!(
-            find_deadlines("“十五五”末").first().map(|d| d.year),
-            Some(2030)
-        );
-    }
-}
+mod tests;

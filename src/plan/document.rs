@@ -79,7 +79,8 @@ pub fn parse_body(lines: &[Line], meta: &Meta, source: &str) -> Body {
         outline: OutlineBuilder::default(),
         position: Position::default(),
         has_chapters: kinds.iter().any(|k| matches!(k, Kind::Chapter(_))),
-        action_plan: clauses.contains(&true),
+        // The notice that publishes a document assigns nothing of the document's.
+        action_plan: clauses.iter().skip(meta.body_start).any(|&c| c),
         headings: Vec::new(),
     };
     // A notice that publishes the document: its paragraphs are not the document's.
@@ -136,8 +137,18 @@ impl Walk<'_> {
             }
             index = match kind {
                 Kind::BoxHead(n) => self.plan_box(index, &n),
+                Kind::Image(Some(n)) => self.image_box(index, &n),
                 Kind::Glossary => self.glossary(index),
                 Kind::Text if is_note(line) => self.notes(index, follows_box),
+                Kind::Text if is_annex_list(&line.text) => self.annex_list(index),
+                Kind::Text if self.opens_frame(index) => {
+                    let titled = Numbered {
+                        number: 0,
+                        label: String::new(),
+                        rest: collapse_spaces(&line.text),
+                    };
+                    self.plan_box(index, &titled)
+                }
                 Kind::Text if is_tab_row(line) => {
                     let table = parse_tab_table(self.lines, index);
                     self.table(index, table)
@@ -235,6 +246,33 @@ impl Walk<'_> {
         end
     }
 
+    /// A 专栏 published as a picture: known by its number (and title, when the alt text gives
+    /// one), its items are not in the text.
+    fn image_box(&mut self, index: usize, n: &Numbered) -> usize {
+        let placement = self.position.placement(self.meta.year);
+        let title = collapse_spaces(&n.rest);
+        self.marks.set(index, Placed::Box);
+        self.body.warnings.push(Warning {
+            line: Some(self.lines[index].no),
+            message: format!(
+                "专栏{} is a picture: its items are not in the text",
+                n.number
+            ),
+        });
+        self.body.boxes.push(PlanBox {
+            number: n.number,
+            title: (!title.is_empty()).then_some(title),
+            chapter: placement.chapter,
+            section: placement.section,
+            kind: BoxKind::Items,
+            items: Vec::new(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            line: Some(self.lines[index].no),
+        });
+        index + 1
+    }
+
     fn glossary(&mut self, index: usize) -> usize {
         let (entries, used) = parse_glossary(self.lines, index + 1);
         self.marks
@@ -255,6 +293,57 @@ impl Walk<'_> {
             last.notes.extend(notes);
             self.marks.set_range(index, end, Placed::Box);
         }
+        end
+    }
+
+    /// A box drawn round its text (a table of one column) that opens with a title over
+    /// numbered items and has no 专栏 heading: a box without a number (0), as web pages draw
+    /// the boxes of a draft.
+    fn opens_frame(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        // The first text of its frame: before it, only the frame's own empty cells.
+        let first = self.lines[..index]
+            .iter()
+            .rev()
+            .find(|l| !(l.boxed && l.is_blank()))
+            .is_none_or(|l| !l.boxed);
+        let titled = line.boxed
+            && first
+            && line.text.chars().count() <= MAX_FRAME_TITLE_CHARS
+            && !line.text.contains(['。', '，', '；', '：', ':', '\t']);
+        if !titled {
+            return false;
+        }
+        let items = (index + 1..self.lines.len())
+            .take_while(|&i| self.lines[i].boxed)
+            .filter(|&i| {
+                matches!(
+                    self.kinds[i],
+                    Kind::Num(_) | Kind::ParenCn(_) | Kind::Circled(_)
+                )
+            })
+            .count();
+        items >= 2
+    }
+
+    /// "附件：1.《X》" and the numbered lines that continue the list ("2.《Y》"): the names of
+    /// the annexes, not measures.
+    fn annex_list(&mut self, index: usize) -> usize {
+        let mut next = 2;
+        let mut end = index + 1;
+        let mut scan = index + 1;
+        while scan < self.lines.len() {
+            match &self.kinds[scan] {
+                Kind::Blank => {}
+                Kind::Num(n) if n.number == next => {
+                    next += 1;
+                    end = scan + 1;
+                }
+                _ => break,
+            }
+            scan += 1;
+        }
+        self.marks.set_range(index, end, Placed::Outline);
         end
     }
 
@@ -326,18 +415,20 @@ impl Walk<'_> {
 
     /// A long 篇/章 title wrapped onto the next line ("…先进制造业" / "高地  巩固…"): join it.
     fn join_wrapped_heading(&mut self, mut n: Numbered, index: usize) -> Numbered {
-        let Some(next) = self.lines.get(index + 1) else {
+        let Some(next_index) =
+            (index + 1..self.lines.len().min(index + 3)).find(|&i| !self.lines[i].is_blank())
+        else {
             return n;
         };
+        let next = &self.lines[next_index];
         let tail = next.text.as_str();
         let wrapped = !next.indented
-            && !tail.is_empty()
             && tail.chars().count() <= MAX_HEADING_TAIL_CHARS
             && !tail.contains(['。', '，', '；', '：', '、'])
-            && matches!(self.kinds[index + 1], Kind::Text);
+            && matches!(self.kinds[next_index], Kind::Text);
         if wrapped {
             n.rest.push_str(tail);
-            self.marks.set(index + 1, Placed::Outline);
+            self.marks.set(next_index, Placed::Outline);
         }
         n
     }
@@ -350,6 +441,25 @@ impl Walk<'_> {
             .is_some_and(|t| t.ends_with(n.rest.as_str()) && n.rest.len() > 6)
     }
 }
+
+/// "附件：1.《…》", "附表：1．…": the first line of a list of annexes.
+fn is_annex_list(text: &str) -> bool {
+    let Some(rest) = ["附件", "附表", "附图"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start().strip_prefix(['：', ':']).unwrap_or("");
+    let rest = rest.trim_start();
+    rest.starts_with('1')
+        && rest[1..]
+            .trim_start_matches('\\')
+            .starts_with(['.', '．', '、', '﹒'])
+}
+
+/// Longest title of a box drawn without a 专栏 heading.
+const MAX_FRAME_TITLE_CHARS: usize = 30;
 
 /// Longest line that can be the wrapped second half of a heading.
 const MAX_HEADING_TAIL_CHARS: usize = 20;

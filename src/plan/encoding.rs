@@ -1,7 +1,7 @@
 //! Decoding plan files: BOM first, then strict UTF-8, then strict GB18030; never a guess.
 //!
 //! Plan texts arrive from websites, Word exports and e-mail, so the bytes are untrusted.
-//! The rules (facts-reliability.md D8):
+//! The rules:
 //! - a byte-order mark decides the encoding, and the content must then be valid in it;
 //! - without a BOM, strict UTF-8, then strict GB18030 (GBK is a subset);
 //! - nothing else: no single-byte legacy guess, no replacement characters;

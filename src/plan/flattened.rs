@@ -55,6 +55,7 @@ pub fn split_flattened(lines: Vec<Line>, warnings: &mut Vec<Warning>) -> Vec<Lin
             let piece = line.text[start..at].trim();
             if !piece.is_empty() {
                 out.push(Line {
+                    boxed: line.boxed,
                     no: line.no,
                     indented: false,
                     text: piece.to_string(),
@@ -78,6 +79,7 @@ mod tests {
             "一、总体要求 {filler}。二、重点任务 （一）稳定增长。1.扩大投资。{filler}（责任单位：市发改委）2.促进消费，增长2.5个百分点。专栏1 重点工程 内容。"
         );
         let lines = vec![Line {
+            boxed: false,
             no: 7,
             indented: false,
             text,

@@ -47,6 +47,50 @@ fn is_header_row(row: &[String]) -> bool {
     })
 }
 
+/// A header row of years only ("2024年 | 2025年 | 2026年"): the second row under a cell
+/// spanning the years (目标).
+fn is_year_row(row: &[String]) -> bool {
+    let filled: Vec<String> = row
+        .iter()
+        .map(|c| squash(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled
+            .iter()
+            .all(|c| YEAR_HEADER.is_match(c) && c.chars().count() <= 10)
+}
+
+/// Two header rows, both shorter than the table, where one cell of the first spans the
+/// whole second row ("序号 | 指标 | 目标" over "2024年 | 2025年 | 2026年"): a label per
+/// column, the spanning cell's joined with each cell under it.
+fn spanned_headers(headers: &[&Vec<String>], width: usize) -> Option<Vec<String>> {
+    let [top, bottom] = headers else {
+        return None;
+    };
+    if top.len() >= width || bottom.len() >= width || top.len() + bottom.len() != width + 1 {
+        return None;
+    }
+    let top: Vec<String> = top.iter().map(|c| squash(c)).collect();
+    let span = top
+        .iter()
+        .position(|c| c.contains("目标") || c.contains("规划") || c.contains("预期"))
+        .unwrap_or(top.len() - 1);
+    let mut combined = Vec::with_capacity(width);
+    for (i, cell) in top.iter().enumerate() {
+        if i != span {
+            combined.push(cell.clone());
+            continue;
+        }
+        for under in bottom.iter() {
+            let mut label = cell.clone();
+            join_label(&mut label, &squash(under));
+            combined.push(label);
+        }
+    }
+    Some(combined)
+}
+
 /// Combine header rows into one label per data column.
 fn combined_headers(headers: &[&Vec<String>], width: usize) -> Vec<String> {
     let mut combined = vec![String::new(); width];
@@ -104,7 +148,7 @@ fn columns(headers: &[String]) -> Columns {
             columns.unit = Some(index);
         } else if h.contains("属性") {
             columns.attribute = Some(index);
-        } else if h.contains("目标") || h.contains("规划") {
+        } else if h.contains("目标") || h.contains("规划") || h.contains("预期值") {
             columns.targets.push(index);
         } else if h.contains("基期") || (header_year(h).is_some() && columns.baseline.is_none()) {
             columns.baseline = Some(index);
@@ -150,15 +194,22 @@ fn measure(cell: &str, year: Option<i32>, notes: &mut Vec<String>) -> Option<Mea
     })
 }
 
+/// What a bracket after an indicator's name says when it is no unit: "（累计）", "（年均）".
+const NOT_UNITS: &[&str] = &["累计", "年均"];
+
 fn name_and_unit(cell: &str) -> (String, Option<String>) {
     let cell = cell.split_whitespace().collect::<String>();
     match TRAILING_UNIT.captures(&cell) {
-        Some(caps) => {
+        Some(caps)
+            if !NOT_UNITS
+                .iter()
+                .any(|w| caps.get(2).is_some_and(|u| u.as_str().contains(w))) =>
+        {
             let name = caps.get(1).map_or("", |m| m.as_str()).to_string();
             let unit = caps.get(2).map(|m| m.as_str().to_string());
             (name, unit)
         }
-        None => (cell, None),
+        _ => (cell, None),
     }
 }
 
@@ -166,7 +217,7 @@ fn name_and_unit(cell: &str) -> (String, Option<String>) {
 pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Vec<Indicator> {
     let header_rows: Vec<&Vec<String>> = rows
         .iter()
-        .take_while(|r| is_header_row(r) || is_blank_lead(r))
+        .take_while(|r| is_header_row(r) || is_blank_lead(r) || is_year_row(r))
         .collect();
     let data: Vec<&Vec<String>> = rows
         .iter()
@@ -174,19 +225,38 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
         .filter(|r| !is_header_row(r))
         .collect();
     let width = usual_width(&data);
-    let headers = combined_headers(&header_rows, width);
+    let spanned = spanned_headers(&header_rows, width);
+    let yearly = spanned.is_some();
+    let headers = spanned.unwrap_or_else(|| combined_headers(&header_rows, width));
     let columns = columns(&headers);
     let Some(name_column) = columns.name else {
         return Vec::new();
     };
-    let target_year = columns
-        .targets
-        .iter()
-        .find_map(|&c| header_year(&headers[c]));
+    // Targets for each year of the plan under one 目标 ("2024年 | 2025年 | 2026年"): the
+    // plan's target is the last year's, the earlier ones are milestones on the way (kept as
+    // notes).
+    let mut targets = columns.targets.clone();
+    let years: Vec<Option<i32>> = targets.iter().map(|&c| header_year(&headers[c])).collect();
+    if yearly && years.iter().flatten().count() >= 2 {
+        let mut order: Vec<usize> = (0..targets.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(years[i]));
+        targets = order.into_iter().map(|i| targets[i]).collect();
+    }
+    let target_year = targets.iter().find_map(|&c| header_year(&headers[c]));
     let mut category: Option<String> = None;
     let mut parent: Option<(String, String)> = None;
     let mut indicators = Vec::new();
     for row in data.iter().copied() {
+        if let [group, rest @ ..] = row.as_slice()
+            && rest.iter().all(|c| c.trim().is_empty())
+            && !group.trim().is_empty()
+            && width > 2
+        {
+            // A group row spanning the table ("一、经济发展"): the category of the rows below.
+            category = Some(group.trim().to_string());
+            continue;
+        }
+        let row = &without_merged_category(row, width, columns.category);
         let row = &split_name_row(row, width, name_column, &mut parent);
         let cell = |column: Option<usize>| {
             column
@@ -212,13 +282,16 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
             let year = header_year(&headers[c]);
             measure(row.get(c).map_or("", String::as_str), year, &mut notes)
         });
-        let target_cell = columns
-            .targets
+        let target_at = targets
             .iter()
-            .filter_map(|&c| row.get(c))
-            .find(|value| !is_empty_value(value))
-            .or_else(|| columns.targets.first().and_then(|&c| row.get(c)));
-        let target = target_cell.and_then(|value| measure(value, target_year, &mut notes));
+            .copied()
+            .find(|&c| row.get(c).is_some_and(|v| !is_empty_value(v)))
+            .or_else(|| targets.first().copied());
+        let target_cell = target_at.and_then(|c| row.get(c));
+        let year = target_at
+            .and_then(|c| header_year(&headers[c]))
+            .or(target_year);
+        let target = target_cell.and_then(|value| measure(value, year, &mut notes));
         let attribute = row.iter().find_map(|c| {
             if c.contains("约束性") {
                 Some(Attribute::Binding)
@@ -261,6 +334,19 @@ pub fn indicators_from_rows(rows: &[Vec<String>], box_number: Option<u32>) -> Ve
         });
     }
     indicators
+}
+
+/// A row one cell short whose 类别 cell was merged with the row above's (a rendition that
+/// leaves merged cells out): an empty cell where the 类别 column is.
+fn without_merged_category(row: &[String], width: usize, category: Option<usize>) -> Vec<String> {
+    match category {
+        Some(at) if row.len() + 1 == width && at <= row.len() => {
+            let mut cells = row.to_vec();
+            cells.insert(at, String::new());
+            cells
+        }
+        _ => row.to_vec(),
+    }
 }
 
 /// The number of cells most data rows have.
@@ -321,105 +407,4 @@ fn is_blank_lead(row: &[String]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    #[test]
-    fn simple_indicator_table() {
-        let rows = vec![
-            row(&["序号", "指标名称", "2020年", "2025年", "属性"]),
-            row(&["1", "常住人口城镇化率（%）", "58.76", "63", "预期性"]),
-            row(&[
-                "2",
-                "城镇新增就业人数（万人）",
-                "[385]",
-                "＞[325]",
-                "预期性",
-            ]),
-            row(&[
-                "8",
-                "新增建设用地面积（km2）",
-                "—",
-                "＜604（以国家下达为准）",
-                "约束性",
-            ]),
-        ];
-        assert!(is_indicator_table(&rows));
-        let found = indicators_from_rows(&rows, Some(1));
-        assert_eq!(found.len(), 3);
-        assert_eq!(found[0].name, "常住人口城镇化率");
-        assert_eq!(found[0].unit.as_deref(), Some("%"));
-        assert_eq!(
-            found[0].baseline,
-            Some(Measure {
-                year: Some(2020),
-                value: "58.76".into(),
-                cumulative: false
-            })
-        );
-        assert_eq!(
-            found[1].target,
-            Some(Measure {
-                year: Some(2025),
-                value: "＞[325]".into(),
-                cumulative: true
-            })
-        );
-        assert_eq!(
-            found[2].target.as_ref().map(|m| m.value.as_str()),
-            Some("＜604")
-        );
-        assert_eq!(found[2].notes, vec!["（以国家下达为准）".to_string()]);
-        assert_eq!(found[2].attribute, Some(Attribute::Binding));
-    }
-
-    #[test]
-    fn merged_two_row_header() {
-        let rows = vec![
-            row(&[
-                "类别",
-                "序号",
-                "指 标 名 称",
-                "2020年",
-                "规划目标",
-                "实现情况",
-            ]),
-            row(&[
-                "",
-                "",
-                "",
-                "",
-                "2025年",
-                "年均增速[累计]",
-                "2025年",
-                "年均增速[累计]",
-            ]),
-            row(&[
-                "经济发展",
-                "1",
-                "地区生产总值增长（%）",
-                "3.8",
-                "-",
-                "＞6",
-                "-",
-                "5.2",
-            ]),
-        ];
-        let found = indicators_from_rows(&rows, Some(1));
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].category.as_deref(), Some("经济发展"));
-        assert_eq!(
-            found[0].target.as_ref().map(|m| m.value.as_str()),
-            Some("＞6")
-        );
-        assert_eq!(found[0].target.as_ref().and_then(|m| m.year), Some(2025));
-        assert_eq!(
-            found[0].notes,
-            vec!["实现情况 年均增速[累计]: 5.2".to_string()]
-        );
-    }
-}
+mod tests;

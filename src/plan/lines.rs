@@ -1,6 +1,7 @@
 //! Classify each normalised line: a heading of some level, a box heading, a numbered
 //! clause, or plain text.
 
+use super::markdown::image_alt;
 use super::normalize::Line;
 use super::numerals::parse_numeral;
 use super::patterns::{
@@ -50,6 +51,8 @@ pub enum Kind {
     Bullet(String),
     /// 专栏N …
     BoxHead(Numbered),
+    /// A picture (`![alt]`): a 专栏 published as an image when its alt text names one.
+    Image(Option<Numbered>),
     Glossary,
     Figure,
     Text,
@@ -73,13 +76,11 @@ pub fn classify(line: &Line) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
-    if let Some(n) = numbered(&BOX, text, 1, 1)
-        && !n.rest.starts_with(['所', '中', '内', '的'])
-    {
-        return Kind::BoxHead(Numbered {
-            label: format!("专栏{}", n.number),
-            ..n
-        });
+    if let Some(n) = box_heading(text) {
+        return Kind::BoxHead(n);
+    }
+    if let Some(alt) = image_alt(text) {
+        return Kind::Image(box_heading(without_extension(alt)));
     }
     if let Some(n) = numbered(&PART, text, 1, 2) {
         return Kind::Part(n);
@@ -126,6 +127,35 @@ pub fn classify(line: &Line) -> Kind {
     Kind::Text
 }
 
+/// "专栏2 title": a box heading. "专栏2中的项目…" (no space or colon after the number, then
+/// 中/所/内/的) is a sentence about a box, not its heading.
+fn box_heading(text: &str) -> Option<Numbered> {
+    let n = numbered(&BOX, text, 1, 1)?;
+    let separated = BOX
+        .captures(text)
+        .and_then(|caps| caps.get(1))
+        .and_then(|number| text[number.end()..].chars().next())
+        .is_some_and(|c| c.is_whitespace() || "：:．.、\u{3000}".contains(c));
+    if !separated && n.rest.starts_with(['所', '中', '内', '的']) {
+        return None;
+    }
+    Some(Numbered {
+        label: format!("专栏{}", n.number),
+        ..n
+    })
+}
+
+/// An image's alt text without its file extension ("专栏1.jpg" → "专栏1").
+fn without_extension(alt: &str) -> &str {
+    let lower = alt.to_ascii_lowercase();
+    for ext in [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"] {
+        if lower.ends_with(ext) {
+            return &alt[..alt.len() - ext.len()];
+        }
+    }
+    alt
+}
+
 /// "11.121人才梯队项目": a number, a dot and a digit. `classify` reads it as text (a decimal
 /// such as "1.5万人以上"); it is a numbered clause only where the numbering expects it.
 pub fn decimal_like_number(text: &str) -> Option<Numbered> {
@@ -140,8 +170,32 @@ const MIN_ORDINAL_ITEMS: usize = 3;
 /// Longest lead-in before "一是" of a list of measures ("今年再办好15件民生实事。").
 const MAX_ORDINAL_LEAD_CHARS: usize = 40;
 
+/// Measure words of a count that announces a list ("办好15件民生实事", "抓好三项工作").
+const COUNT_WORDS: &[char] = &['件', '项', '个', '条', '类', '大'];
+
+/// Whether a lead-in announces how many items follow ("今年再办好15件民生实事。"). "一是…二是…"
+/// alone only unfolds the facets of one measure; a list of measures is counted first.
+fn announces_count(lead: &str) -> bool {
+    let chars: Vec<char> = lead.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| {
+        let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c);
+        if !(numeral(w[0]) && COUNT_WORDS.contains(&w[1])) {
+            return false;
+        }
+        // "一个", "一大" are articles, not counts; "第三个" is an ordinal.
+        let start = chars[..=i]
+            .iter()
+            .rev()
+            .take_while(|&&c| numeral(c))
+            .count();
+        let number: String = chars[i + 1 - start..=i].iter().collect();
+        let ordinal = i + 1 > start && chars[i - start] == '第';
+        !ordinal && super::numerals::parse_numeral(&number).is_some_and(|n| n >= 2)
+    })
+}
+
 /// The items of a paragraph that lists measures inline: "…。一是A。二是B。三是C。" → ("一是", "A。")
-/// …, when it lists at least three in order after a short lead-in.
+/// …, when it lists at least three in order after a short lead-in that counts them.
 pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
     let mut markers: Vec<(usize, usize, String)> = Vec::new();
     for caps in ORDINAL.captures_iter(text) {
@@ -154,7 +208,10 @@ pub fn ordinal_items(text: &str) -> Option<Vec<(String, String)>> {
         }
     }
     let first = markers.first()?;
-    if markers.len() < MIN_ORDINAL_ITEMS || text[..first.0].chars().count() > MAX_ORDINAL_LEAD_CHARS
+    let lead = &text[..first.0];
+    if markers.len() < MIN_ORDINAL_ITEMS
+        || lead.chars().count() > MAX_ORDINAL_LEAD_CHARS
+        || !announces_count(lead)
     {
         return None;
     }
@@ -233,6 +290,7 @@ mod tests {
 
     fn line(text: &str) -> Line {
         Line {
+            boxed: false,
             no: 1,
             indented: false,
             marked: false,
@@ -267,6 +325,14 @@ mod tests {
         );
         assert_eq!(classify(&line("名 词 解 释")), Kind::Glossary);
         assert_eq!(classify(&line("普通正文。")), Kind::Text);
+        assert!(
+            matches!(classify(&line("专栏24　中心城区组团")), Kind::BoxHead(n) if n.number == 24)
+        );
+        assert_eq!(classify(&line("专栏2中的项目由市发改委负责。")), Kind::Text);
+        assert!(
+            matches!(classify(&line("![专栏3.jpg]")), Kind::Image(Some(n)) if n.number == 3 && n.rest.is_empty())
+        );
+        assert_eq!(classify(&line("![地图]")), Kind::Image(None));
     }
 
     #[test]
@@ -287,6 +353,16 @@ mod tests {
         assert_eq!(items[1].1, "改造小区，惠及万户。");
         assert_eq!(
             ordinal_items("坚持创新。一是加强研发，二是引进人才。"),
+            None
+        );
+        // Facets of one measure, not counted: no list of measures.
+        assert_eq!(
+            ordinal_items("一是新建学校。二是改造小区。三是加装电梯。"),
+            None
+        );
+        assert!(ordinal_items("重点抓好三项工作：一是甲。二是乙。三是丙。").is_some());
+        assert_eq!(
+            ordinal_items("打造一个平台。一是甲。二是乙。三是丙。"),
             None
         );
     }

@@ -1,10 +1,7 @@
 //! Document metadata from the first page: title, issuer, document number, issue date, and
 //! the year that month-level deadlines ("6月底前") belong to.
 //!
-//! The title is the first heading-like line (short, no sentence punctuation) that names a
-//! document type (规划, 方案, 意见, 措施, 要点, 报告, 通知 …), possibly written over two or three
-//! lines and followed by its period (（2021—2025年）). A notice that only publishes another
-//! document (关于印发《X》的通知) gives way to X, the document it publishes.
+//! The title is found by `title.rs`.
 
 use super::lines::collapse_spaces;
 use super::normalize::Line;
@@ -13,44 +10,6 @@ use chrono::{Datelike, NaiveDate};
 
 /// How far into the text the first page's metadata is looked for.
 const FRONT_LINES: usize = 80;
-/// Longest title, in characters.
-const MAX_TITLE_CHARS: usize = 80;
-/// Words a document's name ends with (GB/T 9704 document types and the usual plan names).
-const DOCUMENT_WORDS: &[&str] = &[
-    "规划纲要",
-    "规划",
-    "方案",
-    "纲要",
-    "计划",
-    "意见",
-    "措施",
-    "举措",
-    "办法",
-    "细则",
-    "要点",
-    "报告",
-    "通知",
-    "通报",
-    "通告",
-    "公告",
-    "决定",
-    "决议",
-    "规定",
-    "条例",
-    "指南",
-    "指引",
-    "清单",
-    "分工",
-    "安排",
-    "任务",
-    "分解",
-    "实事",
-    "台账",
-    "一览表",
-    "分解表",
-];
-/// What a notice that publishes another document says before that document's name.
-const WRAPPER_VERBS: &[&str] = &["印发", "转发", "批转", "发布", "下达"];
 const ISSUER_SUFFIXES: &[&str] = &["政府", "委员会", "办公厅", "办公室", "厅", "局", "委"];
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -82,166 +41,11 @@ fn front(lines: &[Line]) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The 1-based source line of a line index.
-fn line_no(lines: &[Line], index: usize) -> Option<usize> {
-    lines.get(index).map(|l| l.no)
-}
-
-/// Strip a trailing bracketed period or status: （2021—2025年）, （试行）, (征求意见稿).
-fn without_trailing_brackets(text: &str) -> &str {
-    let mut text = text.trim();
-    while text.ends_with(['）', ')']) {
-        let Some(open) = text.rfind(['（', '(']) else {
-            break;
-        };
-        text = text[..open].trim_end();
-    }
-    text
-}
-
-pub fn names_document(text: &str) -> bool {
-    let core = without_trailing_brackets(text).trim_end_matches(['》', '”']);
-    DOCUMENT_WORDS.iter().any(|w| core.ends_with(w))
-}
-
-/// A line that can be (part of) a title: short, no sentence, not a document number, date,
-/// numbered heading, salutation or annex mark.
-fn is_heading_like(text: &str) -> bool {
-    let squashed: String = text.split_whitespace().collect();
-    // A short table header cell (重点任务, 牵头单位) is not a title.
-    let header_cell =
-        squashed.chars().count() <= 4 && super::columns::column_of(&squashed).is_some();
-    squashed.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-        && squashed.chars().count() <= MAX_TITLE_CHARS
-        && !header_cell
-        && !squashed.contains(['。', '；', '！', '？', '，', ';', '!', '?', ',', '：', ':'])
-        && !squashed.ends_with('.')
-        && !DOC_NUMBER.is_match(&squashed)
-        && !DATE.is_match(&squashed)
-        && !squashed.starts_with("附件")
-        && !squashed.starts_with(['（', '(', '—', '-', '－'])
-        && !super::patterns::HEADING_LIKE.is_match(&squashed)
-        && dated_year(&squashed).is_none()
-}
-
-/// The document a notice publishes: 关于印发《X》的通知 → X, 关于印发X的通知 → X,
-/// 关于印发2023年区《政府工作报告》确定的…方案的通知 → 2023年区《政府工作报告》确定的…方案.
-fn published_document(notice: &str) -> Option<String> {
-    let core = without_trailing_brackets(notice).strip_suffix("的通知")?;
-    let at = WRAPPER_VERBS
-        .iter()
-        .filter_map(|v| core.find(v).map(|i| i + v.len()))
-        .min()?;
-    let inner = &core[at..];
-    if let Some(quoted) = inner.strip_prefix('《') {
-        let close = quoted.find('》')?;
-        let name = &quoted[..close];
-        return (name.chars().count() >= 4).then(|| name.to_string());
-    }
-    (inner.chars().count() >= 4).then(|| inner.to_string())
-}
-
-/// A title starting at `front[i]`, joined with up to two following lines: (title, index of
-/// its last line in `front`).
-fn title_at(front: &[(usize, &str)], i: usize) -> Option<(String, usize)> {
-    let mut joined = String::new();
-    for (j, (_, text)) in front.iter().enumerate().skip(i).take(3) {
-        if !is_heading_like(text) {
-            break;
-        }
-        joined.push_str(&text.split_whitespace().collect::<String>());
-        if joined.chars().count() > MAX_TITLE_CHARS {
-            break;
-        }
-        // A period on the next line: （2021—2025年）
-        let period = front
-            .get(j + 1)
-            .map(|(_, t)| t.split_whitespace().collect::<String>())
-            .filter(|t| is_period(t));
-        if names_document(&joined) {
-            return Some(match period {
-                Some(p) => (format!("{joined}{p}"), j + 1),
-                None => (joined, j),
-            });
-        }
-    }
-    None
-}
-
-/// （2021—2025年）, （2024-2026年）, （试行）
-fn is_period(text: &str) -> bool {
-    let status = ["试行", "暂行", "征求意见稿", "修订", "草案", "送审稿"];
-    text.starts_with(['（', '('])
-        && text.ends_with(['）', ')'])
-        && text.chars().count() <= 16
-        && (text.chars().any(|c| c.is_ascii_digit()) || status.iter().any(|w| text.contains(w)))
-}
-
-/// Find the title: the first heading-like line(s) naming a document; a publishing notice
-/// yields the document it publishes.
-fn find_title(lines: &[Line], front: &[(usize, &str)], meta: &mut Meta) {
-    let mut i = 0;
-    while i < front.len() {
-        let Some((title, last)) = title_at(front, i) else {
-            i += 1;
-            continue;
-        };
-        let cut_notice = WRAPPER_VERBS
-            .iter()
-            .any(|v| title.contains(&format!("关于{v}")))
-            && !without_trailing_brackets(&title).ends_with("通知");
-        meta.front_lines
-            .extend(front[i..=last].iter().map(|(index, _)| *index));
-        if cut_notice {
-            // A notice title cut short ("关于印发2023年区《政府工作报告》"): not the title.
-            i = last + 1;
-            continue;
-        }
-        if let Some(inner) = published_document(&title) {
-            // The published document's own title line(s), when repeated below the notice.
-            let key = squash_key(&inner);
-            let repeated = (last + 1..front.len()).find_map(|k| {
-                let (t, end) = title_at(front, k)?;
-                (squash_key(&t).starts_with(&key) || key.starts_with(&squash_key(&t)))
-                    .then_some((k, end, t))
-            });
-            match repeated {
-                Some((k, end, t)) => {
-                    meta.front_lines
-                        .extend(front[k..=end].iter().map(|(index, _)| *index));
-                    meta.title_line = line_no(lines, front[k].0);
-                    meta.body_start = front[k].0;
-                    meta.title = Some(if t.len() > inner.len() { t } else { inner });
-                }
-                None => {
-                    meta.title_line = line_no(lines, front[i].0);
-                    meta.title = Some(inner);
-                }
-            }
-            return;
-        }
-        meta.title_line = line_no(lines, front[i].0);
-        meta.body_start = front[i].0;
-        meta.title = Some(title);
-        return;
-    }
-    // No line names a document type: the first heading-like line at the top.
-    if let Some((index, text)) = front.iter().take(3).find(|(_, t)| is_heading_like(t)) {
-        meta.title = Some(text.split_whitespace().collect());
-        meta.title_line = line_no(lines, *index);
-        meta.front_lines.push(*index);
-    }
-}
-
-fn squash_key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// Read the metadata from the start of the text.
 pub fn parse_meta(lines: &[Line]) -> Meta {
     let front = front(lines);
     let mut meta = Meta::default();
-    find_title(lines, &front, &mut meta);
+    super::title::find_title(lines, &front, &mut meta);
     for (i, (_, text)) in front.iter().enumerate() {
         let text = collapse_spaces(text);
         if meta.doc_number.is_none() && DOC_NUMBER.is_match(&text.replace(' ', "")) {
@@ -277,7 +81,7 @@ fn first_year(text: &str) -> Option<i32> {
 }
 
 /// The year of a full date written in a line ("——2024年1月25日在…会议上").
-fn dated_year(text: &str) -> Option<i32> {
+pub fn dated_year(text: &str) -> Option<i32> {
     let caps = YEAR_HEADER.captures(text)?;
     let at = caps.get(0)?.end();
     let rest = &text[at..];
@@ -322,6 +126,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| Line {
+                boxed: false,
                 no: i + 1,
                 indented: false,
                 marked: false,

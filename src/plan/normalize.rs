@@ -5,12 +5,10 @@
 //! every page, e.g. the Zhuzhou plan's slogan), whose page breaks cut paragraphs in two:
 //! those paragraphs are joined back.
 
-use super::names::is_department_list;
+use super::markdown::{self, PipeLine};
 use super::patterns::{HEADING_LIKE, MARKUP, PAGE_NUMBER, TOC_HEADING};
-use super::responsibility::is_label_line;
 use super::{MAX_LINE_CHARS, Script, Warning};
 use crate::text::{sanitize, zh};
-use std::collections::HashMap;
 
 /// One line of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +22,8 @@ pub struct Line {
     pub text: String,
     /// The line was marked as a heading: a Markdown `#` heading or a line in bold (`**…**`).
     pub marked: bool,
+    /// The line is text inside a box drawn around it (a table of one column on a web page).
+    pub boxed: bool,
 }
 
 impl Line {
@@ -54,15 +54,12 @@ pub fn normalize(text: &str) -> Normalized {
     };
 
     let mut removed_controls = 0;
-    let lines: Vec<Line> = text
-        .split('\n')
-        .enumerate()
-        .map(|(index, raw)| {
-            let (line, removed) = clean_line(index + 1, raw, &mut warnings);
-            removed_controls += removed;
-            line
-        })
-        .collect();
+    let raw: Vec<&str> = text.split('\n').collect();
+    let pipes = markdown::pipe_lines(&raw);
+    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    for (index, (raw, pipe)) in raw.iter().zip(&pipes).enumerate() {
+        removed_controls += clean_line(index + 1, raw, *pipe, &mut lines, &mut warnings);
+    }
     if removed_controls > 0 {
         warnings.push(Warning {
             line: None,
@@ -72,7 +69,7 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = super::flattened::split_flattened(lines, &mut warnings);
     remove_page_numbers(&mut lines);
     remove_table_of_contents(&mut lines);
-    remove_running_headers(&mut lines);
+    let lines = super::pages::repair(lines);
     Normalized {
         lines,
         script,
@@ -80,7 +77,15 @@ pub fn normalize(text: &str) -> Normalized {
     }
 }
 
-fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize) {
+/// Clean one raw line into `out` (one line, or the paragraphs of a boxed table cell);
+/// returns how many control characters were removed.
+fn clean_line(
+    no: usize,
+    raw: &str,
+    pipe: PipeLine,
+    out: &mut Vec<Line>,
+    warnings: &mut Vec<Warning>,
+) -> usize {
     let unmarked = MARKUP.replace_all(raw, "");
     let cleaned = sanitize::clean_imported(&unmarked);
     let mut text = cleaned.text;
@@ -91,19 +96,53 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
             message: format!("line longer than {MAX_LINE_CHARS} characters was cut"),
         });
     }
+    let line = |text: String, indented: bool, marked: bool| Line {
+        boxed: false,
+        no,
+        indented,
+        text,
+        marked,
+    };
+    match pipe {
+        PipeLine::Boxed => {
+            let paragraphs = markdown::boxed_paragraphs(&text);
+            if paragraphs.is_empty() {
+                out.push(Line {
+                    boxed: true,
+                    ..line(String::new(), false, false)
+                });
+            }
+            for paragraph in paragraphs {
+                let (trimmed, marked) = unmark(trim(&paragraph));
+                let text = markdown::strip_links(trimmed).into_owned();
+                out.push(Line {
+                    boxed: true,
+                    ..line(text, false, marked)
+                });
+            }
+            return cleaned.removed;
+        }
+        PipeLine::Group => {
+            out.push(line(markdown::group_row(&text), false, false));
+            return cleaned.removed;
+        }
+        PipeLine::Other => {}
+    }
     let mut indented = text.starts_with('\t');
-    let (mut trimmed, marked) = unmark(trim(&text));
-    if let Some(row) = pipe_row(trimmed) {
+    // A block quote is a box drawn round its text, as a table of one column is.
+    let (quoted, boxed) = match markdown::unquote(trim(&text)) {
+        Some(inner) => (inner, true),
+        None => (trim(&text), false),
+    };
+    let (mut trimmed, marked) = unmark(quoted);
+    if let Some(row) = markdown::pipe_row(trimmed) {
         // A Markdown table row: cells separated by tabs, as one-row-per-line tables are.
-        return (
-            Line {
-                no,
-                indented: false,
-                text: row,
-                marked: false,
-            },
-            cleaned.removed,
-        );
+        out.push(line(row, false, false));
+        return cleaned.removed;
+    }
+    if markdown::is_thematic_break(trimmed) {
+        out.push(line(String::new(), false, false));
+        return cleaned.removed;
     }
     // Flattened tables write one cell per line followed by `|`; a lone `|` ends a row.
     if let Some(cell) = trimmed.strip_suffix('|') {
@@ -111,21 +150,19 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> (Line, usize
         indented = !cell.is_empty();
         trimmed = cell;
     }
-    let text = if trimmed.contains("**") {
-        trimmed.replace("**", "")
+    let text = markdown::strip_links(trimmed);
+    let text = markdown::unescape(&text);
+    let text = if text.contains("**") {
+        text.replace("**", "")
     } else {
-        trimmed.to_string()
+        text.into_owned()
     };
     // Inner tabs are kept: they separate the cells of one-row-per-line tables.
-    (
-        Line {
-            no,
-            indented,
-            text,
-            marked,
-        },
-        cleaned.removed,
-    )
+    out.push(Line {
+        boxed,
+        ..line(markdown::list_item(text), indented, marked)
+    });
+    cleaned.removed
 }
 
 /// Strip Markdown heading marks (`## 专栏2 …`) and bold around a whole line (`**名词解释**`);
@@ -143,36 +180,6 @@ fn unmark(text: &str) -> (&str, bool) {
         return (trim(inner), true);
     }
     (text, false)
-}
-
-/// A table row with pipes between its cells (`| a | b |`, or `a | b | c |` as some web copies
-/// write it) as tab-separated cells; a `|---|:--:|` rule as an empty line. `None` for
-/// anything else (a one-cell `cell |` line of a flattened table included).
-fn pipe_row(text: &str) -> Option<String> {
-    if text.matches('|').count() < 3 {
-        return None;
-    }
-    let inner = text.strip_prefix('|').unwrap_or(text);
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<&str> = inner.split('|').map(trim).collect();
-    if cells.iter().all(|c| c.is_empty()) {
-        return None;
-    }
-    let rule = cells
-        .iter()
-        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-    if rule {
-        return Some(String::new());
-    }
-    let cells: Vec<String> = cells
-        .iter()
-        .map(|c| {
-            c.replace("**", "")
-                .replace("<br>", " ")
-                .replace("<br/>", " ")
-        })
-        .collect();
-    Some(cells.join("\t"))
 }
 
 fn trim(text: &str) -> &str {
@@ -227,55 +234,6 @@ fn remove_table_of_contents(lines: &mut [Line]) {
             break;
         }
     }
-}
-
-/// Running headers: short lines that repeat on many pages. The paragraph a page break cut
-/// (it does not end a sentence) is joined with the text that continues after the header.
-fn remove_running_headers(lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| is_header_candidate(l)) {
-        *counts.entry(line.text.as_str()).or_default() += 1;
-    }
-    let headers: Vec<String> = counts
-        .into_iter()
-        .filter(|(_, n)| *n >= 3)
-        .map(|(t, _)| t.to_string())
-        .collect();
-    if headers.is_empty() {
-        return;
-    }
-    for index in 0..lines.len() {
-        if !headers.contains(&lines[index].text) {
-            continue;
-        }
-        blank(&mut lines[index]);
-        let before = lines[..index].iter().rposition(|l| !l.is_blank());
-        let after = lines[index + 1..]
-            .iter()
-            .position(|l| !l.is_blank())
-            .map(|p| p + index + 1);
-        if let (Some(before), Some(after)) = (before, after) {
-            let cut =
-                !ends_sentence(&lines[before].text) && !HEADING_LIKE.is_match(&lines[before].text);
-            let continues = !HEADING_LIKE.is_match(&lines[after].text) && !lines[after].indented;
-            if cut && continues && !headers.contains(&lines[after].text) {
-                let tail = std::mem::take(&mut lines[after].text);
-                lines[before].text.push_str(&tail);
-            }
-        }
-    }
-}
-
-/// A line that may be a running header: short, no heading, no sentence, and not a line
-/// that tables and task lists repeat on purpose (a 牵头单位 label, a list of departments).
-fn is_header_candidate(line: &Line) -> bool {
-    let len = line.text.chars().count();
-    !line.indented
-        && (6..=30).contains(&len)
-        && !HEADING_LIKE.is_match(&line.text)
-        && !ends_sentence(&line.text)
-        && !is_label_line(&line.text)
-        && !is_department_list(&line.text)
 }
 
 /// Whether text ends a sentence (so a following line starts a new paragraph).

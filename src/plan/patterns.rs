@@ -50,6 +50,13 @@ pub static FLATTENED_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         r"[。；！？）\s]\s*(第[{N}]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、]|专栏\s*[0-9]+)",
     )
 });
+/// Where printed lines run together break into paragraphs: a numbering after a space (a
+/// printed line starts with it); "1.5" is no numbering.
+pub static WRAPPED_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    numeral_re(
+        r"\s(第[{N}]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[．、]|[0-9]{1,2}\.[^0-9])",
+    )
+});
 /// Numbers inside one paragraph: （一）… （二）…, ①… ②…, "。1.… 2.…" (a digit right after the
 /// dot is a decimal, checked by the caller).
 pub static INLINE_ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {

@@ -173,6 +173,7 @@ mod tests {
         spec.iter()
             .enumerate()
             .map(|(i, s)| Line {
+                boxed: false,
                 no: i + 1,
                 indented: false,
                 marked: false,

@@ -251,19 +251,33 @@ fn verb_form(part: &str) -> Option<(Part, &str)> {
         (CO_VERBS, Part::Co),
         (LIST_VERBS, Part::List),
     ];
+    if let Some(rest) = slipped_rider(part) {
+        return Some((Part::Rider, rest));
+    }
     verb_forms
         .iter()
         .find_map(|(verbs, role)| strip_verb(part, verbs).map(|rest| (*role, rest)))
 }
 
+/// "A、B等控职责分工负责": the rider with its first character mistyped (按 → 控), as a
+/// printed copy may have it; the list before it closes with 等, as riders' lists do.
+fn slipped_rider(part: &str) -> Option<&str> {
+    let rest = part.strip_suffix("职责分工负责")?;
+    let slip = rest.chars().next_back()?;
+    let rest = &rest[..rest.len() - slip.len_utf8()];
+    rest.ends_with('等')
+        .then_some(rest.trim())
+        .filter(|r| r.chars().count() > 1)
+}
+
 /// Names that continue a labelled list after a comma: departments, or short names that
 /// are not a sentence ("全区经济运行各专班").
 fn continues_list(names: &[String]) -> bool {
-    all_departments(names)
-        || (!names.is_empty()
-            && names
-                .iter()
-                .all(|n| n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))))
+    let named = |n: &String| {
+        all_departments(std::slice::from_ref(n))
+            || n.chars().count() <= 12 && !SENTENCE_WORDS.iter().any(|w| n.contains(w))
+    };
+    !names.is_empty() && names.iter().all(named)
 }
 
 fn parse_inner(inner: &str, allow_time_only: bool) -> Option<Clause> {
@@ -387,72 +401,35 @@ fn resolve(clause: &mut Clause, parts: Vec<(Part, Vec<String>)>, shared_rider: b
     clause.co.retain(|n| !lead.contains(n));
 }
 
-/// A clause found in a paragraph: its byte range (brackets included) and content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub clause: Clause,
-}
+/// "…工作由A、B牵头，C、D等部门配合，…": who leads and who shares a measure, stated in
+/// its prose rather than in a clause of its own.
+#[allow(clippy::expect_used)]
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"由([^，。；：由]{2,60}?)(?:牵头负责|牵头)[，,]\s*([^，。；：]{2,60}?)(?:共同)?配合",
+    )
+    .expect("prose clause pattern is valid")
+});
 
-/// Top-level bracketed groups of `text`: (start of the opening bracket, end after the
-/// closing one, the inside).
-fn bracket_groups(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut groups = Vec::new();
-    let mut depth = 0usize;
-    let mut open = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '（' | '(' | '【' | '[' | '〔' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
-            }
-            '）' | ')' | '】' | ']' | '〕' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-                    let end = i + c.len_utf8();
-                    groups.push((open, end, &text[inner_start..i]));
-                }
-            }
-            _ => {}
-        }
-    }
-    groups
-}
-
-/// The responsibility clause of a paragraph: the last bracketed group that is one, or a
-/// trailing unbracketed "责任单位：…" after the last sentence.
-pub fn find_clause(text: &str) -> Option<Found> {
-    if !has_clue(text) {
+/// The clause a paragraph states in prose ("由A、B牵头，C、D等部门配合"), when both lists
+/// name departments. Not a clause of the paragraph's own: a measure carries it only when it
+/// has none.
+pub fn prose_clause(text: &str) -> Option<Clause> {
+    if !text.contains("牵头") || !text.contains("配合") {
         return None;
     }
-    for (start, end, inner) in bracket_groups(text).into_iter().rev() {
-        if let Some(clause) = parse_clause(inner) {
-            return Some(Found { start, end, clause });
-        }
-    }
-    trailing_label(text)
-}
-
-/// "…。责任单位：市发改委" — a label after the last full stop, or a paragraph that is
-/// only a label line.
-fn trailing_label(text: &str) -> Option<Found> {
-    let start = text
-        .char_indices()
-        .filter(|(_, c)| matches!(c, '。' | '；'))
-        .map(|(i, c)| i + c.len_utf8())
-        .rfind(|&i| i < text.len() && strip_label(text[i..].trim_start()).is_some())
-        .or_else(|| strip_label(text).map(|_| 0))?;
-    let clause = parse_clause(text[start..].trim())?;
-    Some(Found {
-        start,
-        end: text.len(),
-        clause,
+    let caps = PROSE.captures(text)?;
+    let lead = split_names(caps.get(1)?.as_str());
+    let co = split_names(caps.get(2)?.as_str());
+    (all_departments(&lead) && all_departments(&co)).then(|| Clause {
+        lead,
+        co,
+        ..Clause::default()
     })
 }
+
+mod find;
+pub use find::find_clause;
 
 #[cfg(test)]
 mod tests;

@@ -187,6 +187,7 @@ mod tests {
         .iter()
         .enumerate()
         .map(|(i, t)| Line {
+            boxed: false,
             no: i + 1,
             indented: false,
             marked: false,

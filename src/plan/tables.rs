@@ -170,6 +170,7 @@ mod tests {
         spec.iter()
             .enumerate()
             .map(|(i, s)| Line {
+                boxed: false,
                 no: i + 1,
                 indented: s.starts_with('\t'),
                 marked: false,
@@ -217,30 +218,35 @@ mod tests {
     fn tab_separated_rows() {
         let input = vec![
             Line {
+                boxed: false,
                 no: 1,
                 indented: false,
                 marked: false,
                 text: "指标名称\t单位\t2020 年".into(),
             },
             Line {
+                boxed: false,
                 no: 2,
                 indented: false,
                 marked: false,
                 text: "常住人口城镇化率\t%\t71.26".into(),
             },
             Line {
+                boxed: false,
                 no: 3,
                 indented: false,
                 marked: false,
                 text: "".into(),
             },
             Line {
+                boxed: false,
                 no: 4,
                 indented: false,
                 marked: false,
                 text: "----\t--".into(),
             },
             Line {
+                boxed: false,
                 no: 5,
                 indented: false,
                 marked: false,

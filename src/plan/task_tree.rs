@@ -56,9 +56,43 @@ const TASK_WORDS: &[&str] = &[
     "工作安排",
 ];
 
+/// Adverbs an order may open with ("全面完成…", "持续推进…").
+const ORDER_ADVERBS: &[&str] = &[
+    "全面",
+    "持续",
+    "不断",
+    "切实",
+    "进一步",
+    "大力",
+    "积极",
+    "扎实",
+    "坚决",
+    "着力",
+    "努力",
+];
+/// Verbs of an order: a heading that opens with one assigns work, whatever it names.
+const ORDER_VERBS: &[&str] = &[
+    "完成", "实现", "确保", "落实", "推进", "推动", "加快", "加强", "强化", "提升", "提高", "巩固",
+    "夯实", "做好", "抓好",
+];
+
+/// "全面完成“十四五”规划目标": a heading that orders a goal met is a measure, not the
+/// statement of goals "主要目标" is.
+fn is_order(title: &str) -> bool {
+    let mut rest = title.trim_start();
+    while let Some(next) = ORDER_ADVERBS.iter().find_map(|a| rest.strip_prefix(a)) {
+        rest = next;
+    }
+    ORDER_VERBS.iter().any(|v| rest.starts_with(v))
+}
+
 pub fn is_background(title: &str) -> bool {
-    BACKGROUND_WORDS.iter().any(|w| title.contains(w))
-        && !TASK_WORDS.iter().any(|w| title.contains(w))
+    // A question heads an answer (政策解读: "主要任务有哪些？"), not a measure.
+    let question = title.trim_end().ends_with(['？', '?']);
+    question
+        || BACKGROUND_WORDS.iter().any(|w| title.contains(w))
+            && !TASK_WORDS.iter().any(|w| title.contains(w))
+            && !is_order(title)
 }
 
 /// One numbered line and what belongs to it.

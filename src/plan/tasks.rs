@@ -18,10 +18,12 @@ use super::deadlines::{deadlines_of_time, find_deadlines_in};
 use super::lines::ordinal_items;
 use super::lines::{Kind, clause_title, collapse_spaces, is_heading_text};
 use super::normalize::Line;
-use super::responsibility::{Clause, find_clause, is_label_line, parse_label_lines, split_clause};
+use super::responsibility::{
+    Clause, find_clause, is_label_line, parse_label_lines, prose_clause, split_clause,
+};
 use super::task_tree::{Node, RANK_CN_ENUM, Tree, build_tree, is_background};
 use super::{DepartmentRef, Role, Task};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How the tasks of one text are read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -63,6 +65,11 @@ struct Reader<'a> {
     clause_siblings: HashMap<(Option<usize>, u8), usize>,
     /// Whether each node sits in a background part.
     background: Vec<bool>,
+    /// (parent, rank) of headings over run-in paragraphs, each paragraph a measure.
+    run_in_groups: HashSet<(Option<usize>, u8)>,
+    /// Per (parent, rank): how many nodes are numbered so, and how many of them hold
+    /// numbered lines of their own.
+    sibling_groups: HashMap<(Option<usize>, u8), (usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -153,6 +160,13 @@ impl Reader<'_> {
         }
         let (texts, found) = self.read_paragraphs(paragraphs);
         clause.merge(found);
+        if clause.is_empty()
+            && let Some(prose) = std::iter::once(&own.0)
+                .chain(&texts)
+                .find_map(|t| prose_clause(t))
+        {
+            clause = prose;
+        }
         body.extend(texts);
         used.extend_from_slice(paragraphs);
         let title = if heading {
@@ -248,9 +262,32 @@ impl Reader<'_> {
             return;
         }
         if !clause_runs.is_empty() {
-            for r in clause_runs {
+            // A heading whose own paragraph (no title sentence of its own) comes first: that
+            // paragraph is the heading's measure, the later ones are measures of their own.
+            let first = clause_runs[0];
+            let owns_first = leaf
+                && first == 0
+                && is_heading_text(&node.numbered.rest)
+                && !self.is_run_in(runs[0][0]);
+            let rest = if owns_first {
+                self.node_task(id, &runs[0].clone());
+                &clause_runs[1..]
+            } else {
+                &clause_runs[..]
+            };
+            for &r in rest {
                 self.run_in_task(Some(id), &runs[r].clone());
             }
+            return;
+        }
+        // A measure that says in its prose who leads it and who helps ("由A牵头，B配合").
+        let prose = || {
+            std::iter::once(node.numbered.rest.as_str())
+                .chain(paragraphs.iter().map(|&p| self.text(p)))
+                .any(|t| prose_clause(t).is_some())
+        };
+        if leaf && !self.in_background(id) && prose() {
+            self.node_task(id, &paragraphs);
             return;
         }
         // Numbered like siblings that carry clauses: a measure whose clause was left out.
@@ -259,15 +296,32 @@ impl Reader<'_> {
             return;
         }
         if !leaf {
-            // A heading whose own paragraph states a measure before its sub-measures.
-            if node.rank > RANK_CN_ENUM && !paragraphs.is_empty() {
+            // A heading whose own paragraph states a measure before its sub-measures; at
+            // chapter level, where a paragraph mostly orients, only one that sets a date.
+            let dated = || {
+                paragraphs
+                    .iter()
+                    .any(|&p| !find_deadlines_in(self.text(p), self.options.year).is_empty())
+            };
+            // Sub-measures that name who answers for them make the heading their group, and
+            // its paragraph an orientation.
+            let assigned_below = node.children.iter().any(|&c| self.tree.nodes[c].clause);
+            if !paragraphs.is_empty() && !assigned_below && (node.rank > RANK_CN_ENUM || dated()) {
                 self.node_task(id, &paragraphs);
             }
             return;
         }
         let heading = is_heading_text(&node.numbered.rest);
         let sub_heading = node.rank > RANK_CN_ENUM;
-        if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs) {
+        // A heading among groups of run-in measures holds a measure too, even when it has
+        // but one paragraph (its first sentence is the measure's title).
+        let among_groups = paragraphs.len() == 1
+            && self.run_in_groups.contains(&(node.parent, node.rank))
+            && ordinal_items(self.text(paragraphs[0])).is_none();
+        if among_groups && heading && sub_heading {
+            self.run_in_task(Some(id), &paragraphs);
+        } else if heading && sub_heading && paragraphs.len() >= 2 && self.mostly_run_in(&paragraphs)
+        {
             // A heading over run-in paragraphs ("突出重点事项攻坚。制定…"): each paragraph is
             // a measure, from the first run-in one on (a paragraph that orients the group
             // comes first); the heading groups them.
@@ -283,74 +337,13 @@ impl Reader<'_> {
         } else if paragraphs.len() == 1 && self.enumerated_tasks(id, paragraphs[0]) {
             // The paragraph's inline items are the measures.
         } else if !heading
-            || !paragraphs.is_empty()
-            || ends_sentence(&node.numbered.rest)
+            || (!paragraphs.is_empty() || ends_sentence(&node.numbered.rest))
+                && !self.empty_group(id)
             || sibling_clause
         {
             // A numbered measure: a sentence, or a heading with its paragraphs.
             self.node_task(id, &paragraphs);
         }
-    }
-
-    /// Whether leaves of this node's part are measures: in a document without clauses (and
-    /// without 篇/章/节), or in a part where other measures carry clauses (a sibling whose
-    /// clause was lost is still a measure).
-    fn leaf_allowed(&self, id: usize) -> bool {
-        !self.options.sectioned
-            && (self.options.leaf_tasks || self.clause_parts.contains(&self.top(id)))
-    }
-
-    /// Whether another node numbered the same way under the same heading carries a clause.
-    fn sibling_has_clause(&self, id: usize) -> bool {
-        let node = &self.tree.nodes[id];
-        let with_clause = self
-            .clause_siblings
-            .get(&(node.parent, node.rank))
-            .copied()
-            .unwrap_or(0);
-        with_clause > usize::from(node.clause)
-    }
-
-    /// The outermost numbered line above a node (the node itself at the top).
-    fn top(&self, id: usize) -> usize {
-        let mut top = id;
-        while let Some(parent) = self.tree.nodes[top].parent {
-            top = parent;
-        }
-        top
-    }
-
-    /// Whether a paragraph opens with a short title sentence ("突出重点事项攻坚。…").
-    fn is_run_in(&self, paragraph: usize) -> bool {
-        let text = self.text(paragraph);
-        let title = clause_title(text);
-        title.len() < text.len() && title.chars().count() <= MAX_RUN_IN_TITLE_CHARS
-    }
-
-    /// Whether most paragraphs open with a short title sentence.
-    fn mostly_run_in(&self, paragraphs: &[usize]) -> bool {
-        let run_in = paragraphs.iter().filter(|&&p| self.is_run_in(p)).count();
-        run_in * 2 >= paragraphs.len()
-    }
-
-    /// A paragraph that lists measures inline ("今年再办好15件民生实事。一是…。二是…。"): one
-    /// task per item, numbered as written ("一是"). Whether it did.
-    fn enumerated_tasks(&mut self, parent: usize, paragraph: usize) -> bool {
-        let Some(items) = ordinal_items(self.text(paragraph)) else {
-            return false;
-        };
-        for (number, text) in items {
-            self.drafts.push(Draft {
-                number,
-                title: clause_title(&text).to_string(),
-                body: vec![text],
-                clause: Clause::default(),
-                group: self.group(Some(parent)),
-                chapter: self.chapter(parent),
-                used: vec![paragraph],
-            });
-        }
-        true
     }
 }
 
@@ -386,8 +379,26 @@ pub fn parse_tasks(
         clause_parts: Vec::new(),
         clause_siblings: HashMap::new(),
         background: Vec::new(),
+        run_in_groups: HashSet::new(),
+        sibling_groups: HashMap::new(),
     };
     reader.background = reader.backgrounds();
+    for node in &tree.nodes {
+        let counts = reader
+            .sibling_groups
+            .entry((node.parent, node.rank))
+            .or_default();
+        counts.0 += 1;
+        counts.1 += usize::from(!node.children.is_empty());
+        let grouped = node.rank > RANK_CN_ENUM
+            && node.children.is_empty()
+            && node.paragraphs.len() >= 2
+            && is_heading_text(&node.numbered.rest)
+            && reader.mostly_run_in(&node.paragraphs);
+        if grouped {
+            reader.run_in_groups.insert((node.parent, node.rank));
+        }
+    }
     for id in 0..tree.nodes.len() {
         let node = &tree.nodes[id];
         if !node.clause {
@@ -477,5 +488,6 @@ fn finish(draft: Draft, lines: &[Line], shared: &[String], year: Option<i32>) ->
     }
 }
 
+mod shape;
 #[cfg(test)]
 mod tests;

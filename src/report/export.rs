@@ -11,6 +11,7 @@ use crate::progress::{Progress, Silent, Stage};
 use crate::store::{ItemQuery, ItemRow, Store, StoreError};
 use crate::text::sanitize::clean_imported;
 use crate::track::health::{Health, Thresholds};
+use crate::track::project::Project;
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
 use chrono::NaiveDate;
@@ -28,16 +29,27 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, with its file extension (the first of each is the one offered).
+    pub const ALL: [(Format, &'static [&'static str]); 4] = [
+        (Format::Xlsx, &["xlsx"]),
+        (Format::Csv, &["csv"]),
+        (Format::Markdown, &["md", "markdown"]),
+        (Format::Json, &["json"]),
+    ];
+
+    /// The extension of each format, in [`Format::ALL`] order.
+    pub fn extensions() -> Vec<&'static str> {
+        Format::ALL.iter().map(|(_, ext)| ext[0]).collect()
+    }
+
     /// The format a file name's extension names, if any.
     pub fn from_extension(name: &str) -> Option<Format> {
         let (_, ext) = name.rsplit_once('.')?;
-        match ext.to_ascii_lowercase().as_str() {
-            "xlsx" => Some(Format::Xlsx),
-            "csv" => Some(Format::Csv),
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
+        let ext = ext.to_ascii_lowercase();
+        Format::ALL
+            .iter()
+            .find(|(_, names)| names.contains(&ext.as_str()))
+            .map(|(format, _)| *format)
     }
 }
 
@@ -92,6 +104,9 @@ pub struct ExportItem {
     /// Milestones due before the export date and not done.
     pub overdue_milestones: Vec<MilestoneLine>,
     pub latest_note: Option<NoteLine>,
+    /// Stage and investment, for a 重大项目.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
 }
 
 impl ExportItem {
@@ -210,6 +225,7 @@ fn item(
         next_milestone,
         overdue_milestones: open.iter().filter(|m| m.due < today).cloned().collect(),
         latest_note,
+        project: row.project,
     }
 }
 

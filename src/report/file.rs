@@ -114,7 +114,7 @@ fn sweep(dir: &Path) {
 
 /// A test hook, in debug builds only (compiled out of release builds): with
 /// `PLANTRACK_DEBUG_SLOW_WRITE=MS` a writer waits that long once its temporary file exists,
-/// so `tests/cli_copies.rs` can interrupt it half-way.
+/// so `tests/it/cli_copies.rs` can interrupt it half-way.
 fn debug_pause() {
     #[cfg(debug_assertions)]
     if let Some(ms) = std::env::var("PLANTRACK_DEBUG_SLOW_WRITE")

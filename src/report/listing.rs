@@ -2,13 +2,16 @@
 //! sheet of the workbook, the CSV writer (UTF-8 BOM, RFC 4180, formula cells neutralised)
 //! and the JSON document for scripts.
 
+use super::columns::{EXPORT, Form, ItemCells, ItemColumn, Value};
 use super::csv::Writer;
 use super::export::{Export, ExportItem, NoteLine, rules};
 use crate::progress::{Counted, Progress, Silent, Stage};
+use crate::store::ItemRow;
 use crate::track::health::Thresholds;
 use crate::track::rollup::RollupRow;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// `2026-03-01 张三：text`: a note as one line.
@@ -22,64 +25,88 @@ pub fn note_line(note: &NoteLine) -> String {
     format!("{day} {}：{text}", note.author)
 }
 
-/// Columns of the item list (CSV, and the 事项 sheet of the workbook).
-pub const ITEM_COLUMNS: [&str; 18] = [
-    "ID",
-    "规划",
-    "章节",
-    "专栏",
-    "编号",
-    "标题",
-    "牵头单位",
-    "配合单位",
-    "负责人",
-    "状态",
-    "进度(%)",
-    "序时进度(%)",
-    "进度评价",
-    "预警灯",
-    "逾期节点",
-    "下个节点日期",
-    "下个节点",
-    "最新备注",
-];
-
 /// Header of the CSV export: the item columns and the export date on every row.
 pub const CSV_AS_OF: &str = "截至日期";
 
-/// The item's cells as text, in [`ITEM_COLUMNS`] order.
-pub fn item_cells(item: &ExportItem) -> [String; 18] {
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    [
-        item.id.to_string(),
-        item.plan.clone(),
-        opt(&item.chapter),
-        item.box_label(),
-        opt(&item.number),
-        item.title.clone(),
-        opt(&item.lead),
-        item.co.join("、"),
-        opt(&item.owner),
-        item.status.label_zh().to_string(),
-        item.progress.to_string(),
-        item.health.scheduled.to_string(),
-        item.health.pace.label_zh().to_string(),
-        item.health.light.label_zh().to_string(),
-        item.health.overdue.to_string(),
-        item.next_milestone
-            .as_ref()
-            .map(|m| m.due.to_string())
-            .unwrap_or_default(),
-        item.next_milestone
-            .as_ref()
-            .map(|m| m.title.clone())
-            .unwrap_or_default(),
-        item.latest_note.as_ref().map(note_line).unwrap_or_default(),
-    ]
+fn opt(text: &Option<String>) -> Value<'_> {
+    Value::Text(Cow::Borrowed(text.as_deref().unwrap_or("")))
+}
+
+impl ItemCells for ExportItem {
+    fn value(&self, column: ItemColumn) -> Value<'_> {
+        let project = self.project.as_ref();
+        match column {
+            ItemColumn::Id => Value::Id(self.id),
+            ItemColumn::Plan => Value::Text(Cow::Borrowed(&self.plan)),
+            ItemColumn::Chapter => opt(&self.chapter),
+            ItemColumn::Box => Value::Text(Cow::Owned(self.box_label())),
+            ItemColumn::Number => Value::Position {
+                box_number: self.box_number,
+                number: self.number.as_deref(),
+            },
+            ItemColumn::Title => Value::Text(Cow::Borrowed(&self.title)),
+            ItemColumn::Lead => opt(&self.lead),
+            ItemColumn::Co => Value::Text(Cow::Owned(self.co.join("、"))),
+            ItemColumn::Owner => opt(&self.owner),
+            ItemColumn::Status => Value::Status(self.status),
+            ItemColumn::Progress => Value::Percent(self.progress),
+            ItemColumn::Scheduled => Value::Percent(self.health.scheduled),
+            ItemColumn::Pace => Value::Pace(self.health.pace),
+            ItemColumn::Light => Value::Light(self.health.light),
+            ItemColumn::Overdue => Value::Count(self.health.overdue),
+            ItemColumn::NextDue => Value::Date(self.next_milestone.as_ref().map(|m| m.due)),
+            ItemColumn::NextMilestone => Value::Text(Cow::Borrowed(
+                self.next_milestone
+                    .as_ref()
+                    .map_or("", |m| m.title.as_str()),
+            )),
+            ItemColumn::LatestNote => Value::Text(Cow::Owned(
+                self.latest_note.as_ref().map(note_line).unwrap_or_default(),
+            )),
+            ItemColumn::Stage => Value::Stage(project.and_then(|p| p.stage)),
+            ItemColumn::InvestTotal => Value::Amount(project.and_then(|p| p.invest_total)),
+            ItemColumn::InvestYearPlan => Value::Amount(project.and_then(|p| p.invest_year_plan)),
+            ItemColumn::InvestYearDone => Value::Amount(project.and_then(|p| p.invest_year_done)),
+            ItemColumn::CompletionRate => Value::Rate(project.and_then(|p| p.completion_rate)),
+        }
+    }
+}
+
+impl ItemCells for ItemRow {
+    fn value(&self, column: ItemColumn) -> Value<'_> {
+        let project = self.project.as_ref();
+        match column {
+            ItemColumn::Id => Value::Id(self.id),
+            ItemColumn::Plan => Value::Text(Cow::Borrowed(&self.plan)),
+            ItemColumn::Chapter => opt(&self.chapter),
+            ItemColumn::Box => opt(&self.box_title),
+            ItemColumn::Number => Value::Position {
+                box_number: self.box_number,
+                number: self.number.as_deref(),
+            },
+            ItemColumn::Title => Value::Text(Cow::Borrowed(&self.title)),
+            ItemColumn::Lead => opt(&self.lead),
+            ItemColumn::Co => Value::Text(Cow::Owned(self.co.join("、"))),
+            ItemColumn::Owner => opt(&self.owner),
+            ItemColumn::Status => Value::Status(self.status),
+            ItemColumn::Progress => Value::Percent(self.progress),
+            ItemColumn::Scheduled => Value::Percent(self.health.scheduled),
+            ItemColumn::Pace => Value::Pace(self.health.pace),
+            ItemColumn::Light => Value::Light(self.health.light),
+            ItemColumn::Overdue => Value::Count(self.health.overdue),
+            ItemColumn::NextDue => Value::Date(self.health.next_due),
+            ItemColumn::NextMilestone | ItemColumn::LatestNote => Value::Text(Cow::Borrowed("")),
+            ItemColumn::Stage => Value::Stage(project.and_then(|p| p.stage)),
+            ItemColumn::InvestTotal => Value::Amount(project.and_then(|p| p.invest_total)),
+            ItemColumn::InvestYearPlan => Value::Amount(project.and_then(|p| p.invest_year_plan)),
+            ItemColumn::InvestYearDone => Value::Amount(project.and_then(|p| p.invest_year_done)),
+            ItemColumn::CompletionRate => Value::Rate(project.and_then(|p| p.completion_rate)),
+        }
+    }
 }
 
 /// The item list as CSV: a UTF-8 BOM (Excel then reads Chinese right), RFC 4180 quoting,
-/// CRLF; the export date in the last column of every row.
+/// CRLF; the [`EXPORT`] columns, then the export date in the last column of every row.
 pub fn write_csv(export: &Export, out: &mut dyn Write) -> io::Result<()> {
     write_csv_reporting(export, out, &Silent)
 }
@@ -91,12 +118,15 @@ pub fn write_csv_reporting(
     progress: &dyn Progress,
 ) -> io::Result<()> {
     let mut csv = Writer::new(out)?;
-    let mut header: Vec<&str> = ITEM_COLUMNS.to_vec();
+    let mut header: Vec<&str> = EXPORT.iter().map(|c| c.header(Form::File)).collect();
     header.push(CSV_AS_OF);
     csv.record(&header)?;
     let as_of = export.as_of.to_string();
     for item in Counted::new(Stage::WriteExport, export.items.iter(), progress) {
-        let mut cells = item_cells(item).to_vec();
+        let mut cells: Vec<String> = EXPORT
+            .iter()
+            .map(|&c| item.value(c).text(Form::File).into_owned())
+            .collect();
         cells.push(as_of.clone());
         csv.record(&cells)?;
     }

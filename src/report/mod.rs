@@ -2,6 +2,8 @@
 //!
 //! Exports (`plantrack export`): `export` collects the items and roll-ups every format
 //! shares; `listing` writes CSV and JSON, `xlsx` the Excel workbook, `markdown` the brief.
+//! `columns` names the item list's columns once for the exports, `list` and the workbench.
+pub mod columns;
 pub mod coverage;
 pub mod csv;
 pub mod dry_run;

@@ -5,7 +5,7 @@
 //! hand in text straight from the database.
 
 use crate::text::sanitize::term_safe;
-use crate::text::width::{display_width, pad_left, pad_right, truncate, wrap};
+use crate::text::width::{display_width, pad_left, pad_right, truncate, wrap_names};
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct Table {
     rows: Vec<Row>,
     /// Shrink steps, in order, when the table is too wide: (column, narrowest).
     shrink: Vec<(usize, usize)>,
-    /// Wrap the last column onto continuation lines instead of cutting it.
+    /// Wrap the last column (a list of names) onto continuation lines instead of cutting it.
     wrap_last: bool,
 }
 
@@ -70,7 +70,8 @@ impl Table {
         self
     }
 
-    /// Wrap the last column's cells onto continuation lines instead of cutting them.
+    /// Wrap the last column's cells (lists of names, `、` between them) onto continuation
+    /// lines instead of cutting them, between names where a line allows.
     pub fn wrap_last(mut self) -> Table {
         self.wrap_last = true;
         self
@@ -154,7 +155,9 @@ impl Table {
     ) -> io::Result<()> {
         let last = self.columns.len().saturating_sub(1);
         let wrapped = match (cells.get(last), widths.get(last)) {
-            (Some(cell), Some(&w)) if self.wrap_last && display_width(cell) > w => wrap(cell, w),
+            (Some(cell), Some(&w)) if self.wrap_last && display_width(cell) > w => {
+                wrap_names(cell, w)
+            }
             _ => Vec::new(),
         };
         if let Some((first, rest)) = wrapped.split_first() {
@@ -243,7 +246,8 @@ mod tests {
         let text = render(&table, 24);
         assert_eq!(
             text,
-            "简称         别名\n省发展改革委 发改委、省\n             发改委、湖\n             南省发改委\n"
+            // Names whole where a line holds them; one longer than a line is split.
+            "简称         别名\n省发展改革委 发改委、\n             省发改委、\n             湖南省发改\n             委\n"
         );
     }
 

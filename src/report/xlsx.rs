@@ -7,8 +7,8 @@
 //! colours, and every printed page carries the as-of date in its footer. Strings are
 //! written as strings, never as formulas.
 
+use super::columns::{EXPORT, Excel, Form, ItemCells, Value};
 use super::export::{Export, ExportError, Summary, rules};
-use super::listing::{ITEM_COLUMNS, item_cells};
 use crate::progress::{Counted, Progress, Silent, Stage};
 use crate::text::width::display_width;
 use crate::track::health::Light;
@@ -84,6 +84,7 @@ struct Formats {
     wrap: Format,
     percent: Format,
     decimal: Format,
+    amount: Format,
     date: Format,
     bold: Format,
 }
@@ -98,6 +99,7 @@ impl Formats {
             wrap: border(Format::new().set_text_wrap()),
             percent: border(Format::new().set_num_format("0%")),
             decimal: border(Format::new().set_num_format("0.0")),
+            amount: border(Format::new().set_num_format("0.00")),
             date: border(Format::new().set_num_format("yyyy-mm-dd")),
             bold: Format::new().set_bold(),
         }
@@ -162,52 +164,59 @@ fn items_sheet(
     sheet.set_name(ITEMS_SHEET)?;
     footer(sheet, export);
     let mut widths = Widths::new();
-    headers(sheet, &mut widths, &ITEM_COLUMNS, f)?;
+    let names: Vec<&str> = EXPORT.iter().map(|c| c.header(Form::File)).collect();
+    headers(sheet, &mut widths, &names, f)?;
     let items = Counted::new(Stage::WriteExport, export.items.iter(), progress);
     for (index, item) in items.enumerate() {
         let row = index as u32 + 1;
-        let cells = item_cells(item);
-        for (col, text) in cells.iter().enumerate() {
+        for (col, &column) in EXPORT.iter().enumerate() {
             let col = col as u16;
-            let text = cell_text(text);
-            match ITEM_COLUMNS[usize::from(col)] {
-                "ID" => sheet.write_number_with_format(row, col, item.id as f64, &f.text)?,
-                "进度(%)" => sheet.write_number_with_format(
-                    row,
-                    col,
-                    f64::from(item.progress) / 100.0,
-                    &f.percent,
-                )?,
-                "序时进度(%)" => sheet.write_number_with_format(
-                    row,
-                    col,
-                    f64::from(item.health.scheduled) / 100.0,
-                    &f.percent,
-                )?,
-                "逾期节点" => {
-                    sheet.write_number_with_format(row, col, item.health.overdue as f64, &f.text)?
-                }
-                "预警灯" => {
-                    sheet.write_string_with_format(row, col, text, &f.light(item.health.light))?
-                }
-                "下个节点日期" => match &item.next_milestone {
-                    Some(m) => {
-                        let date = excel_date(m.due)?;
-                        sheet.write_date_with_format(row, col, &date, &f.date)?
-                    }
-                    None => sheet.write_blank(row, col, &f.text)?,
-                },
-                "标题" | "最新备注" | "下个节点" => {
-                    sheet.write_string_with_format(row, col, text, &f.wrap)?
-                }
-                _ => sheet.write_string_with_format(row, col, text, &f.text)?,
-            };
+            let value = item.value(column);
+            let text = value.text(Form::File);
+            let text = cell_text(&text);
+            cell(sheet, (row, col), &value, text, column.def().excel, f)?;
             widths.see(col, text);
         }
     }
     widths.apply(sheet)?;
     let last = export.items.len() as u32;
-    sheet.autofilter(0, 0, last, ITEM_COLUMNS.len() as u16 - 1)?;
+    sheet.autofilter(0, 0, last, EXPORT.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// Write one cell of the item list as its column's spreadsheet kind asks: numbers as
+/// numbers, shares as percentages, dates as dates, lights on their colour.
+fn cell(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    value: &Value<'_>,
+    text: &str,
+    excel: Excel,
+    f: &Formats,
+) -> Result<(), ExportError> {
+    match (excel, value) {
+        (Excel::Integer, Value::Id(n)) => {
+            sheet.write_number_with_format(row, col, *n as f64, &f.text)?
+        }
+        (Excel::Integer, Value::Count(n)) => {
+            sheet.write_number_with_format(row, col, *n as f64, &f.text)?
+        }
+        (Excel::Percent, Value::Percent(p)) => {
+            sheet.write_number_with_format(row, col, f64::from(*p) / 100.0, &f.percent)?
+        }
+        (Excel::Amount, Value::Amount(Some(v)) | Value::Rate(Some(v))) => {
+            sheet.write_number_with_format(row, col, *v, &f.amount)?
+        }
+        (Excel::Date, Value::Date(Some(date))) => {
+            sheet.write_date_with_format(row, col, &excel_date(*date)?, &f.date)?
+        }
+        (Excel::Light, Value::Light(light)) => {
+            sheet.write_string_with_format(row, col, text, &f.light(*light))?
+        }
+        (Excel::Wrapped, _) => sheet.write_string_with_format(row, col, text, &f.wrap)?,
+        _ if text.is_empty() => sheet.write_blank(row, col, &f.text)?,
+        _ => sheet.write_string_with_format(row, col, text, &f.text)?,
+    };
     Ok(())
 }
 

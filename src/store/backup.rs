@@ -54,16 +54,14 @@ impl Store {
     /// estimate of what `integrity_check` reads: [`CHECK_READS_PER_BYTE`]).
     pub fn backup_reporting(&self, target: &Path, progress: &dyn Progress) -> Result<()> {
         if std::fs::metadata(target).is_ok_and(|m| m.len() > 0) {
-            return Err(StoreError::Invalid(format!(
-                "{} exists; a backup is written to a new file",
-                target.display()
-            )));
+            return Err(StoreError::Rejected(super::Rejection::BackupExists {
+                path: target.display().to_string(),
+            }));
         }
         let name = target.to_str().ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "{} is not a UTF-8 file name; choose another name for the backup",
-                target.display()
-            ))
+            StoreError::Rejected(super::Rejection::BackupNameNotUtf8 {
+                path: target.display().to_string(),
+            })
         })?;
         let estimate = if progress.visible() {
             self.used_bytes().unwrap_or(0).max(1)

@@ -88,8 +88,8 @@ pub(super) fn resolve_or_create(tx: &Transaction<'_>, name: &str) -> Result<i64>
     }
     let name = name.as_str();
     if name.is_empty() {
-        return Err(StoreError::Invalid(
-            "a department name cannot be empty".into(),
+        return Err(StoreError::Rejected(
+            super::rejection::Rejection::EmptyDepartmentName,
         ));
     }
     tx.execute(
@@ -264,9 +264,12 @@ impl Store {
                 id: name.to_string(),
             })?;
             if current_link(tx, item, department)?.is_none() {
-                return Err(StoreError::Invalid(format!(
-                    "{name} is not linked to item {item}"
-                )));
+                return Err(StoreError::Rejected(
+                    super::rejection::Rejection::NotLinked {
+                        department: name.to_string(),
+                        item,
+                    },
+                ));
             }
             put_link(tx, change, item, department, None)
         })

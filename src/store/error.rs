@@ -161,6 +161,12 @@ pub enum StoreError {
     },
     #[error("no {what} {id}")]
     NotFound { what: &'static str, id: String },
+    /// A request the store turns down (a date out of range, nothing to undo…), said in
+    /// the session's language by [`StoreError::describe`].
+    #[error("{}", .0.message(crate::text::lang::Lang::En))]
+    Rejected(super::rejection::Rejection),
+    /// A failure of the program's own data (the embedded seed, a schema update) or of a
+    /// dump's framing: not something a person typed.
     #[error("{0}")]
     Invalid(String),
     /// A typed value the field does not take (too long, two lines, an invisible filler…).
@@ -241,5 +247,42 @@ fn plain(error: &rusqlite::Error) -> &'static str {
                 "the database reported an unexpected failure (a defect of plantrack: please report what you did)"
             }
         },
+    }
+}
+
+impl StoreError {
+    /// The message in `lang`: conflicts, refused values and rejections in Chinese for a
+    /// Chinese session; the rest as the English message (file paths and plain words).
+    pub fn describe(&self, lang: crate::text::lang::Lang) -> String {
+        use crate::text::lang::Lang;
+        let zh = lang == Lang::Zh;
+        match self {
+            StoreError::Conflict(conflict) => conflict.describe(zh),
+            StoreError::Rejected(rejection) => rejection.message(lang),
+            StoreError::Refused(refused) if zh => format!("{}；未保存", refused.describe(true)),
+            StoreError::NotFound { what, id } if zh => {
+                let what = match *what {
+                    "item" => "事项",
+                    "milestone" => "节点",
+                    "indicator" => "指标",
+                    "department" => "单位",
+                    other => other,
+                };
+                format!("没有{what} {id}")
+            }
+            StoreError::Busy { path, waited } if zh => format!(
+                "数据库正忙（{}）：另一进程已占用写锁超过 {:.1} 秒；请稍后再试（本次操作未保存）",
+                path.display(),
+                waited.as_secs_f64()
+            ),
+            StoreError::DiskFull { path } if zh => format!(
+                "{} 所在磁盘已满；请腾出空间后再试（本次操作未保存）",
+                path.display()
+            ),
+            StoreError::ReadOnly { path, .. } if zh => {
+                format!("{} 对您不可写；本次操作未保存", path.display())
+            }
+            other => other.to_string(),
+        }
     }
 }

@@ -54,9 +54,11 @@ pub fn parse_period(text: &str) -> Result<String> {
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) => Ok(date.format("%Y-%m-%d").to_string()),
-        Err(_) => Err(StoreError::Invalid(format!(
-            "a period is a year like 2024 or a date like 2024-06-30, not “{text}”"
-        ))),
+        Err(_) => Err(StoreError::Rejected(
+            super::rejection::Rejection::BadPeriod {
+                text: text.to_string(),
+            },
+        )),
     }
 }
 

@@ -18,6 +18,7 @@ use super::queries::optional;
 use crate::plan::Role;
 use crate::track::filter::{Facts, Filter};
 use crate::track::health::{Health, ItemFacts, MilestoneFacts, Period, assess};
+pub use crate::track::project::Project;
 use crate::track::project::ProjectStage;
 use crate::track::rollup::ItemSummary;
 use crate::track::status::Status;
@@ -52,6 +53,9 @@ pub struct ItemRow {
     pub co: Vec<String>,
     pub in_plan: bool,
     pub health: Health,
+    /// Stage and investment, for a 重大项目.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
 }
 
 impl ItemRow {
@@ -86,19 +90,7 @@ pub struct ItemDetail {
     pub history: Vec<HistoryEntry>,
     /// Glossary terms of the item's plan that occur in its text: (term, definition).
     pub glossary: Vec<(String, String)>,
-    pub project: Option<Project>,
     pub stamp: Stamp,
-}
-
-/// Fields of a 重大项目.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Project {
-    pub stage: Option<ProjectStage>,
-    pub invest_total: Option<f64>,
-    pub invest_year_plan: Option<f64>,
-    pub invest_year_done: Option<f64>,
-    /// 完成率: this year's completed over planned investment, in percent.
-    pub completion_rate: Option<f64>,
 }
 
 /// Which items `list` reads: a scope (plan, chapter, box, the ids a screen shows), a search
@@ -407,7 +399,6 @@ impl Store {
                 notes: notes_of(conn, id)?,
                 history: history.clone(),
                 glossary,
-                project: extra.project,
                 stamp,
             })
         })

@@ -9,6 +9,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("sql/002_workbench.sql")),
     M::up(include_str!("sql/003_search_text.sql")),
     M::up(include_str!("sql/004_identity.sql")).foreign_key_check(),
+    M::up(include_str!("sql/005_projects.sql")),
 ];
 
 /// Every migration in order.

@@ -7,6 +7,7 @@ use super::error::{Result, StoreError};
 use super::history::record;
 use super::items::require_item;
 use super::queries::optional;
+use super::rejection::Rejection;
 use crate::track::fields::Recorded;
 use crate::track::limits::Field;
 use chrono::NaiveDate;
@@ -151,12 +152,10 @@ fn in_range(date: NaiveDate) -> Result<()> {
     if crate::track::limits::date_in_range(date) {
         return Ok(());
     }
-    let years = crate::track::limits::YEARS;
-    Err(StoreError::Invalid(format!(
-        "{date} is outside the years a plan may hold ({}–{}); nothing was saved",
-        years.start(),
-        years.end()
-    )))
+    Err(StoreError::Rejected(Rejection::DateOutOfRange {
+        item: None,
+        date: date.to_string(),
+    }))
 }
 
 impl Store {
@@ -176,9 +175,10 @@ impl Store {
         self.write("complete milestone", |tx, change| {
             let (item, _, done) = milestone_row(tx, milestone)?;
             if let Some(done) = done {
-                return Err(StoreError::Invalid(format!(
-                    "milestone {milestone} is already done (on {done})"
-                )));
+                return Err(StoreError::Rejected(Rejection::MilestoneAlreadyDone {
+                    milestone,
+                    done,
+                }));
             }
             tx.execute(
                 "UPDATE milestone SET done_on = ?1 WHERE id = ?2",
@@ -209,13 +209,13 @@ impl Store {
         self.write("extend milestone", |tx, change| {
             let (item, due, done) = milestone_row(tx, milestone)?;
             if done.is_some() {
-                return Err(StoreError::Invalid(format!("milestone {milestone} is done; it cannot be extended")));
+                return Err(StoreError::Rejected(Rejection::MilestoneDoneNotExtended { milestone }));
             }
             if iso(new_due) <= due {
-                return Err(StoreError::Invalid(format!(
-                    "an extension moves the due date later: {} is not after the current due date {due}",
-                    iso(new_due)
-                )));
+                return Err(StoreError::Rejected(Rejection::ExtensionNotLater {
+                    due,
+                    new_due: iso(new_due),
+                }));
             }
             let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
             tx.execute(

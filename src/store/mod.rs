@@ -28,6 +28,7 @@ mod milestones;
 mod notes;
 mod plans;
 mod queries;
+mod rejection;
 mod rows;
 mod search;
 mod types;
@@ -50,7 +51,9 @@ pub use migrations::latest_version;
 pub use milestones::{Extension, Milestone};
 pub use notes::Note;
 pub use plans::PlanInfo;
+pub use rejection::Rejection;
 pub use rows::{Changes, Outline, ReadMark, RowView};
+pub use search::MIN_INDEXED_QUERY;
 
 use crate::track::health::Thresholds;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -323,15 +326,17 @@ impl Store {
             "pace_tolerance" | "yellow_lag" => 100,
             "due_soon_days" => 3650,
             _ => {
-                return Err(StoreError::Invalid(format!(
-                    "unknown threshold {key}: use pace_tolerance, yellow_lag or due_soon_days"
-                )));
+                return Err(StoreError::Rejected(Rejection::UnknownThreshold {
+                    key: key.to_string(),
+                }));
             }
         };
         if value > limit {
-            return Err(StoreError::Invalid(format!(
-                "{key} must be between 0 and {limit}, got {value}"
-            )));
+            return Err(StoreError::Rejected(Rejection::ThresholdOutOfRange {
+                key: key.to_string(),
+                limit: i64::from(limit),
+                value: i64::from(value),
+            }));
         }
         self.write("set threshold", |tx, change| {
             let old: Option<String> = queries::optional(tx.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)))?;

@@ -7,6 +7,7 @@ use super::columns::Columns;
 use super::error::Result;
 use super::items::{Stamp, current_stamp};
 use crate::track::health::{Health, ItemFacts, Period, Thresholds, assess};
+use crate::track::project::Project;
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
@@ -36,6 +37,8 @@ pub struct RowView<'a> {
     pub lead: Option<i64>,
     pub co: &'a [i64],
     pub health: Health,
+    /// Stage and investment, for a 重大项目.
+    pub project: Option<Project>,
 }
 
 /// The names items refer to by id: plans, boxes and departments.
@@ -168,6 +171,7 @@ fn visit(
         lead,
         co: &scratch.co,
         health,
+        project: extras.projects.get(id).first().copied(),
     });
     Ok(())
 }
@@ -198,8 +202,8 @@ impl Store {
 
     /// Every item, with pace and light as of `today`, in two parts read at once: the
     /// items of the earlier plans on this connection, those of the later plans on a
-    /// second connection and thread, in the same snapshot (two cores, and from a cold disk
-    /// two reads in flight instead of one). `part` makes each part's accumulator, `each`
+    /// second connection and thread, in the same snapshot (work for a second core, and from
+    /// a cold disk two reads in flight instead of one; BENCHMARKS.md has the figures). `part` makes each part's accumulator, `each`
     /// feeds it a row; the parts come back in plan order, with the mark of the snapshot.
     pub fn scan_rows<P: Send>(
         &self,
@@ -230,7 +234,7 @@ impl Store {
                     _ => (None, links, read_milestones(conn, None)?),
                 })
             })?;
-            let extras = extras(conn, links, milestones)?;
+            let extras = extras(conn, links, milestones, None)?;
             let read_part = |conn: &Connection, from: i64, to: i64| -> Result<P> {
                 let mut accumulator = part();
                 scan(
@@ -272,6 +276,7 @@ impl Store {
                     conn,
                     read_links(conn, Some(items))?,
                     read_milestones(conn, Some(items))?,
+                    Some(items),
                 )?;
                 scan(
                     conn,

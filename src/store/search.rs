@@ -2,6 +2,10 @@
 //! more, a scan for one or two), and pinyin of titles by initials or syllables (`czt` or
 //! `changzhutan` finds 长株潭) for terminals without a Chinese input method.
 
+/// Shortest text the trigram index answers; a shorter one is a scan of every title and
+/// body.
+pub const MIN_INDEXED_QUERY: usize = 3;
+
 mod by_pinyin;
 
 use super::Store;
@@ -41,7 +45,7 @@ impl Store {
         let text = text.trim();
         self.read(|conn| {
             let mut ids = HashSet::new();
-            if text.chars().count() >= 3 {
+            if text.chars().count() >= MIN_INDEXED_QUERY {
                 let mut stmt =
                     conn.prepare_cached("SELECT rowid FROM item_fts WHERE item_fts MATCH ?1")?;
                 for id in stmt.query_map([fts_phrase(text)], |r| r.get(0))? {

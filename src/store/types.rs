@@ -45,6 +45,19 @@ impl ToSql for ProjectStage {
     }
 }
 
+impl FromSql for crate::track::fields::FieldValue {
+    /// A tracking field as stored (NULL is read through `Option`).
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        use crate::track::fields::FieldValue;
+        match value {
+            ValueRef::Integer(n) => Ok(FieldValue::Integer(n)),
+            ValueRef::Real(v) => Ok(FieldValue::Real(v)),
+            ValueRef::Text(_) => Ok(FieldValue::Text(value.as_str()?.to_string())),
+            ValueRef::Null | ValueRef::Blob(_) => Err(FromSqlError::InvalidType),
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {

@@ -1,4 +1,4 @@
-//! Two layers of text hygiene (facts-reliability.md §3.3).
+//! Two layers of text hygiene (README, "Reliability").
 //!
 //! - [`clean_imported`]: for text being *stored* (imports, pastes, typed input). Line breaks
 //!   become `\n`; each terminal escape sequence and each other control character (C0 but TAB

@@ -63,93 +63,71 @@ pub fn pad_left(text: &str, cells: usize) -> String {
     out
 }
 
-/// A piece of a paragraph for wrapping.
-enum Piece<'a> {
-    /// A run of spaces: a break opportunity, dropped at the start and end of a line.
-    Space,
-    /// An ASCII word (letters, digits, punctuation), kept whole unless longer than a line.
-    Word(&'a str),
-    /// A single non-ASCII character: CJK text may break between any two characters.
-    Char(&'a str),
-}
-
-fn pieces(paragraph: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut word_start: Option<usize> = None;
-    let mut in_space = false;
-    for (i, c) in paragraph.char_indices() {
-        let is_word_char = c.is_ascii() && !c.is_ascii_whitespace();
-        if !is_word_char && let Some(start) = word_start.take() {
-            out.push(Piece::Word(&paragraph[start..i]));
-        }
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(Piece::Space);
-                in_space = true;
-            }
-            continue;
-        }
-        in_space = false;
-        if is_word_char {
-            word_start.get_or_insert(i);
-        } else {
-            out.push(Piece::Char(&paragraph[i..i + c.len_utf8()]));
-        }
-    }
-    if let Some(start) = word_start {
-        out.push(Piece::Word(&paragraph[start..]));
-    }
-    out
-}
-
-/// Lines of at most `cells` cells (at least one cell wide). Existing line breaks are kept;
-/// CJK text breaks between any two characters, ASCII words break at spaces and are split
-/// only when longer than a whole line. Spaces at a break are dropped. An empty text gives
-/// one empty line.
+/// Lines of at most `cells` cells (at least two cells wide). Existing line breaks are
+/// kept; lines break where Unicode's line breaking rules (UAX #14, `unicode-linebreak`)
+/// allow: between CJK characters but never before 。，、）” nor after （“, at spaces
+/// between words. A word longer than a line is split between characters. Spaces at a
+/// break are dropped. An empty text gives one empty line.
 pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    wrap_with(text, cells, false)
+}
+
+/// [`wrap`] for a list of names (`省发改委、省发展和改革委员会`): where a line holds a
+/// list mark (、，；) or a space in its second half, it breaks there rather than inside
+/// the next name.
+pub fn wrap_names(text: &str, cells: usize) -> Vec<String> {
+    wrap_with(text, cells, true)
+}
+
+fn wrap_with(text: &str, cells: usize, names: bool) -> Vec<String> {
     let cells = cells.max(2);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut used = 0;
-        let mut space_pending = false;
-        let mut flush = |line: &mut String, used: &mut usize| {
-            lines.push(std::mem::take(line));
-            *used = 0;
-        };
-        for piece in pieces(paragraph) {
-            let text = match piece {
-                Piece::Space => {
-                    space_pending = used > 0;
-                    continue;
-                }
-                Piece::Word(text) | Piece::Char(text) => text,
-            };
-            let width = display_width(text);
-            let gap = usize::from(space_pending);
-            space_pending = false;
-            if used > 0 && used + gap + width > cells {
-                flush(&mut line, &mut used);
-            } else if used > 0 && gap == 1 {
-                line.push(' ');
-                used += 1;
+        // Where the line may best be broken: after a list mark or a space (byte index).
+        let mut preferred: Option<usize> = None;
+        let mut start = 0;
+        for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+            let segment = &paragraph[start..end];
+            start = end;
+            let width = display_width(segment.trim_end());
+            if used > 0 && used + width > cells {
+                let rest = match preferred {
+                    Some(at) if display_width(&line[..at]) * 2 >= cells => line.split_off(at),
+                    _ => String::new(),
+                };
+                lines.push(std::mem::take(&mut line).trim_end().to_string());
+                line = rest.trim_start().to_string();
+                used = display_width(&line);
+                preferred = None;
             }
-            if width <= cells - used {
-                line.push_str(text);
-                used += width;
+            let segment = if used == 0 {
+                segment.trim_start()
+            } else {
+                segment
+            };
+            if display_width(segment.trim_end()) <= cells - used {
+                line.push_str(segment);
+                used += display_width(segment);
+                if names && segment.ends_with(['、', '，', '；', ' ']) {
+                    preferred = Some(line.len());
+                }
                 continue;
             }
-            // A word longer than a line: split it between characters.
-            for c in text.chars() {
+            // Longer than a line: split between characters.
+            for c in segment.trim_end().chars() {
                 let w = char_width(c);
                 if used + w > cells && used > 0 {
-                    flush(&mut line, &mut used);
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
                 }
                 line.push(c);
                 used += w;
             }
+            preferred = None;
         }
-        flush(&mut line, &mut used);
+        lines.push(line.trim_end().to_string());
     }
     lines
 }
@@ -235,5 +213,33 @@ mod tests {
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("一\n\n二", 10), ["一", "", "二"]);
         assert_eq!(wrap("  a  ", 10), ["a"]);
+    }
+
+    #[test]
+    fn wrap_never_starts_a_line_with_closing_punctuation() {
+        let text = "建设长株潭国家中心城市。发挥长株潭整体优势，推动长株潭三市整体建设国家中心城市（简称“中心城市”）、打造国家重要先进制造业中心。";
+        for cells in 12..=40 {
+            let lines = wrap(text, cells);
+            assert_eq!(lines.concat(), text, "{cells}: nothing lost");
+            for (i, line) in lines.iter().enumerate() {
+                assert!(display_width(line) <= cells, "{cells}: {line}");
+                assert!(
+                    !line.starts_with(['。', '，', '、', '）', '”', '；', '：']),
+                    "{cells}: line {i} starts with closing punctuation: {line}"
+                );
+                assert!(
+                    i + 1 == lines.len() || !line.ends_with(['（', '“']),
+                    "{cells}: line {i} ends with opening punctuation: {line}"
+                );
+            }
+        }
+        // "。" stays with the character before it: 4 cells hold "城市" and the next
+        // line starts "。发" in no width.
+        assert_eq!(wrap("中心城市。发挥", 8), ["中心城", "市。发挥"]);
+        // A list of names breaks between names where it can.
+        assert_eq!(
+            wrap_names("国开行湖南分行、国开行湖南省分行", 20),
+            ["国开行湖南分行、", "国开行湖南省分行"]
+        );
     }
 }

@@ -13,7 +13,17 @@ pub struct Label {
     pub en: &'static str,
 }
 
-const fn l(zh: &'static str, en: &'static str) -> Label {
+impl Label {
+    /// The label in `lang`.
+    pub const fn get(self, lang: crate::text::lang::Lang) -> &'static str {
+        match lang {
+            crate::text::lang::Lang::Zh => self.zh,
+            crate::text::lang::Lang::En => self.en,
+        }
+    }
+}
+
+pub(crate) const fn l(zh: &'static str, en: &'static str) -> Label {
     Label { zh, en }
 }
 
@@ -85,6 +95,97 @@ impl ItemField {
             self,
             ItemField::InvestTotal | ItemField::InvestYearPlan | ItemField::InvestYearDone
         )
+    }
+}
+
+/// A stored value of a tracking field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    Text(String),
+    Integer(i64),
+    Real(f64),
+}
+
+/// How a tracking field is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    Integer,
+    Real,
+}
+
+impl ItemField {
+    /// How the field is stored.
+    pub const fn kind(self) -> ValueKind {
+        match self {
+            ItemField::Progress => ValueKind::Integer,
+            ItemField::InvestTotal | ItemField::InvestYearPlan | ItemField::InvestYearDone => {
+                ValueKind::Real
+            }
+            _ => ValueKind::Text,
+        }
+    }
+
+    /// What an item holds when nothing was set (`None`: empty).
+    pub fn blank(self) -> Option<FieldValue> {
+        match self {
+            ItemField::Status => Some(FieldValue::Text(Status::NotStarted.as_str().into())),
+            ItemField::Progress => Some(FieldValue::Integer(0)),
+            _ => None,
+        }
+    }
+
+    /// Whether the field takes `value` as stored (a status code, a percentage, a date, a
+    /// stage code, an amount, an owner within its limits); the message says what is wrong.
+    pub fn check(self, value: &FieldValue) -> Result<(), String> {
+        use super::limits::{self, Field};
+        let one_of = |text: &str, allowed: &[&str]| {
+            if allowed.contains(&text) {
+                Ok(())
+            } else {
+                Err(format!("“{text}” is not one of {}", allowed.join(", ")))
+            }
+        };
+        match (self, value) {
+            (ItemField::Owner, FieldValue::Text(t)) => limits::check(Field::Owner, t)
+                .map(|_| ())
+                .map_err(|r| r.describe(false)),
+            (ItemField::Status, FieldValue::Text(t)) => {
+                let codes: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                one_of(t, &codes)
+            }
+            (ItemField::Progress, FieldValue::Integer(n)) if (0..=100).contains(n) => Ok(()),
+            (ItemField::Progress, FieldValue::Integer(n)) => {
+                Err(format!("{n} is not a percentage 0–100"))
+            }
+            (ItemField::StartOn | ItemField::DueOn, FieldValue::Text(t)) => {
+                match limits::parse_date(t) {
+                    Some(_) => Ok(()),
+                    None => Err(format!(
+                        "“{t}” is not a date YYYY-MM-DD in {}–{}",
+                        limits::YEARS.start(),
+                        limits::YEARS.end()
+                    )),
+                }
+            }
+            (ItemField::ProjectStage, FieldValue::Text(t)) => {
+                let codes: Vec<&str> = ProjectStage::ALL.iter().map(|s| s.as_str()).collect();
+                one_of(t, &codes)
+            }
+            (f, FieldValue::Real(v)) if f.is_amount() => match super::project::valid_amount(*v) {
+                true => Ok(()),
+                false => Err("an amount is a finite number, not negative".into()),
+            },
+            (f, FieldValue::Integer(v)) if f.is_amount() => match *v >= 0 {
+                true => Ok(()),
+                false => Err("an amount is a finite number, not negative".into()),
+            },
+            (f, _) => Err(match f.kind() {
+                ValueKind::Text => "expected text".into(),
+                ValueKind::Integer => "expected a whole number".into(),
+                ValueKind::Real => "expected a number".into(),
+            }),
+        }
     }
 }
 

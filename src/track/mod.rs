@@ -5,12 +5,18 @@
 //! - `health`: the rules for 序时进度, pace and the warning lights — the one place they live.
 //! - `rollup`: counting rules for roll-ups by plan, chapter, department and owner.
 //! - `fields`: what the recorded fields and their coded values are called, zh and en.
+//! - `filter`: the one filter rule every view of the item list shares.
+//! - `identity`: which item of a revised plan is which item tracked (match by content).
+//! - `indicator`: whether an indicator is on track.
+//! - `limits`: how long typed values may be, and what a date is.
+//! - `project`: a 重大项目's stage and investment, 完成率.
 
 mod error;
 pub mod fields;
 pub mod filter;
 pub mod health;
 pub mod identity;
+pub mod indicator;
 pub mod limits;
 pub mod project;
 pub mod rollup;

@@ -82,9 +82,104 @@ pub fn completion_rate(planned: Option<f64>, done: Option<f64>) -> Option<f64> {
     }
 }
 
+/// The fields of a 重大项目, when an item has any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Project {
+    pub stage: Option<ProjectStage>,
+    /// 总投资, 亿元.
+    pub invest_total: Option<f64>,
+    /// 年度计划投资, 亿元.
+    pub invest_year_plan: Option<f64>,
+    /// 年度完成投资, 亿元.
+    pub invest_year_done: Option<f64>,
+    /// 完成率: this year's completed over planned investment, in percent.
+    pub completion_rate: Option<f64>,
+}
+
+impl Project {
+    /// The project of an item with these stored fields (none when all are empty).
+    pub fn from_fields(
+        stage: Option<ProjectStage>,
+        invest_total: Option<f64>,
+        invest_year_plan: Option<f64>,
+        invest_year_done: Option<f64>,
+    ) -> Option<Project> {
+        let any = stage.is_some()
+            || invest_total.is_some()
+            || invest_year_plan.is_some()
+            || invest_year_done.is_some();
+        any.then(|| Project {
+            stage,
+            invest_total,
+            invest_year_plan,
+            invest_year_done,
+            completion_rate: completion_rate(invest_year_plan, invest_year_done),
+        })
+    }
+}
+
 /// An amount of investment (亿元): a finite number, not negative.
 pub fn valid_amount(value: f64) -> bool {
     value.is_finite() && value >= 0.0
+}
+
+/// A change of a project's fields: `Some(None)` empties a field, `None` leaves it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ProjectChange {
+    pub stage: Option<Option<ProjectStage>>,
+    pub invest_total: Option<Option<f64>>,
+    pub invest_year_plan: Option<Option<f64>>,
+    pub invest_year_done: Option<Option<f64>>,
+}
+
+/// An amount of investment as typed (亿元): a number, not negative.
+pub fn parse_amount(text: &str) -> Result<f64, TrackError> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if valid_amount(v) => Ok(v),
+        _ => Err(TrackError::BadAmount(text.trim().to_string())),
+    }
+}
+
+/// The project fields as one line: stage, total, this year's planned and done investment
+/// (亿元), separated by spaces; `-` empties a field, fields not given stay as they are.
+/// `续建 120 30 12.5`, `新开工 - 8`.
+pub fn parse_project_line(text: &str) -> Result<ProjectChange, TrackError> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 4 {
+        return Err(TrackError::TooManyValues(words.len()));
+    }
+    let amount = |i: usize| -> Result<Option<Option<f64>>, TrackError> {
+        match words.get(i) {
+            None => Ok(None),
+            Some(&"-") => Ok(Some(None)),
+            Some(w) => parse_amount(w).map(|v| Some(Some(v))),
+        }
+    };
+    Ok(ProjectChange {
+        stage: match words.first() {
+            None => None,
+            Some(&"-") => Some(None),
+            Some(w) => Some(Some(w.parse()?)),
+        },
+        invest_total: amount(1)?,
+        invest_year_plan: amount(2)?,
+        invest_year_done: amount(3)?,
+    })
+}
+
+/// A project's fields as [`parse_project_line`] reads them (`-` for an empty one).
+pub fn project_line(project: Option<&Project>) -> String {
+    let amount = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+    let Some(p) = project else {
+        return String::new();
+    };
+    format!(
+        "{} {} {} {}",
+        p.stage.map_or("-", |s| s.label_zh()),
+        amount(p.invest_total),
+        amount(p.invest_year_plan),
+        amount(p.invest_year_done)
+    )
 }
 
 #[cfg(test)]
@@ -112,5 +207,36 @@ mod tests {
         assert_eq!(completion_rate(Some(0.0), Some(1.0)), None);
         assert_eq!(completion_rate(None, Some(1.0)), None);
         assert!(!valid_amount(-1.0) && !valid_amount(f64::NAN) && valid_amount(0.0));
+    }
+
+    #[test]
+    fn a_project_line_reads_back() {
+        let change = parse_project_line("续建 120 30 12.5").unwrap();
+        assert_eq!(change.stage, Some(Some(ProjectStage::Continuing)));
+        assert_eq!(change.invest_year_done, Some(Some(12.5)));
+        let p = Project::from_fields(
+            Some(ProjectStage::Continuing),
+            Some(120.0),
+            Some(30.0),
+            Some(12.5),
+        );
+        assert_eq!(project_line(p.as_ref()), "续建 120 30 12.5");
+        let partial = parse_project_line("新开工 - 8").unwrap();
+        assert_eq!(partial.invest_total, Some(None));
+        assert_eq!(partial.invest_year_plan, Some(Some(8.0)));
+        assert_eq!(partial.invest_year_done, None);
+        assert_eq!(parse_project_line("").unwrap(), ProjectChange::default());
+        assert!(matches!(
+            parse_project_line("续建 -5"),
+            Err(TrackError::BadAmount(_))
+        ));
+        assert!(matches!(
+            parse_project_line("开工"),
+            Err(TrackError::UnknownStage(_))
+        ));
+        assert!(matches!(
+            parse_project_line("续建 1 2 3 4"),
+            Err(TrackError::TooManyValues(5))
+        ));
     }
 }

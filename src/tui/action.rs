@@ -15,6 +15,8 @@ pub enum InputPurpose {
     Filter,
     Owner(i64),
     Progress(i64),
+    /// A 重大项目's stage and investment, as one line.
+    Project(i64),
     Department(i64, Role),
     Milestone(i64),
     /// Extend (延期) milestone: new date and reason.
@@ -111,6 +113,7 @@ pub enum AskKind {
     Filter,
     Owner,
     Progress,
+    Project,
     Lead,
     Co,
     Milestone,

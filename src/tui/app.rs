@@ -1,5 +1,6 @@
-//! The workbench state and `update`, the only place it changes. `update` never touches
-//! the store: it returns an `Effect` for the loop to perform.
+//! The workbench state and `update`, where every action changes it (the event loop only
+//! records the terminal size and the time of the last input, `event.rs`). `update` never
+//! touches the store: it returns an `Effect` for the loop to perform.
 
 mod edit;
 mod queue;
@@ -9,13 +10,13 @@ use super::action::{Action, Refresh};
 use super::effect::{Effect, Save};
 use super::labels::{self, Lang};
 use super::mode::Mode;
-use super::screens::ScreenId;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
-use super::screens::items::{Focus, ItemsScreen};
+use super::screens::items::ItemsScreen;
 use super::screens::overview::OverviewScreen;
+use super::screens::{Ctx, Navigate, ScreenId};
 use super::snapshot::{Item, Snapshot};
 use super::theme::Theme;
 use super::view::View;
@@ -44,6 +45,20 @@ pub struct Screens {
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
     pub indicators: IndicatorsScreen,
+}
+
+impl Screens {
+    /// The screen `id`, for its movement keys.
+    fn navigator(&mut self, id: ScreenId) -> &mut dyn Navigate {
+        match id {
+            ScreenId::Overview => &mut self.overview,
+            ScreenId::Items => &mut self.items,
+            ScreenId::Detail => &mut self.detail,
+            ScreenId::ByChapter => &mut self.by_chapter,
+            ScreenId::ByDepartment => &mut self.by_department,
+            ScreenId::Indicators => &mut self.indicators,
+        }
+    }
 }
 
 pub struct App {
@@ -233,10 +248,9 @@ impl App {
                 Effect::None
             }
             Action::SearchHits(text, hits) => {
-                if text == self.screens.items.search {
-                    self.screens.items.search_hits = hits;
-                    self.screens.items.recompute(&self.data, &self.session.user);
-                }
+                self.screens
+                    .items
+                    .body_hits(&text, hits, &self.data, &self.session.user);
                 Effect::None
             }
             Action::Saved(saved) => {
@@ -336,80 +350,27 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) -> Effect {
-        let step = |current: usize, len: usize| {
-            if len == 0 {
-                0
-            } else {
-                current.saturating_add_signed(delta).min(len - 1)
-            }
+        let ctx = Ctx {
+            data: &self.data,
+            user: &self.session.user,
         };
-        let user = self.session.user.clone();
-        match self.screen {
-            ScreenId::Items => self.screens.items.move_by(delta, &self.data, &user),
-            ScreenId::Detail => {
-                let scroll = i64::from(self.screens.detail.scroll) + delta as i64;
-                self.screens.detail.scroll = scroll.clamp(0, 10_000) as u16;
-            }
-            ScreenId::ByChapter => {
-                self.screens.by_chapter.selected = step(
-                    self.screens.by_chapter.selected,
-                    self.data.by_chapter().len(),
-                )
-            }
-            ScreenId::ByDepartment => {
-                let len = if self.screens.by_department.co {
-                    self.data.by_co().len()
-                } else {
-                    self.data.by_lead().len()
-                };
-                self.screens.by_department.selected =
-                    step(self.screens.by_department.selected, len);
-            }
-            ScreenId::Indicators => {
-                self.screens.indicators.selected =
-                    step(self.screens.indicators.selected, self.data.indicators.len())
-            }
-            ScreenId::Overview => {}
-        }
+        self.screens.navigator(self.screen).move_by(delta, &ctx);
         Effect::None
     }
 
     fn focus_next(&mut self) -> Effect {
-        match self.screen {
-            ScreenId::Items => {
-                let items = &mut self.screens.items;
-                items.focus = if items.focus == Focus::Tree {
-                    Focus::Table
-                } else {
-                    Focus::Tree
-                };
-            }
-            ScreenId::ByDepartment => {
-                let screen = &mut self.screens.by_department;
-                screen.co = !screen.co;
-                screen.selected = 0;
-            }
-            ScreenId::Detail => {
-                let detail = &mut self.screens.detail;
-                let count = detail.detail.as_ref().map_or(0, |d| d.milestones.len());
-                detail.milestone = if count == 0 {
-                    0
-                } else {
-                    (detail.milestone + 1) % count
-                };
-            }
-            _ => {}
-        }
+        let ctx = Ctx {
+            data: &self.data,
+            user: &self.session.user,
+        };
+        self.screens.navigator(self.screen).focus_next(&ctx);
         Effect::None
     }
 
     fn open(&mut self) -> Effect {
         let user = self.session.user.clone();
         match self.screen {
-            ScreenId::Items if self.screens.items.focus == Focus::Tree => {
-                self.screens.items.focus = Focus::Table;
-                Effect::None
-            }
+            ScreenId::Items if self.screens.items.enter_table() => Effect::None,
             ScreenId::Items => match self.screens.items.current(&self.data) {
                 Some(item) => {
                     let id = item.id;
@@ -441,15 +402,7 @@ impl App {
     }
 
     fn toggle_mark(&mut self) -> Effect {
-        if let Some(id) = self.screens.items.current(&self.data).map(|i| i.id) {
-            let marked = &mut self.screens.items.marked;
-            if !marked.remove(&id) {
-                marked.insert(id);
-            }
-            // Marking changes no row's visibility: just step down, no recompute.
-            let items = &mut self.screens.items;
-            items.selected = (items.selected + 1).min(items.visible.len().saturating_sub(1));
-        }
+        self.screens.items.toggle_mark(&self.data);
         Effect::None
     }
 
@@ -463,20 +416,12 @@ impl App {
     }
 
     fn clamp_selections(&mut self) {
-        let s = &mut self.screens;
-        s.by_chapter.selected = s
-            .by_chapter
-            .selected
-            .min(self.data.by_chapter().len().saturating_sub(1));
-        let departments = if s.by_department.co {
-            self.data.by_co().len()
-        } else {
-            self.data.by_lead().len()
+        let ctx = Ctx {
+            data: &self.data,
+            user: &self.session.user,
         };
-        s.by_department.selected = s.by_department.selected.min(departments.saturating_sub(1));
-        s.indicators.selected = s
-            .indicators
-            .selected
-            .min(self.data.indicators.len().saturating_sub(1));
+        for screen in ScreenId::ALL {
+            self.screens.navigator(screen).clamp(&ctx);
+        }
     }
 }

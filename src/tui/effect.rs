@@ -148,11 +148,14 @@ fn directory(store: &Store) -> Result<Directory, StoreError> {
     })
 }
 
-pub(super) fn failed(error: StoreError) -> Action {
+/// A store error as the action that reports it, said in `lang`.
+pub(super) fn failed(error: StoreError, lang: super::Lang) -> Action {
     match error {
         StoreError::Conflict(conflict) => Action::Conflicted(*conflict),
         StoreError::Refused(refused) => Action::Refused(refused),
-        other => Action::Failed(crate::text::sanitize::term_safe(&other.to_string()).into_owned()),
+        other => {
+            Action::Failed(crate::text::sanitize::term_safe(&other.describe(lang)).into_owned())
+        }
     }
 }
 
@@ -165,46 +168,48 @@ pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> V
         Effect::Quit => Vec::new(),
         Effect::Reload => match load(store, today) {
             Ok(snapshot) => vec![Action::Loaded(Box::new(snapshot))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
-        Effect::Refresh(since) => refresh(store, today, since).unwrap_or_else(|e| vec![failed(e)]),
+        Effect::Refresh(since) => {
+            refresh(store, today, since).unwrap_or_else(|e| vec![failed(e, session.lang)])
+        }
         Effect::LoadDetail(id) => match store.show(id, today) {
             Ok(mut detail) => {
                 display::detail(&mut detail);
                 vec![Action::DetailLoaded(Box::new(detail))]
             }
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
-        // Titles are matched by pinyin in memory (Snapshot::pinyin); the store adds bodies.
+        // Titles are matched in memory (screens::items::filter, `Criteria`); the store adds bodies.
         Effect::Search(text) => match store.search_text_ids(&text) {
             Ok(hits) => vec![Action::SearchHits(text, hits)],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::Save(request) => match save::save(store, &request) {
             Ok(saved) => vec![Action::Saved(saved)],
             Err(StoreError::Busy { .. }) => vec![Action::Pending(Box::new(request))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::Persist(saves) => vec![Action::Persisted {
             count: saves.len(),
             error: super::journal::write(session.journal.as_deref(), store, &saves).err(),
         }],
-        Effect::Flush(saves) => vec![save::flush(store, &saves)],
+        Effect::Flush(saves) => vec![save::flush(store, &saves, session.lang)],
         Effect::PreviewUndo => match store.undo_preview() {
             Ok(preview) => vec![Action::UndoPreview(false, preview.map(Box::new))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::PreviewRedo => match store.redo_preview() {
             Ok(preview) => vec![Action::UndoPreview(true, preview.map(Box::new))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::Undo(change) => match store.undo_expecting(change) {
             Ok(summary) => vec![Action::Reverted(false, Box::new(summary))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::Redo(change) => match store.redo_expecting(change) {
             Ok(summary) => vec![Action::Reverted(true, Box::new(summary))],
-            Err(e) => vec![failed(e)],
+            Err(e) => vec![failed(e, session.lang)],
         },
         Effect::Export { ids, path } => match export(store, today, ids, &path) {
             Ok(message) => vec![Action::Exported(message)],
@@ -229,8 +234,13 @@ fn export(
 ) -> Result<String, String> {
     use crate::report::export::{Format, collect, write};
     let name = path.to_string_lossy().into_owned();
-    let format = Format::from_extension(&name)
-        .ok_or_else(|| format!("{name}: use a name ending in .xlsx, .csv, .md or .json"))?;
+    let format = Format::from_extension(&name).ok_or_else(|| {
+        let names: Vec<String> = Format::extensions()
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect();
+        format!("{name}: use a name ending in {}", names.join(", "))
+    })?;
     let count = ids.len();
     let filter = ItemQuery {
         ids: Some(ids.into_iter().collect()),

@@ -18,34 +18,87 @@ pub enum Scope {
 
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static str,
-    codes: Vec<(KeyCode, KeyModifiers)>,
+    /// The keys, in the order the help shows them.
+    codes: Vec<Key>,
     pub action: Action,
     pub help: L,
 }
 
-fn ch(c: char) -> (KeyCode, KeyModifiers) {
-    (KeyCode::Char(c), KeyModifiers::NONE)
+/// A key press a binding answers to.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    code: KeyCode,
+    modifiers: KeyModifiers,
+    /// Shown in the help (an alias, such as = for +, is not).
+    shown: bool,
 }
 
-fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
-    (code, KeyModifiers::NONE)
+impl Key {
+    /// The key as the help writes it: `j`, `Down`, `Ctrl-R`, `Space`.
+    fn name(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::Up => "Up".into(),
+            KeyCode::Down => "Down".into(),
+            KeyCode::Left => "Left".into(),
+            KeyCode::Right => "Right".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "BS".into(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
 }
 
-fn ctrl(c: char) -> (KeyCode, KeyModifiers) {
-    (KeyCode::Char(c), KeyModifiers::CONTROL)
+fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+        shown: true,
+    }
 }
 
-fn bind(
-    scope: Scope,
-    keys: &'static str,
-    codes: Vec<(KeyCode, KeyModifiers)>,
-    action: Action,
-    help: L,
-) -> Binding {
+fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+        shown: true,
+    }
+}
+
+fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        shown: true,
+    }
+}
+
+/// A key that works but is not shown in the help.
+fn alias(key: Key) -> Key {
+    Key {
+        shown: false,
+        ..key
+    }
+}
+
+fn bind(scope: Scope, codes: Vec<Key>, action: Action, help: L) -> Binding {
     Binding {
         scope,
-        keys,
         codes,
         action,
         help,
@@ -57,188 +110,166 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     let mut table = vec![
         bind(
             Global,
-            "q Esc",
             vec![ch('q'), key(KeyCode::Esc)],
             Action::Back,
             L("返回 / 退出", "back / quit"),
         ),
         bind(
             Global,
-            "Ctrl-C",
             vec![ctrl('c')],
             Action::Quit,
             L("立即退出", "quit now"),
         ),
         bind(
             Global,
-            "?",
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),
         ),
         bind(
             Global,
-            "j Down",
             vec![ch('j'), key(KeyCode::Down)],
             Action::Down,
             L("下移", "move down"),
         ),
         bind(
             Global,
-            "k Up",
             vec![ch('k'), key(KeyCode::Up)],
             Action::Up,
             L("上移", "move up"),
         ),
         bind(
             Global,
-            "PgDn Ctrl-D",
             vec![key(KeyCode::PageDown), ctrl('d')],
             Action::PageDown,
             L("下翻页", "page down"),
         ),
         bind(
             Global,
-            "PgUp Ctrl-U",
             vec![key(KeyCode::PageUp), ctrl('u')],
             Action::PageUp,
             L("上翻页", "page up"),
         ),
         bind(
             Global,
-            "g Home",
             vec![ch('g'), key(KeyCode::Home)],
             Action::Top,
             L("到顶部", "go to top"),
         ),
         bind(
             Global,
-            "G End",
             vec![ch('G'), key(KeyCode::End)],
             Action::Bottom,
             L("到底部", "go to bottom"),
         ),
         bind(
             Global,
-            "Enter",
             vec![key(KeyCode::Enter)],
             Action::Open,
             L("打开 / 下钻", "open / drill in"),
         ),
         bind(
             Global,
-            "Tab h l",
             vec![
                 key(KeyCode::Tab),
                 ch('h'),
                 ch('l'),
-                key(KeyCode::Left),
-                key(KeyCode::Right),
+                alias(key(KeyCode::Left)),
+                alias(key(KeyCode::Right)),
             ],
             Action::FocusNext,
             L("切换焦点 / 选择节点", "switch focus / select milestone"),
         ),
+        bind(Global, vec![ch('r')], Action::Reload, L("刷新", "reload")),
         bind(
             Global,
-            "r",
-            vec![ch('r')],
-            Action::Reload,
-            L("刷新", "reload"),
-        ),
-        bind(
-            Global,
-            "u",
             vec![ch('u')],
             Action::Undo,
             L("撤销我的上一次修改", "undo my last change"),
         ),
         bind(
             Global,
-            "U Ctrl-R",
             vec![ch('U'), ctrl('r')],
             Action::Redo,
             L("重做我撤销的修改", "redo what I undid"),
         ),
         bind(
             Global,
-            ":",
             vec![ch(':')],
             Action::Ask(AskKind::Command),
             L("命令", "command palette"),
         ),
         bind(
             ItemScreens,
-            "/",
             vec![ch('/')],
             Action::Ask(AskKind::Search),
             L("搜索（中文或拼音）", "search (Chinese or pinyin)"),
         ),
         bind(
             ItemScreens,
-            "f",
             vec![ch('f')],
             Action::Ask(AskKind::Filter),
             L("筛选", "filter"),
         ),
         bind(
             ItemScreens,
-            "o",
             vec![ch('o')],
             Action::Ask(AskKind::Owner),
             L("设置负责人", "set owner"),
         ),
         bind(
             ItemScreens,
-            "t",
             vec![ch('t')],
             Action::CycleStatus,
             L("切换状态", "cycle status"),
         ),
         bind(
             ItemScreens,
-            "+ -",
-            vec![ch('+'), ch('='), ch('-')],
+            vec![ch('+'), alias(ch('=')), ch('-')],
             Action::ProgressStep(10),
             L("进度 +/-10", "progress +/-10"),
         ),
         bind(
             ItemScreens,
-            "p",
             vec![ch('p')],
             Action::Ask(AskKind::Progress),
             L("输入进度", "type progress"),
         ),
         bind(
             ItemScreens,
-            "L",
+            vec![ch('P')],
+            Action::Ask(AskKind::Project),
+            L(
+                "项目阶段与投资（阶段 总投资 年度计划 年度完成）",
+                "project stage and investment (stage total plan done)",
+            ),
+        ),
+        bind(
+            ItemScreens,
             vec![ch('L')],
             Action::Ask(AskKind::Lead),
             L("设置牵头单位", "set lead department"),
         ),
         bind(
             ItemScreens,
-            "C",
             vec![ch('C')],
             Action::Ask(AskKind::Co),
             L("添加配合单位", "add co-responsible department"),
         ),
         bind(
             ItemScreens,
-            "m",
             vec![ch('m')],
             Action::Ask(AskKind::Milestone),
             L("添加节点", "add milestone"),
         ),
         bind(
             ItemScreens,
-            "M",
             vec![ch('M')],
             Action::CompleteNextMilestone,
             L("完成所选节点", "complete the selected milestone"),
         ),
         bind(
             Screen(ScreenId::Detail),
-            "E",
             vec![ch('E')],
             Action::Ask(AskKind::Extend),
             L(
@@ -248,52 +279,42 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             ItemScreens,
-            "n",
             vec![ch('n')],
             Action::Ask(AskKind::Note),
             L("添加备注", "add note"),
         ),
         bind(
             Screen(ScreenId::Items),
-            "s",
             vec![ch('s')],
             Action::CycleSort,
             L("排序", "sort"),
         ),
         bind(
             Screen(ScreenId::Items),
-            "Space",
             vec![ch(' ')],
             Action::ToggleSelect,
             L("选择 / 取消", "select / unselect"),
         ),
         bind(
             Screen(ScreenId::Items),
-            "a",
             vec![ch('a')],
             Action::Ask(AskKind::BulkOwner),
             L("批量指定负责人", "bulk-assign owner"),
         ),
         bind(
             Screen(ScreenId::Detail),
-            "R",
             vec![ch('R')],
             Action::Ask(AskKind::RenameMilestone),
             L("修改所选节点名称", "rename the selected milestone"),
         ),
         bind(
             Screen(ScreenId::Items),
-            "x",
             vec![ch('x')],
             Action::Ask(AskKind::Export),
-            L(
-                "导出当前视图（xlsx/csv/md/json）",
-                "export this view (xlsx/csv/md/json)",
-            ),
+            L("导出当前视图（{formats}）", "export this view ({formats})"),
         ),
         bind(
             Screen(ScreenId::Indicators),
-            "v",
             vec![ch('v')],
             Action::Ask(AskKind::Indicator),
             L("录入指标值", "record a value"),
@@ -303,7 +324,6 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         let digit = char::from(b'1' + screen.index() as u8);
         table.push(bind(
             Global,
-            "1-6",
             vec![ch(digit)],
             Action::Switch(screen),
             L("切换页面", "switch screen"),
@@ -332,7 +352,7 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
         .find(|b| {
             b.codes
                 .iter()
-                .any(|(code, mods)| *code == event.code && *mods == modifiers)
+                .any(|k| k.code == event.code && k.modifiers == modifiers)
         })
         .map(|b| match (&b.action, event.code) {
             (Action::ProgressStep(_), KeyCode::Char('-')) => Action::ProgressStep(-10),
@@ -341,15 +361,46 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
 }
 
 /// The rows of the help screen for `screen`: (keys, description), once per description.
-pub fn help(screen: ScreenId, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
+/// The keys are the bindings' own, so the help cannot disagree with them; bindings that
+/// share a description share a row (the number keys read `1-6`).
+pub fn help(screen: ScreenId, lang: Lang) -> Vec<(String, String)> {
+    let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| applies(b.scope, screen)) {
-        let row = (b.keys, b.help.get(lang));
-        if !rows.contains(&row) {
-            rows.push(row);
+        let keys = b.codes.iter().filter(|k| k.shown).map(|k| k.name());
+        let what = b.help.get(lang);
+        match rows.iter_mut().find(|(_, w)| *w == what) {
+            Some((shown, _)) => shown.extend(keys),
+            None => rows.push((keys.collect(), what)),
         }
     }
-    rows
+    rows.into_iter()
+        .map(|(keys, what)| (key_list(&keys), described(what)))
+        .collect()
+}
+
+/// Keys as the help writes them: `j Down`, or a run of digits as `1-6`.
+fn key_list(keys: &[String]) -> String {
+    let digits: Option<Vec<u32>> = keys
+        .iter()
+        .map(|k| match k.as_bytes() {
+            [d] if d.is_ascii_digit() => Some(u32::from(d - b'0')),
+            _ => None,
+        })
+        .collect();
+    match digits.as_deref() {
+        Some([first, .., last]) if keys.len() > 2 && last - first + 1 == keys.len() as u32 => {
+            format!("{first}-{last}")
+        }
+        _ => keys.join(" "),
+    }
+}
+
+/// A description with the export formats filled in from the exporter's own list.
+fn described(what: &str) -> String {
+    what.replace(
+        "{formats}",
+        &crate::report::export::Format::extensions().join("/"),
+    )
 }
 
 #[cfg(test)]
@@ -376,10 +427,19 @@ mod tests {
             lookup(ScreenId::Indicators, press('v')),
             Some(Action::Ask(AskKind::Indicator))
         ));
-        assert!(
-            help(ScreenId::Items, Lang::En)
-                .iter()
-                .any(|(_, d)| *d == "set owner")
-        );
+        let rows = help(ScreenId::Items, Lang::En);
+        assert!(rows.iter().any(|(_, d)| d == "set owner"));
+        // Shown keys come from the bindings; aliases (Left, =) are not shown.
+        assert!(rows.contains(&("1-6".to_string(), "switch screen".to_string())));
+        assert!(rows.contains(&(
+            "Tab h l".to_string(),
+            "switch focus / select milestone".to_string()
+        )));
+        assert!(rows.contains(&("+ -".to_string(), "progress +/-10".to_string())));
+        assert!(rows.contains(&("U Ctrl-R".to_string(), "redo what I undid".to_string())));
+        assert!(rows.contains(&(
+            "x".to_string(),
+            "export this view (xlsx/csv/md/json)".to_string()
+        )));
     }
 }

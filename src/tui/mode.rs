@@ -69,6 +69,7 @@ impl Input {
             InputPurpose::Note(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
             InputPurpose::Progress(_) => 8,
+            InputPurpose::Project(_) => 64,
             InputPurpose::Search | InputPurpose::Filter | InputPurpose::Command => 200,
             InputPurpose::Export(_) => 1024,
         }
@@ -122,8 +123,16 @@ impl Input {
             .collect()
     }
 
-    pub fn prompt(&self, lang: Lang) -> &'static str {
-        match &self.purpose {
+    pub fn prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow;
+        let formats = || {
+            crate::report::export::Format::extensions()
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Cow::Borrowed(match &self.purpose {
             InputPurpose::Search => lang.pick(
                 "搜索（中文或拼音，如 czt；一两个字回车后搜正文）",
                 "Search (Chinese or pinyin, e.g. czt; Enter: bodies too for 1–2 chars)",
@@ -134,6 +143,10 @@ impl Input {
             ),
             InputPurpose::Owner(_) => lang.pick("负责人（Tab 补全）", "Owner (Tab completes)"),
             InputPurpose::Progress(_) => lang.pick("进度 0–100", "Progress 0–100"),
+            InputPurpose::Project(_) => lang.pick(
+                "项目：阶段 总投资 年度计划投资 年度完成投资（亿元，- 为空）",
+                "Project: stage total plan done (亿元, - for none)",
+            ),
             InputPurpose::Department(_, crate::plan::Role::Lead) => {
                 lang.pick("牵头单位（Tab 补全）", "Lead department (Tab completes)")
             }
@@ -145,10 +158,12 @@ impl Input {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
             InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
-            InputPurpose::Export(_) => lang.pick(
-                "导出到文件（.xlsx .csv .md .json）",
-                "Export to file (.xlsx .csv .md .json)",
-            ),
+            InputPurpose::Export(_) => {
+                return Cow::Owned(match lang {
+                    Lang::Zh => format!("导出到文件（{}）", formats()),
+                    Lang::En => format!("Export to file ({})", formats()),
+                });
+            }
             InputPurpose::Extend(_) => lang.pick(
                 "延期：新日期 YYYY-MM-DD 原因",
                 "Extend: new date YYYY-MM-DD and reason",
@@ -169,7 +184,7 @@ impl Input {
                 "命令：quit reload undo clear mine lang zh|en",
                 "Command: quit reload undo clear mine lang zh|en",
             ),
-        }
+        })
     }
 
     /// Feed a key to the input. Returns the action it completes, if any; Esc cancels

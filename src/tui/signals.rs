@@ -105,7 +105,7 @@ pub fn install() -> std::io::Result<()> {
 
 /// A test hook, in debug builds only (`cargo build`, `cargo test`; compiled out of release
 /// builds): with `PLANTRACK_DEBUG_PANIC=1` in the environment the workbench panics right
-/// after drawing its first frame, so `tests/signals_terminal.rs` can check in a real
+/// after drawing its first frame, so `tests/it/signals_terminal.rs` can check in a real
 /// terminal that a panic restores the terminal modes and prints a terminal-safe message.
 /// The message deliberately carries an OSC title sequence and a screen clear: the panic hook
 /// must show them as inert text.

@@ -17,6 +17,7 @@ pub use tree::{Scope, ScopeIds, TreeNode};
 
 use crate::store::{HistoryEntry, IndicatorRow, ReadMark, RowView, Stamp};
 use crate::track::health::Health;
+use crate::track::project::Project;
 use crate::track::rollup::RollupRow;
 use crate::track::{Light, Status};
 use build::intern_item;
@@ -67,6 +68,8 @@ pub struct Item {
     pub progress: u8,
     pub in_plan: bool,
     pub health: Health,
+    /// Stage and investment, for the few items that are 重大项目 (boxed: most have none).
+    pub project: Option<Box<Project>>,
 }
 
 /// An item row as read for a refresh (owned: it travels from the store to `update`).
@@ -85,6 +88,7 @@ pub struct ChangedRow {
     pub progress: u8,
     pub in_plan: bool,
     pub health: Health,
+    pub project: Option<Project>,
 }
 
 impl ChangedRow {
@@ -103,6 +107,7 @@ impl ChangedRow {
             progress: row.progress,
             in_plan: row.in_plan,
             health: row.health,
+            project: row.project,
         }
     }
 
@@ -121,6 +126,7 @@ impl ChangedRow {
             lead: self.lead,
             co: &self.co,
             health: self.health,
+            project: self.project,
         }
     }
 }
@@ -164,6 +170,8 @@ pub struct Snapshot {
     position: Vec<u32>,
     /// Items still in the plan text.
     pub live: usize,
+    /// Items with a project stage or investment (the item table then shows the stage).
+    pub projects: usize,
     pub tree: Vec<TreeNode>,
     rollups: Rollups,
     pub rollup_rows: RollupRows,
@@ -200,6 +208,8 @@ impl Snapshot {
             }
             self.rollups.apply(&old, false);
             self.rollups.apply(&self.items[index], true);
+            self.projects = self.projects + usize::from(self.items[index].project.is_some())
+                - usize::from(old.project.is_some());
         }
         self.mark = mark;
         self.stamp = Some(mark.stamp);
@@ -270,6 +280,11 @@ impl Snapshot {
     pub fn index_of(&self, id: i64) -> Option<usize> {
         let index = *self.position.get(usize::try_from(id).ok()?)?;
         (index != NOT_LOADED).then_some(index as usize)
+    }
+
+    /// The largest item id loaded (ids are dense).
+    pub fn largest_id(&self) -> i64 {
+        i64::try_from(self.position.len().saturating_sub(1)).unwrap_or(i64::MAX)
     }
 
     pub fn item(&self, id: i64) -> Option<&Item> {

@@ -48,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             let suggestions = input_state.matching().join("  ");
             input::render(
                 &input_state.textarea,
-                input_state.prompt(lang),
+                &input_state.prompt(lang),
                 &suggestions,
                 app.session.theme,
                 body,

@@ -4,6 +4,7 @@ fn lines(spec: &[&str]) -> Vec<Line> {
     spec.iter()
         .enumerate()
         .map(|(i, s)| Line {
+            boxed: false,
             no: i + 1,
             indented: s.starts_with('\t'),
             marked: false,

@@ -103,6 +103,7 @@ fn numbered(text: &str) -> bool {
         indented: false,
         text: text.to_string(),
         marked: false,
+        boxed: false,
     };
     numbering(&classify(&line)).is_some() || text.starts_with(|c| ('①'..='⑳').contains(&c))
 }

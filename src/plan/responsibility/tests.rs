@@ -126,3 +126,61 @@ fn names_split_outside_brackets() {
         names(&["各市州、县市区人民政府"])
     );
 }
+
+#[test]
+fn a_bare_list_of_units_closing_the_paragraph() {
+    let c = clause("做好规划实施与跟踪监督。（各有关单位）");
+    assert_eq!(c.lead, names(&["各有关单位"]));
+    let c = clause("推进节能改造（区发改委，相关部门、单位）");
+    assert_eq!(c.lead, names(&["区发改委"]));
+    let c = clause("推进节能改造（区发改委，相关部门、单位）。");
+    assert_eq!(c.lead, names(&["区发改委"]));
+    assert_eq!(c.co, names(&["相关部门、单位"]));
+    assert!(find_clause("推进各区县（自治县）建设充电设施，覆盖城乡").is_none());
+    assert!(find_clause("建成超充站2000座（含改造站）。").is_none());
+    assert!(find_clause("炎陵8个：沔渡、十都、中村瑶族（乡）").is_none());
+    assert!(find_clause("(市发展和改革委员会)").is_none());
+    assert!(find_clause("每月23日前报市政府办公厅(市职转办、市营商办)。").is_none());
+}
+
+#[test]
+fn groups_of_units_separated_by_commas() {
+    let c = clause(
+        "建设数字平台。（责任单位：各区县政府，市发展改革委、市经济信息委，重庆高速集团、重庆市绿色能源发展有限公司、国网重庆电力）",
+    );
+    assert_eq!(c.lead, names(&["各区县政府"]));
+    assert_eq!(
+        c.co,
+        names(&[
+            "市发展改革委",
+            "市经济信息委",
+            "重庆高速集团",
+            "重庆市绿色能源发展有限公司",
+            "国网重庆电力"
+        ])
+    );
+    let c = clause("科学布局。〔责任单位：各区县（自治县，以下简称区县）政府，市经济信息委〕");
+    assert_eq!(c.lead, names(&["各区县（自治县，以下简称区县）政府"]));
+}
+
+#[test]
+fn rider_with_a_slip_of_the_pen() {
+    let c = clause("推进建设。（区工信局、区住建局、区财政局等控职责分工负责）");
+    assert_eq!(c.lead, names(&["区工信局"]));
+    assert_eq!(c.co, names(&["区住建局", "区财政局"]));
+}
+
+#[test]
+fn lead_and_co_stated_in_prose() {
+    let c = prose_clause(
+        "加强统筹协调。试点工作由市工业和信息化局、市发展改革委牵头，市财政局、市市场监管局等部门配合，建立协调机制。",
+    )
+    .unwrap_or_default();
+    assert_eq!(c.lead, names(&["市工业和信息化局", "市发展改革委"]));
+    assert_eq!(c.co, names(&["市财政局", "市市场监管局"]));
+    assert_eq!(
+        prose_clause("建立由市长牵头的联席会议制度，各部门配合。"),
+        None
+    );
+    assert_eq!(find_clause("试点工作由市发改委牵头，市财政局配合。"), None);
+}

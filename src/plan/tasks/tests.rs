@@ -6,6 +6,7 @@ fn tasks_of(text: &str, leaf_tasks: bool) -> Vec<Task> {
         .lines()
         .enumerate()
         .map(|(i, t)| Line {
+            boxed: false,
             no: i + 1,
             indented: false,
             text: t.trim().to_string(),

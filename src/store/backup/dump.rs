@@ -3,11 +3,13 @@
 
 use super::super::error::Result;
 use super::super::migrations::latest_version;
+use super::format::to_json;
 use super::format::{
     Dump, DumpChange, DumpDepartment, DumpExtension, DumpHistory, DumpIndicatorValue, DumpItem,
     DumpLink, DumpMilestone, DumpNote, DumpPlan, DumpSetting, Key, Target,
 };
 use super::{DUMP_FORMAT, DUMP_VERSION, Store};
+use crate::track::fields::ItemField;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -132,12 +134,18 @@ fn dump(conn: &Connection) -> Result<Dump> {
         links.entry(item).or_default().push(link);
     }
 
+    let tracked: Vec<String> = ItemField::ALL
+        .iter()
+        .map(|f| format!("i.{}", f.column()))
+        .collect();
     let mut items = rows(
         conn,
-        "SELECT i.id, p.key AS plan_key, i.stable_key, i.kind, b.number AS box_number, i.chapter, i.section, i.number,
-                i.grp, i.title, i.body, i.position, i.in_plan, i.owner, i.status, i.progress, i.start_on, i.due_on,
-                i.project_stage, i.invest_total, i.invest_year_plan, i.invest_year_done
+        &format!(
+            "SELECT i.id, p.key AS plan_key, i.stable_key, i.kind, b.number AS box_number, i.chapter, i.section, i.number,
+                i.grp, i.title, i.body, i.position, i.in_plan, {}
          FROM item i JOIN plan p ON p.id = i.plan_id LEFT JOIN plan_box b ON b.id = i.box_id",
+            tracked.join(", ")
+        ),
         |r| {
             let id: i64 = r.get("id")?;
             Ok(DumpItem {
@@ -153,15 +161,10 @@ fn dump(conn: &Connection) -> Result<Dump> {
                 body: r.get("body")?,
                 position: r.get("position")?,
                 in_plan: r.get("in_plan")?,
-                owner: r.get("owner")?,
-                status: r.get("status")?,
-                progress: r.get("progress")?,
-                start_on: r.get("start_on")?,
-                due_on: r.get("due_on")?,
-                project_stage: r.get("project_stage")?,
-                invest_total: r.get("invest_total")?,
-                invest_year_plan: r.get("invest_year_plan")?,
-                invest_year_done: r.get("invest_year_done")?,
+                tracked: ItemField::ALL
+                    .iter()
+                    .map(|f| Ok((f.column().to_string(), to_json(r.get(f.column())?))))
+                    .collect::<rusqlite::Result<_>>()?,
                 departments: {
                     let mut mine = links.remove(&id).unwrap_or_default();
                     mine.sort_by(|a, b| (a.position, &a.department).cmp(&(b.position, &b.department)));

@@ -3,7 +3,40 @@
 //! indicator values and changes by `n`, their position in the dump (1, 2, … in the order
 //! they were created), which `load` makes their ids.
 
+use crate::track::fields::{FieldValue, ItemField, ValueKind};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// An item's tracking fields by column name.
+pub type Tracked = BTreeMap<String, Value>;
+
+/// A field's value as the dump writes it.
+pub fn to_json(value: Option<FieldValue>) -> Value {
+    match value {
+        None => Value::Null,
+        Some(FieldValue::Text(t)) => Value::String(t),
+        Some(FieldValue::Integer(n)) => Value::from(n),
+        Some(FieldValue::Real(v)) => {
+            serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+        }
+    }
+}
+
+/// A field's value as the dump has it (`None` for null), or what is wrong with it.
+pub fn from_json(field: ItemField, value: &Value) -> Result<Option<FieldValue>, String> {
+    Ok(Some(match (field.kind(), value) {
+        (_, Value::Null) => return Ok(None),
+        (ValueKind::Text, Value::String(t)) => FieldValue::Text(t.clone()),
+        (ValueKind::Integer, Value::Number(n)) if n.is_i64() => {
+            FieldValue::Integer(n.as_i64().unwrap_or_default())
+        }
+        (ValueKind::Real, Value::Number(n)) => FieldValue::Real(n.as_f64().unwrap_or(f64::NAN)),
+        (ValueKind::Text, _) => return Err("expected text or null".into()),
+        (ValueKind::Integer, _) => return Err("expected a whole number".into()),
+        (ValueKind::Real, _) => return Err("expected a number or null".into()),
+    }))
+}
 
 /// A plan's or indicator's key and an item's or indicator's stable key: `[plan, key]`.
 pub type Key = (String, String);
@@ -66,15 +99,11 @@ pub struct DumpItem {
     pub body: String,
     pub position: i64,
     pub in_plan: i64,
-    pub owner: Option<String>,
-    pub status: String,
-    pub progress: i64,
-    pub start_on: Option<String>,
-    pub due_on: Option<String>,
-    pub project_stage: Option<String>,
-    pub invest_total: Option<f64>,
-    pub invest_year_plan: Option<f64>,
-    pub invest_year_done: Option<f64>,
+    /// The tracking fields (`track::fields::ItemField`: owner, status, progress, dates,
+    /// project stage and investment), each under its column name, `null` when empty. Any
+    /// other key lands here too, and `load` refuses it by name.
+    #[serde(flatten)]
+    pub tracked: Tracked,
     pub departments: Vec<DumpLink>,
 }
 

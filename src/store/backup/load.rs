@@ -4,10 +4,11 @@
 use super::super::error::{Result, StoreError};
 use super::super::migrations::latest_version;
 use super::super::queries::optional;
-use super::format::{Dump, DumpHistory, DumpItem, Key, Target};
+use super::format::{Dump, DumpHistory, DumpItem, Key, Target, from_json};
 use super::{DUMP_FORMAT, DUMP_VERSION, Store};
 use crate::progress::{Progress, Silent, Stage};
 use crate::text::sanitize::clean_imported;
+use crate::track::fields::{FieldValue, ItemField};
 use rusqlite::{Transaction, params};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -291,12 +292,11 @@ fn load_items(
                 id
             }
         };
-        tx.execute(
-            "UPDATE item SET in_plan = ?1, owner = ?2, status = ?3, progress = ?4, start_on = ?5, due_on = ?6, project_stage = ?7,
-                             invest_total = ?8, invest_year_plan = ?9, invest_year_done = ?10 WHERE id = ?11",
-            params![item.in_plan, item.owner, item.status, item.progress, item.start_on, item.due_on, item.project_stage,
-                    item.invest_total, item.invest_year_plan, item.invest_year_done, id],
-        )?;
+        set_tracked(tx, id, item.in_plan, |field| {
+            item.tracked
+                .get(field.column())
+                .and_then(|v| from_json(field, v).ok().flatten())
+        })?;
         for link in &item.departments {
             let department = departments
                 .get(link.department.as_str())
@@ -318,12 +318,9 @@ fn load_items(
         progress.add(1);
     }
     for (_, &id) in items.iter().filter(|(_, id)| !loaded.contains(*id)) {
-        tx.execute(
-            "UPDATE item SET owner = NULL, status = 'not_started', progress = 0, start_on = NULL, due_on = NULL,
-                             project_stage = NULL, invest_total = NULL, invest_year_plan = NULL, invest_year_done = NULL
-             WHERE id = ?1",
-            [id],
-        )?;
+        let in_plan: i64 =
+            tx.query_row("SELECT in_plan FROM item WHERE id = ?1", [id], |r| r.get(0))?;
+        set_tracked(tx, id, in_plan, |_| None)?;
         report.items_cleared += 1;
     }
     Ok(items)
@@ -471,4 +468,35 @@ fn create_item(tx: &Transaction<'_>, plan: i64, item: &DumpItem) -> Result<i64> 
         params![id],
     )?;
     Ok(id)
+}
+
+/// Write an item's tracking fields (`track::fields::ItemField`, each from `value`, or
+/// blank — not started, 0% — when it has none) and whether the plan text has it.
+fn set_tracked(
+    tx: &Transaction<'_>,
+    id: i64,
+    in_plan: i64,
+    value: impl Fn(ItemField) -> Option<FieldValue>,
+) -> Result<()> {
+    let columns: Vec<String> = ItemField::ALL
+        .iter()
+        .map(|f| format!("{} = ?", f.column()))
+        .collect();
+    let sql = format!(
+        "UPDATE item SET in_plan = ?, {} WHERE id = ?",
+        columns.join(", ")
+    );
+    let mut values: Vec<rusqlite::types::Value> = vec![in_plan.into()];
+    for field in ItemField::ALL {
+        values.push(match value(field).or_else(|| field.blank()) {
+            None => rusqlite::types::Value::Null,
+            Some(FieldValue::Text(t)) => t.into(),
+            Some(FieldValue::Integer(n)) => n.into(),
+            Some(FieldValue::Real(v)) => v.into(),
+        });
+    }
+    values.push(id.into());
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }

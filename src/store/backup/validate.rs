@@ -3,7 +3,9 @@
 //! plantrack writes, every reference to something the dump has. All problems are listed
 //! at once, each with its JSON path.
 
+use super::format::from_json;
 use super::format::{Dump, DumpHistory, Key, Target};
+use crate::track::fields::{FieldValue, ItemField};
 use crate::track::limits::{self, Field};
 use std::collections::HashSet;
 
@@ -79,8 +81,6 @@ impl Checker {
     }
 }
 
-const STATUSES: &[&str] = &["not_started", "in_progress", "done", "paused"];
-const STAGES: &[&str] = &["preparation", "new_start", "continuing", "completed"];
 const ROLES: &[&str] = &["lead", "co"];
 const ORIGINS: &[&str] = &["plan", "user"];
 
@@ -114,42 +114,43 @@ pub(super) fn problems(dump: &Dump) -> Vec<Problem> {
     }
     for (n, i) in dump.items.iter().enumerate() {
         let at = |field: &str| format!("items[{n}].{field}");
-        c.one_of(at("status"), &i.status, STATUSES);
-        if !(0..=100).contains(&i.progress) {
-            c.add(
-                at("progress"),
-                format!("{} is not a percentage 0–100", i.progress),
-            );
+        // Each tracking field by its own rule (`ItemField::check`), then the rules between
+        // fields: status and progress agree, the due date is not before the start.
+        let value = |column: &str| -> Option<FieldValue> {
+            let field = ItemField::from_column(column)?;
+            from_json(field, i.tracked.get(column)?).ok().flatten()
+        };
+        for (column, json) in &i.tracked {
+            let Some(field) = ItemField::from_column(column) else {
+                c.add(at(column), "not a field of an item");
+                continue;
+            };
+            match from_json(field, json) {
+                Err(message) => c.add(at(column), message),
+                Ok(Some(v)) => {
+                    if let Err(message) = field.check(&v) {
+                        c.add(at(column), message);
+                    }
+                }
+                Ok(None) if field.blank().is_some() => c.add(at(column), "may not be empty"),
+                Ok(None) => {}
+            }
         }
-        if let (Ok(status), Ok(progress)) = (i.status.parse(), u8::try_from(i.progress))
+        if let (Some(FieldValue::Text(status)), Some(FieldValue::Integer(progress))) =
+            (value("status"), value("progress"))
+            && let (Ok(status), Ok(progress)) = (status.parse(), u8::try_from(progress))
             && let Err(e) = crate::track::status::consistent(status, progress)
         {
             c.add(at("status"), e.to_string());
         }
-        c.opt_date(at("start_on"), i.start_on.as_deref());
-        c.opt_date(at("due_on"), i.due_on.as_deref());
-        if let (Some(start), Some(due)) = (i.start_on.as_deref(), i.due_on.as_deref())
+        if let (Some(FieldValue::Text(start)), Some(FieldValue::Text(due))) =
+            (value("start_on"), value("due_on"))
             && due < start
         {
             c.add(
                 at("due_on"),
                 format!("due {due} is before the start {start}"),
             );
-        }
-        if let Some(stage) = i.project_stage.as_deref() {
-            c.one_of(at("project_stage"), stage, STAGES);
-        }
-        if let Some(owner) = i.owner.as_deref() {
-            c.text(at("owner"), Field::Owner, owner);
-        }
-        for (name, value) in [
-            ("invest_total", i.invest_total),
-            ("invest_year_plan", i.invest_year_plan),
-            ("invest_year_done", i.invest_year_done),
-        ] {
-            if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
-                c.add(at(name), "an amount is a finite number, not negative");
-            }
         }
         c.flag(at("in_plan"), i.in_plan);
         for (j, link) in i.departments.iter().enumerate() {

@@ -13,6 +13,7 @@ use super::super::queries::optional;
 use super::{
     ChangePreview, ChangeSummary, FieldKey, HistoryEntry, Recorded, changed_since, record, rows_of,
 };
+use crate::store::rejection::Rejection;
 use rusqlite::{Connection, Transaction, params};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,9 +68,10 @@ fn target(
 }
 
 fn nothing_left(user: &str, direction: Direction) -> StoreError {
-    StoreError::Invalid(match direction {
-        Direction::Undo => format!("{user} has no change left to undo"),
-        Direction::Redo => format!("{user} has nothing to redo"),
+    let user = user.to_string();
+    StoreError::Rejected(match direction {
+        Direction::Undo => Rejection::NothingToUndo { user },
+        Direction::Redo => Rejection::NothingToRedo { user },
     })
 }
 
@@ -132,10 +134,10 @@ impl Store {
                 return Err(nothing_left(&user, direction));
             };
             if expected.is_some_and(|e| e != target_id) {
-                return Err(StoreError::Invalid(format!(
-                    "the change to {} is no longer the one shown (change {target_id} is newer); look again",
-                    direction.action()
-                )));
+                return Err(StoreError::Rejected(Rejection::NoLongerShown {
+                    redo: direction == Direction::Redo,
+                    newer: target_id,
+                }));
             }
             let rows = rows_of(tx, target_id)?;
             for row in &rows {
@@ -191,10 +193,11 @@ fn check(
 /// Write a row's old value back and record that as a row of `change`.
 fn revert(tx: &Transaction<'_>, change: i64, row: &HistoryEntry) -> Result<()> {
     let Some(what) = Recorded::parse(&row.entity, &row.field) else {
-        return Err(StoreError::Invalid(format!(
-            "cannot undo a change of {}.{}",
-            row.entity, row.field
-        )));
+        return Err(StoreError::Rejected(Rejection::NotUndoable {
+            entity: row.entity.clone(),
+            field: row.field.clone(),
+            import: false,
+        }));
     };
     let entity_id = row.entity_id.unwrap_or_default();
     let old = row.old.as_deref();
@@ -248,10 +251,11 @@ fn revert(tx: &Transaction<'_>, change: i64, row: &HistoryEntry) -> Result<()> {
         | Recorded::ItemInPlan
         | Recorded::PlanCreated
         | Recorded::PlanTitle => {
-            return Err(StoreError::Invalid(format!(
-                "cannot undo a change of {}.{}: imports are not undone",
-                row.entity, row.field
-            )));
+            return Err(StoreError::Rejected(Rejection::NotUndoable {
+                entity: row.entity.clone(),
+                field: row.field.clone(),
+                import: true,
+            }));
         }
     }
     // A created entity is taken away by its `removed` flag, and given back by it.

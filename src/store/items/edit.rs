@@ -8,6 +8,7 @@ use crate::store::departments::{links_of, put_link, resolve_or_create, role_str}
 use crate::store::error::{ConflictDuring, Result, StoreError};
 use crate::store::history::{FieldKey, HistoryEntry, Recorded, changed_since, record, rows_of};
 use crate::store::queries::typed;
+use crate::store::rejection::Rejection;
 use crate::track::fields::ItemField;
 use crate::track::limits::Field;
 use crate::track::status::Status;
@@ -134,18 +135,19 @@ fn check_dates(id: i64, edit: &ItemEdit, start: Option<&str>, due: Option<&str>)
         .flatten()
     {
         if !crate::track::limits::date_in_range(date) {
-            return Err(StoreError::Invalid(format!(
-                "#{id}: {date} is outside the years a plan may hold ({}–{}); nothing was saved",
-                crate::track::limits::YEARS.start(),
-                crate::track::limits::YEARS.end()
-            )));
+            return Err(StoreError::Rejected(Rejection::DateOutOfRange {
+                item: Some(id),
+                date: date.to_string(),
+            }));
         }
     }
     if !crate::track::limits::period_ok(start, due) {
         let (start, due) = (start.unwrap_or_default(), due.unwrap_or_default());
-        return Err(StoreError::Invalid(format!(
-            "#{id}: the due date {due} is before the start {start}; nothing was saved"
-        )));
+        return Err(StoreError::Rejected(Rejection::DueBeforeStart {
+            item: id,
+            due: due.to_string(),
+            start: start.to_string(),
+        }));
     }
     Ok(())
 }
@@ -172,7 +174,7 @@ fn apply_edit(
         current_status,
         current_progress,
     )
-    .map_err(|e| StoreError::Invalid(format!("#{id}: {e}; nothing was saved")))?;
+    .map_err(|error| StoreError::Rejected(Rejection::Inconsistent { item: id, error }))?;
     let opt_date = |d: &Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let opt_num = |n: &Option<f64>| n.map(|n| n.to_string());
     let mut fields: Vec<(ItemField, Option<String>)> = Vec::new();

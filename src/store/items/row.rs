@@ -1,11 +1,11 @@
 //! How an item row is read: the columns named once (`ROW`), each read typed by its
 //! name's index (a status or date that does not parse is an error, never a default).
 
-use super::{ItemRow, Project};
+use super::ItemRow;
 use crate::store::columns::Columns;
 use crate::store::error::Result;
 use crate::track::health::{Health, Period};
-use crate::track::project::{ProjectStage, completion_rate};
+use crate::track::project::Project;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use std::sync::LazyLock;
@@ -31,6 +31,10 @@ const ROW: Columns = Columns(&[
     "p.period_end",
     "i.start_on",
     "i.due_on",
+    "i.project_stage",
+    "i.invest_total",
+    "i.invest_year_plan",
+    "i.invest_year_done",
 ]);
 
 const ID: usize = ROW.at("i.id");
@@ -52,6 +56,10 @@ const PERIOD_START: usize = ROW.at("p.period_start");
 const PERIOD_END: usize = ROW.at("p.period_end");
 const START_ON: usize = ROW.at("i.start_on");
 const DUE_ON: usize = ROW.at("i.due_on");
+const PROJECT_STAGE: usize = ROW.at("i.project_stage");
+const INVEST_TOTAL: usize = ROW.at("i.invest_total");
+const INVEST_YEAR_PLAN: usize = ROW.at("i.invest_year_plan");
+const INVEST_YEAR_DONE: usize = ROW.at("i.invest_year_done");
 
 /// `SELECT <the row's columns> FROM item i JOIN plan p … LEFT JOIN plan_box b …`.
 pub(super) fn select() -> &'static str {
@@ -102,6 +110,12 @@ pub(super) fn base_row(r: &Row<'_>) -> rusqlite::Result<BaseRow> {
             co: Vec::new(),
             in_plan: r.get::<_, i64>(IN_PLAN)? != 0,
             health: Health::default(),
+            project: Project::from_fields(
+                r.get(PROJECT_STAGE)?,
+                r.get(INVEST_TOTAL)?,
+                r.get(INVEST_YEAR_PLAN)?,
+                r.get(INVEST_YEAR_DONE)?,
+            ),
         },
         period,
     })
@@ -113,32 +127,18 @@ pub(super) struct Detail {
     pub plan_id: i64,
     pub start_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
-    pub project: Option<Project>,
 }
 
 pub(super) fn detail(conn: &Connection, id: i64) -> Result<Detail> {
     Ok(conn.query_row(
-        "SELECT body, plan_id, start_on, due_on, project_stage, invest_total, invest_year_plan, invest_year_done
-         FROM item WHERE id = ?1",
+        "SELECT body, plan_id, start_on, due_on FROM item WHERE id = ?1",
         [id],
         |r| {
-            let stage: Option<ProjectStage> = r.get("project_stage")?;
-            let total: Option<f64> = r.get("invest_total")?;
-            let plan: Option<f64> = r.get("invest_year_plan")?;
-            let done: Option<f64> = r.get("invest_year_done")?;
-            let any = stage.is_some() || total.is_some() || plan.is_some() || done.is_some();
             Ok(Detail {
                 body: r.get("body")?,
                 plan_id: r.get("plan_id")?,
                 start_on: r.get("start_on")?,
                 due_on: r.get("due_on")?,
-                project: any.then(|| Project {
-                    stage,
-                    invest_total: total,
-                    invest_year_plan: plan,
-                    invest_year_done: done,
-                    completion_rate: completion_rate(plan, done),
-                }),
             })
         },
     )?)

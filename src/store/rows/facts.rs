@@ -4,6 +4,7 @@
 use super::super::error::Result;
 use super::columns::{text_at, text_date};
 use crate::track::health::{MilestoneFacts, Period};
+use crate::track::project::Project;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -55,8 +56,48 @@ pub(super) type LinkFact = (bool, i64);
 pub(super) struct Extras {
     pub(super) links: PerItem<LinkFact>,
     pub(super) milestones: PerItem<MilestoneFacts>,
+    /// Stage and investment of the items that are 重大项目.
+    pub(super) projects: PerItem<Project>,
     /// (plan id, its period) of every plan.
     pub(super) periods: Vec<(i64, Period)>,
+}
+
+/// The project fields, where an item has any (from the partial index `item_project`).
+const PROJECT_WHERE: &str = "(project_stage IS NOT NULL OR invest_total IS NOT NULL \
+     OR invest_year_plan IS NOT NULL OR invest_year_done IS NOT NULL)";
+
+/// Stage and investment of every item that has them (or only of `ids`), by item id.
+fn read_projects(conn: &Connection, ids: Option<&[i64]>) -> Result<Vec<(i64, Project)>> {
+    const COLUMNS: &str = "id, project_stage, invest_total, invest_year_plan, invest_year_done";
+    let mut projects = Vec::new();
+    let mut read = |r: &rusqlite::Row<'_>| -> Result<()> {
+        if let Some(project) = Project::from_fields(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?) {
+            projects.push((r.get(0)?, project));
+        }
+        Ok(())
+    };
+    match ids {
+        None => {
+            let sql = format!("SELECT {COLUMNS} FROM item WHERE {PROJECT_WHERE} ORDER BY id");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                read(r)?;
+            }
+        }
+        Some(ids) => {
+            let sql = format!("SELECT {COLUMNS} FROM item WHERE id = ?1 AND {PROJECT_WHERE}");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            for id in ids {
+                let mut rows = stmt.query([id])?;
+                while let Some(r) = rows.next()? {
+                    read(r)?;
+                }
+            }
+            projects.sort_by_key(|&(id, _)| id);
+        }
+    }
+    Ok(projects)
 }
 
 pub(super) fn link_rows(
@@ -143,6 +184,7 @@ pub(super) fn extras(
     conn: &Connection,
     mut links: Vec<(i64, i64, LinkFact)>,
     mut milestones: Vec<(i64, MilestoneFacts)>,
+    ids: Option<&[i64]>,
 ) -> Result<Extras> {
     // Lead first is the item's link order (position), as everywhere else.
     links.sort_unstable_by_key(|&(item, position, _)| (item, position));
@@ -159,6 +201,7 @@ pub(super) fn extras(
                 .collect(),
         ),
         milestones: PerItem::from_sorted(milestones),
+        projects: PerItem::from_sorted(read_projects(conn, ids)?),
         periods,
     })
 }

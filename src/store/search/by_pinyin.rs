@@ -1,5 +1,5 @@
 //! The store's pinyin search (what `plantrack list --text czt` does): every title read
-//! from the covering index `item_row` and matched in memory, on two cores.
+//! from the covering index `item_row` and matched in memory, on two threads.
 //!
 //! The titles are read in pieces of a few plans, which this thread and a helper thread
 //! (on a second, read-only connection) take in turn until none is left, so a helper that

@@ -205,7 +205,14 @@ impl HanSet {
     pub(super) fn skip_others(self, bytes: &[u8], at: usize) -> usize {
         let mut rest = bytes.get(at..).unwrap_or_default();
         // U+4E00..=U+9FFF are the three-byte sequences led by E4 (from E4 B8 80) to E9.
-        while let [lead @ 0xE4..=0xE9, second, third, after @ ..] = rest {
+        // Anything else, a broken sequence included, is left to the caller's decoding.
+        while let [
+            lead @ 0xE4..=0xE9,
+            second @ 0x80..=0xBF,
+            third @ 0x80..=0xBF,
+            after @ ..,
+        ] = rest
+        {
             let code = (u32::from(lead & 0x0F) << 12)
                 | (u32::from(second & 0x3F) << 6)
                 | u32::from(third & 0x3F);

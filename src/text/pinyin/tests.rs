@@ -243,6 +243,17 @@ fn initials_and_full_use_the_first_reading() {
     assert_eq!(full("略"), "lve");
 }
 
+/// A lead byte whose sequence breaks off is one bad byte: the ideograph after it is
+/// still read (found by the property below on CI: "\u{E5}调工" / "tg").
+#[test]
+fn a_broken_sequence_before_an_ideograph_keeps_the_ideograph() {
+    let q = Query::new("tg").unwrap();
+    let mut bytes = vec![0xE5];
+    bytes.extend_from_slice("调工".as_bytes());
+    assert!(q.matches_utf8(&bytes));
+    assert!(q.matches_text(&String::from_utf8_lossy(&bytes)));
+}
+
 proptest::proptest! {
     /// Bytes that are not UTF-8 end a match, like the replacement character a lossy
     /// decoding puts in their place.

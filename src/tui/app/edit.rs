@@ -14,8 +14,7 @@ use crate::tui::screens::items::ItemsFilter;
 use crate::tui::widgets::status_line::Tone;
 use chrono::NaiveDate;
 
-/// Shortest query the store's trigram index answers.
-const MIN_INDEXED_QUERY: usize = 3;
+use crate::store::MIN_INDEXED_QUERY;
 
 impl App {
     pub(super) fn stamp(&self) -> crate::store::Stamp {
@@ -116,7 +115,7 @@ impl App {
                 let ids = self
                     .screens
                     .items
-                    .visible
+                    .visible()
                     .iter()
                     .map(|&i| self.data.items[i].id)
                     .collect();
@@ -131,6 +130,7 @@ impl App {
             },
             (AskKind::Owner, Some(id)) => InputPurpose::Owner(id),
             (AskKind::Progress, Some(id)) => InputPurpose::Progress(id),
+            (AskKind::Project, Some(id)) => InputPurpose::Project(id),
             (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
@@ -154,11 +154,15 @@ impl App {
         // Search and filter reopen with what is in force (a filter grows word by word);
         // other prompts start empty, with the current value offered first by Tab.
         let initial = match &purpose {
-            InputPurpose::Search => self.screens.items.search.clone(),
+            InputPurpose::Search => self.screens.items.search().to_string(),
             InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
-            InputPurpose::Filter if !self.screens.items.filter_text.is_empty() => {
-                format!("{} ", self.screens.items.filter_text)
+            InputPurpose::Filter if !self.screens.items.filter_text().is_empty() => {
+                format!("{} ", self.screens.items.filter_text())
             }
+            // The project's fields as they are, to be corrected in place.
+            InputPurpose::Project(id) => crate::track::project::project_line(
+                self.data.item(*id).and_then(|i| i.project.as_deref()),
+            ),
             _ => String::new(),
         };
         let current_owner = item.and_then(|i| i.1);
@@ -182,14 +186,12 @@ impl App {
 
     /// Titles are matched in memory at every keystroke (substring and pinyin). Bodies
     /// are asked of the store's trigram index from three characters on; a shorter query
-    /// would need a scan of every body (about 0.1 s at 100k items), so that runs only
+    /// would need a scan of every body (see BENCHMARKS.md), so that runs only
     /// when the search is submitted (`submitted` passes `whole`).
     pub(super) fn search_changed(&mut self, text: String, whole: bool) -> Effect {
-        let items = &mut self.screens.items;
-        items.search = text.clone();
-        items.search_hits.clear();
-        items.selected = 0;
-        items.recompute(&self.data, &self.session.user);
+        self.screens
+            .items
+            .set_search(&text, &self.data, &self.session.user);
         let indexed = text.trim().chars().count() >= MIN_INDEXED_QUERY;
         if text.trim().is_empty() || !(indexed || whole) {
             Effect::None
@@ -206,11 +208,9 @@ impl App {
             InputPurpose::Search => self.search_changed(trimmed, true),
             InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
                 Ok(filter) => {
-                    let items = &mut self.screens.items;
-                    items.filter = filter;
-                    items.filter_text = trimmed;
-                    items.selected = 0;
-                    items.recompute(&self.data, &self.session.user);
+                    self.screens
+                        .items
+                        .set_filter(filter, trimmed, &self.data, &self.session.user);
                     Effect::None
                 }
                 Err(error) => {
@@ -229,6 +229,23 @@ impl App {
                     },
                 })
             }
+            InputPurpose::Project(id) => {
+                match crate::track::project::parse_project_line(&trimmed) {
+                    Ok(change) if change == Default::default() => Effect::None,
+                    Ok(change) => Effect::Save(Save::Edit {
+                        id,
+                        stamp,
+                        edit: ItemEdit {
+                            project_stage: change.stage,
+                            invest_total: change.invest_total,
+                            invest_year_plan: change.invest_year_plan,
+                            invest_year_done: change.invest_year_done,
+                            ..ItemEdit::default()
+                        },
+                    }),
+                    Err(e) => self.fail(e.message(lang)),
+                }
+            }
             InputPurpose::Progress(id) => match trimmed.parse::<crate::track::Progress>() {
                 Ok(progress) => Effect::Save(Save::Edit {
                     id,
@@ -238,7 +255,7 @@ impl App {
                         ..ItemEdit::default()
                     },
                 }),
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.fail(e.message(lang)),
             },
             InputPurpose::Department(id, role) if !trimmed.is_empty() => {
                 Effect::Save(Save::Department {
@@ -316,13 +333,7 @@ impl App {
             "undo" => Effect::PreviewUndo,
             "redo" => Effect::PreviewRedo,
             "clear" => {
-                let items = &mut self.screens.items;
-                items.filter = ItemsFilter::default();
-                items.filter_text.clear();
-                items.search.clear();
-                items.search_hits.clear();
-                items.marked.clear();
-                items.recompute(&self.data, &self.session.user);
+                self.screens.items.clear(&self.data, &self.session.user);
                 Effect::None
             }
             "lang zh" => {

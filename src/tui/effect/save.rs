@@ -136,13 +136,13 @@ pub enum Outcome {
 
 /// Try the waiting edits in order until the lock is busy again. Reports how many from the
 /// front were dealt with (saved or refused) and how each fared.
-pub(super) fn flush(store: &mut Store, saves: &[Save]) -> Action {
+pub(super) fn flush(store: &mut Store, saves: &[Save], lang: crate::tui::Lang) -> Action {
     let mut outcomes = Vec::new();
     for request in saves {
         match save(store, request) {
             Ok(saved) => outcomes.push(Outcome::Saved(saved)),
             Err(StoreError::Busy { .. }) => break,
-            Err(e) => outcomes.push(Outcome::Refused(Box::new(super::failed(e)))),
+            Err(e) => outcomes.push(Outcome::Refused(Box::new(super::failed(e, lang)))),
         }
     }
     Action::Flushed(outcomes)

@@ -43,3 +43,13 @@ impl ByChapterScreen {
         rollup_chart::render(self.rows(view).get(self.selected), view, chart, buf);
     }
 }
+
+impl super::Navigate for ByChapterScreen {
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        self.selected = super::step(self.selected, delta, ctx.data.by_chapter().len());
+    }
+
+    fn clamp(&mut self, ctx: &super::Ctx<'_>) {
+        self.move_by(0, ctx);
+    }
+}

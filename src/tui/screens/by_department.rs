@@ -47,3 +47,29 @@ impl ByDepartmentScreen {
         rollup_chart::render(self.rows(view).get(self.selected), view, chart, buf);
     }
 }
+
+impl ByDepartmentScreen {
+    fn len(&self, ctx: &super::Ctx<'_>) -> usize {
+        if self.co {
+            ctx.data.by_co().len()
+        } else {
+            ctx.data.by_lead().len()
+        }
+    }
+}
+
+impl super::Navigate for ByDepartmentScreen {
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        self.selected = super::step(self.selected, delta, self.len(ctx));
+    }
+
+    /// Lead (牵头) and co (配合) departments in turn.
+    fn focus_next(&mut self, _ctx: &super::Ctx<'_>) {
+        self.co = !self.co;
+        self.selected = 0;
+    }
+
+    fn clamp(&mut self, ctx: &super::Ctx<'_>) {
+        self.move_by(0, ctx);
+    }
+}

@@ -5,9 +5,9 @@ use super::super::labels;
 use super::super::view::View;
 use crate::plan::Attribute;
 use crate::store::IndicatorRow;
-use crate::text::width::truncate;
+use crate::text::width::{display_width, truncate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Row, StatefulWidget, Table, TableState};
 
 #[derive(Debug, Clone, Default)]
@@ -15,32 +15,13 @@ pub struct IndicatorsScreen {
     pub selected: usize,
 }
 
-/// The leading number of a cell ("＜5.5" → 5.5, "年均5—5.5" → 5), if any.
-fn number(text: &str) -> Option<f64> {
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = text[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    digits.parse().ok()
-}
-
-/// On track when the latest value has reached the target (in the direction from the
-/// baseline); unknown when either is not a number.
+/// Whether the indicator is on track (the rule is `track::indicator`).
 pub fn on_track(row: &IndicatorRow) -> Option<bool> {
-    let latest = number(&row.values.last()?.value)?;
-    let target = number(row.target.as_deref()?)?;
-    let baseline = row.baseline.as_deref().and_then(number);
-    let falling = row
-        .target
-        .as_deref()
-        .is_some_and(|t| t.contains(['＜', '<', '≤']))
-        || baseline.is_some_and(|b| target < b);
-    Some(if falling {
-        latest <= target
-    } else {
-        latest >= target
-    })
+    crate::track::indicator::on_track(
+        row.baseline.as_deref(),
+        row.target.as_deref(),
+        row.values.last().map(|v| v.value.as_str()),
+    )
 }
 
 impl IndicatorsScreen {
@@ -50,16 +31,29 @@ impl IndicatorsScreen {
 
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
         let lang = view.lang;
-        let name_width = usize::from(area.width.saturating_sub(2 + 12 + 12 + 12 + 8 + 5 + 5));
-        let header = Row::new(vec![
+        let headers = [
             labels::TITLE.get(lang),
             labels::BASELINE.get(lang),
             labels::TARGET.get(lang),
             labels::LATEST.get(lang),
             labels::ATTRIBUTE.get(lang),
             labels::ON_TRACK.get(lang),
-        ])
-        .style(view.theme.title());
+        ];
+        // Each column at least as wide as its header; the name takes what is left.
+        let widths: Vec<Constraint> = [None, Some(12), Some(12), Some(12), Some(8), Some(5)]
+            .iter()
+            .zip(headers)
+            .map(|(cells, header)| match cells {
+                Some(cells) => Constraint::Length((*cells).max(display_width(header) as u16)),
+                None => Constraint::Fill(1),
+            })
+            .collect();
+        let block = view.theme.block().title(labels::INDICATORS.get(lang));
+        let laid = Layout::horizontal(widths.clone())
+            .spacing(1)
+            .split(Rect::new(0, 0, block.inner(area).width, 1));
+        let name_width = usize::from(laid[0].width);
+        let header = Row::new(headers).style(view.theme.title());
         let height = usize::from(area.height.saturating_sub(3)).max(1);
         let first = self.selected.saturating_sub(height.saturating_sub(1));
         let rows = view
@@ -96,17 +90,9 @@ impl IndicatorsScreen {
                     mark.to_string(),
                 ])
             });
-        let widths = [
-            Constraint::Fill(1),
-            Constraint::Length(12),
-            Constraint::Length(12),
-            Constraint::Length(12),
-            Constraint::Length(8),
-            Constraint::Length(5),
-        ];
         let table = Table::new(rows, widths)
             .header(header)
-            .block(view.theme.block().title(labels::INDICATORS.get(lang)))
+            .block(block)
             .row_highlight_style(view.theme.selected());
         let selected = (!view.data.indicators.is_empty()).then(|| self.selected - first);
         StatefulWidget::render(
@@ -115,5 +101,15 @@ impl IndicatorsScreen {
             buf,
             &mut TableState::default().with_selected(selected),
         );
+    }
+}
+
+impl super::Navigate for IndicatorsScreen {
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        self.selected = super::step(self.selected, delta, ctx.data.indicators.len());
+    }
+
+    fn clamp(&mut self, ctx: &super::Ctx<'_>) {
+        self.move_by(0, ctx);
     }
 }

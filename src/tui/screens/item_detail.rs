@@ -9,7 +9,7 @@ use crate::store::ItemDetail;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 #[derive(Debug, Clone, Default)]
 pub struct DetailScreen {
@@ -98,8 +98,11 @@ impl DetailScreen {
                 )));
                 spans
             }),
-            Line::from(""),
         ];
+        if let Some(project) = &row.project {
+            lines.push(project_line(project, lang));
+        }
+        lines.push(Line::from(""));
         lines.extend(d.body.lines().map(|l| Line::from(l.to_string())));
         lines.push(Line::from(""));
         lines.push(heading(labels::DEPARTMENTS.get(lang), view));
@@ -176,15 +179,86 @@ impl DetailScreen {
     }
 
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
-        Paragraph::new(self.lines(view))
-            .wrap(Wrap { trim: false })
+        let width = usize::from(area.width.saturating_sub(2));
+        Paragraph::new(wrapped(self.lines(view), width))
             .scroll((self.scroll, 0))
             .block(view.theme.block().title(labels::DETAIL.get(view.lang)))
             .render(area, buf);
     }
 }
 
+/// The lines cut to `width` cells where Unicode's line breaking rules allow
+/// (`text::width::wrap`: never a line that starts with 。 or ，); a line of one style
+/// keeps it on every piece.
+pub fn wrapped(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width {
+            out.push(line);
+            continue;
+        }
+        let style = match line.spans.as_slice() {
+            [one] => one.style.patch(line.style),
+            _ => line.style,
+        };
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        out.extend(
+            crate::text::width::wrap(&text, width)
+                .into_iter()
+                .map(|piece| Line::from(Span::styled(piece, style))),
+        );
+    }
+    out
+}
+
+/// `项目: 阶段 续建 | 总投资 120 | 年度计划投资 30 | 年度完成投资 12.5 (41.7%)` (亿元).
+fn project_line(p: &crate::track::project::Project, lang: Lang) -> Line<'static> {
+    use crate::track::fields::ItemField;
+    let amount = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+    let mut parts = vec![format!(
+        "{} {}",
+        ItemField::ProjectStage.label().get(lang),
+        p.stage
+            .map_or("-", |s| lang.pick(s.label_zh(), s.label_en()))
+    )];
+    for (field, value) in [
+        (ItemField::InvestTotal, p.invest_total),
+        (ItemField::InvestYearPlan, p.invest_year_plan),
+        (ItemField::InvestYearDone, p.invest_year_done),
+    ] {
+        parts.push(format!("{} {}", field.label().get(lang), amount(value)));
+    }
+    let rate = p
+        .completion_rate
+        .map(|r| format!(" ({r:.1}%)"))
+        .unwrap_or_default();
+    Line::from(format!(
+        "{}: {}{rate}  [{}]",
+        lang.pick("项目", "Project"),
+        parts.join(" | "),
+        lang.pick("亿元，P 修改", "亿元, P to edit")
+    ))
+}
+
 fn short(value: Option<&str>) -> String {
     let value = value.unwrap_or("-");
     crate::text::width::truncate(value, 30).into_owned()
+}
+
+impl super::Navigate for DetailScreen {
+    /// Scroll the text.
+    fn move_by(&mut self, delta: isize, _ctx: &super::Ctx<'_>) {
+        let scroll = i64::from(self.scroll) + delta as i64;
+        self.scroll = scroll.clamp(0, i64::from(u16::MAX)) as u16;
+    }
+
+    /// The next milestone, for the milestone keys.
+    fn focus_next(&mut self, _ctx: &super::Ctx<'_>) {
+        let count = self.detail.as_ref().map_or(0, |d| d.milestones.len());
+        self.milestone = if count == 0 {
+            0
+        } else {
+            (self.milestone + 1) % count
+        };
+    }
 }

@@ -5,6 +5,7 @@ use super::super::labels::{self, Lang};
 use super::super::snapshot::{Item, Scope, ScopeIds, Snapshot};
 use super::super::view::View;
 use super::super::widgets::{item_table, outline_tree};
+use super::step;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
@@ -53,21 +54,24 @@ impl SortKey {
     }
 }
 
+/// The Items screen. Its fields are its own: the rows shown (`visible`) always follow
+/// the tree node, filter, search and sort, and the cursor stays on a row; every change
+/// goes through a method that keeps it so.
 #[derive(Debug, Clone, Default)]
 pub struct ItemsScreen {
     /// Index into `Snapshot::tree`.
-    pub tree_selected: usize,
-    pub focus: Focus,
-    pub selected: usize,
-    pub filter: ItemsFilter,
-    pub filter_text: String,
-    pub search: String,
+    tree_selected: usize,
+    focus: Focus,
+    selected: usize,
+    filter: ItemsFilter,
+    filter_text: String,
+    search: String,
     /// Items whose body matched the search in the store (titles are matched in memory).
-    pub search_hits: HashSet<i64>,
-    pub sort: SortKey,
-    pub marked: BTreeSet<i64>,
+    search_hits: HashSet<i64>,
+    sort: SortKey,
+    marked: BTreeSet<i64>,
     /// Indices into `Snapshot::items` of the rows shown, in order.
-    pub visible: Vec<usize>,
+    visible: Vec<usize>,
     /// The last search's title matches, to narrow from while typing.
     title_matches: Option<TitleMatches>,
 }
@@ -226,6 +230,86 @@ impl ItemsScreen {
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
+    /// Indices into `Snapshot::items` of the rows shown, in order.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// The row under the cursor (an index into `visible`).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The search in force.
+    pub fn search(&self) -> &str {
+        &self.search
+    }
+
+    /// The filter in force, as typed.
+    pub fn filter_text(&self) -> &str {
+        &self.filter_text
+    }
+
+    pub fn marked(&self) -> &BTreeSet<i64> {
+        &self.marked
+    }
+
+    /// A new search text: the rows follow, the cursor goes to the first.
+    pub fn set_search(&mut self, text: &str, data: &Snapshot, user: &str) {
+        self.search = text.to_string();
+        self.search_hits.clear();
+        self.selected = 0;
+        self.recompute(data, user);
+    }
+
+    /// Items whose body matched `text` in the store: shown while `text` is still the
+    /// search (an answer to an older search is dropped).
+    pub fn body_hits(&mut self, text: &str, hits: HashSet<i64>, data: &Snapshot, user: &str) {
+        if text == self.search {
+            self.search_hits = hits;
+            self.recompute(data, user);
+        }
+    }
+
+    /// A new filter (and its text as typed): the rows follow, the cursor goes to the first.
+    pub fn set_filter(&mut self, filter: ItemsFilter, text: String, data: &Snapshot, user: &str) {
+        self.filter = filter;
+        self.filter_text = text;
+        self.selected = 0;
+        self.recompute(data, user);
+    }
+
+    /// No filter, search or marks.
+    pub fn clear(&mut self, data: &Snapshot, user: &str) {
+        self.filter = ItemsFilter::default();
+        self.filter_text.clear();
+        self.search.clear();
+        self.search_hits.clear();
+        self.marked.clear();
+        self.recompute(data, user);
+    }
+
+    /// Mark or unmark the row under the cursor and step down (no row's visibility changes).
+    pub fn toggle_mark(&mut self, data: &Snapshot) {
+        if let Some(id) = self.current(data).map(|i| i.id) {
+            if !self.marked.remove(&id) {
+                self.marked.insert(id);
+            }
+            self.selected = (self.selected + 1).min(self.visible.len().saturating_sub(1));
+        }
+    }
+
+    /// Enter in the tree moves to the table (true); in the table it opens the row (false).
+    pub fn enter_table(&mut self) -> bool {
+        let from_tree = self.focus == Focus::Tree;
+        self.focus = Focus::Table;
+        from_tree
+    }
+
     /// The item under the cursor.
     pub fn current<'a>(&self, data: &'a Snapshot) -> Option<&'a Item> {
         self.visible
@@ -245,17 +329,6 @@ impl ItemsScreen {
     pub fn cycle_sort(&mut self, data: &Snapshot, user: &str) {
         self.sort = self.sort.next();
         self.recompute(data, user);
-    }
-
-    pub fn move_by(&mut self, delta: isize, data: &Snapshot, user: &str) {
-        match self.focus {
-            Focus::Table => self.selected = step(self.selected, delta, self.visible.len()),
-            Focus::Tree => {
-                self.tree_selected = step(self.tree_selected, delta, data.tree.len());
-                self.selected = 0;
-                self.recompute(data, user);
-            }
-        }
     }
 
     /// Show the items behind a roll-up row: a chapter or a department.
@@ -341,7 +414,8 @@ impl ItemsScreen {
 }
 
 /// The indices below `len` that pass `keep`, in order; a long list is split over two
-/// threads (a pinyin pass over 100k titles is some 15 ms, and the machine has two cores).
+/// threads (a pinyin pass over every title of a large database is the slowest part of a
+/// keystroke; BENCHMARKS.md has the figures).
 fn filter_indices(len: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<usize> {
     const SPLIT_FROM: usize = 20_000;
     if len < SPLIT_FROM {
@@ -361,9 +435,24 @@ fn filter_indices(len: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<usize>
     })
 }
 
-fn step(current: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
+impl super::Navigate for ItemsScreen {
+    /// In the table, the row; in the tree, the node (and the rows with it).
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        match self.focus {
+            Focus::Table => self.selected = step(self.selected, delta, self.visible.len()),
+            Focus::Tree => {
+                self.tree_selected = step(self.tree_selected, delta, ctx.data.tree.len());
+                self.selected = 0;
+                self.recompute(ctx.data, ctx.user);
+            }
+        }
     }
-    current.saturating_add_signed(delta).min(len - 1)
+
+    /// The tree and the table in turn.
+    fn focus_next(&mut self, _ctx: &super::Ctx<'_>) {
+        self.focus = match self.focus {
+            Focus::Tree => Focus::Table,
+            Focus::Table => Focus::Tree,
+        };
+    }
 }

@@ -1,4 +1,5 @@
-//! The screens: each file holds one screen's state, its key handling and its rendering.
+//! The screens: each file holds one screen's state, how it moves its cursor
+//! ([`Navigate`]) and its rendering. Which key does what is the keymap's (`keymap.rs`).
 
 pub mod by_chapter;
 pub mod by_department;
@@ -8,6 +9,32 @@ pub mod items;
 pub mod overview;
 
 use super::labels::{self, L};
+use super::snapshot::Snapshot;
+
+/// What a screen's cursor moves over: the data shown, and who is looking (for `mine`).
+pub struct Ctx<'a> {
+    pub data: &'a Snapshot,
+    pub user: &'a str,
+}
+
+/// The movement keys: each screen answers them for itself and keeps its own cursor in
+/// range (the app only says which screen has the keyboard).
+pub trait Navigate {
+    /// Move the cursor `delta` rows (negative: up), within what the screen lists.
+    fn move_by(&mut self, delta: isize, ctx: &Ctx<'_>);
+    /// Tab: the screen's other focus (tree or table, lead or co, the next milestone).
+    fn focus_next(&mut self, _ctx: &Ctx<'_>) {}
+    /// Keep the cursor in range after new data.
+    fn clamp(&mut self, _ctx: &Ctx<'_>) {}
+}
+
+/// `current` moved by `delta` within `0..len`.
+pub fn step(current: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    current.saturating_add_signed(delta).min(len - 1)
+}
 
 /// The screens, switched by number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -148,3 +148,8 @@ fn boxed_lines(lines: Vec<Line<'_>>, title: &str, view: &View<'_>, area: Rect, b
         .block(view.theme.block().title(title.to_string()))
         .render(area, buf);
 }
+
+impl super::Navigate for OverviewScreen {
+    /// The overview has no cursor.
+    fn move_by(&mut self, _delta: isize, _ctx: &super::Ctx<'_>) {}
+}

@@ -97,6 +97,7 @@ impl Builder {
         for (index, item) in snapshot.items.iter().enumerate() {
             tree.add(item);
             snapshot.rollups.apply(item, true);
+            snapshot.projects += usize::from(item.project.is_some());
             if let Some(slot) = usize::try_from(item.id)
                 .ok()
                 .and_then(|id| snapshot.position.get_mut(id))
@@ -145,6 +146,7 @@ pub(super) fn intern_item(names: &mut Names, ids: &IdMaps, row: &RowView<'_>) ->
         progress: row.progress,
         in_plan: row.in_plan,
         health: row.health,
+        project: row.project.map(Box::new),
     }
 }
 
@@ -184,6 +186,7 @@ mod tests {
             lead: Some(1),
             co,
             health: Health::default(),
+            project: None,
         }
     }
 
