@@ -1,0 +1,275 @@
+//! Which items a query selects, decided on the compact scan the workbench starts from
+//! (`Store::scan_rows`: the list columns from covering indexes, pace and light already
+//! judged): the query's scope, its search hits and the filter every view shares
+//! (`track::filter`, applied through [`Facts`]), so `list`, `export` and `summary` build
+//! full rows only for the items selected (issue 19).
+
+use super::{ItemQuery, ItemRow};
+use crate::plan::Role;
+use crate::store::error::{Result, StoreError};
+use crate::store::rows::{Outline, RowView};
+use crate::store::Store;
+use crate::track::filter::Facts;
+use crate::track::health::{Light, Pace};
+use crate::track::status::Status;
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// What the filter compares, resolved once: a department by id; a person as which of the
+/// names the filter mentions (the owner asked for, the user) they are, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Department(i64),
+    Person(Option<usize>),
+}
+
+/// The filter's view of one scanned row.
+struct Scanned<'r, 'a> {
+    row: &'r RowView<'a>,
+    owner: Option<Key>,
+}
+
+impl Facts<Key> for Scanned<'_, '_> {
+    fn status(&self) -> Status {
+        self.row.status
+    }
+    fn light(&self) -> Light {
+        self.row.health.light
+    }
+    fn pace(&self) -> Pace {
+        self.row.health.pace
+    }
+    fn overdue(&self) -> usize {
+        self.row.health.overdue
+    }
+    fn owner(&self) -> Option<&Key> {
+        self.owner.as_ref()
+    }
+    fn has_department(&self, key: &Key, role: Option<Role>) -> bool {
+        let Key::Department(id) = *key else {
+            return false;
+        };
+        (role != Some(Role::Co) && self.row.lead == Some(id))
+            || (role != Some(Role::Lead) && self.row.co.contains(&id))
+    }
+}
+
+/// The names rows refer to by id, looked up by id.
+pub(super) struct Names {
+    /// id → (key, short name).
+    pub plans: HashMap<i64, (String, String)>,
+    /// id → (number, title).
+    pub boxes: HashMap<i64, (u32, String)>,
+    /// id → short name.
+    pub departments: HashMap<i64, String>,
+}
+
+impl Names {
+    fn of(outline: Outline) -> Names {
+        Names {
+            plans: outline
+                .plans
+                .into_iter()
+                .map(|(id, key, short)| (id, (key, short)))
+                .collect(),
+            boxes: outline
+                .boxes
+                .into_iter()
+                .map(|(id, number, title)| (id, (number, title)))
+                .collect(),
+            departments: outline.departments.into_iter().collect(),
+        }
+    }
+
+    pub fn department(&self, id: i64) -> Option<String> {
+        self.departments.get(&id).cloned()
+    }
+
+    pub fn plan_short(&self, id: i64) -> String {
+        self.plans
+            .get(&id)
+            .map(|(_, short)| short.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The scope of a query, with its plan and box resolved to ids.
+struct Scope<'q> {
+    query: &'q ItemQuery,
+    plans: Option<HashSet<i64>>,
+    boxes: Option<HashSet<i64>>,
+    text_hits: Option<HashSet<i64>>,
+}
+
+impl Scope<'_> {
+    /// Whether a row is in the query's scope (the filter is checked apart).
+    fn holds(&self, row: &RowView<'_>) -> bool {
+        let query = self.query;
+        query.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
+            && (query.include_removed || row.in_plan)
+            && self
+                .plans
+                .as_ref()
+                .is_none_or(|plans| plans.contains(&row.plan_id))
+            && query.chapter.as_ref().is_none_or(|part| {
+                row.chapter
+                    .is_some_and(|chapter| chapter.contains(part.as_str()))
+            })
+            && self
+                .boxes
+                .as_ref()
+                .is_none_or(|boxes| row.box_id.is_some_and(|b| boxes.contains(&b)))
+            && self
+                .text_hits
+                .as_ref()
+                .is_none_or(|hits| hits.contains(&row.id))
+    }
+}
+
+/// One item selected for the list, with what the scan already judged.
+pub(super) struct Hit {
+    pub id: i64,
+    pub health: crate::track::health::Health,
+    pub lead: Option<i64>,
+    pub co: Vec<i64>,
+}
+
+impl Store {
+    /// The items `query` selects, in plan order, each made by `make` from its scanned
+    /// row while the row is lent (with the names rows refer to).
+    pub(super) fn select<T: Send>(
+        &self,
+        query: &ItemQuery,
+        today: NaiveDate,
+        make: impl Fn(&RowView<'_>, &Names) -> T + Sync,
+    ) -> Result<(Vec<T>, Names)> {
+        let text_hits = match query
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            Some(text) => Some(self.search_ids(text)?),
+            None => None,
+        };
+        // Departments resolve by the rule the workbench uses too (any name, part of one,
+        // pinyin); one that matches nothing is said, not an empty list.
+        let directory = match &query.filter.department {
+            Some(name) => {
+                let directory = self.directory()?;
+                if directory.matching(name).is_empty() {
+                    return Err(StoreError::NotFound {
+                        what: "department",
+                        id: name.clone(),
+                    });
+                }
+                Some(directory)
+            }
+            None => None,
+        };
+        let names = Names::of(self.outline()?);
+        let scope = Scope {
+            query,
+            plans: query.plan.as_ref().map(|p| {
+                names
+                    .plans
+                    .iter()
+                    .filter(|(_, (key, short))| key == p || short.contains(p.as_str()))
+                    .map(|(id, _)| *id)
+                    .collect()
+            }),
+            boxes: query.box_number.map(|n| {
+                names
+                    .boxes
+                    .iter()
+                    .filter(|(_, (number, _))| *number == n)
+                    .map(|(id, _)| *id)
+                    .collect()
+            }),
+            text_hits,
+        };
+        let people: Vec<&str> = [query.filter.owner.as_deref(), Some(self.user())]
+            .into_iter()
+            .flatten()
+            .collect();
+        let resolved = query.filter.resolve(
+            |typed| {
+                let shorts: HashSet<&str> = directory.as_ref().map_or_else(HashSet::new, |d| {
+                    d.matching(typed)
+                        .into_iter()
+                        .map(|e| e.short.as_str())
+                        .collect()
+                });
+                names
+                    .departments
+                    .iter()
+                    .filter(|(_, short)| shorts.contains(short.as_str()))
+                    .map(|(id, _)| Key::Department(*id))
+                    .collect()
+            },
+            |name| Some(Key::Person(people.iter().position(|p| *p == name))),
+            self.user(),
+        );
+        let (_, parts) = self.scan_rows(today, Vec::new, |hits: &mut Vec<T>, row| {
+            let scanned = Scanned {
+                row: &row,
+                owner: row
+                    .owner
+                    .map(|o| Key::Person(people.iter().position(|p| *p == o))),
+            };
+            if scope.holds(&row) && resolved.keeps(&scanned) {
+                hits.push(make(&row, &names));
+            }
+        })?;
+        Ok((parts.into_iter().flatten().collect(), names))
+    }
+
+    /// The items `query` selects, as list rows: the scan decides, and full rows are read
+    /// for its hits only (one by one when few, else in one pass that skips the rest).
+    pub(super) fn selected_rows(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
+        let (hits, names) = self.select(query, today, |row, _| Hit {
+            id: row.id,
+            health: row.health,
+            lead: row.lead,
+            co: row.co.to_vec(),
+        })?;
+        let mut rows: Vec<Option<ItemRow>> = Vec::with_capacity(hits.len());
+        rows.resize_with(hits.len(), || None);
+        let at: HashMap<i64, usize> = hits.iter().enumerate().map(|(i, h)| (h.id, i)).collect();
+        self.read(|conn| {
+            let mut fill = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
+                let id: i64 = r.get(0)?;
+                if let Some(&i) = at.get(&id) {
+                    let mut row = super::row::base_row(r)?.row;
+                    let hit = &hits[i];
+                    row.health = hit.health;
+                    row.lead = hit.lead.and_then(|d| names.department(d));
+                    row.co = hit.co.iter().filter_map(|&d| names.department(d)).collect();
+                    rows[i] = Some(row);
+                }
+                Ok(())
+            };
+            if hits.len() <= FEW {
+                let mut stmt =
+                    conn.prepare_cached(&format!("{} WHERE i.id = ?1", super::row::select()))?;
+                for hit in &hits {
+                    let mut found = stmt.query([hit.id])?;
+                    if let Some(r) = found.next()? {
+                        fill(r)?;
+                    }
+                }
+            } else {
+                let mut stmt = conn.prepare_cached(super::row::select())?;
+                let mut all = stmt.query([])?;
+                while let Some(r) = all.next()? {
+                    fill(r)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(rows.into_iter().flatten().collect())
+    }
+}
+
+/// Up to this many hits, full rows are read one by one; beyond, in one pass.
+const FEW: usize = 2_000;
