@@ -83,12 +83,15 @@ pub fn run(args: &ExportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let export = collect(&ctx.store, &filter, ctx.today, &scope(&args.filter));
     progress.end();
     let export = export?;
-    let mut bytes = Vec::new();
-    write_reporting(format, &export, &mut bytes, progress)?;
     if to_stdout {
-        out.write_all(&bytes)?;
+        // Straight out, not gathered first: a 100k-item JSON export is some 100 MB.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        write_reporting(format, &export, &mut out, progress)?;
+        out.flush()?;
         return Ok(());
     }
+    let mut bytes = Vec::new();
+    write_reporting(format, &export, &mut bytes, progress)?;
     write_file(&args.output, &bytes, true, ctx.store.path())?;
     let n = export.items.len();
     writeln!(

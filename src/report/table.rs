@@ -31,6 +31,8 @@ pub struct Table {
     shrink: Vec<(usize, usize)>,
     /// Wrap the last column (a list of names) onto continuation lines instead of cutting it.
     wrap_last: bool,
+    /// The widest cell of each column so far (measured once, as rows are pushed).
+    widest: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,8 +80,14 @@ impl Table {
     }
 
     pub fn push(&mut self, cells: Vec<String>) {
-        self.rows
-            .push(Row::Cells(cells.iter().map(|c| clean(c)).collect()));
+        let cells: Vec<String> = cells.iter().map(|c| clean(c)).collect();
+        if self.widest.len() < cells.len() {
+            self.widest.resize(cells.len(), 0);
+        }
+        for (widest, cell) in self.widest.iter_mut().zip(&cells) {
+            *widest = (*widest).max(display_width(cell));
+        }
+        self.rows.push(Row::Cells(cells));
     }
 
     /// A heading line between rows; it does not count for the column widths.
@@ -91,13 +99,6 @@ impl Table {
         self.rows.is_empty()
     }
 
-    fn cells(&self) -> impl Iterator<Item = &Vec<String>> {
-        self.rows.iter().filter_map(|r| match r {
-            Row::Cells(cells) => Some(cells),
-            Row::Section(_) => None,
-        })
-    }
-
     /// Column widths for a line of `width` cells (one space between columns).
     pub fn widths(&self, width: usize) -> Vec<usize> {
         let mut widths: Vec<usize> = self
@@ -105,15 +106,8 @@ impl Table {
             .iter()
             .enumerate()
             .map(|(i, col)| {
-                let cells = self
-                    .cells()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| display_width(c));
-                cells
-                    .chain(std::iter::once(display_width(&col.header)))
-                    .max()
-                    .unwrap_or(0)
-                    .min(col.max)
+                let widest = self.widest.get(i).copied().unwrap_or(0);
+                widest.max(display_width(&col.header)).min(col.max)
             })
             .collect();
         let gaps = widths.len().saturating_sub(1);

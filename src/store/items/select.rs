@@ -6,9 +6,9 @@
 
 use super::{ItemQuery, ItemRow};
 use crate::plan::Role;
+use crate::store::Store;
 use crate::store::error::{Result, StoreError};
 use crate::store::rows::{Outline, RowView};
-use crate::store::Store;
 use crate::track::filter::Facts;
 use crate::track::health::{Light, Pace};
 use crate::track::status::Status;
@@ -188,34 +188,57 @@ impl Store {
             }),
             text_hits,
         };
+        // The departments a typed name means, by id (none: nothing passes).
+        let departments: Option<Vec<i64>> = query.filter.department.as_deref().map(|typed| {
+            let shorts: HashSet<&str> = directory.as_ref().map_or_else(HashSet::new, |d| {
+                d.matching(typed)
+                    .into_iter()
+                    .map(|e| e.short.as_str())
+                    .collect()
+            });
+            names
+                .departments
+                .iter()
+                .filter(|(_, short)| shorts.contains(short.as_str()))
+                .map(|(id, _)| *id)
+                .collect()
+        });
         let people: Vec<&str> = [query.filter.owner.as_deref(), Some(self.user())]
             .into_iter()
             .flatten()
             .collect();
         let resolved = query.filter.resolve(
-            |typed| {
-                let shorts: HashSet<&str> = directory.as_ref().map_or_else(HashSet::new, |d| {
-                    d.matching(typed)
-                        .into_iter()
-                        .map(|e| e.short.as_str())
-                        .collect()
-                });
-                names
-                    .departments
+            |_| {
+                departments
                     .iter()
-                    .filter(|(_, short)| shorts.contains(short.as_str()))
-                    .map(|(id, _)| Key::Department(*id))
+                    .flatten()
+                    .map(|&id| Key::Department(id))
                     .collect()
             },
             |name| Some(Key::Person(people.iter().position(|p| *p == name))),
             self.user(),
         );
+        let person =
+            |owner: Option<&str>| owner.map(|o| Key::Person(people.iter().position(|p| *p == o)));
+        if let Some(ids) =
+            self.candidates(query, scope.text_hits.as_ref(), departments.as_deref())?
+        {
+            let mut hits = Vec::new();
+            self.scan_ids(&ids, today, &mut |row| {
+                let scanned = Scanned {
+                    row: &row,
+                    owner: person(row.owner),
+                };
+                if scope.holds(&row) && resolved.keeps(&scanned) {
+                    hits.push(make(&row, &names));
+                }
+            })?;
+            return Ok((hits, names));
+        }
         let (_, parts) = self.scan_rows(today, Vec::new, |hits: &mut Vec<T>, row| {
             let scanned = Scanned {
                 row: &row,
-                owner: row
-                    .owner
-                    .map(|o| Key::Person(people.iter().position(|p| *p == o))),
+                owner: person(row.owner),
             };
             if scope.holds(&row) && resolved.keeps(&scanned) {
                 hits.push(make(&row, &names));
@@ -224,9 +247,76 @@ impl Store {
         Ok((parts.into_iter().flatten().collect(), names))
     }
 
+    /// The items a query can only be among, in plan order, when its search hits, its
+    /// ids, its departments or its owner narrow it to a few (from their indexes; `None`:
+    /// read every item). A superset: each is still judged by the scope and the shared
+    /// filter rule on its scanned row.
+    fn candidates(
+        &self,
+        query: &ItemQuery,
+        text_hits: Option<&HashSet<i64>>,
+        departments: Option<&[i64]>,
+    ) -> Result<Option<Vec<i64>>> {
+        self.read(|conn| {
+            let mut sets: Vec<HashSet<i64>> = Vec::new();
+            sets.extend(text_hits.cloned());
+            sets.extend(query.ids.clone());
+            if let Some(departments) = departments {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT item_id FROM item_department WHERE department_id = ?1",
+                )?;
+                let mut linked = HashSet::new();
+                for id in departments {
+                    for item in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
+                        linked.insert(item?);
+                    }
+                }
+                sets.push(linked);
+            }
+            if let Some(owner) = &query.filter.owner {
+                let owned = conn
+                    .prepare_cached("SELECT id FROM item WHERE owner = ?1")?
+                    .query_map([owner], |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<HashSet<i64>>>()?;
+                sets.push(owned);
+            }
+            let Some(smallest) = sets
+                .iter()
+                .map(HashSet::len)
+                .enumerate()
+                .min_by_key(|&(_, n)| n)
+                .map(|(i, _)| i)
+            else {
+                return Ok(None);
+            };
+            let first = sets.swap_remove(smallest);
+            let ids: Vec<i64> = first
+                .into_iter()
+                .filter(|id| sets.iter().all(|set| set.contains(id)))
+                .collect();
+            if ids.len() > FEW_TO_SCAN {
+                return Ok(None);
+            }
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            let json = format!("[{}]", list.join(","));
+            let ordered = conn
+                .prepare_cached(
+                    "SELECT id FROM item WHERE id IN (SELECT value FROM json_each(?1)) \
+                     ORDER BY plan_id, position",
+                )?
+                .query_map([json], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(Some(ordered))
+        })
+    }
+
     /// The items `query` selects, as list rows: the scan decides, and full rows are read
     /// for its hits only (one by one when few, else in one pass that skips the rest).
-    pub(super) fn selected_rows(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
+    pub(super) fn selected_rows(
+        &self,
+        query: &ItemQuery,
+        today: NaiveDate,
+    ) -> Result<Vec<ItemRow>> {
         let (hits, names) = self.select(query, today, |row, _| Hit {
             id: row.id,
             health: row.health,
@@ -270,6 +360,9 @@ impl Store {
         Ok(rows.into_iter().flatten().collect())
     }
 }
+
+/// Up to this many candidates, items are read one by one; beyond, in one pass.
+const FEW_TO_SCAN: usize = 20_000;
 
 /// Up to this many hits, full rows are read one by one; beyond, in one pass.
 const FEW: usize = 2_000;
