@@ -17,8 +17,13 @@ cp "$db" "$work/before.db"
 cp "$db" "$work/after.db"
 export PLANTRACK_USER=王敏 PLANTRACK_TODAY=2026-11-23 COLUMNS=120 XDG_DATA_HOME="$work/xdg"
 
+# A case may start with W=N: the terminal width for it (else 120).
 cases=(
   "list"
+  "W=80 list"
+  "W=200 list"
+  "W=250 list --dept 发改"
+  "W=60 list --text 长株潭"
   "list --json"
   "list --all"
   "list --text 长株潭"
@@ -60,10 +65,13 @@ differ=0
 n=0
 for case in "${cases[@]}"; do
   n=$((n + 1))
+  cols=120
+  args="$case"
+  if [[ "$case" == W=* ]]; then cols="${case%% *}"; cols="${cols#W=}"; args="${case#* }"; fi
   # shellcheck disable=SC2086 # the case is words
-  "$before" --db "$work/before.db" $case >"$work/b.out" 2>"$work/b.err" && b=0 || b=$?
+  COLUMNS=$cols "$before" --db "$work/before.db" $args >"$work/b.out" 2>"$work/b.err" && b=0 || b=$?
   # shellcheck disable=SC2086
-  "$after" --db "$work/after.db" $case >"$work/a.out" 2>"$work/a.err" && a=0 || a=$?
+  COLUMNS=$cols "$after" --db "$work/after.db" $args >"$work/a.out" 2>"$work/a.err" && a=0 || a=$?
   if [ "$a" != "$b" ] || ! cmp -s "$work/b.out" "$work/a.out" || ! cmp -s "$work/b.err" "$work/a.err"; then
     echo "DIFFERS: $case (exit $b → $a)"
     diff <(head -c 2000 "$work/b.out"; cat "$work/b.err") <(head -c 2000 "$work/a.out"; cat "$work/a.err") | head -10 || true

@@ -62,16 +62,20 @@ pub fn filter(args: &FilterArgs) -> Result<ItemQuery> {
 /// Narrowest the title gets before the plan column gives way to plan headings.
 const TITLE_ROOM: usize = 24;
 
-/// The item table of the [`LIST`] columns: with the plan column (`grouped` false), or
-/// with a heading line per plan instead (for narrow terminals). When too wide, the title
-/// gives way first (to [`TITLE_ROOM`]), then the text columns right of it (to their
-/// narrowest), then the title again (to its narrowest).
-fn table(rows: &[ItemRow], grouped: bool) -> Table {
-    let largest = rows.iter().map(|r| r.id).max().unwrap_or(0);
-    let columns: Vec<ItemColumn> = LIST
-        .into_iter()
+/// The [`LIST`] columns shown: all, or all but the plan when plans are heading lines.
+fn shown(grouped: bool) -> Vec<ItemColumn> {
+    LIST.into_iter()
         .filter(|&c| !(grouped && c == ItemColumn::Plan))
-        .collect();
+        .collect()
+}
+
+/// The empty item table of the [`LIST`] columns: with the plan column (`grouped` false),
+/// or without (a heading line per plan instead, for narrow terminals); `largest` the
+/// largest id shown. When too wide, the title gives way first (to [`TITLE_ROOM`]), then
+/// the text columns right of it (to their narrowest), then the title again (to its
+/// narrowest).
+fn layout(grouped: bool, largest: i64) -> Table {
+    let columns = shown(grouped);
     let mut table = Table::new();
     for &column in &columns {
         let def = column.def();
@@ -99,6 +103,14 @@ fn table(rows: &[ItemRow], grouped: bool) -> Table {
     if let Width::Fill { min } = ItemColumn::Title.def().width {
         table = table.shrink(title, usize::from(min));
     }
+    table
+}
+
+/// The item table (see [`layout`]) filled with `rows`.
+fn table(rows: &[ItemRow], grouped: bool) -> Table {
+    let largest = rows.iter().map(|r| r.id).max().unwrap_or(0);
+    let columns = shown(grouped);
+    let mut table = layout(grouped, largest);
     let mut plan: Option<&str> = None;
     for row in rows {
         if grouped && plan != Some(row.plan_key.as_str()) {
@@ -120,6 +132,20 @@ fn table(rows: &[ItemRow], grouped: bool) -> Table {
     table
 }
 
+/// The widest plan cell of the flat table, as [`Table::push`] measures it (each plan's
+/// name measured once).
+fn widest_plan_cell(rows: &[ItemRow]) -> usize {
+    let mut probe = Table::new().column("", Align::Left, usize::MAX);
+    let mut seen: Option<&str> = None;
+    for row in rows {
+        if seen != Some(row.plan.as_str()) {
+            probe.push(vec![row.value(ItemColumn::Plan).text(Form::Cli).into_owned()]);
+            seen = Some(&row.plan);
+        }
+    }
+    probe.widest().first().copied().unwrap_or(0)
+}
+
 pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let rows = ctx.store.list(&filter(&args.filter)?, ctx.today)?;
     if args.json {
@@ -133,21 +159,32 @@ pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 /// [`TITLE_ROOM`] cells, else as heading lines), then the count.
 pub fn write_rows(rows: &[ItemRow], width: usize, out: &mut dyn Write) -> Result<()> {
     if !rows.is_empty() {
-        let flat = table(rows, false);
-        let widths = flat.widths(width);
+        // The grouped table is filled first; whether the flat one fits is told from its
+        // widest cells and the plan column's, without filling it too.
+        let grouped = table(rows, true);
         let plan_width = rows
             .iter()
             .map(|r| display_width(&r.plan))
             .max()
             .unwrap_or(0);
+        let mut widest = grouped.widest().to_vec();
+        let plan_at = LIST
+            .iter()
+            .position(|&c| c == ItemColumn::Plan)
+            .unwrap_or(0);
+        let plan_cells = widest_plan_cell(rows);
+        widest.insert(plan_at.min(widest.len()), plan_cells);
+        let largest = rows.iter().map(|r| r.id).max().unwrap_or(0);
+        let widths = layout(false, largest).assume_widest(widest).widths(width);
         let total: usize = widths.iter().sum::<usize>() + widths.len() - 1;
         let fits = widths.get(1).is_some_and(|w| *w >= plan_width.min(30))
             && widths.get(3).is_some_and(|w| *w >= TITLE_ROOM)
             && total <= width;
         if fits {
-            flat.write(width, out)?;
+            drop(grouped);
+            table(rows, false).write(width, out)?;
         } else {
-            table(rows, true).write(width, out)?;
+            grouped.write(width, out)?;
         }
         if rows.iter().any(|r| !r.in_plan) {
             writeln!(out, "  * 已不在规划文本中 (no longer in the plan text)")?;

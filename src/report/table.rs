@@ -50,6 +50,16 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
+/// [`clean`], keeping the string when it is clean already (most cells are).
+fn clean_owned(text: String) -> String {
+    let safe = matches!(term_safe(&text), std::borrow::Cow::Borrowed(_));
+    if safe && !text.contains(['\n', '\t']) {
+        text
+    } else {
+        clean(&text)
+    }
+}
+
 impl Table {
     pub fn new() -> Table {
         Table::default()
@@ -80,7 +90,7 @@ impl Table {
     }
 
     pub fn push(&mut self, cells: Vec<String>) {
-        let cells: Vec<String> = cells.iter().map(|c| clean(c)).collect();
+        let cells: Vec<String> = cells.into_iter().map(clean_owned).collect();
         if self.widest.len() < cells.len() {
             self.widest.resize(cells.len(), 0);
         }
@@ -97,6 +107,18 @@ impl Table {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// The widest cell of each column of the rows pushed so far.
+    pub fn widest(&self) -> &[usize] {
+        &self.widest
+    }
+
+    /// The table's layout as if its rows' widest cells were `widest` (one per column):
+    /// for deciding between layouts before filling one.
+    pub fn assume_widest(mut self, widest: Vec<usize>) -> Table {
+        self.widest = widest;
+        self
     }
 
     /// Column widths for a line of `width` cells (one space between columns).
