@@ -17,6 +17,36 @@ pub fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::
     writeln!(out)
 }
 
+/// A JSON array written element by element, byte for byte what [`write_json`] writes
+/// for the same elements gathered in a `Vec` (pretty, two-space indent, then a newline):
+/// for output too large to gather.
+pub struct JsonArray<'a> {
+    out: &'a mut dyn Write,
+    empty: bool,
+}
+
+impl<'a> JsonArray<'a> {
+    pub fn new(out: &'a mut dyn Write) -> JsonArray<'a> {
+        JsonArray { out, empty: true }
+    }
+
+    pub fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+        // One level deeper: JSON strings hold no raw line breaks, so every line break is
+        // the layout's.
+        let text = escape_unsafe(&text).replace('\n', "\n  ");
+        let lead = if self.empty { "[\n  " } else { ",\n  " };
+        self.empty = false;
+        self.out.write_all(lead.as_bytes())?;
+        self.out.write_all(text.as_bytes())
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        let end = if self.empty { "[]\n" } else { "\n]\n" };
+        self.out.write_all(end.as_bytes())
+    }
+}
+
 fn needs_escape(c: char) -> bool {
     if c.is_ascii() {
         return c == '\u{7f}';
@@ -48,6 +78,45 @@ pub fn escape_unsafe(text: &str) -> String {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_array_written_element_by_element_is_the_gathered_one() {
+        #[derive(Serialize)]
+        struct Item {
+            id: i64,
+            title: &'static str,
+            co: Vec<&'static str>,
+            empty: Vec<i64>,
+        }
+        let items = [
+            Item {
+                id: 1,
+                title: "长株潭\n都市圈\u{202e}",
+                co: vec!["省财政厅", "省发展改革委"],
+                empty: Vec::new(),
+            },
+            Item {
+                id: 2,
+                title: "",
+                co: Vec::new(),
+                empty: vec![3],
+            },
+        ];
+        for n in 0..=items.len() {
+            let mut gathered = Vec::new();
+            write_json(&items[..n], &mut gathered).unwrap();
+            let mut streamed = Vec::new();
+            let mut array = JsonArray::new(&mut streamed);
+            for item in &items[..n] {
+                array.push(item).unwrap();
+            }
+            array.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                String::from_utf8(gathered).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn hostile_strings_round_trip_escaped() {

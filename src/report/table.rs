@@ -109,6 +109,13 @@ impl Table {
         self.rows.is_empty()
     }
 
+    /// Set how wide `column` gets at most (see [`Table::column`]).
+    pub fn cap(&mut self, column: usize, max: usize) {
+        if let Some(col) = self.columns.get_mut(column) {
+            col.max = max;
+        }
+    }
+
     /// The widest cell of each column of the rows pushed so far.
     pub fn widest(&self) -> &[usize] {
         &self.widest

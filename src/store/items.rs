@@ -218,7 +218,9 @@ impl Store {
     /// Items matching `query`, in plan order, with pace and light as of `today`: chosen
     /// on the compact scan, full rows read for those only (`select.rs`).
     pub fn list(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
-        self.selected_rows(query, today)
+        let mut rows = Vec::new();
+        self.list_each(query, today, &mut |row| rows.push(row))?;
+        Ok(rows)
     }
 
     /// The item `id` with everything about it.

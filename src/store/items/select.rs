@@ -310,21 +310,22 @@ impl Store {
         })
     }
 
-    /// The items `query` selects, as list rows: the scan decides, and full rows are read
-    /// for its hits only (one by one when few, else in one pass that skips the rest).
-    pub(super) fn selected_rows(
+    /// The items `query` selects, as list rows lent one by one to `each`, in plan order:
+    /// the scan decides, and full rows are read for its hits only (one by one when few,
+    /// else in one pass that skips the rest). Nothing is gathered: a caller that prints
+    /// can print as rows come.
+    pub fn list_each(
         &self,
         query: &ItemQuery,
         today: NaiveDate,
-    ) -> Result<Vec<ItemRow>> {
+        each: &mut dyn FnMut(ItemRow),
+    ) -> Result<()> {
         let (hits, names) = self.select(query, today, |row, _| Hit {
             id: row.id,
             health: row.health,
             lead: row.lead,
             co: row.co.to_vec(),
         })?;
-        let mut rows: Vec<Option<ItemRow>> = Vec::with_capacity(hits.len());
-        rows.resize_with(hits.len(), || None);
         let at: HashMap<i64, usize> = hits.iter().enumerate().map(|(i, h)| (h.id, i)).collect();
         self.read(|conn| {
             let mut fill = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
@@ -335,7 +336,7 @@ impl Store {
                     row.health = hit.health;
                     row.lead = hit.lead.and_then(|d| names.department(d));
                     row.co = hit.co.iter().filter_map(|&d| names.department(d)).collect();
-                    rows[i] = Some(row);
+                    each(row);
                 }
                 Ok(())
             };
@@ -349,15 +350,17 @@ impl Store {
                     }
                 }
             } else {
-                let mut stmt = conn.prepare_cached(super::row::select())?;
+                let mut stmt = conn.prepare_cached(&format!(
+                    "{} ORDER BY p.id, i.position",
+                    super::row::select()
+                ))?;
                 let mut all = stmt.query([])?;
                 while let Some(r) = all.next()? {
                     fill(r)?;
                 }
             }
             Ok(())
-        })?;
-        Ok(rows.into_iter().flatten().collect())
+        })
     }
 }
 
