@@ -15,6 +15,7 @@ use crate::track::project::Project;
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use serde::Serialize;
 use std::io::{self, Write};
 use thiserror::Error;
@@ -173,29 +174,37 @@ pub fn collect(
     today: NaiveDate,
     scope: &str,
 ) -> Result<Export, ExportError> {
-    let rows = store.list(filter, today)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut milestones = store.open_milestones(&ids)?;
-    let mut notes = store.latest_notes(&ids)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        let open: Vec<MilestoneLine> = milestones
-            .remove(&row.id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| MilestoneLine {
-                title: clean(&m.title),
-                due: m.due_on,
-                original_due: m.original_due,
-            })
-            .collect();
-        let latest_note = notes.remove(&row.id).map(|n| NoteLine {
-            at: clean(&n.at),
-            author: clean(&n.author),
-            text: clean(&n.text),
-        });
-        items.push(item(row, &open, latest_note, today));
-    }
+    // The rows come one by one and are turned into export items as they come (never
+    // all gathered as list rows too); their milestones and notes are read first, in bulk.
+    let bulk = std::cell::RefCell::new((HashMap::new(), HashMap::new()));
+    let mut items = Vec::new();
+    store.list_each_after(
+        filter,
+        today,
+        &mut |ids| {
+            *bulk.borrow_mut() = (store.open_milestones(ids)?, store.latest_notes(ids)?);
+            Ok(())
+        },
+        &mut |row| {
+            let (milestones, notes) = &mut *bulk.borrow_mut();
+            let open: Vec<MilestoneLine> = milestones
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|m| MilestoneLine {
+                    title: clean(&m.title),
+                    due: m.due_on,
+                    original_due: m.original_due,
+                })
+                .collect();
+            let latest_note = notes.remove(&row.id).map(|n| NoteLine {
+                at: clean(&n.at),
+                author: clean(&n.author),
+                text: clean(&n.text),
+            });
+            items.push(item(row, &open, latest_note, today));
+        },
+    )?;
     Ok(assemble(today, scope, store.thresholds()?, items))
 }
 

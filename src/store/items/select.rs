@@ -320,12 +320,25 @@ impl Store {
         today: NaiveDate,
         each: &mut dyn FnMut(ItemRow),
     ) -> Result<()> {
+        self.list_each_after(query, today, &mut |_| Ok(()), each)
+    }
+
+    /// [`Store::list_each`], telling `first` the ids of the rows to come (in their
+    /// order) before the first row: for reading what goes with them in bulk.
+    pub fn list_each_after(
+        &self,
+        query: &ItemQuery,
+        today: NaiveDate,
+        first: &mut dyn FnMut(&[i64]) -> Result<()>,
+        each: &mut dyn FnMut(ItemRow),
+    ) -> Result<()> {
         let (hits, names) = self.select(query, today, |row, _| Hit {
             id: row.id,
             health: row.health,
             lead: row.lead,
             co: row.co.to_vec(),
         })?;
+        first(&hits.iter().map(|h| h.id).collect::<Vec<i64>>())?;
         let at: HashMap<i64, usize> = hits.iter().enumerate().map(|(i, h)| (h.id, i)).collect();
         self.read(|conn| {
             let mut fill = |r: &rusqlite::Row<'_>| -> rusqlite::Result<()> {
