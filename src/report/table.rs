@@ -209,6 +209,19 @@ impl Table {
                 line.push(' ');
             }
             let cell = cells.get(i).map_or("", String::as_str);
+            let cells_wide = display_width(cell);
+            if cells_wide <= w {
+                // Fits: padded in place, measured once.
+                let pad = w - cells_wide;
+                if col.align == Align::Right {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                line.push_str(cell);
+                if col.align == Align::Left {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                continue;
+            }
             let cut = truncate(cell, w);
             line.push_str(&match col.align {
                 Align::Left => pad_right(&cut, w),
