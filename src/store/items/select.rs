@@ -378,7 +378,7 @@ impl Store {
 }
 
 /// Up to this many candidates, items are read one by one; beyond, in one pass.
-const FEW_TO_SCAN: usize = 20_000;
+const FEW_TO_SCAN: usize = 1_500;
 
 /// Up to this many hits, full rows are read one by one; beyond, in one pass.
-const FEW: usize = 2_000;
+const FEW: usize = 20_000;
