@@ -157,8 +157,9 @@ impl Listing {
             self.grouped
                 .section(&format!("【{}】 {}", row.plan, row.plan_key));
             self.plan = Some(row.plan_key.clone());
-            self.plan_cells
-                .push(vec![row.value(ItemColumn::Plan).text(Form::Cli).into_owned()]);
+            self.plan_cells.push(vec![
+                row.value(ItemColumn::Plan).text(Form::Cli).into_owned(),
+            ]);
             self.plan_width = self.plan_width.max(display_width(&row.plan));
         }
         self.grouped.push(cells(row, &self.columns));
@@ -236,7 +237,11 @@ pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         .list_each(&query, ctx.today, &mut |row| listing.push(&row))?;
     listing.write(
         ctx.width,
-        |each| Ok(ctx.store.list_each(&query, ctx.today, &mut |row| each(&row))?),
+        |each| {
+            Ok(ctx
+                .store
+                .list_each(&query, ctx.today, &mut |row| each(&row))?)
+        },
         out,
     )
 }

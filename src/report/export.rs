@@ -15,8 +15,8 @@ use crate::track::project::Project;
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use thiserror::Error;
 
