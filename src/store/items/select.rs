@@ -294,7 +294,7 @@ impl Store {
                 .into_iter()
                 .filter(|id| sets.iter().all(|set| set.contains(id)))
                 .collect();
-            if ids.len() > FEW_TO_SCAN {
+            if ids.len() > limits().0 {
                 return Ok(None);
             }
             let list: Vec<String> = ids.iter().map(i64::to_string).collect();
@@ -353,7 +353,7 @@ impl Store {
                 }
                 Ok(())
             };
-            if hits.len() <= FEW {
+            if hits.len() <= limits().1 {
                 let mut stmt =
                     conn.prepare_cached(&format!("{} WHERE i.id = ?1", super::row::select()))?;
                 for hit in &hits {
@@ -382,3 +382,112 @@ const FEW_TO_SCAN: usize = 1_500;
 
 /// Up to this many hits, full rows are read one by one; beyond, in one pass.
 const FEW: usize = 20_000;
+
+#[cfg(test)]
+thread_local! {
+    /// The tests' choice of [`FEW_TO_SCAN`] and [`FEW`], to take every path on little data.
+    static LIMITS: std::cell::Cell<Option<(usize, usize)>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`FEW_TO_SCAN`] and [`FEW`] (in tests, as the test chose).
+fn limits() -> (usize, usize) {
+    #[cfg(test)]
+    if let Some(limits) = LIMITS.with(std::cell::Cell::get) {
+        return limits;
+    }
+    (FEW_TO_SCAN, FEW)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::store::ItemEdit;
+    use crate::track::filter::Filter;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// Whatever path a query takes (narrowed by index and read by id, or the whole
+    /// compact scan; full rows by id or in one pass), `list` keeps exactly the rows the
+    /// shared rule keeps when judged on every full row, in plan order, field for field.
+    #[test]
+    fn every_path_keeps_what_the_rule_keeps_on_full_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("plan.db"), "王敏").unwrap();
+        let all = store.list(&ItemQuery::default(), today()).unwrap();
+        for (n, row) in all.iter().enumerate().step_by(5) {
+            let owner = ["王敏", "李强", "张三"][n % 3].to_string();
+            let edit = ItemEdit {
+                owner: Some(Some(owner)),
+                progress: Some((n % 100) as u8),
+                ..ItemEdit::default()
+            };
+            store.edit_item(row.id, None, &edit).unwrap();
+        }
+        let all = store.list(&ItemQuery::default(), today()).unwrap();
+        let filters = [
+            "",
+            "dept:发改",
+            "dept:发改 role:lead",
+            "dept:财政 role:co",
+            "dept:住建",
+            "owner:王敏",
+            "owner:无此人",
+            "mine",
+            "unassigned",
+            "status:in_progress",
+            "light:red",
+            "overdue",
+            "owner:李强 light:yellow",
+            "dept:发改 owner:王敏",
+        ];
+        let texts = [
+            None,
+            Some("城镇"),
+            Some("czt"),
+            Some("长株潭"),
+            Some("无此文本"),
+        ];
+        let departments = |typed: &str| {
+            let directory = store.directory().unwrap();
+            directory
+                .matching(typed)
+                .into_iter()
+                .map(|e| e.short.clone())
+                .collect::<Vec<String>>()
+        };
+        let mut kept_some = 0;
+        // By id always / by id for candidates, one pass for rows / the whole scan always.
+        for limits in [
+            (usize::MAX, usize::MAX),
+            (usize::MAX, 0),
+            (0, usize::MAX),
+            (40, 40),
+        ] {
+            LIMITS.with(|l| l.set(Some(limits)));
+            for words in filters {
+                for text in texts {
+                    let filter = Filter::parse(words).unwrap();
+                    let query = ItemQuery {
+                        text: text.map(str::to_string),
+                        filter: filter.clone(),
+                        ..ItemQuery::default()
+                    };
+                    let resolved = filter.resolve(departments, |n| Some(n.to_string()), "王敏");
+                    let hits = text.map(|t| store.search_ids(t).unwrap());
+                    let expected: Vec<&ItemRow> = all
+                        .iter()
+                        .filter(|r| hits.as_ref().is_none_or(|h| h.contains(&r.id)))
+                        .filter(|r| resolved.keeps(*r))
+                        .collect();
+                    let got = store.list(&query, today()).unwrap();
+                    let got: Vec<&ItemRow> = got.iter().collect();
+                    assert_eq!(got, expected, "{words:?} {text:?} {limits:?}");
+                    kept_some += usize::from(!got.is_empty());
+                }
+            }
+        }
+    }
+}
