@@ -489,5 +489,9 @@ mod tests {
                 }
             }
         }
+        assert!(
+            kept_some >= 4 * 30,
+            "only {kept_some} queries kept anything"
+        );
     }
 }
