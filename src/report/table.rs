@@ -37,10 +37,16 @@ pub struct Table {
 
 #[derive(Debug, Clone)]
 enum Row {
-    Cells(Vec<String>),
+    /// The cells, cleaned, one string with [`SEP`] between them (one allocation a row:
+    /// a 100k-row list keeps them all until its widths are known).
+    Cells(Box<str>),
     /// A line of its own between rows (a group heading), cut to the width.
     Section(String),
 }
+
+/// Between the cells of a row; a clean cell never holds it (`term_safe` writes a NUL as
+/// `^@`).
+const SEP: char = '\0';
 
 /// A cell as printed: terminal-safe, on one line.
 fn clean(text: &str) -> String {
@@ -97,7 +103,8 @@ impl Table {
         for (widest, cell) in self.widest.iter_mut().zip(&cells) {
             *widest = (*widest).max(display_width(cell));
         }
-        self.rows.push(Row::Cells(cells));
+        self.rows
+            .push(Row::Cells(cells.join("\0").into_boxed_str()));
     }
 
     /// A heading line between rows; it does not count for the column widths.
@@ -160,22 +167,23 @@ impl Table {
         let mut out = io::BufWriter::new(out);
         let widths = self.widths(width);
         let header: Vec<String> = self.columns.iter().map(|c| clean(&c.header)).collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         self.write_line(&header, &widths, &mut out)?;
+        let mut cells: Vec<&str> = Vec::with_capacity(self.columns.len());
         for row in &self.rows {
             match row {
-                Row::Cells(cells) => self.write_line(cells, &widths, &mut out)?,
+                Row::Cells(joined) => {
+                    cells.clear();
+                    cells.extend(joined.split(SEP));
+                    self.write_line(&cells, &widths, &mut out)?
+                }
                 Row::Section(text) => writeln!(out, "{}", truncate(text, width))?,
             }
         }
         out.flush()
     }
 
-    fn write_line(
-        &self,
-        cells: &[String],
-        widths: &[usize],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn write_line(&self, cells: &[&str], widths: &[usize], out: &mut dyn Write) -> io::Result<()> {
         let last = self.columns.len().saturating_sub(1);
         let wrapped = match (cells.get(last), widths.get(last)) {
             (Some(cell), Some(&w)) if self.wrap_last && display_width(cell) > w => {
@@ -185,11 +193,11 @@ impl Table {
         };
         if let Some((first, rest)) = wrapped.split_first() {
             let mut head = cells.to_vec();
-            head[last] = first.clone();
+            head[last] = first.as_str();
             self.write_cells(&head, widths, out)?;
             for line in rest {
-                let mut cont = vec![String::new(); last];
-                cont.push(line.clone());
+                let mut cont = vec![""; last];
+                cont.push(line.as_str());
                 self.write_cells(&cont, widths, out)?;
             }
             return Ok(());
@@ -197,18 +205,13 @@ impl Table {
         self.write_cells(cells, widths, out)
     }
 
-    fn write_cells(
-        &self,
-        cells: &[String],
-        widths: &[usize],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn write_cells(&self, cells: &[&str], widths: &[usize], out: &mut dyn Write) -> io::Result<()> {
         let mut line = String::new();
         for (i, (col, &w)) in self.columns.iter().zip(widths).enumerate() {
             if i > 0 {
                 line.push(' ');
             }
-            let cell = cells.get(i).map_or("", String::as_str);
+            let cell = cells.get(i).copied().unwrap_or("");
             let cells_wide = display_width(cell);
             if cells_wide <= w {
                 // Fits: padded in place, measured once.
