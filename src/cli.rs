@@ -5,8 +5,10 @@
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
 mod ids;
+mod returns;
 
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+pub use returns::{ReturnsCollectArgs, ReturnsCommand, ReturnsExportArgs};
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -42,6 +44,11 @@ pub struct Cli {
     /// shown only when stderr is a terminal in any case.
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
+
+    /// Where the workbench writes exports named without a directory (default: the
+    /// directory it was started in).
+    #[arg(long, global = true, env = "PLANTRACK_EXPORT_DIR", value_name = "DIR")]
+    pub export_dir: Option<PathBuf>,
 
     /// Without a subcommand, the workbench (TUI) opens.
     #[command(subcommand)]
@@ -86,6 +93,10 @@ pub enum Command {
     /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
     /// JSON file.
     Export(ExportArgs),
+    /// Department returns (督查报表): a workbook per department to fill in, and collecting
+    /// the filled-in workbooks back.
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
     /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
     Backup(BackupArgs),
     /// Rewrite the database file in order (VACUUM): after large imports, so the workbench
@@ -151,7 +162,7 @@ pub struct FilterArgs {
     /// red|yellow|blue|green|grey or 红|黄|蓝|绿|灰.
     #[arg(long, value_name = "L")]
     pub light: Option<String>,
-    /// Only items with an overdue milestone.
+    /// Only late items: a milestone overdue, or the period over and not done.
     #[arg(long)]
     pub overdue: bool,
     /// Only items without an owner.
@@ -238,6 +249,10 @@ pub struct DeptArgs {
     /// Unlink NAME from the item.
     #[arg(long, value_name = "NAME")]
     pub remove: Option<String>,
+    /// Add NAME to the department directory when no department has that name (without
+    /// it, such a name is refused: a typo would stay in the directory for good).
+    #[arg(long)]
+    pub new_department: bool,
     /// Refuse when someone changed this department's link after STAMP (see `set`).
     #[arg(long, value_name = "STAMP")]
     pub if_unchanged_since: Option<i64>,
@@ -396,6 +411,10 @@ pub struct AssignArgs {
     /// Co-responsible department for every item.
     #[arg(long, value_name = "DEPT")]
     pub co: Option<String>,
+    /// Add the department named by --lead/--co to the directory when no department has
+    /// that name (without it, such a name is refused).
+    #[arg(long)]
+    pub new_department: bool,
 }
 
 #[derive(Debug, clap::Args)]

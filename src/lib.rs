@@ -58,7 +58,10 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
             anyhow::bail!(NO_TERMINAL);
         }
         let ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
-        let session = commands::workbench_session(&ctx, cli.lang.as_deref(), cli.ascii);
+        let mut session = commands::workbench_session(&ctx, cli.lang.as_deref(), cli.ascii);
+        if let Some(dir) = &cli.export_dir {
+            session.export_dir = dir.clone();
+        }
         drop(out);
         tui::run(ctx.store, session)?;
         return Ok(ExitCode::SUCCESS);
@@ -94,6 +97,9 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Departments(args) => commands::departments::run(args, ctx, &mut out)?,
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
+        Command::Returns(command) => {
+            commands::returns::run(command, ctx, cli.lang.as_deref(), &mut out)?
+        }
         Command::Backup(args) => commands::backup::backup(args, ctx, &mut out)?,
         Command::Compact => commands::backup::compact(ctx, &mut out)?,
         Command::Dump(args) => commands::backup::dump(args, ctx, &mut out)?,

@@ -18,6 +18,7 @@ pub mod list;
 pub mod milestone;
 pub mod note;
 pub mod progress;
+pub mod returns;
 pub mod set;
 pub mod show;
 pub mod summary;
@@ -175,6 +176,15 @@ pub fn safe(text: &str) -> String {
     term_safe(text).into_owned()
 }
 
+/// The language of messages: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG).
+pub fn message_lang(flag: Option<&str>) -> crate::text::lang::Lang {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let locale = env("LC_ALL")
+        .or_else(|| env("LC_MESSAGES"))
+        .or_else(|| env("LANG"));
+    crate::text::lang::Lang::detect(flag, locale.as_deref())
+}
+
 /// The workbench's session: label language from `--lang` or the locale, colours unless
 /// `NO_COLOR`, today and the user of the opened store.
 pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::tui::Session {
@@ -187,6 +197,7 @@ pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::t
         today: ctx.today,
         user: ctx.store.user().to_string(),
         journal: state_dir(),
+        export_dir: std::env::current_dir().unwrap_or_default(),
     }
 }
 

@@ -13,6 +13,8 @@ pub mod json;
 pub mod listing;
 pub mod mapping;
 pub mod markdown;
+pub mod returns;
 pub mod summary;
 pub mod table;
+pub mod views;
 pub mod xlsx;

@@ -23,12 +23,27 @@ pub enum InputPurpose {
     Extend(i64),
     /// New title of a milestone.
     RenameMilestone(i64),
+    /// The day a milestone was done (empty: today).
+    CompleteMilestone(i64),
+    /// A department to take off an item.
+    RemoveDepartment(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
-    /// Export the rows shown to a file.
-    Export(Vec<i64>),
+    /// Export what the screen shows to a file.
+    Export(ExportWhat),
     Command,
+}
+
+/// What a screen exports (`x`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// These items (the Items screen's rows, the Detail's item).
+    Items(Vec<i64>),
+    /// A roll-up screen's roll-up.
+    Rollup(crate::track::rollup::RollupBy),
+    /// The indicators screen's indicators.
+    Indicators,
 }
 
 /// Rows re-read after a commit, and the small lists read again.
@@ -57,7 +72,32 @@ pub enum Action {
     ToggleSelect,
     /// Open an input line for a purpose (owner, note, filter, …).
     Ask(AskKind),
-    CycleStatus,
+    /// Remove the selected milestone (asks first).
+    RemoveMilestone,
+    /// The answer about the old lead: keep as co (`Some(true)`), remove, or cancel.
+    LeadChoice(Option<bool>),
+    /// A click or the wheel.
+    Mouse(ratatui::crossterm::event::MouseEvent),
+    /// Capture the mouse, or give it back to the terminal (to select text).
+    ToggleMouse,
+    /// The Overview's plans table: the column left (-1) or right (+1).
+    Column(i8),
+    /// Open the status list (`t`).
+    PickStatus,
+    /// A status picked from the list.
+    SetStatus(crate::track::Status),
+    /// Show or hide the light and pace rules.
+    ToggleRules,
+    /// Fold or unfold the Detail's plan text.
+    ToggleBody,
+    /// Fold or unfold the plan or chapter under the tree's cursor.
+    ToggleFold,
+    /// Drop every filter, the search, the drill-down and the marks of the Items screen.
+    ClearFilters,
+    /// Close the open input (Esc): a note's text is kept as a draft.
+    CloseInput,
+    /// A line for the status bar (a hint, not an error).
+    Hint(String),
     ProgressStep(i8),
     CompleteNextMilestone,
     /// Show what an undo would revert, and ask.
@@ -124,4 +164,5 @@ pub enum AskKind {
     Indicator,
     Export,
     Command,
+    RemoveDepartment,
 }

@@ -2,7 +2,11 @@
 //! records the terminal size and the time of the last input, `event.rs`). `update` never
 //! touches the store: it returns an `Effect` for the loop to perform.
 
+mod departments;
 mod edit;
+mod leave;
+mod mouse;
+mod open;
 mod queue;
 mod undo;
 
@@ -12,6 +16,7 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
+use super::screens::by_owner::ByOwnerScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
@@ -34,6 +39,9 @@ pub struct Session {
     /// Where the journal of edits waiting for the lock is kept (the XDG state directory);
     /// `None`: waiting edits are kept in memory only.
     pub journal: Option<std::path::PathBuf>,
+    /// Where exports named without a directory go (`--export-dir`, `PLANTRACK_EXPORT_DIR`,
+    /// else the directory the workbench was started in).
+    pub export_dir: std::path::PathBuf,
 }
 
 /// The screens' states.
@@ -44,6 +52,7 @@ pub struct Screens {
     pub detail: DetailScreen,
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
+    pub by_owner: ByOwnerScreen,
     pub indicators: IndicatorsScreen,
 }
 
@@ -56,6 +65,7 @@ impl Screens {
             ScreenId::Detail => &mut self.detail,
             ScreenId::ByChapter => &mut self.by_chapter,
             ScreenId::ByDepartment => &mut self.by_department,
+            ScreenId::ByOwner => &mut self.by_owner,
             ScreenId::Indicators => &mut self.indicators,
         }
     }
@@ -74,6 +84,12 @@ pub struct App {
     pub queue: Vec<Save>,
     /// How many of the waiting edits a previous workbench left (0 once all are saved).
     pub recovered: usize,
+    /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
+    pub drafts: std::collections::HashMap<i64, String>,
+    /// The terminal's size as last drawn (recorded by the loop), for mouse clicks.
+    pub size: (u16, u16),
+    /// The mouse is captured (clicks and the wheel); off, the terminal selects text.
+    pub mouse: bool,
     pub quit: bool,
 }
 
@@ -89,6 +105,9 @@ impl App {
             message: None,
             queue: Vec::new(),
             recovered: 0,
+            drafts: std::collections::HashMap::new(),
+            size: (80, 24),
+            mouse: true,
             quit: false,
         }
     }
@@ -160,6 +179,7 @@ impl App {
                 | Action::Reverted(..)
                 | Action::Exported(_)
                 | Action::Tick
+                | Action::Hint(_)
                 | Action::Resize
                 | Action::OthersChanged
         );
@@ -167,8 +187,79 @@ impl App {
             return self.update_confirm(action);
         }
         match action {
-            Action::Quit => self.quit_unless_pending(),
+            Action::Quit => self.quit_asking(),
             Action::Back => self.back(),
+            Action::CloseInput => self.close_input(),
+            Action::Hint(text) => {
+                self.message = Some((Tone::Hint, text));
+                Effect::None
+            }
+            Action::ToggleRules => {
+                self.mode = if self.mode == Mode::Rules {
+                    Mode::Normal
+                } else {
+                    Mode::Rules
+                };
+                Effect::None
+            }
+            Action::ToggleBody => {
+                self.screens.detail.toggle_body();
+                Effect::None
+            }
+            Action::ToggleFold => {
+                self.screens.items.toggle_fold(&self.data);
+                Effect::None
+            }
+            Action::ClearFilters => {
+                self.screens.items.clear(&self.data, &self.session.user);
+                self.message = Some((
+                    Tone::Info,
+                    self.lang()
+                        .pick("已清除全部筛选", "Every filter cleared")
+                        .into(),
+                ));
+                Effect::None
+            }
+            Action::PickStatus => self.pick_status(),
+            Action::Mouse(event) => self.mouse(event),
+            Action::RemoveMilestone => self.remove_milestone(),
+            Action::LeadChoice(answer) => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                match (mode, answer) {
+                    (Mode::LeadChoice { keep, .. }, Some(true)) => *keep,
+                    (Mode::LeadChoice { drop, .. }, Some(false)) => *drop,
+                    _ => {
+                        self.message =
+                            Some((Tone::Hint, self.lang().pick("已取消", "cancelled").into()));
+                        Effect::None
+                    }
+                }
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some((
+                    Tone::Info,
+                    match (self.mouse, self.lang()) {
+                        (true, Lang::Zh) => "鼠标已开启（Ctrl-O 关闭以便选择文字复制）",
+                        (false, Lang::Zh) => "鼠标已关闭：可用鼠标选择文字复制（Ctrl-O 重新开启）",
+                        (true, Lang::En) => "Mouse on (Ctrl-O turns it off to select text)",
+                        (false, Lang::En) => "Mouse off: select text to copy (Ctrl-O turns it on)",
+                    }
+                    .into(),
+                ));
+                Effect::None
+            }
+            Action::Column(delta) => {
+                self.screens.overview.step_column(isize::from(delta));
+                Effect::None
+            }
+            Action::SetStatus(status) => {
+                self.mode = Mode::Normal;
+                self.edit(crate::store::ItemEdit {
+                    status: Some(status),
+                    ..crate::store::ItemEdit::default()
+                })
+            }
             Action::Switch(screen) => self.go(screen),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
@@ -187,14 +278,19 @@ impl App {
             Action::FocusNext => self.focus_next(),
             Action::Open => self.open(),
             Action::CycleSort => {
-                self.screens
-                    .items
-                    .cycle_sort(&self.data, &self.session.user);
+                match self.screen {
+                    ScreenId::ByChapter => self.screens.by_chapter.cycle_sort(),
+                    ScreenId::ByDepartment => self.screens.by_department.cycle_sort(),
+                    ScreenId::ByOwner => self.screens.by_owner.cycle_sort(),
+                    _ => self
+                        .screens
+                        .items
+                        .cycle_sort(&self.data, &self.session.user),
+                }
                 Effect::None
             }
             Action::ToggleSelect => self.toggle_mark(),
             Action::Ask(kind) => self.ask(kind),
-            Action::CycleStatus => self.cycle_status(),
             Action::ProgressStep(step) => self.progress_step(step),
             Action::CompleteNextMilestone => self.complete_next_milestone(),
             Action::Undo => Effect::PreviewUndo,
@@ -205,6 +301,9 @@ impl App {
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
+                if let super::action::InputPurpose::Note(id) = &purpose {
+                    self.drafts.remove(id);
+                }
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text, false),
@@ -310,45 +409,6 @@ impl App {
         Effect::None
     }
 
-    fn back(&mut self) -> Effect {
-        if self.mode == Mode::Help {
-            self.mode = Mode::Normal;
-            return Effect::None;
-        }
-        match self.history.pop() {
-            Some(previous) => {
-                self.screen = previous;
-                Effect::None
-            }
-            None => self.quit_unless_pending(),
-        }
-    }
-
-    /// Quit, unless edits are still waiting to be saved: then ask first. They stay in the
-    /// journal either way, and the next start saves them.
-    fn quit_unless_pending(&mut self) -> Effect {
-        if self.queue.is_empty() {
-            self.quit = true;
-            return Effect::Quit;
-        }
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "有 {} 项修改尚未保存（数据库正忙）。仍要退出？它们已记录在磁盘上，下次打开工作台时保存。y/n",
-                self.queue.len()
-            ),
-            Lang::En => format!(
-                "{} edit(s) not saved yet (the database is busy). Quit anyway? They are kept on disk and saved when the workbench next starts. y/n",
-                self.queue.len()
-            ),
-        };
-        self.message = Some((Tone::Error, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Quit),
-        };
-        Effect::None
-    }
-
     fn move_by(&mut self, delta: isize) -> Effect {
         let ctx = Ctx {
             data: &self.data,
@@ -364,45 +424,6 @@ impl App {
             user: &self.session.user,
         };
         self.screens.navigator(self.screen).focus_next(&ctx);
-        Effect::None
-    }
-
-    fn open(&mut self) -> Effect {
-        let user = self.session.user.clone();
-        match self.screen {
-            ScreenId::Items if self.screens.items.enter_table() => Effect::None,
-            ScreenId::Items => match self.screens.items.current(&self.data) {
-                Some(item) => {
-                    let id = item.id;
-                    self.history.push(self.screen);
-                    self.screen = ScreenId::Detail;
-                    Effect::LoadDetail(id)
-                }
-                None => Effect::None,
-            },
-            ScreenId::ByChapter => {
-                let chapter = self.screens.by_chapter.selected_chapter(&self.view());
-                self.screens.items.drill(&self.data, &user, chapter, None);
-                self.go(ScreenId::Items)
-            }
-            ScreenId::ByDepartment => {
-                let department = self.screens.by_department.selected_department(&self.view());
-                let role = if self.screens.by_department.co {
-                    crate::plan::Role::Co
-                } else {
-                    crate::plan::Role::Lead
-                };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, None, department.map(|d| (d, role)));
-                self.go(ScreenId::Items)
-            }
-            _ => Effect::None,
-        }
-    }
-
-    fn toggle_mark(&mut self) -> Effect {
-        self.screens.items.toggle_mark(&self.data);
         Effect::None
     }
 

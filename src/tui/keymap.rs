@@ -2,10 +2,13 @@
 //! screen (`?`). Only key presses count (not releases or repeats).
 
 use super::action::{Action, AskKind};
-use super::labels::{L, Lang};
+use super::labels::L;
 use super::screens::ScreenId;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::LazyLock;
+
+pub mod help;
+pub use help::{help, hints, input_hints};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +17,10 @@ pub enum Scope {
     /// Screens that list or show items (Items, Detail).
     ItemScreens,
     Screen(ScreenId),
+    /// Every screen but this one.
+    Except(ScreenId),
+    /// The roll-up screens (按章节, 按单位, 按负责人).
+    Rollups,
 }
 
 pub struct Binding {
@@ -22,6 +29,8 @@ pub struct Binding {
     codes: Vec<Key>,
     pub action: Action,
     pub help: L,
+    /// A word or two for the key-hint line at the bottom; `None`: only in the help.
+    pub hint: Option<L>,
 }
 
 /// A key press a binding answers to.
@@ -102,6 +111,17 @@ fn bind(scope: Scope, codes: Vec<Key>, action: Action, help: L) -> Binding {
         codes,
         action,
         help,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// Shown on the key-hint line as `keys hint`.
+    fn hinted(self, hint: L) -> Binding {
+        Binding {
+            hint: Some(hint),
+            ..self
+        }
     }
 }
 
@@ -109,23 +129,57 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Scope::*;
     let mut table = vec![
         bind(
-            Global,
+            Screen(ScreenId::Overview),
+            vec![ch('q')],
+            Action::Quit,
+            L(
+                "退出（有未保存的修改时先询问）",
+                "quit (asks when edits are waiting)",
+            ),
+        )
+        .hinted(L("退出", "quit")),
+        bind(
+            Except(ScreenId::Overview),
             vec![ch('q'), key(KeyCode::Esc)],
             Action::Back,
-            L("返回 / 退出", "back / quit"),
+            L("返回上一页", "back"),
+        )
+        .hinted(L("返回", "back")),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Esc)],
+            Action::Back,
+            L("关闭提示（不退出）", "close a message (never quits)"),
         ),
         bind(
             Global,
             vec![ctrl('c')],
             Action::Quit,
-            L("立即退出", "quit now"),
+            L("退出（需要时先询问）", "quit (asks if needed)"),
+        ),
+        bind(
+            Global,
+            vec![ctrl('o')],
+            Action::ToggleMouse,
+            L(
+                "鼠标开 / 关（关闭后可选择文字复制）",
+                "mouse on / off (off: select text)",
+            ),
         ),
         bind(
             Global,
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),
-        ),
+        )
+        .hinted(L("帮助", "help")),
+        bind(
+            Global,
+            vec![ch('w')],
+            Action::ToggleRules,
+            L("预警灯规则（详情页：为何此灯）", "light rules (and why)"),
+        )
+        .hinted(L("灯规则", "rules")),
         bind(
             Global,
             vec![ch('j'), key(KeyCode::Down)],
@@ -167,6 +221,22 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![key(KeyCode::Enter)],
             Action::Open,
             L("打开 / 下钻", "open / drill in"),
+        )
+        .hinted(L("打开", "open")),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Left), alias(ch('h'))],
+            Action::Column(-1),
+            L(
+                "左一列（按红灯、逾期等计数打开）",
+                "column left (open a count)",
+            ),
+        ),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Right), alias(ch('l'))],
+            Action::Column(1),
+            L("右一列", "column right"),
         ),
         bind(
             Global,
@@ -178,7 +248,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 alias(key(KeyCode::Right)),
             ],
             Action::FocusNext,
-            L("切换焦点 / 选择节点", "switch focus / select milestone"),
+            L("切换焦点 / 下一节点", "focus / next milestone"),
         ),
         bind(Global, vec![ch('r')], Action::Reload, L("刷新", "reload")),
         bind(
@@ -195,34 +265,44 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Global,
-            vec![ch(':')],
+            vec![ch(':'), ch('#')],
             Action::Ask(AskKind::Command),
-            L("命令", "command palette"),
+            L("命令；:12 打开第 12 项", "command; :12 opens #12"),
         ),
         bind(
             ItemScreens,
             vec![ch('/')],
             Action::Ask(AskKind::Search),
             L("搜索（中文或拼音）", "search (Chinese or pinyin)"),
-        ),
+        )
+        .hinted(L("搜索", "search")),
         bind(
             ItemScreens,
             vec![ch('f')],
             Action::Ask(AskKind::Filter),
             L("筛选", "filter"),
+        )
+        .hinted(L("筛选", "filter")),
+        bind(
+            Screen(ScreenId::Items),
+            vec![ch('F')],
+            Action::ClearFilters,
+            L("清除全部筛选", "clear all filters"),
         ),
         bind(
             ItemScreens,
             vec![ch('o')],
             Action::Ask(AskKind::Owner),
             L("设置负责人", "set owner"),
-        ),
+        )
+        .hinted(L("负责人", "owner")),
         bind(
             ItemScreens,
             vec![ch('t')],
-            Action::CycleStatus,
-            L("切换状态", "cycle status"),
-        ),
+            Action::PickStatus,
+            L("选择状态", "pick the status"),
+        )
+        .hinted(L("状态", "status")),
         bind(
             ItemScreens,
             vec![ch('+'), alias(ch('=')), ch('-')],
@@ -234,15 +314,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('p')],
             Action::Ask(AskKind::Progress),
             L("输入进度", "type progress"),
-        ),
+        )
+        .hinted(L("进度", "progress")),
         bind(
             ItemScreens,
             vec![ch('P')],
             Action::Ask(AskKind::Project),
-            L(
-                "项目阶段与投资（阶段 总投资 年度计划 年度完成）",
-                "project stage and investment (stage total plan done)",
-            ),
+            L("项目阶段与投资", "project stage, money"),
         ),
         bind(
             ItemScreens,
@@ -254,7 +332,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ItemScreens,
             vec![ch('C')],
             Action::Ask(AskKind::Co),
-            L("添加配合单位", "add co-responsible department"),
+            L("添加配合单位", "add co-department"),
         ),
         bind(
             ItemScreens,
@@ -266,29 +344,53 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ItemScreens,
             vec![ch('M')],
             Action::CompleteNextMilestone,
-            L("完成所选节点", "complete the selected milestone"),
+            L("完成所选节点（可写日期）", "complete milestone"),
         ),
         bind(
             Screen(ScreenId::Detail),
             vec![ch('E')],
             Action::Ask(AskKind::Extend),
-            L(
-                "所选节点延期（新日期 原因）",
-                "extend the selected milestone (date reason)",
-            ),
+            L("所选节点延期", "extend milestone"),
         ),
         bind(
             ItemScreens,
             vec![ch('n')],
             Action::Ask(AskKind::Note),
             L("添加备注", "add note"),
+        )
+        .hinted(L("备注", "note")),
+        bind(
+            Screen(ScreenId::Items),
+            vec![ch('z')],
+            Action::ToggleFold,
+            L(
+                "折叠 / 展开树中的规划或章节",
+                "fold / unfold a plan or chapter",
+            ),
         ),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('z')],
+            Action::ToggleBody,
+            L("展开 / 收起正文", "fold the plan text"),
+        )
+        .hinted(L("正文", "text")),
         bind(
             Screen(ScreenId::Items),
             vec![ch('s')],
             Action::CycleSort,
             L("排序", "sort"),
         ),
+        bind(
+            Rollups,
+            vec![ch('s')],
+            Action::CycleSort,
+            L(
+                "排序：红灯多、逾期多、事项多的在前",
+                "sort: most red, most overdue, most items first",
+            ),
+        )
+        .hinted(L("排序", "sort")),
         bind(
             Screen(ScreenId::Items),
             vec![ch(' ')],
@@ -303,16 +405,29 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Screen(ScreenId::Detail),
-            vec![ch('R')],
-            Action::Ask(AskKind::RenameMilestone),
-            L("修改所选节点名称", "rename the selected milestone"),
+            vec![ch('D')],
+            Action::RemoveMilestone,
+            L("删除所选节点（先询问）", "remove milestone (asks)"),
         ),
         bind(
-            Screen(ScreenId::Items),
+            Screen(ScreenId::Detail),
+            vec![ch('X')],
+            Action::Ask(AskKind::RemoveDepartment),
+            L("移除一个单位（先询问）", "take a department off (asks)"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('R')],
+            Action::Ask(AskKind::RenameMilestone),
+            L("修改所选节点名称", "rename milestone"),
+        ),
+        bind(
+            Global,
             vec![ch('x')],
             Action::Ask(AskKind::Export),
-            L("导出当前视图（{formats}）", "export this view ({formats})"),
-        ),
+            L("导出本页（{formats}）", "export ({formats})"),
+        )
+        .hinted(L("导出", "export")),
         bind(
             Screen(ScreenId::Indicators),
             vec![ch('v')],
@@ -337,6 +452,11 @@ fn applies(scope: Scope, screen: ScreenId) -> bool {
         Scope::Global => true,
         Scope::ItemScreens => matches!(screen, ScreenId::Items | ScreenId::Detail),
         Scope::Screen(s) => s == screen,
+        Scope::Except(s) => s != screen,
+        Scope::Rollups => matches!(
+            screen,
+            ScreenId::ByChapter | ScreenId::ByDepartment | ScreenId::ByOwner
+        ),
     }
 }
 
@@ -360,86 +480,5 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
         })
 }
 
-/// The rows of the help screen for `screen`: (keys, description), once per description.
-/// The keys are the bindings' own, so the help cannot disagree with them; bindings that
-/// share a description share a row (the number keys read `1-6`).
-pub fn help(screen: ScreenId, lang: Lang) -> Vec<(String, String)> {
-    let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| applies(b.scope, screen)) {
-        let keys = b.codes.iter().filter(|k| k.shown).map(|k| k.name());
-        let what = b.help.get(lang);
-        match rows.iter_mut().find(|(_, w)| *w == what) {
-            Some((shown, _)) => shown.extend(keys),
-            None => rows.push((keys.collect(), what)),
-        }
-    }
-    rows.into_iter()
-        .map(|(keys, what)| (key_list(&keys), described(what)))
-        .collect()
-}
-
-/// Keys as the help writes them: `j Down`, or a run of digits as `1-6`.
-fn key_list(keys: &[String]) -> String {
-    let digits: Option<Vec<u32>> = keys
-        .iter()
-        .map(|k| match k.as_bytes() {
-            [d] if d.is_ascii_digit() => Some(u32::from(d - b'0')),
-            _ => None,
-        })
-        .collect();
-    match digits.as_deref() {
-        Some([first, .., last]) if keys.len() > 2 && last - first + 1 == keys.len() as u32 => {
-            format!("{first}-{last}")
-        }
-        _ => keys.join(" "),
-    }
-}
-
-/// A description with the export formats filled in from the exporter's own list.
-fn described(what: &str) -> String {
-    what.replace(
-        "{formats}",
-        &crate::report::export::Format::extensions().join("/"),
-    )
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_map_to_actions_per_screen() {
-        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert!(matches!(
-            lookup(ScreenId::Items, press('j')),
-            Some(Action::Down)
-        ));
-        assert!(matches!(
-            lookup(ScreenId::Items, press('-')),
-            Some(Action::ProgressStep(-10))
-        ));
-        assert!(matches!(
-            lookup(ScreenId::Items, press('2')),
-            Some(Action::Switch(ScreenId::Items))
-        ));
-        assert!(lookup(ScreenId::Overview, press('o')).is_none());
-        assert!(matches!(
-            lookup(ScreenId::Indicators, press('v')),
-            Some(Action::Ask(AskKind::Indicator))
-        ));
-        let rows = help(ScreenId::Items, Lang::En);
-        assert!(rows.iter().any(|(_, d)| d == "set owner"));
-        // Shown keys come from the bindings; aliases (Left, =) are not shown.
-        assert!(rows.contains(&("1-6".to_string(), "switch screen".to_string())));
-        assert!(rows.contains(&(
-            "Tab h l".to_string(),
-            "switch focus / select milestone".to_string()
-        )));
-        assert!(rows.contains(&("+ -".to_string(), "progress +/-10".to_string())));
-        assert!(rows.contains(&("U Ctrl-R".to_string(), "redo what I undid".to_string())));
-        assert!(rows.contains(&(
-            "x".to_string(),
-            "export this view (xlsx/csv/md/json)".to_string()
-        )));
-    }
-}
+mod tests;

@@ -139,6 +139,8 @@ pub struct Lists {
     pub due_soon: Option<Vec<(i64, String, chrono::NaiveDate)>>,
     pub recent_by_others: Option<Vec<HistoryEntry>>,
     pub indicators: Option<Vec<IndicatorRow>>,
+    /// Departments sent a return workbook, and whether it is back.
+    pub returns: Option<Vec<crate::store::ReturnState>>,
 }
 
 /// The directory of departments, read at a full load.
@@ -178,11 +180,15 @@ pub struct Snapshot {
     pub indicators: Vec<IndicatorRow>,
     pub due_soon: Vec<DueSoon>,
     pub recent_by_others: Vec<HistoryEntry>,
+    /// Departments sent a return workbook, and whether it is back (names made safe).
+    pub returns: Vec<crate::store::ReturnState>,
     /// Owners, most items first (for completion).
     pub owners: Vec<String>,
     /// Per owner: (items, red items).
     pub owner_counts: FastMap<NameId, (usize, usize)>,
     pub directory: Directory,
+    /// The pace and light thresholds the lights were judged with (for the rules overlay).
+    pub thresholds: crate::track::health::Thresholds,
     ids: IdMaps,
     pub mark: ReadMark,
     pub stamp: Option<Stamp>,
@@ -235,6 +241,9 @@ impl Snapshot {
         }
         if let Some(indicators) = lists.indicators {
             self.indicators = indicators;
+        }
+        if let Some(returns) = lists.returns {
+            self.returns = returns;
         }
     }
 
@@ -305,6 +314,10 @@ impl Snapshot {
 
     pub fn by_co(&self) -> &[RollupRow] {
         &self.rollup_rows.by_co
+    }
+
+    pub fn by_owner(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_owner
     }
 
     pub fn total(&self) -> Option<&RollupRow> {

@@ -625,3 +625,66 @@ fn hostile_text_never_reaches_the_terminal() {
     let shown = db.show(id);
     assert!(shown["owner"].as_str().unwrap().starts_with("evil"));
 }
+
+/// Issue 18 point 12: an item of a plan whose period (2021–2025) is over, not done, is
+/// 逾期未完成 and red, `show` says why, and `list --overdue` counts it late.
+#[test]
+fn an_item_past_its_period_is_red_and_show_says_why() {
+    let db = Db::new();
+    let id = item_with_title(&db, "建设长株潭国家中心城市");
+    let shown = db.ok(["show", &id.to_string()]);
+    assert!(shown.contains("灯 light: 红 red"), "{shown}");
+    assert!(
+        shown.contains("为什么 why:    红：逾期未完成——期限 2025-12-31 已过，进度 0%"),
+        "{shown}"
+    );
+    let late = db.json(["list", "--overdue", "--json"]);
+    assert!(
+        items(&late).iter().any(|i| i["id"] == id),
+        "list --overdue leaves out #{id}"
+    );
+    // Done, it is green and no longer late.
+    db.ok(["set", &id.to_string(), "--status", "done"]);
+    let shown = db.ok(["show", &id.to_string()]);
+    assert!(shown.contains("为什么 why:    绿：已完成"), "{shown}");
+    let late = db.json(["list", "--overdue", "--json"]);
+    assert!(!items(&late).iter().any(|i| i["id"] == id));
+}
+
+/// Issue 18 point 6: `dept` and `assign` take a department by any of its names; a name no
+/// department has is refused unless --new-department (it was added for good before); a
+/// part several share is refused with their names.
+#[test]
+fn department_names_resolve_and_new_ones_need_a_flag() {
+    let db = Db::new();
+    let err = db.fails(["dept", "11", "--co", "某某局"]);
+    assert!(
+        err.contains("no department is called “某某局”") && err.contains("--new-department"),
+        "{err}"
+    );
+    let listed = db.ok(["departments"]);
+    assert!(!listed.contains("某某局"), "added silently");
+    db.ok(["dept", "11", "--co", "某某局", "--new-department"]);
+    assert!(db.ok(["departments"]).contains("某某局"));
+    // A part one department has: that department.
+    let out = db.ok(["dept", "11", "--co", "住房城乡建设"]);
+    assert!(out.contains("省住房城乡建设厅"), "{out}");
+    // An alias, and pinyin.
+    let out = db.ok(["dept", "11", "--lead", "发改委"]);
+    assert!(out.contains("牵头 lead: 省发展改革委"), "{out}");
+    let out = db.ok(["dept", "11", "--lead", "fagaiwei"]);
+    assert!(out.contains("牵头 lead: 省发展改革委"), "{out}");
+    // A part several share: refused, naming them.
+    let err = db.fails(["dept", "11", "--co", "省委"]);
+    assert!(err.contains("departments:"), "{err}");
+    let err = db.fails([
+        "assign",
+        "--plan",
+        "hn-czh-14",
+        "--box",
+        "2",
+        "--co",
+        "某某委员会",
+    ]);
+    assert!(err.contains("--new-department"), "{err}");
+}

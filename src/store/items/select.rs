@@ -39,8 +39,8 @@ impl Facts<Key> for Scanned<'_, '_> {
     fn pace(&self) -> Pace {
         self.row.health.pace
     }
-    fn overdue(&self) -> usize {
-        self.row.health.overdue
+    fn late(&self) -> bool {
+        self.row.health.is_late()
     }
     fn owner(&self) -> Option<&Key> {
         self.owner.as_ref()

@@ -4,8 +4,8 @@
 use super::App;
 use crate::plan::Role;
 use crate::store::ItemEdit;
-use crate::track::Status;
-use crate::tui::action::{AskKind, InputPurpose};
+use crate::track::dates::Toward;
+use crate::tui::action::{AskKind, ExportWhat, InputPurpose};
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
 use crate::tui::mode::{Input, Mode};
@@ -30,22 +30,6 @@ impl App {
             }),
             None => Effect::None,
         }
-    }
-
-    pub(super) fn cycle_status(&mut self) -> Effect {
-        let Some(item) = self.current_item() else {
-            return Effect::None;
-        };
-        let next = match item.status {
-            Status::NotStarted => Status::InProgress,
-            Status::InProgress => Status::Done,
-            Status::Done => Status::Paused,
-            Status::Paused => Status::NotStarted,
-        };
-        self.edit(ItemEdit {
-            status: Some(next),
-            ..ItemEdit::default()
-        })
     }
 
     pub(super) fn progress_step(&mut self, step: i8) -> Effect {
@@ -77,28 +61,44 @@ impl App {
         selected
     }
 
-    pub(super) fn complete_next_milestone(&mut self) -> Effect {
-        let Some(next) = self.selected_open_milestone() else {
+    /// `D`: remove the selected milestone, asking first (undo brings it back).
+    pub(super) fn remove_milestone(&mut self) -> Effect {
+        let Some(selected) = self
+            .screens
+            .detail
+            .selected_milestone()
+            .filter(|_| self.screen == ScreenId::Detail)
+            .cloned()
+        else {
             return Effect::None;
         };
         let question = match self.lang() {
             Lang::Zh => format!(
-                "将节点“{}”（{}）标记为今天完成？y/n",
-                next.title, next.due_on
+                "删除节点「{}」（{}）？可用 u 撤销。y/n",
+                selected.title, selected.due_on
             ),
             Lang::En => format!(
-                "Mark milestone “{}” ({}) done today? y/n",
-                next.title, next.due_on
+                "Remove milestone “{}” ({})? u undoes it. y/n",
+                selected.title, selected.due_on
             ),
         };
-        self.message = Some((Tone::Hint, question.clone()));
-        self.mode = Mode::Confirm {
+        self.ask_yes(
             question,
-            effect: Box::new(Effect::Save(Save::CompleteMilestone {
-                milestone: next.id,
-                on: self.session.today,
-            })),
+            Effect::Save(Save::RemoveMilestone {
+                milestone: selected.id,
+                title: selected.title,
+            }),
+        )
+    }
+
+    /// `M`: ask the day the selected milestone was done (Enter alone: today).
+    pub(super) fn complete_next_milestone(&mut self) -> Effect {
+        let Some(next) = self.selected_open_milestone() else {
+            return Effect::None;
         };
+        let input = Input::new(InputPurpose::CompleteMilestone(next.id), "", Vec::new())
+            .about(format!("「{}」{}", next.title, next.due_on));
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
@@ -111,16 +111,7 @@ impl App {
             (AskKind::Search, _) => InputPurpose::Search,
             (AskKind::Filter, _) => InputPurpose::Filter,
             (AskKind::Command, _) => InputPurpose::Command,
-            (AskKind::Export, _) => {
-                let ids = self
-                    .screens
-                    .items
-                    .visible()
-                    .iter()
-                    .map(|&i| self.data.items[i].id)
-                    .collect();
-                InputPurpose::Export(ids)
-            }
+            (AskKind::Export, _) => InputPurpose::Export(self.what_to_export()),
             (AskKind::BulkOwner, _) => {
                 InputPurpose::BulkOwner(self.screens.items.targets(&self.data))
             }
@@ -133,6 +124,7 @@ impl App {
             (AskKind::Project, Some(id)) => InputPurpose::Project(id),
             (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
+            (AskKind::RemoveDepartment, Some(id)) => InputPurpose::RemoveDepartment(id),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
             (AskKind::Note, Some(id)) => InputPurpose::Note(id),
             (AskKind::Extend, Some(_)) => match self.selected_open_milestone() {
@@ -155,7 +147,19 @@ impl App {
         // other prompts start empty, with the current value offered first by Tab.
         let initial = match &purpose {
             InputPurpose::Search => self.screens.items.search().to_string(),
-            InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
+            InputPurpose::Export(what) => {
+                let name = match what {
+                    ExportWhat::Items(_) => "plantrack",
+                    ExportWhat::Rollup(by) => by.as_str(),
+                    ExportWhat::Indicators => "indicators",
+                };
+                let extension = if *what == ExportWhat::Indicators {
+                    "csv"
+                } else {
+                    "xlsx"
+                };
+                format!("{name}-{}.{extension}", self.session.today)
+            }
             InputPurpose::Filter if !self.screens.items.filter_text().is_empty() => {
                 format!("{} ", self.screens.items.filter_text())
             }
@@ -163,6 +167,8 @@ impl App {
             InputPurpose::Project(id) => crate::track::project::project_line(
                 self.data.item(*id).and_then(|i| i.project.as_deref()),
             ),
+            // A note closed unsaved goes on where it was left.
+            InputPurpose::Note(id) => self.drafts.get(id).cloned().unwrap_or_default(),
             _ => String::new(),
         };
         let current_owner = item.and_then(|i| i.1);
@@ -173,6 +179,15 @@ impl App {
                 .collect(),
             InputPurpose::BulkOwner(_) => self.data.owners.clone(),
             InputPurpose::Department(..) => self.data.directory.departments.clone(),
+            // The item's own departments.
+            InputPurpose::RemoveDepartment(id) => self
+                .screens
+                .detail
+                .detail
+                .as_ref()
+                .filter(|d| d.row.id == *id)
+                .map(|d| d.departments.iter().map(|l| l.short.clone()).collect())
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         if matches!(purpose, InputPurpose::Search | InputPurpose::Filter)
@@ -180,7 +195,28 @@ impl App {
         {
             self.go(ScreenId::Items);
         }
-        self.mode = Mode::Input(Box::new(Input::new(purpose, &initial, suggestions)));
+        // The milestone `E` and `R` act on is named in the prompt.
+        let subject = match &purpose {
+            InputPurpose::Extend(id) | InputPurpose::RenameMilestone(id) => self
+                .screens
+                .detail
+                .selected_milestone()
+                .filter(|m| m.id == *id)
+                .map(|m| format!("「{}」{}", m.title, m.due_on)),
+            _ => None,
+        };
+        let directory = matches!(purpose, InputPurpose::Department(..))
+            .then(|| self.data.directory.all.clone());
+        let input = Input::new(purpose, &initial, suggestions);
+        let input = match directory {
+            Some(directory) => input.with_directory(directory),
+            None => input,
+        };
+        let input = match subject {
+            Some(subject) => input.about(subject),
+            None => input,
+        };
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
@@ -204,6 +240,7 @@ impl App {
         let lang = self.lang();
         let trimmed = text.trim().to_string();
         let stamp = self.stamp();
+        let today = self.session.today;
         match purpose {
             InputPurpose::Search => self.search_changed(trimmed, true),
             InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
@@ -258,19 +295,44 @@ impl App {
                 Err(e) => self.fail(e.message(lang)),
             },
             InputPurpose::Department(id, role) if !trimmed.is_empty() => {
-                Effect::Save(Save::Department {
-                    id,
-                    name: trimmed,
-                    role,
-                    stamp,
-                })
+                self.department_named(id, role, trimmed)
             }
-            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, lang) {
+            InputPurpose::RemoveDepartment(id) if !trimmed.is_empty() => {
+                let question = match lang {
+                    Lang::Zh => format!("从 #{id} 移除单位“{trimmed}”？y/n"),
+                    Lang::En => format!("Take “{trimmed}” off #{id}? y/n"),
+                };
+                self.ask_yes(
+                    question,
+                    Effect::Save(Save::RemoveDepartment { id, name: trimmed }),
+                )
+            }
+            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, today, lang) {
                 Ok((due, title)) => Effect::Save(Save::Milestone { id, title, due }),
                 Err(message) => self.fail(message),
             },
             InputPurpose::Note(id) if !trimmed.is_empty() => Effect::Save(Save::Note { id, text }),
-            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, lang) {
+            // Enter alone: done today.
+            InputPurpose::CompleteMilestone(milestone) if trimmed.is_empty() => {
+                Effect::Save(Save::CompleteMilestone {
+                    milestone,
+                    on: today,
+                })
+            }
+            InputPurpose::CompleteMilestone(milestone) => {
+                match crate::track::dates::parse_typed(&trimmed, today, Toward::Behind) {
+                    Some(on) if on <= today => Effect::Save(Save::CompleteMilestone { milestone, on }),
+                    Some(on) => self.fail(match lang {
+                        Lang::Zh => format!("完成日期 {on} 还没到；未保存"),
+                        Lang::En => format!("{on} is still to come: a milestone is done on a past day; nothing was saved"),
+                    }),
+                    None => self.fail(match lang {
+                        Lang::Zh => format!("日期“{trimmed}”无法识别（可写 2026-06-30、6/30、+0）；未保存"),
+                        Lang::En => format!("“{trimmed}” is not a date (2026-06-30, 6/30, +0); nothing was saved"),
+                    }),
+                }
+            }
+            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, today, lang) {
                 Ok((to, reason)) => Effect::Save(Save::Extend {
                     milestone,
                     to,
@@ -279,9 +341,28 @@ impl App {
                 Err(message) => self.fail(message),
             },
             InputPurpose::BulkOwner(ids) if !trimmed.is_empty() && !ids.is_empty() => {
+                // Marks made before a filter changed may be off the list: say how many.
+                let shown: std::collections::HashSet<i64> = self
+                    .screens
+                    .items
+                    .visible()
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect();
+                let hidden = ids.iter().filter(|id| !shown.contains(id)).count();
+                let aside = match (hidden, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Zh) => format!("（其中 {n} 项不在当前列表中）"),
+                    (n, Lang::En) => format!(" ({n} of them not on the list shown)"),
+                };
                 let question = match lang {
-                    Lang::Zh => format!("将 {} 个事项的负责人设为“{trimmed}”？y/n", ids.len()),
-                    Lang::En => format!("Set the owner of {} items to “{trimmed}”? y/n", ids.len()),
+                    Lang::Zh => {
+                        format!("将 {} 个事项{aside}的负责人设为“{trimmed}”？y/n", ids.len())
+                    }
+                    Lang::En => format!(
+                        "Set the owner of {} items{aside} to “{trimmed}”? y/n",
+                        ids.len()
+                    ),
                 };
                 self.message = Some((Tone::Hint, question.clone()));
                 self.mode = Mode::Confirm {
@@ -313,22 +394,25 @@ impl App {
                     title: trimmed,
                 })
             }
-            InputPurpose::Export(ids) if !trimmed.is_empty() => Effect::Export {
-                ids,
-                path: std::path::PathBuf::from(trimmed),
+            // A name without a directory goes to the export directory; the message names
+            // the file by its absolute path.
+            InputPurpose::Export(what) if !trimmed.is_empty() => Effect::Export {
+                what,
+                path: std::path::absolute(self.session.export_dir.join(trimmed))
+                    .unwrap_or_else(|_| std::path::PathBuf::from(&text)),
             },
             InputPurpose::Command => self.command(&trimmed),
             _ => Effect::None,
         }
     }
 
-    /// `:` commands: the less common actions.
+    /// `:` commands: the less common actions; `:12` or `:#12` (and `#12`) opens item 12.
     pub(super) fn command(&mut self, command: &str) -> Effect {
+        if let Some(id) = item_number(command) {
+            return self.jump(id);
+        }
         match command {
-            "q" | "quit" => {
-                self.quit = true;
-                Effect::Quit
-            }
+            "q" | "quit" => self.quit_unless_pending(),
             "reload" => Effect::Reload,
             "undo" => Effect::PreviewUndo,
             "redo" => Effect::PreviewRedo,
@@ -346,10 +430,57 @@ impl App {
             }
             "mine" => self.submitted(InputPurpose::Filter, "mine".into()),
             other => self.fail(format!(
-                "{}: {other} (quit, reload, undo, clear, mine, lang zh|en)",
+                "{}: {other} (12 #12, quit, reload, undo, clear, mine, lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
         }
+    }
+
+    /// What `x` exports on the current screen: the rows or the item shown, the roll-up,
+    /// the indicators.
+    fn what_to_export(&self) -> ExportWhat {
+        use crate::track::rollup::RollupBy;
+        match self.screen {
+            ScreenId::Items => ExportWhat::Items(
+                self.screens
+                    .items
+                    .visible()
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect(),
+            ),
+            ScreenId::Detail => ExportWhat::Items(
+                self.screens
+                    .detail
+                    .detail
+                    .as_ref()
+                    .map(|d| vec![d.row.id])
+                    .unwrap_or_default(),
+            ),
+            ScreenId::Overview => ExportWhat::Rollup(RollupBy::Plan),
+            ScreenId::ByChapter => ExportWhat::Rollup(RollupBy::Chapter),
+            ScreenId::ByDepartment if self.screens.by_department.co => {
+                ExportWhat::Rollup(RollupBy::CoDepartment)
+            }
+            ScreenId::ByDepartment => ExportWhat::Rollup(RollupBy::LeadDepartment),
+            ScreenId::ByOwner => ExportWhat::Rollup(RollupBy::Owner),
+            ScreenId::Indicators => ExportWhat::Indicators,
+        }
+    }
+
+    /// Open item `id` in Detail, or say there is no such item.
+    pub(super) fn jump(&mut self, id: i64) -> Effect {
+        if self.data.item(id).is_none() {
+            return self.fail(match self.lang() {
+                Lang::Zh => format!("没有事项 #{id}"),
+                Lang::En => format!("No item #{id}"),
+            });
+        }
+        if self.screen != ScreenId::Detail {
+            self.history.push(self.screen);
+            self.screen = ScreenId::Detail;
+        }
+        Effect::LoadDetail(id)
     }
 
     pub(super) fn fail(&mut self, message: String) -> Effect {
@@ -359,19 +490,36 @@ impl App {
 }
 
 /// "2026-06-30 完成可研批复" → (date, title), with a message naming the expected format.
-pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), String> {
+pub fn parse_milestone(
+    text: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<(NaiveDate, String), String> {
     let (date, title) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let format_hint = lang.pick(
-        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复",
-        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved",
+        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复（日期也可写 6/30、+30、月底、下月底、年底）",
+        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved (or 6/30, +30, 月底, 下月底, 年底)",
     );
-    let due = crate::track::limits::parse_date(date).ok_or_else(|| match lang {
-        Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
-        Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
-    })?;
+    let due =
+        crate::track::dates::parse_typed(date, today, Toward::Ahead).ok_or_else(|| match lang {
+            Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
+            Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
+        })?;
     let title = title.trim();
     if title.is_empty() {
         return Err(format_hint.to_string());
     }
     Ok((due, title.to_string()))
+}
+
+/// `12`, `#12` or `＃12`: an item number typed to jump to.
+fn item_number(command: &str) -> Option<i64> {
+    let digits = command
+        .strip_prefix('#')
+        .or_else(|| command.strip_prefix('＃'))
+        .unwrap_or(command);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }

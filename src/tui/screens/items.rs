@@ -11,6 +11,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
 
 mod filter;
+pub mod fold;
+pub mod rank;
+mod tree;
 
 use filter::Criteria;
 pub use filter::ItemsFilter;
@@ -61,6 +64,8 @@ impl SortKey {
 pub struct ItemsScreen {
     /// Index into `Snapshot::tree`.
     tree_selected: usize,
+    /// Plans and chapters folded in the tree.
+    folds: fold::Folds,
     focus: Focus,
     selected: usize,
     filter: ItemsFilter,
@@ -129,6 +134,7 @@ impl ItemsScreen {
     /// belongs, instead of a pass over every item. Other orders recompute.
     pub fn rows_changed(&mut self, data: &Snapshot, user: &str, changed: &[usize], place: Place) {
         if self.sort != SortKey::Plan
+            || !self.search.is_empty()
             || data.tree.get(self.tree_selected).map(|n| &n.scope) != place.scope.as_ref()
         {
             return self.refresh(data, user, place);
@@ -219,6 +225,9 @@ impl ItemsScreen {
             visible
         };
         match self.sort {
+            SortKey::Plan if !criteria.query.is_empty() => {
+                rank::rank(&mut visible, items, &criteria.query)
+            }
             SortKey::Plan => {}
             SortKey::Light => visible.sort_by_key(|&i| items[i].health.light),
             SortKey::Progress => visible.sort_by_key(|&i| items[i].progress),
@@ -332,37 +341,24 @@ impl ItemsScreen {
     }
 
     /// Show the items behind a roll-up row: a chapter or a department.
+    /// Show what a roll-up row stands for: its chapter's items, or the items its filter
+    /// keeps (a department in its role — from 牵头 lead items only —, an owner, the
+    /// unassigned), with no search left over.
     pub fn drill(
         &mut self,
         data: &Snapshot,
         user: &str,
-        chapter: Option<(String, String)>,
-        department: Option<(String, crate::plan::Role)>,
+        (plan, chapter): (Option<String>, Option<String>),
+        filter: ItemsFilter,
     ) {
-        // A drill-down from 牵头 keeps to lead items, from 配合 to co items.
-        self.filter = ItemsFilter {
-            department: department.as_ref().map(|(d, _)| d.clone()),
-            role: department.as_ref().map(|(_, role)| *role),
-            ..ItemsFilter::default()
-        };
-        self.filter_text = department
-            .map(|(d, role)| {
-                let role = match role {
-                    crate::plan::Role::Lead => "牵头",
-                    crate::plan::Role::Co => "配合",
-                };
-                format!("单位:{d} 角色:{role}")
-            })
-            .unwrap_or_default();
+        self.filter_text = filter.words(true).join(" ");
+        self.filter = filter;
         self.search.clear();
         self.search_hits.clear();
-        let scope = match chapter {
-            Some((plan, chapter)) => Scope {
-                plan: Some(plan),
-                chapter: Some(chapter),
-                box_number: None,
-            },
-            None => Scope::default(),
+        let scope = Scope {
+            plan,
+            chapter,
+            box_number: None,
         };
         self.tree_selected = data.tree.iter().position(|n| n.scope == scope).unwrap_or(0);
         self.selected = 0;
@@ -370,12 +366,36 @@ impl ItemsScreen {
         self.recompute(data, user);
     }
 
+    /// What narrows the list, as chips for the title: ` [灯:红] [单位:住建] [/czt] [已选 3]
+    /// F 清除`; empty when nothing does.
+    pub fn chips(&self, lang: labels::Lang) -> String {
+        let mut chips: Vec<String> = self.filter.words(lang == labels::Lang::Zh);
+        if !self.search.is_empty() {
+            chips.push(format!("/{}", self.search));
+        }
+        if !self.marked.is_empty() {
+            chips.push(match lang {
+                labels::Lang::Zh => format!("已选 {}", self.marked.len()),
+                labels::Lang::En => format!("{} marked", self.marked.len()),
+            });
+        }
+        if chips.is_empty() {
+            return String::new();
+        }
+        let chips: String = chips.iter().map(|c| format!(" [{c}]")).collect();
+        format!(
+            " |{chips} {}",
+            labels::Lang::pick(lang, "F 清除", "F clears")
+        )
+    }
+
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
-        let tree_width = if area.width >= 120 { 34 } else { 22 };
+        let tree_width = Self::tree_width(area.width);
         let [tree_area, table_area] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Min(40)]).areas(area);
         outline_tree::render(
             &view.data.tree,
+            &self.folds,
             self.tree_selected,
             self.focus == Focus::Tree,
             view,
@@ -383,22 +403,13 @@ impl ItemsScreen {
             buf,
         );
         let title = format!(
-            "{} {}/{} | {} {}{}{}",
+            "{} {}/{} | {} {}{}",
             labels::SHOWN.get(view.lang),
             self.visible.len(),
             view.data.live,
             labels::SORT.get(view.lang),
             self.sort.label(view.lang),
-            if self.search.is_empty() {
-                String::new()
-            } else {
-                format!(" | /{}", self.search)
-            },
-            if self.filter_text.is_empty() {
-                String::new()
-            } else {
-                format!(" | {}", self.filter_text)
-            },
+            self.chips(view.lang),
         );
         item_table::render(
             &self.visible,
@@ -406,6 +417,7 @@ impl ItemsScreen {
             &self.marked,
             self.focus == Focus::Table,
             &title,
+            self.search.trim(),
             view,
             table_area,
             buf,
@@ -441,7 +453,15 @@ impl super::Navigate for ItemsScreen {
         match self.focus {
             Focus::Table => self.selected = step(self.selected, delta, self.visible.len()),
             Focus::Tree => {
-                self.tree_selected = step(self.tree_selected, delta, ctx.data.tree.len());
+                let shown = self.folds.shown(&ctx.data.tree);
+                let at = shown
+                    .iter()
+                    .position(|&n| n == self.tree_selected)
+                    .unwrap_or(0);
+                self.tree_selected = shown
+                    .get(step(at, delta, shown.len()))
+                    .copied()
+                    .unwrap_or(0);
                 self.selected = 0;
                 self.recompute(ctx.data, ctx.user);
             }

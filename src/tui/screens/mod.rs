@@ -3,10 +3,12 @@
 
 pub mod by_chapter;
 pub mod by_department;
+pub mod by_owner;
 pub mod indicators;
 pub mod item_detail;
 pub mod items;
 pub mod overview;
+pub mod rollup_sort;
 
 use super::labels::{self, L};
 use super::snapshot::Snapshot;
@@ -28,6 +30,12 @@ pub trait Navigate {
     fn clamp(&mut self, _ctx: &Ctx<'_>) {}
 }
 
+/// The first row a list `height` rows high shows with its cursor on `selected`: the rows
+/// around the cursor, as every list and table of the workbench draws them.
+pub fn first_shown(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
 /// `current` moved by `delta` within `0..len`.
 pub fn step(current: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
@@ -46,17 +54,19 @@ pub enum ScreenId {
     ByChapter,
     ByDepartment,
     Indicators,
+    ByOwner,
 }
 
 impl ScreenId {
-    /// In tab order (number keys 1–6).
-    pub const ALL: [ScreenId; 6] = [
+    /// In tab order (number keys 1–7).
+    pub const ALL: [ScreenId; 7] = [
         ScreenId::Overview,
         ScreenId::Items,
         ScreenId::Detail,
         ScreenId::ByChapter,
         ScreenId::ByDepartment,
         ScreenId::Indicators,
+        ScreenId::ByOwner,
     ];
 
     pub fn label(self) -> L {
@@ -67,6 +77,18 @@ impl ScreenId {
             ScreenId::ByChapter => labels::BY_CHAPTER,
             ScreenId::ByDepartment => labels::BY_DEPARTMENT,
             ScreenId::Indicators => labels::INDICATORS,
+            ScreenId::ByOwner => L("按负责人", "By owner"),
+        }
+    }
+
+    /// The name on a narrow tab bar.
+    pub fn short_label(self) -> L {
+        match self {
+            ScreenId::ByChapter => L("章节", "Chapters"),
+            ScreenId::ByDepartment => L("单位", "Depts"),
+            ScreenId::Indicators => L("指标", "Indic"),
+            ScreenId::ByOwner => L("负责人", "Owners"),
+            _ => self.label(),
         }
     }
 

@@ -40,7 +40,7 @@ pub fn render(
     header.extend(
         Light::ALL
             .iter()
-            .map(|l| lang.pick(l.label_zh(), &l.label_en()[..1]).to_string()),
+            .map(|l| super::cells::light_short(*l, lang).to_string()),
     );
     header.push(labels::MEAN_PROGRESS.get(lang).to_string());
     header.push(labels::OVERDUE.get(lang).to_string());
@@ -49,7 +49,7 @@ pub fn render(
         header.push(labels::NO_LEAD.get(lang).to_string());
     }
     let height = usize::from(area.height.saturating_sub(3)).max(1);
-    let first = selected.saturating_sub(height.saturating_sub(1));
+    let first = super::super::screens::first_shown(selected, height);
     let body: Vec<Row> = rows
         .iter()
         .skip(first)

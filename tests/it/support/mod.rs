@@ -8,6 +8,7 @@ pub mod skip;
 pub mod tasks_text;
 pub mod tmux;
 pub mod tui;
+pub mod workbook;
 
 use plantrack::plan::{self, ParsedDocument};
 use std::path::PathBuf;
