@@ -18,6 +18,10 @@
 mod fixture;
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "support/speed.rs"]
+mod speed;
+#[path = "support/table.rs"]
+mod table;
 
 use plantrack::store::{ItemQuery, Store};
 use plantrack::track::rollup::{RollupBy, rollup, total};
@@ -26,6 +30,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use table::Row;
 
 const CHILD: &str = "PLANTRACK_BUDGET_CHILD";
 const CHILD_PATH: &str = "PLANTRACK_BUDGET_PATH";
@@ -36,6 +41,17 @@ fn main() {
         Ok("import") => return child_import(),
         _ => {}
     }
+    // `cargo bench --bench budgets -- speed`: the reference loops alone.
+    if std::env::args().skip(1).any(|a| a == "speed") {
+        let reading = speed::Reading::take();
+        println!(
+            "CPU loop {:.1} ms, SQLite loop {:.1} ms (median of 5 each); speed against the reference machine {:.2}×",
+            reading.cpu_ms,
+            reading.sqlite_ms,
+            reading.speed()
+        );
+        return;
+    }
     let items: usize = std::env::var("PLANTRACK_BUDGET_ITEMS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -43,6 +59,7 @@ fn main() {
     let seed = fixture::SEED;
     println!("plantrack budgets at {items} items (seed {seed}), release build");
     machine();
+    let speed_at_start = speed::Reading::take();
     let started = Instant::now();
     let cached = fixture::tracked_db(items, seed);
     let (texts, text_bytes) = fixture::plan_texts(items, seed);
@@ -224,15 +241,17 @@ fn main() {
         .collect();
     let seconds: Vec<f64> = imports.iter().map(|r| r.seconds).collect();
     let rate = text_bytes as f64 / 1e6 / median(&seconds);
-    rows.push(Row {
-        what: format!(
+    rows.push(Row::rate(
+        &format!(
             "import, searchable when done ({:.1} MB of plan text, median of 3)",
             text_bytes as f64 / 1e6
         ),
-        budget: "≥ 12 MB/s".into(),
-        measured: format!("{rate:.1} MB/s ({:.1} s)", median(&seconds)),
-        ok: rate >= 12.0,
-    });
+        "≥ 12 MB/s",
+        rate,
+        12.0,
+        "MB/s",
+        format!("{rate:.1} MB/s ({:.1} s)", median(&seconds)),
+    ));
     let import_peak = imports.iter().map(|r| r.peak_kib).max().unwrap_or(0) as f64 / 1024.0;
     rows.push(Row::new(
         "peak memory importing",
@@ -268,19 +287,26 @@ fn main() {
         )
         .unwrap();
         let total = started.elapsed();
-        rows.push(Row {
-            what: format!("export JSON ({:.1} MB), one run", out.len() as f64 / 1e6),
-            budget: "— (task export: 2.1 s)".into(),
-            measured: format!(
+        rows.push(Row::info(
+            &format!("export JSON ({:.1} MB), one run", out.len() as f64 / 1e6),
+            "— (task export: 2.1 s)",
+            format!(
                 "{:.2} s (collect {:.2} s)",
                 total.as_secs_f64(),
                 collected.as_secs_f64()
             ),
-            ok: true,
-        });
+        ));
     }
 
-    print_table(&rows);
+    let machine_speed = speed::Speed {
+        start: speed_at_start,
+        end: speed::Reading::take(),
+    };
+    table::print_table(&rows, machine_speed.factor());
+    println!();
+    for line in machine_speed.describe() {
+        println!("{line}");
+    }
     println!();
     println!("start-up breakdown (in-process, median of 5, ms; memory from the first round):");
     for (what, ms) in &breakdown {
@@ -313,45 +339,12 @@ fn main() {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let missed = rows.iter().filter(|r| !r.ok).count();
+    let missed = rows.iter().filter(|r| !r.ok()).count();
     println!(
         "{missed} of {} budgets missed; total time {:.0} s",
         rows.len(),
         started.elapsed().as_secs_f64()
     );
-}
-
-struct Row {
-    what: String,
-    budget: String,
-    measured: String,
-    ok: bool,
-}
-
-impl Row {
-    fn new(what: &str, budget: &str, value: f64, limit: f64, unit: &str) -> Row {
-        Row {
-            what: what.to_string(),
-            budget: budget.to_string(),
-            measured: format!("{value:.2} {unit}"),
-            ok: value <= limit,
-        }
-    }
-}
-
-fn print_table(rows: &[Row]) {
-    println!();
-    println!("| what | budget | measured | ok/MISSED |");
-    println!("|---|---|---|---|");
-    for r in rows {
-        println!(
-            "| {} | {} | {} | {} |",
-            r.what,
-            r.budget,
-            r.measured,
-            if r.ok { "ok" } else { "MISSED" }
-        );
-    }
 }
 
 fn machine() {

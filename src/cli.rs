@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// No progress bar for long work (import, export, compact, backup, load); a bar is
+    /// shown only when stderr is a terminal in any case.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
     /// Where the workbench writes exports named without a directory (default: the
     /// directory it was started in).
     #[arg(long, global = true, env = "PLANTRACK_EXPORT_DIR", value_name = "DIR")]

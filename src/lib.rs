@@ -12,6 +12,8 @@
 //!   boxes, tasks, indicators, deadlines, glossary). Pure: no I/O but the bytes given.
 //! - `track`: domain rules, pure — status, pace and lights, roll-ups, filters, identity
 //!   of revised items, limits, projects, indicators.
+//! - `progress`: the stages of long work and the trait the parser, store and exports
+//!   report them through (`commands::progress` draws the bar; nothing else does).
 //! - `seed`, `directory`: the embedded plan texts and department directory; `clock`:
 //!   "today"; `text`: terminal safety, display width and wrapping, script conversion,
 //!   pinyin matching, the session language.
@@ -21,6 +23,7 @@ pub mod clock;
 mod commands;
 pub mod directory;
 pub mod plan;
+pub mod progress;
 pub mod report;
 pub mod seed;
 pub mod store;
@@ -63,15 +66,19 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         tui::run(ctx.store, session)?;
         return Ok(ExitCode::SUCCESS);
     };
+    // A bar for long work on a terminal; nothing at all in scripts or with --quiet.
+    let progress = commands::progress::reporter(cli.quiet, commands::language(cli.lang.as_deref()));
     if let Command::Import(args) = &command
         && args.dry_run
     {
-        commands::import::dry_run(args, cli.db.as_deref(), cli.user.as_deref(), &mut out)?;
+        let (db, user) = (cli.db.as_deref(), cli.user.as_deref());
+        commands::import::dry_run(args, db, user, &*progress, &mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
     // A command killed by a signal leaves no temporary file behind.
     crate::report::file::clean_up_on_signals()?;
     let mut ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
+    ctx.progress = progress;
     let ctx = &mut ctx;
     match &command {
         Command::List(args) => commands::list::run(args, ctx, &mut out)?,

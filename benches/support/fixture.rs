@@ -1,6 +1,6 @@
 //! Bench fixtures: tracked databases cached under `target/bench-data/` (keyed by size, seed
 //! and generator version), plan texts written once, and helpers that drive the workbench
-//! with key events and render it into a 200×60 `TestBackend`, as `tests/support/tui.rs`
+//! with key events and render it into a 200×60 `TestBackend`, as `tests/it/support/tui.rs`
 //! does. Include with `#[path = "support/fixture.rs"] mod fixture;` after `generate`.
 #![allow(dead_code)]
 
@@ -212,7 +212,7 @@ pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .unwrap_or_else(|e| fail(&e));
 }
 
-/// The key events of a spec written like "jj/czt<Enter>" (as tests/support/tui.rs).
+/// The key events of a spec written like "jj/czt<Enter>" (as tests/it/support/tui.rs).
 pub fn events(spec: &str) -> Vec<Event> {
     let mut out = Vec::new();
     let mut chars = spec.chars().peekable();

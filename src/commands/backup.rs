@@ -1,8 +1,10 @@
 //! `plantrack backup`, `dump` and `load`: a consistent copy of the database file, and the
 //! tracking state as JSON moved between databases.
 
+use super::progress::Reading;
 use super::{Ctx, safe};
 use crate::cli::{BackupArgs, DumpArgs, LoadArgs};
+use crate::progress::Stage;
 use crate::report::file::{Protection, TempFile, check_new, write_file};
 use crate::report::json::write_json;
 use crate::store::Dump;
@@ -38,7 +40,7 @@ pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     check_new(&args.file, args.force, ctx.store.path())?;
     let temp = TempFile::beside(&args.file, Protection::of(ctx.store.path()))?;
     ctx.store
-        .backup_to(temp.path())
+        .backup_reporting(temp.path(), &*ctx.progress)
         .with_context(|| format!("cannot back up to {}", shown(&args.file)))?;
     temp.persist(&args.file, args.force)?;
     writeln!(
@@ -53,7 +55,7 @@ pub fn backup(args: &BackupArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 pub fn compact(ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
     let done = ctx
         .store
-        .compact()
+        .compact_reporting(&*ctx.progress)
         .with_context(|| format!("cannot compact {}", shown(ctx.store.path())))?;
     write_compacted(&done, ctx, out)
 }
@@ -100,14 +102,31 @@ pub fn dump(args: &DumpArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 }
 
 pub fn load(args: &LoadArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
+    let progress = &*ctx.progress;
     let dump = if args.file.as_os_str() == "-" {
-        read_dump(std::io::stdin().lock(), "the dump on stdin")?
+        progress.begin(Stage::ReadDump, None);
+        let stdin = std::io::stdin().lock();
+        read_dump(
+            Reading {
+                inner: stdin,
+                progress,
+            },
+            "the dump on stdin",
+        )?
     } else {
         let file = std::fs::File::open(&args.file)
             .with_context(|| format!("cannot read {}", shown(&args.file)))?;
-        read_dump(file, &shown(&args.file))?
+        progress.begin(Stage::ReadDump, file.metadata().ok().map(|m| m.len()));
+        read_dump(
+            Reading {
+                inner: file,
+                progress,
+            },
+            &shown(&args.file),
+        )?
     };
-    let report = ctx.store.load(&dump, args.replace)?;
+    progress.end();
+    let report = ctx.store.load_reporting(&dump, args.replace, progress)?;
     writeln!(
         out,
         "loaded {} items ({} created, {} cleared), {} departments, {} links, {} milestones, \

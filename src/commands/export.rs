@@ -3,7 +3,8 @@
 
 use super::{Ctx, safe};
 use crate::cli::{ExportArgs, ExportFormat, FilterArgs};
-use crate::report::export::{Format, collect, write};
+use crate::progress::Stage;
+use crate::report::export::{Format, collect, write_reporting};
 use crate::report::file::write_file;
 use anyhow::{Result, anyhow, bail};
 use std::io::{IsTerminal, Write};
@@ -77,13 +78,20 @@ pub fn run(args: &ExportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         bail!("-o -: an Excel workbook is not for a terminal; name a file (-o report.xlsx)");
     }
     let filter = super::list::filter(&args.filter)?;
-    let export = collect(&ctx.store, &filter, ctx.today, &scope(&args.filter))?;
-    let mut bytes = Vec::new();
-    write(format, &export, &mut bytes)?;
+    let progress = &*ctx.progress;
+    progress.begin(Stage::Collect, None);
+    let export = collect(&ctx.store, &filter, ctx.today, &scope(&args.filter));
+    progress.end();
+    let export = export?;
     if to_stdout {
-        out.write_all(&bytes)?;
+        // Straight out, not gathered first: a 100k-item JSON export is some 100 MB.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        write_reporting(format, &export, &mut out, progress)?;
+        out.flush()?;
         return Ok(());
     }
+    let mut bytes = Vec::new();
+    write_reporting(format, &export, &mut bytes, progress)?;
     write_file(&args.output, &bytes, true, ctx.store.path())?;
     let n = export.items.len();
     writeln!(

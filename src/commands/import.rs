@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::cli::ImportArgs;
 use crate::plan::{self, MergedPlan};
+use crate::progress::{Progress, Stage};
 use crate::report::{dry_run, mapping};
 use crate::seed;
 use crate::store::{ImportReport, ItemDecision, PlanImport};
@@ -11,15 +12,26 @@ use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-/// Read and parse every file, merging renditions of the same plan.
-pub fn parse_files(args: &ImportArgs) -> Result<Vec<MergedPlan>> {
+/// Read and parse every file, merging renditions of the same plan; `progress` is told
+/// the bytes read, then the bytes parsed.
+pub fn parse_files(args: &ImportArgs, progress: &dyn Progress) -> Result<Vec<MergedPlan>> {
+    if progress.visible() {
+        let sizes = args.files.iter().filter_map(|p| std::fs::metadata(p).ok());
+        progress.begin(Stage::ReadFiles, Some(sizes.map(|m| m.len()).sum()));
+    }
     let mut files = Vec::new();
     for path in &args.files {
         let shown = term_safe(&path.display().to_string()).into_owned();
-        files.push((read_capped(path, &shown)?, shown));
+        let bytes = read_capped(path, &shown)?;
+        progress.add(bytes.len() as u64);
+        files.push((bytes, shown));
     }
+    let total: usize = files.iter().map(|(bytes, _)| bytes.len()).sum();
+    progress.begin(Stage::Parse, Some(total as u64));
+    let parsed = plan::parse_all_reporting(&files, progress);
+    progress.end();
     let mut docs = Vec::new();
-    for (doc, (_, shown)) in plan::parse_all(&files).into_iter().zip(&files) {
+    for (doc, (_, shown)) in parsed.into_iter().zip(&files) {
         docs.push(doc.with_context(|| format!("{shown}: cannot import"))?);
     }
     Ok(plan::merge_renditions(docs))
@@ -59,9 +71,10 @@ pub fn dry_run(
     args: &ImportArgs,
     db: Option<&Path>,
     user: Option<&str>,
+    progress: &dyn Progress,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let plans = parse_files(args)?;
+    let plans = parse_files(args, progress)?;
     let path = match db {
         Some(path) => Some(path.to_path_buf()),
         None => super::default_db_path().ok(),
@@ -70,9 +83,9 @@ pub fn dry_run(
         Some(path) => {
             let decisions = decisions(&args.map)?;
             match super::Ctx::open(Some(&path), user, None).and_then(|ctx| {
-                Ok(ctx
-                    .store
-                    .import_preview(&plans, &seed::manifest()?, &decisions)?)
+                let metas = seed::manifest()?;
+                let store = &ctx.store;
+                Ok(store.import_preview_reporting(&plans, &metas, &decisions, progress)?)
             }) {
                 Ok(report) => Some(report),
                 Err(e) => {
@@ -162,7 +175,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     if args.json {
         bail!("--json goes with --dry-run; an import prints a readable report");
     }
-    let plans = parse_files(args)?;
+    let progress = &*ctx.progress;
+    let plans = parse_files(args, progress)?;
     let metas = seed::manifest()?;
     let mut decisions = decisions(&args.map)?;
     for d in &decisions {
@@ -173,7 +187,9 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     }
     let interactive = !args.yes && std::io::stdin().is_terminal();
     let preview = loop {
-        let preview = ctx.store.import_preview(&plans, &metas, &decisions)?;
+        let preview = ctx
+            .store
+            .import_preview_reporting(&plans, &metas, &decisions, progress)?;
         if preview.plans.iter().all(|p| p.uncertain().next().is_none()) {
             break preview;
         }
@@ -200,7 +216,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     }
     let report = ctx
         .store
-        .import_plans_deciding(&plans, &metas, &decisions)?;
+        .import_plans_reporting(&plans, &metas, &decisions, progress)?;
     for (plan, merged) in report.plans.iter().zip(&plans) {
         write_plan_import(plan, mapping::text_items(merged), out)?;
     }
@@ -208,7 +224,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
     // (the import is saved already; a failure here loses nothing and is only reported).
     let added: usize = report.plans.iter().map(|p| p.items_added).sum();
     if ctx.store.import_calls_for_compaction(added)? {
-        match ctx.store.compact() {
+        match ctx.store.compact_reporting(&*ctx.progress) {
             Ok(done) => super::backup::write_compacted(&done, ctx, out)?,
             Err(e) => writeln!(
                 out,

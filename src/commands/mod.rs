@@ -18,6 +18,7 @@ pub mod list;
 pub mod milestone;
 pub mod note;
 pub mod people;
+pub mod progress;
 pub mod returns;
 pub mod set;
 pub mod show;
@@ -41,6 +42,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// Cells available on a line.
     pub width: usize,
+    /// Where long work tells how far it is (a bar on a terminal; nobody in scripts).
+    pub progress: crate::progress::Shared,
 }
 
 impl Ctx {
@@ -62,6 +65,7 @@ impl Ctx {
             store,
             today,
             width: width.or_else(columns_from_env).unwrap_or(DEFAULT_WIDTH),
+            progress: crate::progress::silent(),
         })
     }
 }
@@ -185,12 +189,8 @@ pub fn message_lang(flag: Option<&str>) -> crate::text::lang::Lang {
 /// The workbench's session: label language from `--lang` or the locale, colours unless
 /// `NO_COLOR`, today and the user of the opened store.
 pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::tui::Session {
-    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let locale = env("LC_ALL")
-        .or_else(|| env("LC_MESSAGES"))
-        .or_else(|| env("LANG"));
     crate::tui::Session {
-        lang: crate::tui::Lang::detect(lang, locale.as_deref()),
+        lang: language(lang),
         theme: crate::tui::Theme {
             ascii,
             ..crate::tui::Theme::from_env(std::env::var("NO_COLOR").ok().as_deref())
@@ -200,6 +200,15 @@ pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::t
         journal: state_dir(),
         export_dir: std::env::current_dir().unwrap_or_default(),
     }
+}
+
+/// The language of labels: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG).
+pub fn language(flag: Option<&str>) -> crate::tui::Lang {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let locale = env("LC_ALL")
+        .or_else(|| env("LC_MESSAGES"))
+        .or_else(|| env("LANG"));
+    crate::tui::Lang::detect(flag, locale.as_deref())
 }
 
 /// Text typed by the user for `what`, cleaned for storage: control characters, escape

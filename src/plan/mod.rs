@@ -89,19 +89,26 @@ pub fn parse_document(bytes: &[u8], source: &str) -> Result<ParsedDocument, Pars
 /// Parse several files (bytes and the name to report) on every core, in their order:
 /// a province's plans are parsed independently of one another.
 pub fn parse_all(files: &[(Vec<u8>, String)]) -> Vec<Result<ParsedDocument, ParseError>> {
+    parse_all_reporting(files, &crate::progress::Silent)
+}
+
+/// [`parse_all`], telling `progress` the bytes of each file once it is parsed (the
+/// caller begins and ends the stage).
+pub fn parse_all_reporting(
+    files: &[(Vec<u8>, String)],
+    progress: &dyn crate::progress::Progress,
+) -> Vec<Result<ParsedDocument, ParseError>> {
+    let parse = |(bytes, name): &(Vec<u8>, String)| {
+        let parsed = parse_document(bytes, name);
+        progress.add(bytes.len() as u64);
+        parsed
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per_thread = files.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|scope| {
         let parts: Vec<_> = files
             .chunks(per_thread)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|(bytes, name)| parse_document(bytes, name))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|chunk| scope.spawn(move || chunk.iter().map(parse).collect::<Vec<_>>()))
             .collect();
         parts
             .into_iter()

@@ -7,6 +7,7 @@
 //! (plan text is cleaned at import and typed text at save; this is the last guard), so no
 //! format carries control, escape, bidi or invisible format characters.
 
+use crate::progress::{Progress, Silent, Stage};
 use crate::store::{ItemQuery, ItemRow, Store, StoreError};
 use crate::text::lang::Lang;
 use crate::text::sanitize::clean_imported;
@@ -16,6 +17,7 @@ use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use thiserror::Error;
 
@@ -173,29 +175,37 @@ pub fn collect(
     today: NaiveDate,
     scope: &str,
 ) -> Result<Export, ExportError> {
-    let rows = store.list(filter, today)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut milestones = store.open_milestones(&ids)?;
-    let mut notes = store.latest_notes(&ids)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        let open: Vec<MilestoneLine> = milestones
-            .remove(&row.id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|m| MilestoneLine {
-                title: clean(&m.title),
-                due: m.due_on,
-                original_due: m.original_due,
-            })
-            .collect();
-        let latest_note = notes.remove(&row.id).map(|n| NoteLine {
-            at: clean(&n.at),
-            author: clean(&n.author),
-            text: clean(&n.text),
-        });
-        items.push(item(row, &open, latest_note, today));
-    }
+    // The rows come one by one and are turned into export items as they come (never
+    // all gathered as list rows too); their milestones and notes are read first, in bulk.
+    let bulk = std::cell::RefCell::new((HashMap::new(), HashMap::new()));
+    let mut items = Vec::new();
+    store.list_each_after(
+        filter,
+        today,
+        &mut |ids| {
+            *bulk.borrow_mut() = (store.open_milestones(ids)?, store.latest_notes(ids)?);
+            Ok(())
+        },
+        &mut |row| {
+            let (milestones, notes) = &mut *bulk.borrow_mut();
+            let open: Vec<MilestoneLine> = milestones
+                .remove(&row.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|m| MilestoneLine {
+                    title: clean(&m.title),
+                    due: m.due_on,
+                    original_due: m.original_due,
+                })
+                .collect();
+            let latest_note = notes.remove(&row.id).map(|n| NoteLine {
+                at: clean(&n.at),
+                author: clean(&n.author),
+                text: clean(&n.text),
+            });
+            items.push(item(row, &open, latest_note, today));
+        },
+    )?;
     Ok(assemble(today, scope, store.thresholds()?, items))
 }
 
@@ -273,11 +283,28 @@ pub fn rules(as_of: NaiveDate, t: &Thresholds) -> Vec<String> {
 
 /// Write `export` in `format`.
 pub fn write(format: Format, export: &Export, out: &mut dyn Write) -> Result<(), ExportError> {
+    write_reporting(format, export, out, &Silent)
+}
+
+/// [`write`], telling `progress` each item written (and, for a workbook, that it is
+/// being packed).
+pub fn write_reporting(
+    format: Format,
+    export: &Export,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<(), ExportError> {
     match format {
-        Format::Csv => super::listing::write_csv(export, out)?,
-        Format::Json => super::listing::write_json(export, out)?,
-        Format::Markdown => super::markdown::write(export, out)?,
-        Format::Xlsx => out.write_all(&super::xlsx::workbook(export)?)?,
+        Format::Csv => super::listing::write_csv_reporting(export, out, progress)?,
+        Format::Json => super::listing::write_json_reporting(export, out, progress)?,
+        Format::Markdown => {
+            let items = export.items.len() as u64;
+            progress.begin(Stage::WriteExport, Some(items));
+            super::markdown::write(export, out)?;
+            progress.set(items);
+            progress.end();
+        }
+        Format::Xlsx => out.write_all(&super::xlsx::workbook_reporting(export, progress)?)?,
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use super::columns::{EXPORT, Form, ItemCells, ItemColumn, Value};
 use super::csv::Writer;
 use super::export::{Export, ExportItem, NoteLine, rules};
+use crate::progress::{Counted, Progress, Silent, Stage};
 use crate::store::ItemRow;
 use crate::track::health::Thresholds;
 use crate::track::rollup::RollupRow;
@@ -107,12 +108,21 @@ impl ItemCells for ItemRow {
 /// The item list as CSV: a UTF-8 BOM (Excel then reads Chinese right), RFC 4180 quoting,
 /// CRLF; the [`EXPORT`] columns, then the export date in the last column of every row.
 pub fn write_csv(export: &Export, out: &mut dyn Write) -> io::Result<()> {
+    write_csv_reporting(export, out, &Silent)
+}
+
+/// [`write_csv`], telling `progress` each item written.
+pub fn write_csv_reporting(
+    export: &Export,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> io::Result<()> {
     let mut csv = Writer::new(out)?;
     let mut header: Vec<&str> = EXPORT.iter().map(|c| c.header(Form::File)).collect();
     header.push(CSV_AS_OF);
     csv.record(&header)?;
     let as_of = export.as_of.to_string();
-    for item in &export.items {
+    for item in Counted::new(Stage::WriteExport, export.items.iter(), progress) {
         let mut cells: Vec<String> = EXPORT
             .iter()
             .map(|&c| item.value(c).text(Form::File).into_owned())
@@ -135,13 +145,40 @@ struct JsonExport<'a> {
     scope: &'a str,
     thresholds: &'a Thresholds,
     rules: String,
-    items: &'a [ExportItem],
+    items: Items<'a>,
     summaries: std::collections::BTreeMap<&'static str, JsonSummary<'a>>,
 }
 
 /// `{"as_of", "scope", "thresholds", "rules", "items": [...], "summaries": {"plan": {"rows",
 /// "total"}, "chapter", "lead_department", "co_department", "owner"}}`.
 pub fn write_json(export: &Export, out: &mut dyn Write) -> io::Result<()> {
+    write_json_reporting(export, out, &Silent)
+}
+
+/// The items of a JSON export, serialised as a plain array, telling a [`Progress`] each
+/// one written.
+struct Items<'a> {
+    items: &'a [ExportItem],
+    progress: &'a dyn Progress,
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for item in Counted::new(Stage::WriteExport, self.items.iter(), self.progress) {
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
+}
+
+/// [`write_json`], telling `progress` each item written.
+pub fn write_json_reporting(
+    export: &Export,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> io::Result<()> {
     let summaries = export
         .summaries
         .iter()
@@ -158,7 +195,10 @@ pub fn write_json(export: &Export, out: &mut dyn Write) -> io::Result<()> {
         scope: &export.scope,
         thresholds: &export.thresholds,
         rules: rules(export.as_of, &export.thresholds).join("\n"),
-        items: &export.items,
+        items: Items {
+            items: &export.items,
+            progress,
+        },
         summaries,
     };
     super::json::write_json(&json, out)

@@ -31,14 +31,22 @@ pub struct Table {
     shrink: Vec<(usize, usize)>,
     /// Wrap the last column (a list of names) onto continuation lines instead of cutting it.
     wrap_last: bool,
+    /// The widest cell of each column so far (measured once, as rows are pushed).
+    widest: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
 enum Row {
-    Cells(Vec<String>),
+    /// The cells, cleaned, one string with [`SEP`] between them (one allocation a row:
+    /// a 100k-row list keeps them all until its widths are known).
+    Cells(Box<str>),
     /// A line of its own between rows (a group heading), cut to the width.
     Section(String),
 }
+
+/// Between the cells of a row; a clean cell never holds it (`term_safe` writes a NUL as
+/// `^@`).
+const SEP: char = '\0';
 
 /// A cell as printed: terminal-safe, on one line.
 fn clean(text: &str) -> String {
@@ -46,6 +54,16 @@ fn clean(text: &str) -> String {
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect()
+}
+
+/// [`clean`], keeping the string when it is clean already (most cells are).
+fn clean_owned(text: String) -> String {
+    let safe = matches!(term_safe(&text), std::borrow::Cow::Borrowed(_));
+    if safe && !text.contains(['\n', '\t']) {
+        text
+    } else {
+        clean(&text)
+    }
 }
 
 impl Table {
@@ -78,8 +96,15 @@ impl Table {
     }
 
     pub fn push(&mut self, cells: Vec<String>) {
+        let cells: Vec<String> = cells.into_iter().map(clean_owned).collect();
+        if self.widest.len() < cells.len() {
+            self.widest.resize(cells.len(), 0);
+        }
+        for (widest, cell) in self.widest.iter_mut().zip(&cells) {
+            *widest = (*widest).max(display_width(cell));
+        }
         self.rows
-            .push(Row::Cells(cells.iter().map(|c| clean(c)).collect()));
+            .push(Row::Cells(cells.join("\0").into_boxed_str()));
     }
 
     /// A heading line between rows; it does not count for the column widths.
@@ -91,11 +116,23 @@ impl Table {
         self.rows.is_empty()
     }
 
-    fn cells(&self) -> impl Iterator<Item = &Vec<String>> {
-        self.rows.iter().filter_map(|r| match r {
-            Row::Cells(cells) => Some(cells),
-            Row::Section(_) => None,
-        })
+    /// Set how wide `column` gets at most (see [`Table::column`]).
+    pub fn cap(&mut self, column: usize, max: usize) {
+        if let Some(col) = self.columns.get_mut(column) {
+            col.max = max;
+        }
+    }
+
+    /// The widest cell of each column of the rows pushed so far.
+    pub fn widest(&self) -> &[usize] {
+        &self.widest
+    }
+
+    /// The table's layout as if its rows' widest cells were `widest` (one per column):
+    /// for deciding between layouts before filling one.
+    pub fn assume_widest(mut self, widest: Vec<usize>) -> Table {
+        self.widest = widest;
+        self
     }
 
     /// Column widths for a line of `width` cells (one space between columns).
@@ -105,15 +142,8 @@ impl Table {
             .iter()
             .enumerate()
             .map(|(i, col)| {
-                let cells = self
-                    .cells()
-                    .filter_map(|r| r.get(i))
-                    .map(|c| display_width(c));
-                cells
-                    .chain(std::iter::once(display_width(&col.header)))
-                    .max()
-                    .unwrap_or(0)
-                    .min(col.max)
+                let widest = self.widest.get(i).copied().unwrap_or(0);
+                widest.max(display_width(&col.header)).min(col.max)
             })
             .collect();
         let gaps = widths.len().saturating_sub(1);
@@ -137,22 +167,23 @@ impl Table {
         let mut out = io::BufWriter::new(out);
         let widths = self.widths(width);
         let header: Vec<String> = self.columns.iter().map(|c| clean(&c.header)).collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         self.write_line(&header, &widths, &mut out)?;
+        let mut cells: Vec<&str> = Vec::with_capacity(self.columns.len());
         for row in &self.rows {
             match row {
-                Row::Cells(cells) => self.write_line(cells, &widths, &mut out)?,
+                Row::Cells(joined) => {
+                    cells.clear();
+                    cells.extend(joined.split(SEP));
+                    self.write_line(&cells, &widths, &mut out)?
+                }
                 Row::Section(text) => writeln!(out, "{}", truncate(text, width))?,
             }
         }
         out.flush()
     }
 
-    fn write_line(
-        &self,
-        cells: &[String],
-        widths: &[usize],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn write_line(&self, cells: &[&str], widths: &[usize], out: &mut dyn Write) -> io::Result<()> {
         let last = self.columns.len().saturating_sub(1);
         let wrapped = match (cells.get(last), widths.get(last)) {
             (Some(cell), Some(&w)) if self.wrap_last && display_width(cell) > w => {
@@ -162,11 +193,11 @@ impl Table {
         };
         if let Some((first, rest)) = wrapped.split_first() {
             let mut head = cells.to_vec();
-            head[last] = first.clone();
+            head[last] = first.as_str();
             self.write_cells(&head, widths, out)?;
             for line in rest {
-                let mut cont = vec![String::new(); last];
-                cont.push(line.clone());
+                let mut cont = vec![""; last];
+                cont.push(line.as_str());
                 self.write_cells(&cont, widths, out)?;
             }
             return Ok(());
@@ -174,18 +205,26 @@ impl Table {
         self.write_cells(cells, widths, out)
     }
 
-    fn write_cells(
-        &self,
-        cells: &[String],
-        widths: &[usize],
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn write_cells(&self, cells: &[&str], widths: &[usize], out: &mut dyn Write) -> io::Result<()> {
         let mut line = String::new();
         for (i, (col, &w)) in self.columns.iter().zip(widths).enumerate() {
             if i > 0 {
                 line.push(' ');
             }
-            let cell = cells.get(i).map_or("", String::as_str);
+            let cell = cells.get(i).copied().unwrap_or("");
+            let cells_wide = display_width(cell);
+            if cells_wide <= w {
+                // Fits: padded in place, measured once.
+                let pad = w - cells_wide;
+                if col.align == Align::Right {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                line.push_str(cell);
+                if col.align == Align::Left {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+                continue;
+            }
             let cut = truncate(cell, w);
             line.push_str(&match col.align {
                 Align::Left => pad_right(&cut, w),

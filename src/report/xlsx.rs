@@ -9,6 +9,7 @@
 
 use super::columns::{EXPORT, Excel, Form, ItemCells, Value};
 use super::export::{Export, ExportError, Summary, rules};
+use crate::progress::{Counted, Progress, Silent, Stage};
 use crate::text::width::display_width;
 use crate::track::health::Light;
 use crate::track::rollup::{RollupBy, RollupRow, TOTAL_KEY};
@@ -133,23 +134,40 @@ fn footer(sheet: &mut Worksheet, export: &Export) {
 
 /// The workbook as the bytes of an .xlsx file.
 pub fn workbook(export: &Export) -> Result<Vec<u8>, ExportError> {
+    workbook_reporting(export, &Silent)
+}
+
+/// [`workbook`], telling `progress` each item written, then that the file is packed.
+pub fn workbook_reporting(
+    export: &Export,
+    progress: &dyn Progress,
+) -> Result<Vec<u8>, ExportError> {
     let mut book = Workbook::new();
     let f = Formats::new();
-    items_sheet(book.add_worksheet(), export, &f)?;
+    items_sheet(book.add_worksheet(), export, &f, progress)?;
     for summary in &export.summaries {
         summary_sheet(book.add_worksheet(), summary, export, &f)?;
     }
     notes_sheet(book.add_worksheet(), export, &f)?;
-    Ok(book.save_to_buffer()?)
+    progress.begin(Stage::Package, None);
+    let bytes = book.save_to_buffer();
+    progress.end();
+    Ok(bytes?)
 }
 
-fn items_sheet(sheet: &mut Worksheet, export: &Export, f: &Formats) -> Result<(), ExportError> {
+fn items_sheet(
+    sheet: &mut Worksheet,
+    export: &Export,
+    f: &Formats,
+    progress: &dyn Progress,
+) -> Result<(), ExportError> {
     sheet.set_name(ITEMS_SHEET)?;
     footer(sheet, export);
     let mut widths = Widths::new();
     let names: Vec<&str> = EXPORT.iter().map(|c| c.header(Form::File)).collect();
     headers(sheet, &mut widths, &names, f)?;
-    for (index, item) in export.items.iter().enumerate() {
+    let items = Counted::new(Stage::WriteExport, export.items.iter(), progress);
+    for (index, item) in items.enumerate() {
         let row = index as u32 + 1;
         for (col, &column) in EXPORT.iter().enumerate() {
             let col = col as u16;

@@ -22,6 +22,7 @@ use super::error::{Result, StoreError};
 use super::indexes::{BULK_IMPORT_ITEMS, WORKBENCH_INDEXES};
 use super::queries::{optional, to_json};
 use crate::plan::{MergedPlan, title_key};
+use crate::progress::{Progress, Silent, Stage};
 use crate::seed::PlanMeta;
 use crate::track::fields::Recorded;
 use chrono::Datelike;
@@ -83,7 +84,7 @@ fn file_name(source: &str) -> &str {
 }
 
 /// What one import carries from plan to plan.
-struct Batch {
+struct Batch<'p> {
     /// The history rows of the change.
     log: log::Log,
     user: String,
@@ -95,6 +96,8 @@ struct Batch {
     tracking: tracking::Writes,
     /// Search index work, done once at the end.
     fts: fts::Pending,
+    /// Told each item written.
+    progress: &'p dyn Progress,
 }
 
 impl Store {
@@ -105,9 +108,22 @@ impl Store {
         metas: &[PlanMeta],
         decisions: &[ItemDecision],
     ) -> Result<ImportReport> {
-        self.read(|conn| {
+        self.import_preview_reporting(plans, metas, decisions, &Silent)
+    }
+
+    /// [`import_preview`](Store::import_preview), telling `progress` each plan matched.
+    pub fn import_preview_reporting(
+        &self,
+        plans: &[MergedPlan],
+        metas: &[PlanMeta],
+        decisions: &[ItemDecision],
+        progress: &dyn Progress,
+    ) -> Result<ImportReport> {
+        progress.begin(Stage::Match, Some(plans.len() as u64));
+        let preview = self.read(|conn| {
             let mut report = ImportReport::default();
             for plan in plans {
+                progress.add(1);
                 let meta = meta_of(plan, metas);
                 let key = meta.map_or_else(|| title_key(&plan.plan.title), |m| m.key.clone());
                 let existing = find_plan(conn, &key, &plan.plan.title)?;
@@ -128,7 +144,9 @@ impl Store {
                 });
             }
             Ok(report)
-        })
+        });
+        progress.end();
+        preview
     }
 
     /// Import or refresh plans (one change, one transaction). Refused, with nothing
@@ -148,11 +166,20 @@ impl Store {
         metas: &[PlanMeta],
         decisions: &[ItemDecision],
     ) -> Result<ImportReport> {
+        self.import_plans_reporting(plans, metas, decisions, &Silent)
+    }
+
+    /// [`import_plans_deciding`](Store::import_plans_deciding), telling `progress` the
+    /// items written, plan by plan, then that the indexes are being built.
+    pub fn import_plans_reporting(
+        &mut self,
+        plans: &[MergedPlan],
+        metas: &[PlanMeta],
+        decisions: &[ItemDecision],
+        progress: &dyn Progress,
+    ) -> Result<ImportReport> {
         let user = self.user.clone();
-        let incoming: usize = plans
-            .iter()
-            .map(|p| p.plan.boxes.iter().map(|b| b.items.len()).sum::<usize>() + p.plan.tasks.len())
-            .sum();
+        let incoming: usize = plans.iter().map(items_of).sum();
         // A bulk load is followed by a compaction (`plantrack import`), which rewrites the
         // file anyway: copying the WAL into it at this commit first would be done twice.
         let bulk_load = incoming >= BULK_IMPORT_ITEMS;
@@ -167,6 +194,7 @@ impl Store {
             self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         }
         let report = self.write("import", |tx, change| {
+            progress.begin(Stage::WriteItems, Some(incoming as u64));
             // A bulk load: the workbench's covering indexes are built once at the end.
             let existing: i64 = tx.query_row("SELECT count(*) FROM item", [], |r| r.get(0))?;
             let bulk = incoming >= BULK_IMPORT_ITEMS
@@ -200,6 +228,7 @@ impl Store {
                 item_ids: queue::Ids::after_largest(tx, "item")?,
                 tracking: tracking::Writes::new(tx)?,
                 fts: fts::Pending::default(),
+                progress,
             };
             let mut report = ImportReport::default();
             for plan in plans {
@@ -208,6 +237,8 @@ impl Store {
                     .map_err(|e| in_plan(&plan.plan.title, e))?;
                 report.plans.push(imported);
             }
+            progress.end();
+            progress.begin(Stage::Index, None);
             batch.log.flush(tx)?;
             batch.fts.finish(tx)?;
             if bulk {
@@ -217,6 +248,7 @@ impl Store {
             }
             Ok(report)
         });
+        progress.end();
         if bulk_load {
             self.conn
                 .pragma_update(None, "wal_autocheckpoint", autocheckpoint)?;
@@ -224,6 +256,11 @@ impl Store {
         }
         report
     }
+}
+
+/// The items a plan's text holds: its boxes' items and its tasks.
+fn items_of(plan: &MergedPlan) -> usize {
+    plan.plan.boxes.iter().map(|b| b.items.len()).sum::<usize>() + plan.plan.tasks.len()
 }
 
 /// A database failure while writing a plan, named by the plan (the whole import is rolled
@@ -272,7 +309,7 @@ fn find_plan(tx: &rusqlite::Connection, key: &str, title: &str) -> Result<Option
 
 fn import_plan(
     tx: &Transaction<'_>,
-    batch: &mut Batch,
+    batch: &mut Batch<'_>,
     merged: &MergedPlan,
     meta: Option<&PlanMeta>,
     decisions: &[ItemDecision],

@@ -7,6 +7,7 @@
 
 mod edit;
 mod row;
+mod select;
 
 pub(super) use edit::set_field;
 
@@ -28,7 +29,6 @@ use chrono::NaiveDate;
 use row::BaseRow;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The newest change id of a snapshot: what an edit was made against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -216,132 +216,13 @@ pub(super) fn current_stamp(conn: &Connection) -> Result<Stamp> {
     )?))
 }
 
-/// Lead and co-responsible departments (short names) of one item.
-type LeadAndCo = (Option<String>, Vec<String>);
-
-/// Lead and co departments (short names) of every item.
-fn all_links(conn: &Connection) -> Result<HashMap<i64, LeadAndCo>> {
-    let mut links: HashMap<i64, LeadAndCo> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.item_id, l.role, d.short FROM item_department l JOIN department d ON d.id = l.department_id
-         ORDER BY l.item_id, l.position",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (item, role, name) = row?;
-        let entry = links.entry(item).or_default();
-        if role == "lead" && entry.0.is_none() {
-            entry.0 = Some(name);
-        } else {
-            entry.1.push(name);
-        }
-    }
-    Ok(links)
-}
-
-/// Due and done dates of the live milestones of every item.
-fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFacts>>> {
-    let mut facts: HashMap<i64, Vec<MilestoneFacts>> = HashMap::new();
-    let mut stmt =
-        conn.prepare_cached("SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>("item_id")?,
-            MilestoneFacts {
-                due: r.get("due_on")?,
-                done: r.get("done_on")?,
-            },
-        ))
-    })?;
-    for row in rows {
-        let (item, milestone) = row?;
-        facts.entry(item).or_default().push(milestone);
-    }
-    Ok(facts)
-}
-
 impl Store {
-    /// Items matching `filter`, in plan order, with pace and light as of `today`.
+    /// Items matching `query`, in plan order, with pace and light as of `today`: chosen
+    /// on the compact scan, full rows read for those only (`select.rs`).
     pub fn list(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
-        let filter = query;
-        let thresholds = self.thresholds()?;
-        let text_hits = match filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            Some(text) => Some(self.search_ids(text)?),
-            None => None,
-        };
-        // Departments resolve by the rule the workbench uses too (any name, part of one,
-        // pinyin); one that matches nothing is said, not an empty list.
-        let directory = match &query.filter.department {
-            Some(name) => {
-                let directory = self.directory()?;
-                if directory.matching(name).is_empty() {
-                    return Err(StoreError::NotFound {
-                        what: "department",
-                        id: name.clone(),
-                    });
-                }
-                Some(directory)
-            }
-            None => None,
-        };
-        let resolved = query.filter.resolve(
-            |typed| {
-                directory.as_ref().map_or_else(Vec::new, |d| {
-                    d.matching(typed)
-                        .into_iter()
-                        .map(|e| e.short.clone())
-                        .collect()
-                })
-            },
-            |name| Some(name.to_string()),
-            self.user(),
-        );
-        self.read(|conn| {
-            let links = all_links(conn)?;
-            let facts = all_milestone_facts(conn)?;
-            let mut stmt =
-                conn.prepare_cached(&format!("{} ORDER BY p.id, i.position", row::select()))?;
-            let rows = stmt.query_map([], row::base_row)?;
-            let mut out = Vec::new();
-            for base in rows {
-                let BaseRow { mut row, period } = base?;
-                if let Some(hits) = &text_hits
-                    && !hits.contains(&row.id)
-                {
-                    continue;
-                }
-                if let Some((lead, co)) = links.get(&row.id) {
-                    row.lead = lead.clone();
-                    row.co = co.clone();
-                }
-                let milestones = facts.get(&row.id).cloned().unwrap_or_default();
-                row.health = assess(
-                    &ItemFacts {
-                        status: row.status,
-                        progress: row.progress,
-                        period,
-                        milestones,
-                    },
-                    today,
-                    &thresholds,
-                );
-                if in_scope(&row, filter) && resolved.keeps(&row) {
-                    out.push(row);
-                }
-            }
-            Ok(out)
-        })
+        let mut rows = Vec::new();
+        self.list_each(query, today, &mut |row| rows.push(row))?;
+        Ok(rows)
     }
 
     /// The item `id` with everything about it.
@@ -406,13 +287,21 @@ impl Store {
         })
     }
 
-    /// The roll-up input for the items matching `query`.
-    pub fn summaries(&self, filter: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemSummary>> {
-        Ok(self
-            .list(filter, today)?
-            .into_iter()
-            .map(ItemRow::into_summary)
-            .collect())
+    /// The roll-up input for the items matching `query`, straight from the compact scan
+    /// (no full rows).
+    pub fn summaries(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemSummary>> {
+        let (items, _) = self.select(query, today, |row, names| ItemSummary {
+            id: row.id,
+            plan: names.plan_short(row.plan_id),
+            chapter: row.chapter.map(str::to_string),
+            owner: row.owner.map(str::to_string),
+            lead: row.lead.and_then(|d| names.department(d)),
+            co: row.co.iter().filter_map(|&d| names.department(d)).collect(),
+            status: row.status,
+            progress: row.progress,
+            health: row.health,
+        })?;
+        Ok(items)
     }
 
     /// The newest change id now: the stamp of a snapshot read at this moment.
@@ -430,22 +319,6 @@ impl Store {
             Ok(owners)
         })
     }
-}
-
-/// Whether a row is in the query's scope (the filter is checked apart).
-fn in_scope(row: &ItemRow, query: &ItemQuery) -> bool {
-    let contains = |value: &Option<String>, part: &Option<String>| match part {
-        Some(part) => value.as_deref().is_some_and(|v| v.contains(part.as_str())),
-        None => true,
-    };
-    query.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
-        && (query.include_removed || row.in_plan)
-        && query
-            .plan
-            .as_ref()
-            .is_none_or(|p| row.plan_key == *p || row.plan.contains(p.as_str()))
-        && contains(&row.chapter, &query.chapter)
-        && query.box_number.is_none_or(|b| row.box_number == Some(b))
 }
 
 fn glossary_in(conn: &Connection, plan: i64, text: &str) -> Result<Vec<(String, String)>> {

@@ -22,6 +22,7 @@ mod import;
 mod indexes;
 mod indicators;
 mod items;
+mod measure;
 mod migrations;
 mod milestones;
 mod notes;

@@ -260,6 +260,26 @@ impl Store {
         })
     }
 
+    /// The rows of `ids`, in the order given, lent to `each`: for a selection narrowed
+    /// beforehand, only these items' links and milestones are read.
+    pub(crate) fn scan_ids(
+        &self,
+        ids: &[i64],
+        today: NaiveDate,
+        each: &mut dyn FnMut(RowView<'_>),
+    ) -> Result<()> {
+        let thresholds = self.thresholds()?;
+        self.read(|conn| {
+            let extras = extras(
+                conn,
+                read_links(conn, Some(ids))?,
+                read_milestones(conn, Some(ids))?,
+                Some(ids),
+            )?;
+            scan(conn, Selection::Ids(ids), &extras, today, &thresholds, each)
+        })
+    }
+
     /// What was committed after `since`, and (when only items changed) those items' rows
     /// lent to `each` — read in one snapshot, so the mark returned covers every row read.
     pub fn changed_rows(

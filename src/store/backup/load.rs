@@ -6,6 +6,7 @@ use super::super::migrations::latest_version;
 use super::super::queries::optional;
 use super::format::{Dump, DumpHistory, DumpItem, Key, Target, from_json};
 use super::{DUMP_FORMAT, DUMP_VERSION, Store};
+use crate::progress::{Progress, Silent, Stage};
 use crate::text::sanitize::clean_imported;
 use crate::track::fields::{FieldValue, ItemField};
 use rusqlite::{Transaction, params};
@@ -75,7 +76,20 @@ impl Store {
     /// the dump names plans or indicators this database lacks (import their text first).
     /// Items the dump has and the plan text here lacks are created, kept out of the plan.
     pub fn load(&mut self, dump: &Dump, replace: bool) -> Result<LoadReport> {
+        self.load_reporting(dump, replace, &Silent)
+    }
+
+    /// [`load`](Store::load), telling `progress` that the dump is being checked, then
+    /// each record (department, item, milestone, note, indicator value, setting, change)
+    /// as it is loaded.
+    pub fn load_reporting(
+        &mut self,
+        dump: &Dump,
+        replace: bool,
+        progress: &dyn Progress,
+    ) -> Result<LoadReport> {
         check_header(dump)?;
+        progress.begin(Stage::CheckDump, None);
         let dump = cleaned(dump)?;
         let run = |tx: &Transaction<'_>| -> Result<LoadReport> {
             let tracked: i64 = tx.query_row(
@@ -89,7 +103,7 @@ impl Store {
                      add --replace to replace it with the dump (take a backup first)"
                 )));
             }
-            load(tx, &dump)
+            load(tx, &dump, progress)
         };
         let result = (|| {
             let tx = self.conn.transaction()?;
@@ -97,6 +111,7 @@ impl Store {
             tx.commit()?;
             Ok(report)
         })();
+        progress.end();
         result.map_err(|e| self.specific(e))
     }
 }
@@ -148,7 +163,7 @@ const CLEAR_TABLES: [&str; 10] = [
 
 /// Check that the plans and indicators the dump names are here, then replace the
 /// tracking state.
-fn load(tx: &Transaction<'_>, dump: &Dump) -> Result<LoadReport> {
+fn load(tx: &Transaction<'_>, dump: &Dump, progress: &dyn Progress) -> Result<LoadReport> {
     let mut report = LoadReport::default();
     let plans = plan_ids(tx)?;
     let indicators = id_map(
@@ -181,10 +196,26 @@ fn load(tx: &Transaction<'_>, dump: &Dump) -> Result<LoadReport> {
     for table in CLEAR_TABLES {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
-    let departments = load_departments(tx, dump, &mut report)?;
-    let items = load_items(tx, dump, &plans, &departments, &mut report)?;
-    load_records(tx, dump, &items, &indicators, &mut report)?;
-    load_changes(tx, dump, &items, &departments, &plans, &mut report)?;
+    let records = dump.departments.len()
+        + dump.items.len()
+        + dump.milestones.len()
+        + dump.notes.len()
+        + dump.indicator_values.len()
+        + dump.settings.len()
+        + dump.changes.len();
+    progress.begin(Stage::LoadRows, Some(records as u64));
+    let departments = load_departments(tx, dump, &mut report, progress)?;
+    let items = load_items(tx, dump, &plans, &departments, &mut report, progress)?;
+    load_records(tx, dump, &items, &indicators, &mut report, progress)?;
+    load_changes(
+        tx,
+        dump,
+        &items,
+        &departments,
+        &plans,
+        &mut report,
+        progress,
+    )?;
     // The departments people removed from items, which a re-import does not bring back,
     // follow from the history just loaded.
     tx.execute_batch(crate::store::departments::REMOVED_LINKS_FROM_HISTORY)?;
@@ -200,6 +231,7 @@ fn load_departments<'a>(
     tx: &Transaction<'_>,
     dump: &'a Dump,
     report: &mut LoadReport,
+    progress: &dyn Progress,
 ) -> Result<HashMap<&'a str, i64>> {
     let mut departments: HashMap<&str, i64> = HashMap::new();
     for d in &dump.departments {
@@ -217,6 +249,7 @@ fn load_departments<'a>(
         }
         departments.insert(&d.official, id);
         report.departments += 1;
+        progress.add(1);
     }
     let keep: Vec<i64> = departments.values().copied().collect();
     tx.execute(
@@ -234,6 +267,7 @@ fn load_items(
     plans: &HashMap<String, i64>,
     departments: &HashMap<&str, i64>,
     report: &mut LoadReport,
+    progress: &dyn Progress,
 ) -> Result<HashMap<Key, i64>> {
     let mut items = id_map(
         tx,
@@ -281,6 +315,7 @@ fn load_items(
         }
         loaded.insert(id);
         report.items += 1;
+        progress.add(1);
     }
     for (_, &id) in items.iter().filter(|(_, id)| !loaded.contains(*id)) {
         let in_plan: i64 =
@@ -309,6 +344,7 @@ fn load_records(
     items: &HashMap<Key, i64>,
     indicators: &HashMap<Key, i64>,
     report: &mut LoadReport,
+    progress: &dyn Progress,
 ) -> Result<()> {
     let item_id = |key: &Key| item_id(items, key);
 
@@ -325,6 +361,7 @@ fn load_records(
             )?;
         }
         report.milestones += 1;
+        progress.add(1);
     }
     for n in &dump.notes {
         tx.execute(
@@ -332,6 +369,7 @@ fn load_records(
             params![n.n, item_id(&n.item)?, n.author, n.at, n.text, n.removed],
         )?;
         report.notes += 1;
+        progress.add(1);
     }
     for v in &dump.indicator_values {
         tx.execute(
@@ -339,6 +377,7 @@ fn load_records(
             params![v.n, super::keys::indicator(indicators, &v.indicator).unwrap_or_default(), v.period, v.value, v.who, v.at, v.removed],
         )?;
         report.indicator_values += 1;
+        progress.add(1);
     }
     for s in &dump.settings {
         tx.execute(
@@ -346,6 +385,7 @@ fn load_records(
             params![s.key, s.value],
         )?;
         report.settings += 1;
+        progress.add(1);
     }
     Ok(())
 }
@@ -358,6 +398,7 @@ fn load_changes(
     departments: &HashMap<&str, i64>,
     plans: &HashMap<String, i64>,
     report: &mut LoadReport,
+    progress: &dyn Progress,
 ) -> Result<()> {
     for c in &dump.changes {
         tx.execute(
@@ -374,6 +415,7 @@ fn load_changes(
             report.history += 1;
         }
         report.changes += 1;
+        progress.add(1);
     }
     for c in dump
         .changes

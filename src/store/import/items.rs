@@ -117,7 +117,7 @@ fn free_keys(tx: &Transaction<'_>, mapping: &Mapping<'_>) -> Result<()> {
 
 pub(super) fn write_items(
     tx: &Transaction<'_>,
-    batch: &mut Batch,
+    batch: &mut Batch<'_>,
     plan: i64,
     mapping: &mut Mapping<'_>,
     box_ids: &[i64],
@@ -188,6 +188,7 @@ pub(super) fn write_items(
             item.deadlines,
             milestones,
         )?;
+        batch.progress.add(1);
     }
     // A later plan of this import may read them (the same plan given twice).
     batch.tracking.flush(tx)?;
@@ -206,7 +207,7 @@ pub(super) fn write_items(
 /// Queue a new item (written by `batch.items.flush`); returns its id.
 fn insert_item(
     tx: &Transaction<'_>,
-    batch: &mut Batch,
+    batch: &mut Batch<'_>,
     plan: i64,
     item: &TextItem<'_>,
     box_id: Option<i64>,
@@ -281,7 +282,7 @@ fn update_item(
 /// Report and record what `update_item` changed of a found item's text and flag.
 fn record_refresh(
     tx: &Transaction<'_>,
-    batch: &mut Batch,
+    batch: &mut Batch<'_>,
     e: &mut StoredItem,
     item: &TextItem<'_>,
     report: &mut PlanImport,

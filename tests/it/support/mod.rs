@@ -5,6 +5,7 @@ pub mod cli;
 pub mod pane;
 pub mod privileges;
 pub mod skip;
+pub mod tasks_text;
 pub mod tmux;
 pub mod tui;
 pub mod workbook;
