@@ -171,6 +171,9 @@ pub struct FilterArgs {
     /// Only items without an owner.
     #[arg(long)]
     pub unassigned: bool,
+    /// Only my items: those whose owner is me (by the name `people` gives my login).
+    #[arg(long)]
+    pub mine: bool,
     /// Chinese text in the title or body, or pinyin of the title (czt, changzhutan).
     #[arg(long, value_name = "T")]
     pub text: Option<String>,

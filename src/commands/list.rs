@@ -54,6 +54,7 @@ pub fn filter(args: &FilterArgs) -> Result<ItemQuery> {
             light,
             overdue: args.overdue,
             unassigned: args.unassigned,
+            mine: args.mine,
             ..Filter::default()
         },
     })

@@ -716,3 +716,18 @@ fn people_map_logins_to_names_and_departments() {
     let err = db.fails(["people", "remove", "nobody"]);
     assert!(err.contains("nobody is recorded"), "{err}");
 }
+
+/// `list --mine` keeps the items of the person looking, by the name `people` gives them.
+#[test]
+fn mine_follows_the_name_people_give() {
+    let db = Db::new();
+    db.ok(["people", "set", "alice", "王敏"]);
+    let id = item_with_title(&db, "建设长株潭国家中心城市");
+    db.ok(["set", &id.to_string(), "--owner", "王敏"]);
+    let mine = db.json(["list", "--mine", "--json"]);
+    let ids: Vec<i64> = items(&mine)
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![id]);
+}

@@ -203,7 +203,14 @@ impl Store {
                 .map(|(id, _)| *id)
                 .collect()
         });
-        let people: Vec<&str> = [query.filter.owner.as_deref(), Some(self.user())]
+        // "mine": the owner named as the person looking is called (`track::people`).
+        let known = if query.filter.mine {
+            self.people()?
+        } else {
+            Vec::new()
+        };
+        let me = crate::track::people::name_of(&known, self.user()).to_string();
+        let people: Vec<&str> = [query.filter.owner.as_deref(), Some(me.as_str())]
             .into_iter()
             .flatten()
             .collect();
@@ -216,7 +223,7 @@ impl Store {
                     .collect()
             },
             |name| Some(Key::Person(people.iter().position(|p| *p == name))),
-            self.user(),
+            &me,
         );
         let person =
             |owner: Option<&str>| owner.map(|o| Key::Person(people.iter().position(|p| *p == o)));
