@@ -167,6 +167,9 @@ pub struct ListArgs {
     /// Print one JSON array of items instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -176,6 +179,9 @@ pub struct ShowArgs {
     /// Print one JSON object instead of the text.
     #[arg(long)]
     pub json: bool,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -367,6 +373,9 @@ pub struct SummaryArgs {
     pub plan: Option<String>,
     #[arg(long, value_name = "FORMAT", default_value = "table")]
     pub format: SummaryFormat,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -121,7 +121,11 @@ fn table(rows: &[ItemRow], grouped: bool) -> Table {
 }
 
 pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let rows = ctx.store.list(&filter(&args.filter)?, ctx.today)?;
+    let query = filter(&args.filter)?;
+    let rows = match super::as_of(args.as_of.as_deref())? {
+        Some(day) => ctx.store.list_as_of(&query, day)?,
+        None => ctx.store.list(&query, ctx.today)?,
+    };
     if args.json {
         write_json(&rows, out)?;
         return Ok(());

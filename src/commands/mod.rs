@@ -231,6 +231,11 @@ pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
     })
 }
 
+/// The day of `--as-of`, when given.
+pub fn as_of(value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value.map(|v| parse_date("--as-of", v)).transpose()
+}
+
 /// The item ID as shown everywhere: `#12`.
 pub fn item_ref(id: i64) -> String {
     format!("#{id}")

@@ -9,6 +9,7 @@ mod edit;
 mod row;
 
 use super::Store;
+use super::as_of::Rewind;
 use super::departments::{Link, links_of};
 use super::error::{Result, StoreError};
 use super::history::HistoryEntry;
@@ -233,14 +234,41 @@ fn all_links(conn: &Connection) -> Result<HashMap<i64, LeadAndCo>> {
     })?;
     for row in rows {
         let (item, role, name) = row?;
-        let entry = links.entry(item).or_default();
-        if role == "lead" && entry.0.is_none() {
-            entry.0 = Some(name);
-        } else {
-            entry.1.push(name);
-        }
+        add_link(links.entry(item).or_default(), role == "lead", name);
     }
     Ok(links)
+}
+
+/// One more department of an item, in link order: the first lead is the lead.
+fn add_link(entry: &mut LeadAndCo, lead: bool, name: String) {
+    if lead && entry.0.is_none() {
+        entry.0 = Some(name);
+    } else {
+        entry.1.push(name);
+    }
+}
+
+/// Links and milestone facts per item: as they are now, or as they were then.
+fn links_and_facts(
+    conn: &Connection,
+    rewind: Option<&Rewind>,
+) -> Result<(HashMap<i64, LeadAndCo>, HashMap<i64, Vec<MilestoneFacts>>)> {
+    let Some(rewind) = rewind else {
+        return Ok((all_links(conn)?, all_milestone_facts(conn)?));
+    };
+    let mut links: HashMap<i64, LeadAndCo> = HashMap::new();
+    for (item, list) in rewind.links(conn, None)? {
+        let entry = links.entry(item).or_default();
+        for link in list {
+            add_link(entry, link.role == Role::Lead, link.short);
+        }
+    }
+    let facts = rewind
+        .milestones(conn, None)?
+        .into_iter()
+        .map(|(item, list)| (item, list.iter().map(Milestone::facts).collect()))
+        .collect();
+    Ok((links, facts))
 }
 
 /// Due and done dates of the live milestones of every item.
@@ -267,8 +295,17 @@ fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFa
 impl Store {
     /// Items matching `filter`, in plan order, with pace and light as of `today`.
     pub fn list(&self, query: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemRow>> {
+        self.list_with(query, today, false)
+    }
+
+    /// Items matching `filter` as they stood at the end of `day` (see `as_of`), judged at
+    /// that day.
+    pub fn list_as_of(&self, query: &ItemQuery, day: NaiveDate) -> Result<Vec<ItemRow>> {
+        self.list_with(query, day, true)
+    }
+
+    fn list_with(&self, query: &ItemQuery, today: NaiveDate, then: bool) -> Result<Vec<ItemRow>> {
         let filter = query;
-        let thresholds = self.thresholds()?;
         let text_hits = match filter
             .text
             .as_deref()
@@ -306,14 +343,28 @@ impl Store {
             self.user(),
         );
         self.read(|conn| {
-            let links = all_links(conn)?;
-            let facts = all_milestone_facts(conn)?;
+            let rewind = then.then(|| Rewind::read(conn, today)).transpose()?;
+            let thresholds = match &rewind {
+                Some(rewind) => rewind.thresholds(super::settings(conn)?),
+                None => self.thresholds()?,
+            };
+            let (links, facts) = links_and_facts(conn, rewind.as_ref())?;
             let mut stmt =
                 conn.prepare_cached(&format!("{} ORDER BY p.id, i.position", row::select()))?;
             let rows = stmt.query_map([], row::base_row)?;
             let mut out = Vec::new();
             for base in rows {
-                let BaseRow { mut row, period } = base?;
+                let BaseRow {
+                    mut row,
+                    mut period,
+                    plan,
+                } = base?;
+                if let Some(rewind) = &rewind {
+                    if !rewind.item_existed(row.id) {
+                        continue;
+                    }
+                    period = rewind.item_row(&mut row, period, plan);
+                }
                 if let Some(hits) = &text_hits
                     && !hits.contains(&row.id)
                 {
@@ -344,20 +395,63 @@ impl Store {
 
     /// The item `id` with everything about it.
     pub fn show(&self, id: i64, today: NaiveDate) -> Result<ItemDetail> {
-        let thresholds = self.thresholds()?;
-        let history = self.history(Some(id), 200)?;
+        self.show_with(id, today, false)
+    }
+
+    /// The item `id` as it stood at the end of `day` (see `as_of`), judged at that day:
+    /// its history up to then.
+    pub fn show_as_of(&self, id: i64, day: NaiveDate) -> Result<ItemDetail> {
+        self.show_with(id, day, true)
+    }
+
+    fn show_with(&self, id: i64, today: NaiveDate, then: bool) -> Result<ItemDetail> {
+        let mut history = self.history(Some(id), 200)?;
         self.read(|conn| {
+            let rewind = then.then(|| Rewind::read(conn, today)).transpose()?;
+            let thresholds = match &rewind {
+                Some(rewind) => rewind.thresholds(super::settings(conn)?),
+                None => self.thresholds()?,
+            };
             let stamp = current_stamp(conn)?;
+            let missing = || StoreError::NotFound {
+                what: "item",
+                id: id.to_string(),
+            };
             let base = optional(
                 conn.prepare_cached(&format!("{} WHERE i.id = ?1", row::select()))?
                     .query_row([id], row::base_row),
             )?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "item",
-                id: id.to_string(),
-            })?;
-            let BaseRow { mut row, period } = base;
-            let departments = links_of(conn, id)?;
+            .ok_or_else(missing)?;
+            let BaseRow {
+                mut row,
+                mut period,
+                plan,
+            } = base;
+            let mut extra = row::detail(conn, id)?;
+            let (departments, milestones, notes) = match &rewind {
+                Some(rewind) => {
+                    if !rewind.item_existed(id) {
+                        return Err(missing());
+                    }
+                    period = rewind.item_row(&mut row, period, plan);
+                    (extra.start_on, extra.due_on) =
+                        rewind.item_dates(id, extra.start_on, extra.due_on);
+                    extra.body = rewind.item_body(id, extra.body);
+                    history.retain(|h| rewind.stamped_by(&h.at));
+                    let mut links = rewind.links(conn, Some(id))?;
+                    let mut milestones = rewind.milestones(conn, Some(id))?;
+                    (
+                        links.remove(&id).unwrap_or_default(),
+                        milestones.remove(&id).unwrap_or_default(),
+                        rewind.notes(conn, id)?,
+                    )
+                }
+                None => (
+                    links_of(conn, id)?,
+                    milestones_of(conn, id)?,
+                    notes_of(conn, id)?,
+                ),
+            };
             row.lead = departments
                 .iter()
                 .find(|l| l.role == Role::Lead)
@@ -367,25 +461,16 @@ impl Store {
                 .filter(|l| l.role == Role::Co)
                 .map(|l| l.short.clone())
                 .collect();
-            let milestones = milestones_of(conn, id)?;
-            let facts: Vec<MilestoneFacts> = milestones
-                .iter()
-                .map(|m| MilestoneFacts {
-                    due: m.due_on,
-                    done: m.done_on,
-                })
-                .collect();
             row.health = assess(
                 &ItemFacts {
                     status: row.status,
                     progress: row.progress,
                     period,
-                    milestones: facts,
+                    milestones: milestones.iter().map(Milestone::facts).collect(),
                 },
                 today,
                 &thresholds,
             );
-            let extra = row::detail(conn, id)?;
             let glossary =
                 glossary_in(conn, extra.plan_id, &format!("{}{}", row.title, extra.body))?;
             Ok(ItemDetail {
@@ -396,7 +481,7 @@ impl Store {
                 period,
                 departments,
                 milestones,
-                notes: notes_of(conn, id)?,
+                notes,
                 history: history.clone(),
                 glossary,
                 stamp,
@@ -408,6 +493,15 @@ impl Store {
     pub fn summaries(&self, filter: &ItemQuery, today: NaiveDate) -> Result<Vec<ItemSummary>> {
         Ok(self
             .list(filter, today)?
+            .into_iter()
+            .map(ItemRow::into_summary)
+            .collect())
+    }
+
+    /// The roll-up input for the items matching `query` as they stood at the end of `day`.
+    pub fn summaries_as_of(&self, filter: &ItemQuery, day: NaiveDate) -> Result<Vec<ItemSummary>> {
+        Ok(self
+            .list_as_of(filter, day)?
             .into_iter()
             .map(ItemRow::into_summary)
             .collect())

@@ -8,6 +8,7 @@ mod support;
 
 mod backup_dump;
 mod backup_snapshot;
+mod cli_as_of;
 mod cli_copies;
 mod cli_hardening;
 mod cli_import;
