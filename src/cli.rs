@@ -5,8 +5,10 @@
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
 mod ids;
+mod report;
 
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+pub use report::{ReportArgs, ReportFormat};
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -81,6 +83,8 @@ pub enum Command {
     /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
     /// JSON file.
     Export(ExportArgs),
+    /// The period report (月报): per department and chapter, 较上期, to .docx, .xlsx or .md.
+    Report(ReportArgs),
     /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
     Backup(BackupArgs),
     /// Rewrite the database file in order (VACUUM): after large imports, so the workbench

@@ -87,6 +87,7 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Departments(args) => commands::departments::run(args, ctx, &mut out)?,
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
+        Command::Report(args) => commands::report::run(args, ctx, &mut out)?,
         Command::Backup(args) => commands::backup::backup(args, ctx, &mut out)?,
         Command::Compact => commands::backup::compact(ctx, &mut out)?,
         Command::Dump(args) => commands::backup::dump(args, ctx, &mut out)?,

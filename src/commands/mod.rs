@@ -17,6 +17,7 @@ pub mod indicator;
 pub mod list;
 pub mod milestone;
 pub mod note;
+pub mod report;
 pub mod set;
 pub mod show;
 pub mod summary;

@@ -16,7 +16,14 @@ const HISTORY_SHOWN: usize = 20;
 pub fn run(args: &ShowArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let as_of = super::as_of(args.as_of.as_deref())?;
     let detail = match as_of {
-        Some(day) => ctx.store.show_as_of(args.id, day)?,
+        Some(day) => match ctx.store.show_as_of(args.id, day) {
+            Err(crate::store::StoreError::NotFound { .. })
+                if ctx.store.show(args.id, ctx.today).is_ok() =>
+            {
+                anyhow::bail!("{} did not exist yet on {day}", item_ref(args.id))
+            }
+            other => other?,
+        },
         None => ctx.store.show(args.id, ctx.today)?,
     };
     if args.json {

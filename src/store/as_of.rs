@@ -130,7 +130,7 @@ impl Rewind {
         if let Some(Some(title)) = self.then(&Recorded::ItemTitle, Some(id), Some(id)) {
             row.title = title.to_string();
         }
-        let project = row.project.clone().unwrap_or(Project {
+        let project = row.project.unwrap_or(Project {
             stage: None,
             invest_total: None,
             invest_year_plan: None,
@@ -377,3 +377,42 @@ impl Rewind {
 pub(super) type LinksThen = HashMap<i64, Vec<Link>>;
 /// Milestones per item.
 pub(super) type MilestonesThen = HashMap<i64, Vec<Milestone>>;
+
+impl super::Store {
+    /// Every item's milestones as they stood at the end of `day` (see the module).
+    pub fn milestones_as_of(&self, day: NaiveDate) -> Result<HashMap<i64, Vec<Milestone>>> {
+        self.read(|conn| Rewind::read(conn, day)?.milestones(conn, None))
+    }
+
+    /// The notes written from `from` to `to` (both days included) and not removed, with
+    /// their items, in the order written.
+    pub fn notes_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, Note)>> {
+        let after = to.checked_add_days(Days::new(1)).unwrap_or(to);
+        self.read(|conn| {
+            let notes = conn
+                .prepare_cached(
+                    "SELECT item_id, id, author, at, text FROM note
+                     WHERE removed = 0 AND at >= ?1 AND at < ?2 ORDER BY at, id",
+                )?
+                .query_map(
+                    params![
+                        from.format("%Y-%m-%d").to_string(),
+                        after.format("%Y-%m-%d").to_string()
+                    ],
+                    |r| {
+                        Ok((
+                            r.get(0)?,
+                            Note {
+                                id: r.get(1)?,
+                                author: r.get(2)?,
+                                at: r.get(3)?,
+                                text: r.get(4)?,
+                            },
+                        ))
+                    },
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(notes)
+        })
+    }
+}

@@ -9,6 +9,7 @@
 //! - `identity`: which item of a revised plan is which item tracked (match by content).
 //! - `indicator`: whether an indicator is on track.
 //! - `limits`: how long typed values may be, and what a date is.
+//! - `period`: period reports (月报): what moved in a period, 较上期.
 //! - `project`: a 重大项目's stage and investment, 完成率.
 
 mod error;
@@ -18,6 +19,7 @@ pub mod health;
 pub mod identity;
 pub mod indicator;
 pub mod limits;
+pub mod period;
 pub mod project;
 pub mod rollup;
 pub mod status;
