@@ -2,6 +2,7 @@
 //! records the terminal size and the time of the last input, `event.rs`). `update` never
 //! touches the store: it returns an `Effect` for the loop to perform.
 
+mod changes;
 mod edit;
 mod queue;
 mod undo;
@@ -12,6 +13,7 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
+use super::screens::changes::ChangesScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
@@ -45,6 +47,7 @@ pub struct Screens {
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
     pub indicators: IndicatorsScreen,
+    pub changes: ChangesScreen,
 }
 
 impl Screens {
@@ -57,6 +60,7 @@ impl Screens {
             ScreenId::ByChapter => &mut self.by_chapter,
             ScreenId::ByDepartment => &mut self.by_department,
             ScreenId::Indicators => &mut self.indicators,
+            ScreenId::Changes => &mut self.changes,
         }
     }
 }
@@ -162,6 +166,7 @@ impl App {
                 | Action::Tick
                 | Action::Resize
                 | Action::OthersChanged
+                | Action::ChangesLoaded(..)
         );
         if !background && matches!(self.mode, Mode::Confirm { .. }) {
             return self.update_confirm(action);
@@ -201,7 +206,14 @@ impl App {
             Action::Redo => Effect::PreviewRedo,
             Action::UndoPreview(redo, preview) => self.undo_preview(redo, preview.map(|p| *p)),
             Action::Reverted(redo, summary) => self.reverted(redo, *summary),
+            Action::Reload if self.screen == ScreenId::Changes => self.reload_changes(),
             Action::Reload => Effect::Reload,
+            Action::OpenChanges(since) => self.open_changes(since),
+            Action::ShiftChanges(months) => self.shift_changes(months),
+            Action::ChangesLoaded(since, entries, departments) => {
+                self.screens.changes.loaded(since, entries, departments);
+                Effect::None
+            }
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
@@ -397,6 +409,7 @@ impl App {
                     .drill(&self.data, &user, None, department.map(|d| (d, role)));
                 self.go(ScreenId::Items)
             }
+            ScreenId::Changes => self.open_changed_item(),
             _ => Effect::None,
         }
     }

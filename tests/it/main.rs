@@ -58,6 +58,7 @@ mod store_undo;
 mod tmux_e2e;
 mod tmux_pending;
 mod tui_behaviour;
+mod tui_changes;
 mod tui_paste;
 mod tui_project;
 mod tui_screens;

@@ -345,8 +345,12 @@ impl App {
                 Effect::None
             }
             "mine" => self.submitted(InputPurpose::Filter, "mine".into()),
+            "changes" | "变化" => self.open_changes(None),
+            other if other.starts_with("changes ") || other.starts_with("变化 ") => {
+                self.changes_command(other)
+            }
             other => self.fail(format!(
-                "{}: {other} (quit, reload, undo, clear, mine, lang zh|en)",
+                "{}: {other} (quit, reload, undo, clear, mine, changes [DATE], lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
         }

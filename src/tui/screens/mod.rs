@@ -3,6 +3,7 @@
 
 pub mod by_chapter;
 pub mod by_department;
+pub mod changes;
 pub mod indicators;
 pub mod item_detail;
 pub mod items;
@@ -46,6 +47,8 @@ pub enum ScreenId {
     ByChapter,
     ByDepartment,
     Indicators,
+    /// What changed since a date (opened with `c` on the overview, not a numbered tab).
+    Changes,
 }
 
 impl ScreenId {
@@ -67,6 +70,7 @@ impl ScreenId {
             ScreenId::ByChapter => labels::BY_CHAPTER,
             ScreenId::ByDepartment => labels::BY_DEPARTMENT,
             ScreenId::Indicators => labels::INDICATORS,
+            ScreenId::Changes => changes::TITLE,
         }
     }
 
