@@ -206,7 +206,6 @@ impl App {
             Action::Redo => Effect::PreviewRedo,
             Action::UndoPreview(redo, preview) => self.undo_preview(redo, preview.map(|p| *p)),
             Action::Reverted(redo, summary) => self.reverted(redo, *summary),
-            Action::Reload if self.screen == ScreenId::Changes => self.reload_changes(),
             Action::Reload => Effect::Reload,
             Action::OpenChanges(since) => self.open_changes(since),
             Action::ShiftChanges(months) => self.shift_changes(months),
@@ -419,12 +418,18 @@ impl App {
         Effect::None
     }
 
-    /// Keep the cursors in range and the open detail current.
+    /// Keep the cursors in range and the open detail (and 变化 screen) current.
     fn after_new_data(&mut self) -> Effect {
         self.clamp_selections();
-        match self.screens.detail.detail.as_ref() {
+        let detail = match self.screens.detail.detail.as_ref() {
             Some(d) => Effect::LoadDetail(d.row.id),
             None => Effect::None,
+        };
+        match (self.screen, self.screens.changes.since) {
+            (ScreenId::Changes, Some(since)) => {
+                Effect::Many(vec![detail, Effect::LoadChanges(since)])
+            }
+            _ => detail,
         }
     }
 

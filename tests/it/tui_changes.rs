@@ -113,6 +113,13 @@ fn changes_since_the_month_began_grouped_by_department() {
     keys(&mut app, &mut store, ":changes 2026-13-01<Enter>");
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("日期“2026-13-01”无效"), "{text}");
+
+    // Someone's change made meanwhile shows once the data is read again (`r`, or by
+    // itself when the workbench notices it).
+    db.on("2026-11-22", &["set", "4", "--progress", "40"]);
+    keys(&mut app, &mut store, "r");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("自 2026-11-12 起 · 7 项修改") && text.contains("#4 "), "{text}");
 }
 
 #[test]

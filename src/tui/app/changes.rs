@@ -1,5 +1,6 @@
-//! The 变化 screen's actions: open it on a date, move the date by months, reload it, and
-//! open the item of the selected change.
+//! The 变化 screen's actions: open it on a date, move the date by months, and open the
+//! item of the selected change. (New data read while it is shown reads its changes again:
+//! `App::after_new_data`.)
 
 use super::App;
 use crate::tui::effect::Effect;
@@ -29,14 +30,6 @@ impl App {
             .since
             .unwrap_or_else(|| month_start(self.session.today));
         self.open_changes(Some(shifted(since, months)))
-    }
-
-    /// `r` on the 变化 screen: everything, and the changes, read again.
-    pub(super) fn reload_changes(&mut self) -> Effect {
-        match self.screens.changes.since {
-            Some(since) => Effect::Many(vec![Effect::Reload, Effect::LoadChanges(since)]),
-            None => Effect::Reload,
-        }
     }
 
     /// `:changes 2026-10-01`.
