@@ -150,7 +150,7 @@ pub struct FilterArgs {
     /// red|yellow|blue|green|grey or 红|黄|蓝|绿|灰.
     #[arg(long, value_name = "L")]
     pub light: Option<String>,
-    /// Only items with an overdue milestone.
+    /// Only late items: a milestone overdue, or the period over and not done.
     #[arg(long)]
     pub overdue: bool,
     /// Only items without an owner.

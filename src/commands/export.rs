@@ -54,7 +54,7 @@ pub fn scope(args: &FilterArgs) -> String {
         );
     }
     if args.overdue {
-        parts.push("仅有逾期节点的事项".into());
+        parts.push("仅逾期事项（有逾期节点或期限已过未完成）".into());
     }
     if args.unassigned {
         parts.push("仅无负责人的事项".into());

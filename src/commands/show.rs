@@ -127,6 +127,14 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, today: NaiveDate, out: &mut dyn Write
         ),
         width,
     )?;
+    let why = crate::track::health::explain(
+        h,
+        row.status,
+        row.progress,
+        &ctx.store.thresholds()?,
+        crate::text::lang::Lang::Zh,
+    );
+    write_wrapped(out, "为什么 why:    ", &why, width)?;
     writeln!(out, "负责人 owner:  {}", or_dash(row.owner.as_deref()))?;
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
     write_wrapped(

@@ -8,8 +8,9 @@
 //! format carries control, escape, bidi or invisible format characters.
 
 use crate::store::{ItemQuery, ItemRow, Store, StoreError};
+use crate::text::lang::Lang;
 use crate::text::sanitize::clean_imported;
-use crate::track::health::{Health, Thresholds};
+use crate::track::health::{Health, Thresholds, light_rules};
 use crate::track::project::Project;
 use crate::track::rollup::{ItemSummary, RollupBy, RollupRow, rollup, total};
 use crate::track::status::Status;
@@ -258,7 +259,7 @@ pub fn assemble(
 /// The counting rules every report states in its footer (from `track::rollup` and
 /// `track::health`), with this database's thresholds.
 pub fn rules(as_of: NaiveDate, t: &Thresholds) -> Vec<String> {
-    let (tol, lag, days) = (t.pace_tolerance, t.yellow_lag, t.due_soon_days);
+    let rules = light_rules(t, Lang::Zh);
     vec![
         format!("数据截至 {as_of}（统计日），进度、序时进度和预警灯均按统计日判定。"),
         "分组：每个事项在其所属的每个分组中计一次。按章节以“规划 / 章节”分组，无章节的计入“（无章节）”；\
@@ -267,14 +268,8 @@ pub fn rules(as_of: NaiveDate, t: &Thresholds) -> Vec<String> {
             .to_string(),
         "平均进度为组内事项填报进度的简单平均，已完成事项按其填报的进度计；完成率为状态“已完成”的事项占比。".to_string(),
         "逾期节点：截止日期早于统计日且未完成的节点（已完成事项上未关闭的节点也计入）。".to_string(),
-        format!(
-            "序时进度：统计日在事项起止期内已过的天数占比（向下取整；未设起止日期的，按规划期首年1月1日至末年12月31日）。\
-             进度评价：状态为已完成的为“已完成”；进度不低于序时进度+{tol}个百分点为“超进度”，低于序时进度−{tol}个百分点为“欠进度”，其余为“达进度”。"
-        ),
-        format!(
-            "预警灯（依次判断，先满足者为准）：已完成为绿灯；有逾期节点为红灯；欠进度且落后序时进度超过{lag}个百分点为黄灯；\
-             {days}天内（含统计日）有未完成节点到期为蓝灯；未开始为灰灯；其余为绿灯。暂停的事项照常判断。"
-        ),
+        rules[..2].concat(),
+        rules[2..].concat(),
     ]
 }
 

@@ -1,5 +1,5 @@
 //! The Markdown brief of `plantrack export --format md`: progress per plan and chapter,
-//! what is late (red: overdue milestones; yellow: well behind 序时进度), and a footer with
+//! what is late (red: overdue milestones or a period over undone; yellow: well behind 序时进度), and a footer with
 //! the as-of date and the counting rules. Chinese headings, to paste into a report.
 //!
 //! Text from the database is escaped so that it reads as text in any Markdown renderer
@@ -111,7 +111,7 @@ fn late(out: &mut dyn Write, export: &Export) -> io::Result<()> {
         .iter()
         .filter(|i| i.health.light == Light::Red)
         .collect();
-    writeln!(out, "### 节点逾期（红灯，{} 项）\n", red.len())?;
+    writeln!(out, "### 逾期（红灯，{} 项）\n", red.len())?;
     if red.is_empty() {
         writeln!(out, "无。")?;
     }
@@ -125,6 +125,10 @@ fn late(out: &mut dyn Write, export: &Export) -> io::Result<()> {
             context(item),
             item.progress
         )?;
+        if let Some(end) = item.health.ended {
+            let days = (export.as_of - end).num_days();
+            writeln!(out, "    - 期限 {end} 已过，仍未完成（已逾期 {days} 天）")?;
+        }
         for m in &item.overdue_milestones {
             let days = (export.as_of - m.due).num_days();
             let original = if m.original_due != m.due {

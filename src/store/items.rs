@@ -124,8 +124,8 @@ impl Facts<String> for ItemRow {
     fn pace(&self) -> crate::track::Pace {
         self.health.pace
     }
-    fn overdue(&self) -> usize {
-        self.health.overdue
+    fn late(&self) -> bool {
+        self.health.is_late()
     }
     fn owner(&self) -> Option<&String> {
         self.owner.as_ref()

@@ -23,6 +23,7 @@ pub struct Filter {
     pub role: Option<Role>,
     /// An owner, by name.
     pub owner: Option<String>,
+    /// Only late items (`Health::is_late`).
     pub overdue: bool,
     pub unassigned: bool,
     /// Items of the person looking.
@@ -96,6 +97,66 @@ impl Filter {
         Ok(filter)
     }
 
+    /// The conditions in force, one word each, in the filter bar's own words (so each
+    /// can be typed back): `灯:红`, `单位:住建 角色:牵头`, `逾期` — the chips of the
+    /// workbench's table title, a drill-down's included.
+    pub fn words(&self, zh: bool) -> Vec<String> {
+        let key = |zh_key: &str, en_key: &str| {
+            if zh {
+                zh_key.to_string()
+            } else {
+                en_key.to_string()
+            }
+        };
+        let mut words = Vec::new();
+        if let Some(s) = self.status {
+            words.push(format!(
+                "{}:{}",
+                key("状态", "status"),
+                if zh { s.label_zh() } else { s.as_str() }
+            ));
+        }
+        if let Some(l) = self.light {
+            words.push(format!(
+                "{}:{}",
+                key("灯", "light"),
+                if zh { l.label_zh() } else { l.as_str() }
+            ));
+        }
+        if let Some(p) = self.pace {
+            words.push(format!(
+                "{}:{}",
+                key("序时", "pace"),
+                if zh { p.label_zh() } else { p.as_str() }
+            ));
+        }
+        if let Some(d) = &self.department {
+            words.push(format!("{}:{d}", key("单位", "dept")));
+        }
+        if let Some(role) = self.role {
+            let value = match (role, zh) {
+                (Role::Lead, true) => "牵头",
+                (Role::Co, true) => "配合",
+                (Role::Lead, false) => "lead",
+                (Role::Co, false) => "co",
+            };
+            words.push(format!("{}:{value}", key("角色", "role")));
+        }
+        if let Some(o) = &self.owner {
+            words.push(format!("{}:{o}", key("负责人", "owner")));
+        }
+        for (on, zh_word, en_word) in [
+            (self.overdue, "逾期", "overdue"),
+            (self.unassigned, "未分配", "unassigned"),
+            (self.mine, "我的", "mine"),
+        ] {
+            if on {
+                words.push(key(zh_word, en_word));
+            }
+        }
+        words
+    }
+
     /// Whether the filter keeps everything.
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
@@ -124,8 +185,8 @@ pub trait Facts<K> {
     fn status(&self) -> Status;
     fn light(&self) -> Light;
     fn pace(&self) -> Pace;
-    /// Milestones overdue.
-    fn overdue(&self) -> usize;
+    /// Late: a milestone overdue or the period over undone (`Health::is_late`).
+    fn late(&self) -> bool;
     fn owner(&self) -> Option<&K>;
     /// Whether the item has department `key`, in `role` when given.
     fn has_department(&self, key: &K, role: Option<Role>) -> bool;
@@ -156,7 +217,7 @@ impl<K: PartialEq> Resolved<'_, K> {
                 .owner
                 .as_ref()
                 .is_none_or(|owner| owner.is_some() && item.owner() == owner.as_ref())
-            && (!f.overdue || item.overdue() > 0)
+            && (!f.overdue || item.late())
             && (!f.unassigned || item.owner().is_none())
             && (!f.mine || (self.user.is_some() && item.owner() == self.user.as_ref()))
     }
@@ -185,8 +246,8 @@ mod tests {
         fn pace(&self) -> Pace {
             Pace::Behind
         }
-        fn overdue(&self) -> usize {
-            self.overdue
+        fn late(&self) -> bool {
+            self.overdue > 0
         }
         fn owner(&self) -> Option<&&'static str> {
             self.owner.as_ref()
@@ -205,6 +266,22 @@ mod tests {
             co: vec!["省财政厅"],
             overdue: 0,
         }
+    }
+
+    /// The words of a filter read back as the same filter, in either language.
+    #[test]
+    fn words_read_back_as_the_same_filter() {
+        for text in [
+            "状态:进行中 灯:红 单位:住建 角色:牵头 负责人:王 逾期 未分配 我的",
+            "status:done light:grey pace:behind dept:fgw role:co owner:alice overdue",
+        ] {
+            let filter = Filter::parse(text).unwrap();
+            for zh in [true, false] {
+                let words = filter.words(zh).join(" ");
+                assert_eq!(Filter::parse(&words).unwrap(), filter, "{words}");
+            }
+        }
+        assert!(Filter::default().words(true).is_empty());
     }
 
     fn keeps(text: &str, row: &Row, user: &str) -> bool {

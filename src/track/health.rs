@@ -31,18 +31,28 @@
 //!
 //! 1. 绿 green — the status is 已完成.
 //! 2. 红 red — a milestone is overdue: its due date is before today and it is not done.
-//! 3. 黄 yellow — the pace is 欠进度 and progress trails the scheduled share by more than
+//! 3. 红 red — 逾期未完成: the item's period has ended (today is after its last day: its own
+//!    due date, else 31 December of the plan's last year) and it is not done. A 十四五 item
+//!    (2021–2025) at 30% on 2026-11-23 is red, whatever its milestones; on 2025-12-31 it is
+//!    not yet.
+//! 4. 黄 yellow — the pace is 欠进度 and progress trails the scheduled share by more than
 //!    `yellow_lag` points (default 10): at a scheduled share of 50, progress 39 is yellow,
 //!    40 is not.
-//! 4. 蓝 blue — a milestone that is not done falls due within `due_soon_days` days
+//! 5. 蓝 blue — a milestone that is not done falls due within `due_soon_days` days
 //!    (default 30), counting today: today ≤ due date ≤ today + 30 days.
-//! 5. 灰 grey — the status is 未开始 (and none of the above applies).
-//! 6. 绿 green — otherwise.
+//! 6. 灰 grey — the status is 未开始 (and none of the above applies).
+//! 7. 绿 green — otherwise.
 //!
 //! Paused (暂停) items are judged like the others: pausing does not stop the calendar.
 //! A milestone counts as done when it has a completion date. The number of overdue
 //! milestones is reported for every item, done ones included (their light stays green),
-//! so a milestone left open on a finished item still shows in roll-ups.
+//! so a milestone left open on a finished item still shows in roll-ups. An item is *late*
+//! (the `overdue` filter, 逾期) when it has an overdue milestone or its period has ended
+//! undone. [`explain`] says in words which rule gave an item its light; [`light_rules`]
+//! states the rules for people, with the thresholds in force.
+
+mod explain;
+pub use explain::{explain, light_rules};
 
 use super::{Status, TrackError, word_key};
 use chrono::{Days, NaiveDate};
@@ -272,6 +282,17 @@ pub struct Health {
     pub overdue: usize,
     /// The earliest due date among milestones not done (overdue ones included).
     pub next_due: Option<NaiveDate>,
+    /// The last day of the item's period, once it has passed with the item not done
+    /// (逾期未完成). Left out of JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<NaiveDate>,
+}
+
+impl Health {
+    /// Late (逾期): a milestone overdue, or the period over and the item not done.
+    pub fn is_late(&self) -> bool {
+        self.overdue > 0 || self.ended.is_some()
+    }
 }
 
 impl Default for Health {
@@ -283,6 +304,7 @@ impl Default for Health {
             light: Light::Grey,
             overdue: 0,
             next_due: None,
+            ended: None,
         }
     }
 }
@@ -343,9 +365,11 @@ pub fn assess(facts: &ItemFacts, today: NaiveDate, thresholds: &Thresholds) -> H
     }
 
     let lag = i16::from(scheduled) - i16::from(progress);
+    let ended =
+        (facts.status != Status::Done && today > facts.period.end).then_some(facts.period.end);
     let light = if facts.status == Status::Done {
         Light::Green
-    } else if overdue > 0 {
+    } else if overdue > 0 || ended.is_some() {
         Light::Red
     } else if pace == Pace::Behind && lag > i16::from(thresholds.yellow_lag) {
         Light::Yellow
@@ -363,6 +387,7 @@ pub fn assess(facts: &ItemFacts, today: NaiveDate, thresholds: &Thresholds) -> H
         light,
         overdue,
         next_due,
+        ended,
     }
 }
 

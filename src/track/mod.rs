@@ -9,9 +9,11 @@
 //! - `identity`: which item of a revised plan is which item tracked (match by content).
 //! - `indicator`: whether an indicator is on track.
 //! - `limits`: how long typed values may be, and what a date is.
+//! - `dates`: dates as people type them (6/30, +30, 月底, 下月底, 年底).
 //! - `period`: period reports (月报): what moved in a period, 较上期.
 //! - `project`: a 重大项目's stage and investment, 完成率.
 
+pub mod dates;
 mod error;
 pub mod fields;
 pub mod filter;

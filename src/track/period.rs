@@ -15,8 +15,9 @@
 //! - **Progress at the start / end**: the mean progress of the group's items; an item that
 //!   did not exist at the start counts as 0 there.
 //! - **Completed**: 已完成 at the end, not at the start. **Newly red**: red at the end, not
-//!   at the start. **Newly overdue**: with an overdue milestone at the end, none at the
-//!   start. Lights and overdue are `track::health`'s.
+//!   at the start. **Newly overdue** (逾期): late at the end — an overdue milestone, or its
+//!   period ended undone — and not at the start. Lights and lateness are `track::health`'s
+//!   (`Health::is_late`).
 //! - **Milestones due in the period**: those (alive at the end) whose due date at the
 //!   start, or at the end, falls within the period, or that an extension recorded in the
 //!   period moved from a date within it. Each is **met** when done by the last day;
@@ -233,7 +234,7 @@ pub fn figures(
             usize::from(item.status == Status::Done && !was(&|b| b.status == Status::Done));
         f.newly_red +=
             usize::from(item.health.light == Light::Red && !was(&|b| b.health.light == Light::Red));
-        f.newly_overdue += usize::from(item.health.overdue > 0 && !was(&|b| b.health.overdue > 0));
+        f.newly_overdue += usize::from(item.health.is_late() && !was(&|b| b.health.is_late()));
         let sum = sums.entry(group.clone()).or_default();
         sum.0 += u64::from(before.map_or(0, |b| b.progress.min(100)));
         sum.1 += u64::from(item.progress.min(100));

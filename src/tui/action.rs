@@ -23,6 +23,8 @@ pub enum InputPurpose {
     Extend(i64),
     /// New title of a milestone.
     RenameMilestone(i64),
+    /// The day a milestone was done (empty: today).
+    CompleteMilestone(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
@@ -57,7 +59,20 @@ pub enum Action {
     ToggleSelect,
     /// Open an input line for a purpose (owner, note, filter, …).
     Ask(AskKind),
-    CycleStatus,
+    /// Open the status list (`t`).
+    PickStatus,
+    /// A status picked from the list.
+    SetStatus(crate::track::Status),
+    /// Show or hide the light and pace rules.
+    ToggleRules,
+    /// Fold or unfold the Detail's plan text.
+    ToggleBody,
+    /// Drop every filter, the search, the drill-down and the marks of the Items screen.
+    ClearFilters,
+    /// Close the open input (Esc): a note's text is kept as a draft.
+    CloseInput,
+    /// A line for the status bar (a hint, not an error).
+    Hint(String),
     ProgressStep(i8),
     CompleteNextMilestone,
     /// Show what an undo would revert, and ask.

@@ -4,6 +4,7 @@
 
 mod changes;
 mod edit;
+mod leave;
 mod queue;
 mod undo;
 
@@ -78,6 +79,8 @@ pub struct App {
     pub queue: Vec<Save>,
     /// How many of the waiting edits a previous workbench left (0 once all are saved).
     pub recovered: usize,
+    /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
+    pub drafts: std::collections::HashMap<i64, String>,
     pub quit: bool,
 }
 
@@ -93,6 +96,7 @@ impl App {
             message: None,
             queue: Vec::new(),
             recovered: 0,
+            drafts: std::collections::HashMap::new(),
             quit: false,
         }
     }
@@ -164,6 +168,7 @@ impl App {
                 | Action::Reverted(..)
                 | Action::Exported(_)
                 | Action::Tick
+                | Action::Hint(_)
                 | Action::Resize
                 | Action::OthersChanged
                 | Action::ChangesLoaded(..)
@@ -172,8 +177,43 @@ impl App {
             return self.update_confirm(action);
         }
         match action {
-            Action::Quit => self.quit_unless_pending(),
+            Action::Quit => self.quit_asking(),
             Action::Back => self.back(),
+            Action::CloseInput => self.close_input(),
+            Action::Hint(text) => {
+                self.message = Some((Tone::Hint, text));
+                Effect::None
+            }
+            Action::ToggleRules => {
+                self.mode = if self.mode == Mode::Rules {
+                    Mode::Normal
+                } else {
+                    Mode::Rules
+                };
+                Effect::None
+            }
+            Action::ToggleBody => {
+                self.screens.detail.toggle_body();
+                Effect::None
+            }
+            Action::ClearFilters => {
+                self.screens.items.clear(&self.data, &self.session.user);
+                self.message = Some((
+                    Tone::Info,
+                    self.lang()
+                        .pick("已清除全部筛选", "Every filter cleared")
+                        .into(),
+                ));
+                Effect::None
+            }
+            Action::PickStatus => self.pick_status(),
+            Action::SetStatus(status) => {
+                self.mode = Mode::Normal;
+                self.edit(crate::store::ItemEdit {
+                    status: Some(status),
+                    ..crate::store::ItemEdit::default()
+                })
+            }
             Action::Switch(screen) => self.go(screen),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
@@ -199,7 +239,6 @@ impl App {
             }
             Action::ToggleSelect => self.toggle_mark(),
             Action::Ask(kind) => self.ask(kind),
-            Action::CycleStatus => self.cycle_status(),
             Action::ProgressStep(step) => self.progress_step(step),
             Action::CompleteNextMilestone => self.complete_next_milestone(),
             Action::Undo => Effect::PreviewUndo,
@@ -216,6 +255,9 @@ impl App {
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
+                if let super::action::InputPurpose::Note(id) = &purpose {
+                    self.drafts.remove(id);
+                }
                 self.submitted(purpose, text)
             }
             Action::SearchChanged(text) => self.search_changed(text, false),
@@ -318,45 +360,6 @@ impl App {
             Tone::Hint,
             self.lang().pick("已取消", "cancelled").to_string(),
         ));
-        Effect::None
-    }
-
-    fn back(&mut self) -> Effect {
-        if self.mode == Mode::Help {
-            self.mode = Mode::Normal;
-            return Effect::None;
-        }
-        match self.history.pop() {
-            Some(previous) => {
-                self.screen = previous;
-                Effect::None
-            }
-            None => self.quit_unless_pending(),
-        }
-    }
-
-    /// Quit, unless edits are still waiting to be saved: then ask first. They stay in the
-    /// journal either way, and the next start saves them.
-    fn quit_unless_pending(&mut self) -> Effect {
-        if self.queue.is_empty() {
-            self.quit = true;
-            return Effect::Quit;
-        }
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "有 {} 项修改尚未保存（数据库正忙）。仍要退出？它们已记录在磁盘上，下次打开工作台时保存。y/n",
-                self.queue.len()
-            ),
-            Lang::En => format!(
-                "{} edit(s) not saved yet (the database is busy). Quit anyway? They are kept on disk and saved when the workbench next starts. y/n",
-                self.queue.len()
-            ),
-        };
-        self.message = Some((Tone::Error, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Quit),
-        };
         Effect::None
     }
 

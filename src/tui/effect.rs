@@ -56,7 +56,9 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Snapshot, StoreError> {
         |part, row| builder.push(part, row),
     )?;
     let lists = lists(store, today, Stale::ALL)?;
-    Ok(builder.finish(mark, parts, lists, directory(store)?))
+    let mut snapshot = builder.finish(mark, parts, lists, directory(store)?);
+    snapshot.thresholds = store.thresholds()?;
+    Ok(snapshot)
 }
 
 /// Read what changed since `since`: the changed items' rows only, or everything when

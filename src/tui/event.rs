@@ -45,19 +45,23 @@ pub fn action_for(app: &mut App, event: Event) -> Option<Action> {
 
 fn key_action(app: &mut App, key: KeyEvent) -> Option<Action> {
     match &mut app.mode {
-        Mode::Input(input) => match input.key(key) {
-            Some(Action::Back) => {
-                app.mode = Mode::Normal;
-                None
-            }
-            other => other,
-        },
+        Mode::Input(input) => input.key(key, app.session.lang),
         // Only an explicit y says yes: Enter (a pasted line end, a double tap) never
         // confirms a bulk or destructive change.
         Mode::Confirm { .. } => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::ConfirmYes),
             _ => Some(Action::ConfirmNo),
         },
-        Mode::Help | Mode::Normal => keymap::lookup(app.screen, key),
+        // The status list: 1–4 pick (in `Status::ALL` order), anything else closes it.
+        Mode::Status(_) => match key.code {
+            KeyCode::Char(c @ '1'..='4') => crate::track::Status::ALL
+                .get(usize::from(c as u8 - b'1'))
+                .map(|&s| Action::SetStatus(s)),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::Quit)
+            }
+            _ => Some(Action::CloseInput),
+        },
+        Mode::Help | Mode::Rules | Mode::Normal => keymap::lookup(app.screen, key),
     }
 }

@@ -2,10 +2,13 @@
 //! screen (`?`). Only key presses count (not releases or repeats).
 
 use super::action::{Action, AskKind};
-use super::labels::{L, Lang};
+use super::labels::L;
 use super::screens::ScreenId;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::LazyLock;
+
+pub mod help;
+pub use help::{help, hints, input_hints};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +17,8 @@ pub enum Scope {
     /// Screens that list or show items (Items, Detail).
     ItemScreens,
     Screen(ScreenId),
+    /// Every screen but this one.
+    Except(ScreenId),
 }
 
 pub struct Binding {
@@ -22,6 +27,8 @@ pub struct Binding {
     codes: Vec<Key>,
     pub action: Action,
     pub help: L,
+    /// A word or two for the key-hint line at the bottom; `None`: only in the help.
+    pub hint: Option<L>,
 }
 
 /// A key press a binding answers to.
@@ -102,6 +109,17 @@ fn bind(scope: Scope, codes: Vec<Key>, action: Action, help: L) -> Binding {
         codes,
         action,
         help,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// Shown on the key-hint line as `keys hint`.
+    fn hinted(self, hint: L) -> Binding {
+        Binding {
+            hint: Some(hint),
+            ..self
+        }
     }
 }
 
@@ -109,23 +127,48 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Scope::*;
     let mut table = vec![
         bind(
-            Global,
+            Screen(ScreenId::Overview),
+            vec![ch('q')],
+            Action::Quit,
+            L(
+                "退出（有未保存的修改时先询问）",
+                "quit (asks when edits are waiting)",
+            ),
+        )
+        .hinted(L("退出", "quit")),
+        bind(
+            Except(ScreenId::Overview),
             vec![ch('q'), key(KeyCode::Esc)],
             Action::Back,
-            L("返回 / 退出", "back / quit"),
+            L("返回上一页", "back"),
+        )
+        .hinted(L("返回", "back")),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Esc)],
+            Action::Back,
+            L("关闭提示（不退出）", "close a message (never quits)"),
         ),
         bind(
             Global,
             vec![ctrl('c')],
             Action::Quit,
-            L("立即退出", "quit now"),
+            L("退出（需要时先询问）", "quit (asks if needed)"),
         ),
         bind(
             Global,
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),
-        ),
+        )
+        .hinted(L("帮助", "help")),
+        bind(
+            Global,
+            vec![ch('w')],
+            Action::ToggleRules,
+            L("预警灯规则（详情页：为何此灯）", "light rules (and why)"),
+        )
+        .hinted(L("灯规则", "rules")),
         bind(
             Global,
             vec![ch('j'), key(KeyCode::Down)],
@@ -167,7 +210,8 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![key(KeyCode::Enter)],
             Action::Open,
             L("打开 / 下钻", "open / drill in"),
-        ),
+        )
+        .hinted(L("打开", "open")),
         bind(
             Global,
             vec![
@@ -195,34 +239,47 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Global,
-            vec![ch(':')],
+            vec![ch(':'), ch('#')],
             Action::Ask(AskKind::Command),
-            L("命令", "command palette"),
+            L(
+                "命令；:12 或 #12 打开第 12 项",
+                "command; :12 or #12 opens item 12",
+            ),
         ),
         bind(
             ItemScreens,
             vec![ch('/')],
             Action::Ask(AskKind::Search),
             L("搜索（中文或拼音）", "search (Chinese or pinyin)"),
-        ),
+        )
+        .hinted(L("搜索", "search")),
         bind(
             ItemScreens,
             vec![ch('f')],
             Action::Ask(AskKind::Filter),
             L("筛选", "filter"),
+        )
+        .hinted(L("筛选", "filter")),
+        bind(
+            Screen(ScreenId::Items),
+            vec![ch('F')],
+            Action::ClearFilters,
+            L("清除全部筛选", "clear all filters"),
         ),
         bind(
             ItemScreens,
             vec![ch('o')],
             Action::Ask(AskKind::Owner),
             L("设置负责人", "set owner"),
-        ),
+        )
+        .hinted(L("负责人", "owner")),
         bind(
             ItemScreens,
             vec![ch('t')],
-            Action::CycleStatus,
-            L("切换状态", "cycle status"),
-        ),
+            Action::PickStatus,
+            L("选择状态", "pick the status"),
+        )
+        .hinted(L("状态", "status")),
         bind(
             ItemScreens,
             vec![ch('+'), alias(ch('=')), ch('-')],
@@ -234,15 +291,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('p')],
             Action::Ask(AskKind::Progress),
             L("输入进度", "type progress"),
-        ),
+        )
+        .hinted(L("进度", "progress")),
         bind(
             ItemScreens,
             vec![ch('P')],
             Action::Ask(AskKind::Project),
-            L(
-                "项目阶段与投资（阶段 总投资 年度计划 年度完成）",
-                "project stage and investment (stage total plan done)",
-            ),
+            L("项目阶段与投资", "project stage and investment"),
         ),
         bind(
             ItemScreens,
@@ -282,7 +337,15 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('n')],
             Action::Ask(AskKind::Note),
             L("添加备注", "add note"),
-        ),
+        )
+        .hinted(L("备注", "note")),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('z')],
+            Action::ToggleBody,
+            L("展开 / 收起正文", "unfold / fold the plan text"),
+        )
+        .hinted(L("正文", "text")),
         bind(
             Screen(ScreenId::Items),
             vec![ch('s')],
@@ -312,7 +375,8 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('x')],
             Action::Ask(AskKind::Export),
             L("导出当前视图（{formats}）", "export this view ({formats})"),
-        ),
+        )
+        .hinted(L("导出", "export")),
         bind(
             Screen(ScreenId::Indicators),
             vec![ch('v')],
@@ -333,7 +397,8 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('['), ch(']')],
             Action::ShiftChanges(-1),
             L("起始日期前移 / 后移一个月", "start a month earlier / later"),
-        ),
+        )
+        .hinted(L("换月", "month")),
     ];
     for screen in ScreenId::ALL {
         let digit = char::from(b'1' + screen.index() as u8);
@@ -352,6 +417,7 @@ fn applies(scope: Scope, screen: ScreenId) -> bool {
         Scope::Global => true,
         Scope::ItemScreens => matches!(screen, ScreenId::Items | ScreenId::Detail),
         Scope::Screen(s) => s == screen,
+        Scope::Except(s) => s != screen,
     }
 }
 
@@ -376,52 +442,10 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
         })
 }
 
-/// The rows of the help screen for `screen`: (keys, description), once per description.
-/// The keys are the bindings' own, so the help cannot disagree with them; bindings that
-/// share a description share a row (the number keys read `1-6`).
-pub fn help(screen: ScreenId, lang: Lang) -> Vec<(String, String)> {
-    let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| applies(b.scope, screen)) {
-        let keys = b.codes.iter().filter(|k| k.shown).map(|k| k.name());
-        let what = b.help.get(lang);
-        match rows.iter_mut().find(|(_, w)| *w == what) {
-            Some((shown, _)) => shown.extend(keys),
-            None => rows.push((keys.collect(), what)),
-        }
-    }
-    rows.into_iter()
-        .map(|(keys, what)| (key_list(&keys), described(what)))
-        .collect()
-}
-
-/// Keys as the help writes them: `j Down`, or a run of digits as `1-6`.
-fn key_list(keys: &[String]) -> String {
-    let digits: Option<Vec<u32>> = keys
-        .iter()
-        .map(|k| match k.as_bytes() {
-            [d] if d.is_ascii_digit() => Some(u32::from(d - b'0')),
-            _ => None,
-        })
-        .collect();
-    match digits.as_deref() {
-        Some([first, .., last]) if keys.len() > 2 && last - first + 1 == keys.len() as u32 => {
-            format!("{first}-{last}")
-        }
-        _ => keys.join(" "),
-    }
-}
-
-/// A description with the export formats filled in from the exporter's own list.
-fn described(what: &str) -> String {
-    what.replace(
-        "{formats}",
-        &crate::report::export::Format::extensions().join("/"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::labels::Lang;
 
     #[test]
     fn keys_map_to_actions_per_screen() {

@@ -22,8 +22,8 @@ pub const BY_CHAPTER: L = L("按章节", "By chapter");
 pub const BY_DEPARTMENT: L = L("按单位", "By department");
 pub const INDICATORS: L = L("指标", "Indicators");
 pub const TOO_SMALL: L = L(
-    "终端太小：至少需要 80×24",
-    "Terminal too small: 80×24 needed",
+    "终端太小：至少需要 72×20",
+    "Terminal too small: 72×20 needed",
 );
 pub const PLAN: L = L("规划", "Plan");
 pub const COUNT: L = L("事项数", "Items");
@@ -69,4 +69,3 @@ pub const RELOADED: L = L("已刷新：他人有修改", "Refreshed: others made
 pub const CONFIRM: L = L("确认？y 是 / n 否", "Confirm? y yes / n no");
 pub const ALL_PLANS: L = L("全部规划", "All plans");
 pub const NONE: L = L("（无）", "(none)");
-pub const HELP_HINT: L = L("? 帮助  q 退出", "? help  q quit");

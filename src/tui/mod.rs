@@ -28,7 +28,7 @@ mod widgets;
 pub use action::Action;
 pub use app::{App, Session};
 pub use effect::Saved;
-pub use keymap::help as key_help;
+pub use keymap::help::help as key_help;
 pub use labels::Lang;
 pub use mode::{Input, Mode};
 pub use screens::ScreenId;

@@ -11,6 +11,10 @@ use ratatui_textarea::TextArea;
 pub enum Mode {
     Normal,
     Help,
+    /// The light and pace rules (`w`), with why the Detail's item has its light.
+    Rules,
+    /// The status list for an item (`t`): a number key picks.
+    Status(i64),
     Input(Box<Input>),
     Confirm {
         question: String,
@@ -27,6 +31,10 @@ pub struct Input {
     pub suggestions: Vec<String>,
     /// Index of the suggestion Tab last inserted.
     pub cycle: Option<usize>,
+    /// Said after the prompt: what the input acts on (the milestone of `E`/`R`).
+    pub subject: Option<String>,
+    /// A first Esc in a note with text asked; a second one closes (keeping a draft).
+    escape_armed: bool,
 }
 
 impl PartialEq for Input {
@@ -44,7 +52,28 @@ impl Input {
             textarea,
             suggestions,
             cycle: None,
+            subject: None,
+            escape_armed: false,
         }
+    }
+
+    /// Name what the input acts on in its prompt.
+    pub fn about(mut self, subject: String) -> Input {
+        self.subject = Some(subject);
+        self
+    }
+
+    /// The note's item, when this is the note editor.
+    pub fn note_of(&self) -> Option<i64> {
+        match self.purpose {
+            InputPurpose::Note(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The text typed so far, trimmed, is empty.
+    pub fn is_blank(&self) -> bool {
+        self.text().trim().is_empty()
     }
 
     pub fn text(&self) -> String {
@@ -65,6 +94,7 @@ impl Input {
             InputPurpose::Department(..) => Field::Department.limit(),
             InputPurpose::Milestone(_) => DATE + Field::Milestone.limit(),
             InputPurpose::RenameMilestone(_) => Field::Milestone.limit(),
+            InputPurpose::CompleteMilestone(_) => 20,
             InputPurpose::Extend(_) => DATE + Field::Reason.limit(),
             InputPurpose::Note(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
@@ -112,6 +142,57 @@ impl Input {
         )
     }
 
+    /// For inputs that start with a date: the exact date the typed one stands for, shown
+    /// back before anything is saved (`→ 2026-12-31 周四`), or the forms it takes.
+    pub fn date_preview(&self, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+        use chrono::Datelike;
+        let text = self.text();
+        let first = text.split_whitespace().next().unwrap_or("");
+        let empty_is_today = matches!(self.purpose, InputPurpose::CompleteMilestone(_));
+        if !matches!(
+            self.purpose,
+            InputPurpose::Milestone(_)
+                | InputPurpose::Extend(_)
+                | InputPurpose::CompleteMilestone(_)
+        ) {
+            return None;
+        }
+        let date = if first.is_empty() && empty_is_today {
+            Some(today)
+        } else {
+            let toward = if empty_is_today {
+                crate::track::dates::Toward::Behind
+            } else {
+                crate::track::dates::Toward::Ahead
+            };
+            crate::track::dates::parse_typed(first, today, toward)
+        };
+        Some(match date {
+            Some(date) => {
+                let weekday = date.weekday().num_days_from_monday() as usize;
+                let names = match lang {
+                    Lang::Zh => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+                    Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+                };
+                format!("→ {date} {}", names[weekday])
+            }
+            None if first.is_empty() => lang
+                .pick(
+                    "日期可写 2026-06-30、6/30、6月30日、+30、月底、下月底、年底",
+                    "Dates: 2026-06-30, 6/30, +30, 月底, 下月底, 年底",
+                )
+                .to_string(),
+            None => match lang {
+                Lang::Zh => {
+                    format!("“{first}”不是日期：可写 2026-06-30、6/30、+30、月底、下月底、年底")
+                }
+                Lang::En => {
+                    format!("“{first}” is not a date: 2026-06-30, 6/30, +30, 月底, 下月底, 年底")
+                }
+            },
+        })
+    }
+
     /// Suggestions that contain what is typed (before any Tab completion).
     pub fn matching(&self) -> Vec<&str> {
         let typed = self.text();
@@ -124,6 +205,15 @@ impl Input {
     }
 
     pub fn prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow;
+        let base = self.base_prompt(lang);
+        match &self.subject {
+            Some(subject) => Cow::Owned(format!("{base}{}{subject}", lang.pick("——", " — "))),
+            None => base,
+        }
+    }
+
+    fn base_prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
         use std::borrow::Cow;
         let formats = || {
             crate::report::export::Format::extensions()
@@ -158,6 +248,10 @@ impl Input {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
             InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
+            InputPurpose::CompleteMilestone(_) => lang.pick(
+                "完成日期（回车为今天；也可写 6/30、+0、月底）",
+                "Done on (Enter: today; or 6/30, +0, 月底)",
+            ),
             InputPurpose::Export(_) => {
                 return Cow::Owned(match lang {
                     Lang::Zh => format!("导出到文件（{}）", formats()),
@@ -181,23 +275,42 @@ impl Input {
                 "Record: PERIOD VALUE, e.g. 2025 63.5",
             ),
             InputPurpose::Command => lang.pick(
-                "命令：quit reload undo clear mine lang zh|en",
-                "Command: quit reload undo clear mine lang zh|en",
+                "命令：12（打开第 12 项）quit reload undo clear mine lang zh|en",
+                "Command: 12 (open item 12) quit reload undo clear mine lang zh|en",
             ),
         })
     }
 
-    /// Feed a key to the input. Returns the action it completes, if any; Esc cancels
-    /// (returned as `Action::Back`, which the caller turns into closing the input).
-    pub fn key(&mut self, event: KeyEvent) -> Option<Action> {
+    /// Feed a key to the input. Returns the action it completes, if any: Esc closes
+    /// (`CloseInput`; in a note with text only the second Esc, the first one asks),
+    /// Ctrl-C quits (the app asks first), Ctrl-U clears the line.
+    pub fn key(&mut self, event: KeyEvent, lang: Lang) -> Option<Action> {
         if event.kind != KeyEventKind::Press {
             return None;
         }
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let armed = std::mem::replace(&mut self.escape_armed, false);
         match event.code {
-            KeyCode::Esc => return Some(Action::Back),
-            KeyCode::Char('c') if ctrl => return Some(Action::Back),
+            KeyCode::Esc if self.multiline() && !self.is_blank() && !armed => {
+                self.escape_armed = true;
+                return Some(Action::Hint(
+                    lang.pick(
+                        "再按 Esc 关闭（备注留作草稿，按 n 接着写）；Ctrl-S 保存",
+                        "Esc again to close (the note is kept as a draft: n goes on); Ctrl-S saves",
+                    )
+                    .to_string(),
+                ));
+            }
+            KeyCode::Esc => return Some(Action::CloseInput),
+            KeyCode::Char('c') if ctrl => return Some(Action::Quit),
+            KeyCode::Char('u') if ctrl && !self.multiline() => {
+                let before = self.text();
+                self.textarea = TextArea::default();
+                self.cycle = None;
+                return (matches!(self.purpose, InputPurpose::Search) && !before.is_empty())
+                    .then_some(Action::SearchChanged(String::new()));
+            }
             KeyCode::Char('s') if ctrl => {
                 return Some(Action::Submitted(self.purpose.clone(), self.text()));
             }

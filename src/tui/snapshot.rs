@@ -183,6 +183,8 @@ pub struct Snapshot {
     /// Per owner: (items, red items).
     pub owner_counts: FastMap<NameId, (usize, usize)>,
     pub directory: Directory,
+    /// The pace and light thresholds the lights were judged with (for the rules overlay).
+    pub thresholds: crate::track::health::Thresholds,
     ids: IdMaps,
     pub mark: ReadMark,
     pub stamp: Option<Stamp>,

@@ -46,7 +46,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             buf,
         ),
         Mode::Input(input_state) => {
-            let suggestions = input_state.matching().join("  ");
+            let suggestions = input_state
+                .date_preview(app.session.today, lang)
+                .unwrap_or_else(|| input_state.matching().join("  "));
             input::render(
                 &input_state.textarea,
                 &input_state.prompt(lang),
@@ -58,6 +60,29 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         Mode::Confirm { question, .. } => {
             status_line::render(question, Tone::Hint, app.session.theme, bottom, buf)
+        }
+        Mode::Rules => {
+            let title = lang.pick("预警灯规则", "Light rules");
+            help::overlay(&rules_rows(app), title, app.session.theme, body, buf)
+        }
+        Mode::Status(id) => {
+            let current = app.data.item(*id).map(|i| i.status);
+            let rows: Vec<(String, String)> = crate::track::Status::ALL
+                .iter()
+                .enumerate()
+                .map(|(n, s)| {
+                    let mark = if Some(*s) == current { " *" } else { "" };
+                    (
+                        (n + 1).to_string(),
+                        format!("{}{mark}", lang.pick(s.label_zh(), s.label_en())),
+                    )
+                })
+                .collect();
+            let title = match lang {
+                labels::Lang::Zh => format!("#{id} 状态（数字键选择，Esc 取消）"),
+                labels::Lang::En => format!("#{id} status (a number picks, Esc cancels)"),
+            };
+            help::overlay(&rows, &title, app.session.theme, body, buf)
         }
         Mode::Normal => {}
     }
@@ -84,13 +109,40 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     if !matches!(app.mode, Mode::Confirm { .. }) {
         match &app.message {
             Some((tone, text)) => status_line::render(text, *tone, app.session.theme, bottom, buf),
-            None => status_line::render(
-                labels::HELP_HINT.get(lang),
-                Tone::Hint,
-                app.session.theme,
-                bottom,
-                buf,
-            ),
+            None => {
+                let hints = match &app.mode {
+                    Mode::Input(input) => {
+                        keymap::input_hints(input.note_of().is_some(), lang).into()
+                    }
+                    _ => keymap::hints(app.screen, lang, usize::from(bottom.width)),
+                };
+                status_line::render(&hints, Tone::Hint, app.session.theme, bottom, buf)
+            }
         }
     }
+}
+
+/// The rules overlay: on the Detail screen why its item has its light, then the rules.
+fn rules_rows(app: &App) -> Vec<(String, String)> {
+    let lang = app.session.lang;
+    let mut rows = Vec::new();
+    if app.screen == ScreenId::Detail
+        && let Some(d) = &app.screens.detail.detail
+    {
+        let row = &d.row;
+        let why = crate::track::health::explain(
+            &row.health,
+            row.status,
+            row.progress,
+            &app.data.thresholds,
+            lang,
+        );
+        rows.push((format!("#{}", row.id), why));
+    }
+    rows.extend(
+        crate::track::health::light_rules(&app.data.thresholds, lang)
+            .into_iter()
+            .map(|line| (String::new(), line)),
+    );
+    rows
 }

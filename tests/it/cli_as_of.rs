@@ -28,7 +28,7 @@ fn departments(item: &Value) -> Vec<(String, String)> {
 }
 
 /// The history, day by day:
-/// - 11-02 the database is made (the plans imported); #1 gets owner 王敏, 进行中 20%, lead
+/// - 11-02 the database is made (the plans imported); #1 gets a due date, owner 王敏, 进行中 20%, lead
 ///   省发展改革委, a milestone due 11-10;
 /// - 11-05 progress 50, co 省住房城乡建设厅, a note;
 /// - 11-12 the milestone extended to 11-20; owner 李强;
@@ -36,6 +36,8 @@ fn departments(item: &Value) -> Vec<(String, String)> {
 /// - 11-20 the last change (the unlinking) undone.
 fn scripted() -> (Db, i64) {
     let db = Db::new();
+    // Its own due date: the plan's period (to 2025) has ended, which alone makes it red.
+    on(&db, "2026-11-02", &["set", "1", "--due", "2027-12-31"]);
     on(&db, "2026-11-02", &["set", "1", "--owner", "王敏"]);
     on(
         &db,

@@ -625,3 +625,28 @@ fn hostile_text_never_reaches_the_terminal() {
     let shown = db.show(id);
     assert!(shown["owner"].as_str().unwrap().starts_with("evil"));
 }
+
+/// Issue 18 point 12: an item of a plan whose period (2021–2025) is over, not done, is
+/// 逾期未完成 and red, `show` says why, and `list --overdue` counts it late.
+#[test]
+fn an_item_past_its_period_is_red_and_show_says_why() {
+    let db = Db::new();
+    let id = item_with_title(&db, "建设长株潭国家中心城市");
+    let shown = db.ok(["show", &id.to_string()]);
+    assert!(shown.contains("灯 light: 红 red"), "{shown}");
+    assert!(
+        shown.contains("为什么 why:    红：逾期未完成——期限 2025-12-31 已过，进度 0%"),
+        "{shown}"
+    );
+    let late = db.json(["list", "--overdue", "--json"]);
+    assert!(
+        items(&late).iter().any(|i| i["id"] == id),
+        "list --overdue leaves out #{id}"
+    );
+    // Done, it is green and no longer late.
+    db.ok(["set", &id.to_string(), "--status", "done"]);
+    let shown = db.ok(["show", &id.to_string()]);
+    assert!(shown.contains("为什么 why:    绿：已完成"), "{shown}");
+    let late = db.json(["list", "--overdue", "--json"]);
+    assert!(!items(&late).iter().any(|i| i["id"] == id));
+}

@@ -59,6 +59,7 @@ mod tmux_e2e;
 mod tmux_pending;
 mod tui_behaviour;
 mod tui_changes;
+mod tui_keys;
 mod tui_paste;
 mod tui_project;
 mod tui_screens;

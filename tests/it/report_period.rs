@@ -36,6 +36,11 @@ fn milestone(db: &Db, item: i64, title: &str) -> String {
 fn fixture() -> Db {
     let db = Db::new();
     let d = "2026-09-30";
+    // Their own due dates: the plan's period (to 2025) has ended, which alone makes an
+    // item red.
+    for item in ["1", "2", "3"] {
+        db.on(d, &["set", item, "--due", "2027-12-31"]);
+    }
     db.on(d, &["dept", "1", "--lead", A]);
     db.on(d, &["dept", "2", "--lead", A]);
     db.on(d, &["dept", "3", "--lead", B]);

@@ -89,11 +89,12 @@ fn an_overdue_plan_milestone_is_red_until_completed() {
         .complete_milestone(milestone.id, day(2026, 11, 20))
         .unwrap();
     let health = store.show(item.id, today).unwrap().row.health;
-    assert_ne!(health.light, Light::Red);
     assert_eq!(health.overdue, 0);
     assert_eq!(health.next_due, None);
-    // Not started with the period over: far behind, so yellow.
-    assert_eq!(health.light, Light::Yellow);
+    // Not started with the plan's period over: 逾期未完成, still red (it was yellow before
+    // the rule of issue 18 point 12), though no milestone is overdue any more.
+    assert_eq!(health.light, Light::Red);
+    assert_eq!(health.ended, Some(day(2025, 12, 31)));
     assert_eq!(health.pace, Pace::Behind);
 
     set(

@@ -342,25 +342,36 @@ fn extend_then_complete_a_plan_milestone_from_detail() {
     while app.screens.detail.selected_milestone().unwrap().id != milestone.id {
         keys(&mut app, &mut store, "<Tab>");
     }
-    // Completing asks first; "n" cancels, "y" completes today.
-    keys(&mut app, &mut store, "Mn");
-    assert!(
+    // Completing asks the day, shown back exactly; Esc cancels, a day still to come is
+    // refused, Enter alone is today, a typed day (11/20) is that day.
+    keys(&mut app, &mut store, "M");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("→ 2026-11-23 周一"), "{screen}");
+    keys(&mut app, &mut store, "<Esc>");
+    let done_on = |store: &plantrack::store::Store| {
         store
             .show(detail.row.id, today())
             .unwrap()
             .milestones
             .iter()
-            .all(|m| m.done_on.is_none())
-    );
-    keys(&mut app, &mut store, "My");
-    let done = store.show(detail.row.id, today()).unwrap();
-    assert_eq!(
-        done.milestones
-            .iter()
             .find(|m| m.id == milestone.id)
             .unwrap()
-            .done_on,
-        Some(today())
+            .done_on
+    };
+    assert_eq!(done_on(&store), None);
+    keys(&mut app, &mut store, "M月底<Enter>");
+    assert_eq!(done_on(&store), None);
+    assert!(app.message.clone().unwrap().1.contains("2026-11-30 还没到"));
+    keys(&mut app, &mut store, "M11/20");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("→ 2026-11-20 周五"),
+        "a day done is the last one: {screen}"
+    );
+    keys(&mut app, &mut store, "<Enter>");
+    assert_eq!(
+        done_on(&store),
+        Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
     );
 }
 

@@ -119,7 +119,10 @@ fn changes_since_the_month_began_grouped_by_department() {
     db.on("2026-11-22", &["set", "4", "--progress", "40"]);
     keys(&mut app, &mut store, "r");
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("自 2026-11-12 起 · 7 项修改") && text.contains("#4 "), "{text}");
+    assert!(
+        text.contains("自 2026-11-12 起 · 7 项修改") && text.contains("#4 "),
+        "{text}"
+    );
 }
 
 #[test]

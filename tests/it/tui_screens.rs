@@ -1,4 +1,4 @@
-//! Snapshots of every screen at 80×24 and at a wide size, with Chinese text. Dates and
+//! Snapshots of every screen at 80×24, at the smallest size (72×20) and at a wide size, with Chinese text. Dates and
 //! times of changes are filtered (they are real times of the seed import).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -57,15 +57,36 @@ fn screens_80x24_en() {
     each_screen(Lang::En, 80, 24, "80x24_en");
 }
 
+/// The smallest size the workbench works at (a compact layout; "too small" below it).
+#[test]
+fn screens_72x20_zh() {
+    each_screen(Lang::Zh, 72, 20, "72x20_zh");
+}
+
+#[test]
+fn screens_72x20_en() {
+    each_screen(Lang::En, 72, 20, "72x20_en");
+}
+
 #[test]
 fn too_small_terminal_is_a_message_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _store) = app(&dir.path().join("p.db"), "alice", Lang::Zh);
-    for (w, h) in [(79, 24), (80, 23), (20, 5), (1, 1), (0, 0)] {
+    for (w, h) in [(71, 24), (80, 19), (20, 5), (1, 1), (0, 0)] {
         let text = screen_text(&render(&app, w, h));
         if w >= 20 {
             assert!(text.contains("终端太小"), "{w}x{h}: {text}");
+            assert!(text.contains("72×20"), "{w}x{h}: {text}");
         }
+    }
+    // tmux on an 80×24 terminal leaves 80×23; 79 columns is common: both work.
+    for (w, h) in [(80, 23), (79, 24), (72, 20)] {
+        let text = screen_text(&render(&app, w, h));
+        assert!(!text.contains("终端太小"), "{w}x{h}: {text}");
+        assert!(
+            text.contains("总览") && text.contains("合计"),
+            "{w}x{h}: {text}"
+        );
     }
 }
 

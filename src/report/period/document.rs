@@ -197,10 +197,10 @@ pub fn blocks(report: &PeriodReport) -> Vec<Block> {
     out.push(Block::PageBreak);
     out.push(Block::Heading("附件：滞后事项清单".into()));
     if report.late.is_empty() {
-        out.push(Block::Paragraph("期末无亮红灯或有逾期节点的事项。".into()));
+        out.push(Block::Paragraph("期末无亮红灯或逾期的事项。".into()));
     } else {
         out.push(Block::Paragraph(format!(
-            "期末亮红灯或有逾期节点的事项共{}项：",
+            "期末亮红灯或逾期的事项共{}项：",
             report.late.len()
         )));
         out.push(Block::Table(items_table(&report.late)));

@@ -82,7 +82,7 @@ pub struct PeriodReport {
     pub newly_red: Vec<ItemLine>,
     pub milestones: Vec<MilestoneLine>,
     pub notes: Vec<NoteLine>,
-    /// 附件: the items red or with an overdue milestone at the end.
+    /// 附件: the items red or late (an overdue milestone, the period ended) at the end.
     pub late: Vec<ItemLine>,
 }
 
@@ -105,9 +105,9 @@ impl PeriodReport {
         format!(
             "本期（{}）共跟踪事项{}项，平均进度由期初的{:.1}%提高到期末的{:.1}%，提高{:.1}个百分点\
              （上期提高{:.1}个百分点）；完成事项{}项（上期{}项）；新增红灯事项{}项（上期{}项），\
-             新增有逾期节点的事项{}项（上期{}项）。本期到期节点{}个（上期{}个），其中已完成{}个，\
+             新增逾期事项{}项（上期{}项）。本期到期节点{}个（上期{}个），其中已完成{}个，\
              延期{}个，逾期未完成{}个（上期{}个），尚未到期{}个。本期填报进展备注{}条。\
-             期末仍有{}项事项亮红灯或有逾期节点，详见附件。",
+             期末仍有{}项事项亮红灯或逾期，详见附件。",
             Self::span_text(self.span),
             now.items,
             now.progress_start,
@@ -310,7 +310,7 @@ pub fn collect(
         .collect();
     let late = end_rows
         .iter()
-        .filter(|r| r.health.light == Light::Red || r.health.overdue > 0)
+        .filter(|r| r.health.light == Light::Red || r.health.is_late())
         .map(line)
         .collect();
     Ok(PeriodReport {

@@ -286,19 +286,42 @@ fn grey_for_not_started_with_nothing_pressing() {
 }
 
 #[test]
-fn period_over_without_finishing() {
+fn period_over_without_finishing_is_red() {
+    // On its last day an item at 95% is on pace and green; the day after, 逾期未完成: red.
+    let h = judge(&item(Status::InProgress, 95, &[]), day(100));
+    assert_eq!((h.scheduled, h.light, h.ended), (100, Light::Green, None));
     let h = judge(&item(Status::InProgress, 95, &[]), day(101));
     assert_eq!(
-        (h.scheduled, h.pace, h.light),
-        (100, Pace::OnPace, Light::Green)
+        (h.scheduled, h.pace, h.light, h.ended),
+        (100, Pace::OnPace, Light::Red, Some(day(100)))
     );
-    let h = judge(&item(Status::InProgress, 89, &[]), day(101));
+    assert!(h.is_late());
+    let h = judge(&item(Status::Paused, 100, &[]), day(101));
+    assert_eq!(h.light, Light::Red, "paused does not stop the calendar");
+    let h = judge(&item(Status::NotStarted, 0, &[]), day(200));
+    assert_eq!((h.light, h.overdue), (Light::Red, 0));
+    let h = judge(&item(Status::Done, 80, &[]), day(101));
     assert_eq!(
-        (h.scheduled, h.pace, h.light),
-        (100, Pace::Behind, Light::Yellow)
+        (h.light, h.ended),
+        (Light::Green, None),
+        "done is never late"
     );
     let h = judge(&item(Status::InProgress, 100, &[open(day(100))]), day(101));
     assert_eq!((h.light, h.overdue), (Light::Red, 1));
+}
+
+/// A 十四五 item (2021–2025) at 0% seen on 2026-11-23 is red, not yellow.
+#[test]
+fn a_plan_period_over_makes_an_undone_item_red() {
+    let facts = ItemFacts {
+        status: Status::InProgress,
+        progress: 0,
+        period: Period::plan_years(2021, 2025).unwrap(),
+        milestones: vec![],
+    };
+    let h = judge(&facts, date(2026, 11, 23));
+    assert_eq!((h.light, h.ended), (Light::Red, Some(date(2025, 12, 31))));
+    assert_eq!(judge(&facts, date(2025, 12, 31)).light, Light::Yellow);
 }
 
 #[test]

@@ -10,6 +10,7 @@ fn health(pace: Pace, light: Light, overdue: usize) -> Health {
         light,
         overdue,
         next_due: None,
+        ended: None,
     }
 }
 

@@ -4,7 +4,7 @@
 use super::App;
 use crate::plan::Role;
 use crate::store::ItemEdit;
-use crate::track::Status;
+use crate::track::dates::Toward;
 use crate::tui::action::{AskKind, InputPurpose};
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
@@ -30,22 +30,6 @@ impl App {
             }),
             None => Effect::None,
         }
-    }
-
-    pub(super) fn cycle_status(&mut self) -> Effect {
-        let Some(item) = self.current_item() else {
-            return Effect::None;
-        };
-        let next = match item.status {
-            Status::NotStarted => Status::InProgress,
-            Status::InProgress => Status::Done,
-            Status::Done => Status::Paused,
-            Status::Paused => Status::NotStarted,
-        };
-        self.edit(ItemEdit {
-            status: Some(next),
-            ..ItemEdit::default()
-        })
     }
 
     pub(super) fn progress_step(&mut self, step: i8) -> Effect {
@@ -77,28 +61,14 @@ impl App {
         selected
     }
 
+    /// `M`: ask the day the selected milestone was done (Enter alone: today).
     pub(super) fn complete_next_milestone(&mut self) -> Effect {
         let Some(next) = self.selected_open_milestone() else {
             return Effect::None;
         };
-        let question = match self.lang() {
-            Lang::Zh => format!(
-                "将节点“{}”（{}）标记为今天完成？y/n",
-                next.title, next.due_on
-            ),
-            Lang::En => format!(
-                "Mark milestone “{}” ({}) done today? y/n",
-                next.title, next.due_on
-            ),
-        };
-        self.message = Some((Tone::Hint, question.clone()));
-        self.mode = Mode::Confirm {
-            question,
-            effect: Box::new(Effect::Save(Save::CompleteMilestone {
-                milestone: next.id,
-                on: self.session.today,
-            })),
-        };
+        let input = Input::new(InputPurpose::CompleteMilestone(next.id), "", Vec::new())
+            .about(format!("「{}」{}", next.title, next.due_on));
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
@@ -163,6 +133,8 @@ impl App {
             InputPurpose::Project(id) => crate::track::project::project_line(
                 self.data.item(*id).and_then(|i| i.project.as_deref()),
             ),
+            // A note closed unsaved goes on where it was left.
+            InputPurpose::Note(id) => self.drafts.get(id).cloned().unwrap_or_default(),
             _ => String::new(),
         };
         let current_owner = item.and_then(|i| i.1);
@@ -180,7 +152,22 @@ impl App {
         {
             self.go(ScreenId::Items);
         }
-        self.mode = Mode::Input(Box::new(Input::new(purpose, &initial, suggestions)));
+        // The milestone `E` and `R` act on is named in the prompt.
+        let subject = match &purpose {
+            InputPurpose::Extend(id) | InputPurpose::RenameMilestone(id) => self
+                .screens
+                .detail
+                .selected_milestone()
+                .filter(|m| m.id == *id)
+                .map(|m| format!("「{}」{}", m.title, m.due_on)),
+            _ => None,
+        };
+        let input = Input::new(purpose, &initial, suggestions);
+        let input = match subject {
+            Some(subject) => input.about(subject),
+            None => input,
+        };
+        self.mode = Mode::Input(Box::new(input));
         Effect::None
     }
 
@@ -204,6 +191,7 @@ impl App {
         let lang = self.lang();
         let trimmed = text.trim().to_string();
         let stamp = self.stamp();
+        let today = self.session.today;
         match purpose {
             InputPurpose::Search => self.search_changed(trimmed, true),
             InputPurpose::Filter => match ItemsFilter::parse(&trimmed) {
@@ -265,12 +253,32 @@ impl App {
                     stamp,
                 })
             }
-            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, lang) {
+            InputPurpose::Milestone(id) => match parse_milestone(&trimmed, today, lang) {
                 Ok((due, title)) => Effect::Save(Save::Milestone { id, title, due }),
                 Err(message) => self.fail(message),
             },
             InputPurpose::Note(id) if !trimmed.is_empty() => Effect::Save(Save::Note { id, text }),
-            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, lang) {
+            // Enter alone: done today.
+            InputPurpose::CompleteMilestone(milestone) if trimmed.is_empty() => {
+                Effect::Save(Save::CompleteMilestone {
+                    milestone,
+                    on: today,
+                })
+            }
+            InputPurpose::CompleteMilestone(milestone) => {
+                match crate::track::dates::parse_typed(&trimmed, today, Toward::Behind) {
+                    Some(on) if on <= today => Effect::Save(Save::CompleteMilestone { milestone, on }),
+                    Some(on) => self.fail(match lang {
+                        Lang::Zh => format!("完成日期 {on} 还没到；未保存"),
+                        Lang::En => format!("{on} is still to come: a milestone is done on a past day; nothing was saved"),
+                    }),
+                    None => self.fail(match lang {
+                        Lang::Zh => format!("日期“{trimmed}”无法识别（可写 2026-06-30、6/30、+0）；未保存"),
+                        Lang::En => format!("“{trimmed}” is not a date (2026-06-30, 6/30, +0); nothing was saved"),
+                    }),
+                }
+            }
+            InputPurpose::Extend(milestone) => match parse_milestone(&trimmed, today, lang) {
                 Ok((to, reason)) => Effect::Save(Save::Extend {
                     milestone,
                     to,
@@ -279,9 +287,28 @@ impl App {
                 Err(message) => self.fail(message),
             },
             InputPurpose::BulkOwner(ids) if !trimmed.is_empty() && !ids.is_empty() => {
+                // Marks made before a filter changed may be off the list: say how many.
+                let shown: std::collections::HashSet<i64> = self
+                    .screens
+                    .items
+                    .visible()
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect();
+                let hidden = ids.iter().filter(|id| !shown.contains(id)).count();
+                let aside = match (hidden, lang) {
+                    (0, _) => String::new(),
+                    (n, Lang::Zh) => format!("（其中 {n} 项不在当前列表中）"),
+                    (n, Lang::En) => format!(" ({n} of them not on the list shown)"),
+                };
                 let question = match lang {
-                    Lang::Zh => format!("将 {} 个事项的负责人设为“{trimmed}”？y/n", ids.len()),
-                    Lang::En => format!("Set the owner of {} items to “{trimmed}”? y/n", ids.len()),
+                    Lang::Zh => {
+                        format!("将 {} 个事项{aside}的负责人设为“{trimmed}”？y/n", ids.len())
+                    }
+                    Lang::En => format!(
+                        "Set the owner of {} items{aside} to “{trimmed}”? y/n",
+                        ids.len()
+                    ),
                 };
                 self.message = Some((Tone::Hint, question.clone()));
                 self.mode = Mode::Confirm {
@@ -322,13 +349,13 @@ impl App {
         }
     }
 
-    /// `:` commands: the less common actions.
+    /// `:` commands: the less common actions; `:12` or `:#12` (and `#12`) opens item 12.
     pub(super) fn command(&mut self, command: &str) -> Effect {
+        if let Some(id) = item_number(command) {
+            return self.jump(id);
+        }
         match command {
-            "q" | "quit" => {
-                self.quit = true;
-                Effect::Quit
-            }
+            "q" | "quit" => self.quit_unless_pending(),
             "reload" => Effect::Reload,
             "undo" => Effect::PreviewUndo,
             "redo" => Effect::PreviewRedo,
@@ -350,10 +377,25 @@ impl App {
                 self.changes_command(other)
             }
             other => self.fail(format!(
-                "{}: {other} (quit, reload, undo, clear, mine, changes [DATE], lang zh|en)",
+                "{}: {other} (12 #12, quit, reload, undo, clear, mine, changes [DATE], lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
         }
+    }
+
+    /// Open item `id` in Detail, or say there is no such item.
+    fn jump(&mut self, id: i64) -> Effect {
+        if self.data.item(id).is_none() {
+            return self.fail(match self.lang() {
+                Lang::Zh => format!("没有事项 #{id}"),
+                Lang::En => format!("No item #{id}"),
+            });
+        }
+        if self.screen != ScreenId::Detail {
+            self.history.push(self.screen);
+            self.screen = ScreenId::Detail;
+        }
+        Effect::LoadDetail(id)
     }
 
     pub(super) fn fail(&mut self, message: String) -> Effect {
@@ -363,19 +405,36 @@ impl App {
 }
 
 /// "2026-06-30 完成可研批复" → (date, title), with a message naming the expected format.
-pub fn parse_milestone(text: &str, lang: Lang) -> Result<(NaiveDate, String), String> {
+pub fn parse_milestone(
+    text: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<(NaiveDate, String), String> {
     let (date, title) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let format_hint = lang.pick(
-        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复",
-        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved",
+        "格式：YYYY-MM-DD 节点名称，例如 2026-06-30 完成可研批复（日期也可写 6/30、+30、月底、下月底、年底）",
+        "Format: YYYY-MM-DD TITLE, e.g. 2026-06-30 feasibility approved (or 6/30, +30, 月底, 下月底, 年底)",
     );
-    let due = crate::track::limits::parse_date(date).ok_or_else(|| match lang {
-        Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
-        Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
-    })?;
+    let due =
+        crate::track::dates::parse_typed(date, today, Toward::Ahead).ok_or_else(|| match lang {
+            Lang::Zh => format!("日期“{date}”无效。{format_hint}"),
+            Lang::En => format!("“{date}” is not a valid date. {format_hint}"),
+        })?;
     let title = title.trim();
     if title.is_empty() {
         return Err(format_hint.to_string());
     }
     Ok((due, title.to_string()))
+}
+
+/// `12`, `#12` or `＃12`: an item number typed to jump to.
+fn item_number(command: &str) -> Option<i64> {
+    let digits = command
+        .strip_prefix('#')
+        .or_else(|| command.strip_prefix('＃'))
+        .unwrap_or(command);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }

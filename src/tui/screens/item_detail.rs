@@ -10,16 +10,38 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use std::cell::Cell;
+
+/// Characters of the plan text shown while it is folded (about two lines at 80 columns).
+const FOLDED_BODY: usize = 76;
+/// Notes shown above the plan text; the older ones follow it.
+const LATEST_NOTES: usize = 3;
 
 #[derive(Debug, Clone, Default)]
 pub struct DetailScreen {
     pub detail: Option<ItemDetail>,
-    pub scroll: u16,
+    /// The first line shown. Kept in range by `render` (as ratatui's table keeps its
+    /// offset): never past the last page, and moved to the selected milestone when `follow`.
+    scroll: Cell<u16>,
+    /// Bring the selected milestone into view at the next draw (after Tab or a new item).
+    follow: Cell<bool>,
     /// The milestone the milestone keys act on (Tab cycles), an index into the list.
     pub milestone: usize,
+    /// The plan text unfolded (`z`); folded, the tracking facts fill the screen.
+    pub body_open: bool,
 }
 
 impl DetailScreen {
+    /// The first line shown.
+    pub fn scroll(&self) -> u16 {
+        self.scroll.get()
+    }
+
+    /// Fold or unfold the plan text.
+    pub fn toggle_body(&mut self) {
+        self.body_open = !self.body_open;
+    }
+
     /// The milestone under the cursor.
     pub fn selected_milestone(&self) -> Option<&crate::store::Milestone> {
         self.detail.as_ref()?.milestones.get(self.milestone)
@@ -32,7 +54,9 @@ impl DetailScreen {
             .as_ref()
             .is_some_and(|d| d.row.id == detail.row.id);
         if !same {
-            self.scroll = 0;
+            self.scroll.set(0);
+            self.body_open = false;
+            self.follow.set(true);
             self.milestone = detail
                 .milestones
                 .iter()
@@ -52,11 +76,17 @@ fn heading(text: &str, view: &View<'_>) -> Line<'static> {
 
 impl DetailScreen {
     pub fn lines(&self, view: &View<'_>) -> Vec<Line<'static>> {
+        self.laid_out(view).0
+    }
+
+    /// The lines, and the index of the selected milestone's line (to keep it in view).
+    fn laid_out(&self, view: &View<'_>) -> (Vec<Line<'static>>, usize) {
         let Some(d) = &self.detail else {
-            return vec![Line::from(view.lang.pick(
+            let hint = view.lang.pick(
                 "在“事项”页选择一项后按 Enter",
                 "Select an item on the Items screen and press Enter",
-            ))];
+            );
+            return (vec![Line::from(hint)], 0);
         };
         let lang = view.lang;
         let row = &d.row;
@@ -99,28 +129,32 @@ impl DetailScreen {
                 spans
             }),
         ];
+        lines.push(Line::from(vec![
+            Span::raw(format!("{}: ", lang.pick("为什么", "Why"))),
+            Span::styled(
+                crate::track::health::explain(
+                    &row.health,
+                    row.status,
+                    row.progress,
+                    &view.data.thresholds,
+                    lang,
+                ),
+                view.theme.light(row.health.light),
+            ),
+        ]));
         if let Some(project) = &row.project {
             lines.push(project_line(project, lang));
         }
-        lines.push(Line::from(""));
-        lines.extend(d.body.lines().map(|l| Line::from(l.to_string())));
-        lines.push(Line::from(""));
-        lines.push(heading(labels::DEPARTMENTS.get(lang), view));
-        for link in &d.departments {
-            let role = match (link.role, lang) {
-                (Role::Lead, Lang::Zh) => "牵头",
-                (Role::Co, Lang::Zh) => "配合",
-                (Role::Lead, Lang::En) => "lead",
-                (Role::Co, Lang::En) => "co",
-            };
-            lines.push(Line::from(format!(
-                "  {role}  {}（{}）[{}]",
-                link.short, link.official, link.origin
-            )));
-        }
+        lines.push(departments_line(d, lang));
+        let mut cursor_line = lines.len();
         lines.push(heading(labels::MILESTONES.get(lang), view));
         for (index, m) in d.milestones.iter().enumerate() {
-            let cursor = if index == self.milestone { ">" } else { " " };
+            let cursor = if index == self.milestone {
+                cursor_line = lines.len();
+                ">"
+            } else {
+                " "
+            };
             let done = m
                 .done_on
                 .map(|d| format!(" {} {d}", lang.pick("完成于", "done")))
@@ -145,17 +179,34 @@ impl DetailScreen {
                 )));
             }
         }
+        // The latest notes first, above the plan text; the older ones after it.
+        let mut notes: Vec<&crate::store::Note> = d.notes.iter().collect();
+        notes.sort_by(|a, b| b.at.cmp(&a.at));
+        let (latest, older) = notes.split_at(notes.len().min(LATEST_NOTES));
         lines.push(heading(labels::NOTES.get(lang), view));
-        for n in &d.notes {
+        for n in latest {
+            push_note(&mut lines, n, view);
+        }
+        lines.push(heading(lang.pick("正文", "Plan text"), view));
+        let chars = d.body.chars().count();
+        if self.body_open || chars <= FOLDED_BODY {
+            lines.extend(d.body.lines().map(|l| Line::from(l.to_string())));
+        } else {
+            let start: String = d.body.chars().take(FOLDED_BODY).collect();
+            lines.extend(start.lines().map(|l| Line::from(l.to_string())));
             lines.push(Line::from(Span::styled(
-                format!(
-                    "  {} {}",
-                    n.at.get(..16).unwrap_or(&n.at).replace('T', " "),
-                    n.author
-                ),
+                match lang {
+                    Lang::Zh => format!("  ……全文 {chars} 字，按 z 展开"),
+                    Lang::En => format!("  … {chars} characters in all, z to unfold"),
+                },
                 view.theme.dim(),
             )));
-            lines.extend(n.text.lines().map(|l| Line::from(format!("    {l}"))));
+        }
+        if !older.is_empty() {
+            lines.push(heading(lang.pick("更早的备注", "Earlier notes"), view));
+            for n in older {
+                push_note(&mut lines, n, view);
+            }
         }
         if !d.glossary.is_empty() {
             lines.push(heading(labels::GLOSSARY.get(lang), view));
@@ -175,13 +226,30 @@ impl DetailScreen {
                 short(h.new.as_deref())
             )));
         }
-        lines
+        (lines, cursor_line)
     }
 
+    /// Draw from `scroll`, kept in range: the last page is never past the end (`G`), and
+    /// after Tab or a new item the selected milestone is brought into view.
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width.saturating_sub(2));
-        Paragraph::new(wrapped(self.lines(view), width))
-            .scroll((self.scroll, 0))
+        let height = usize::from(area.height.saturating_sub(2)).max(1);
+        let (lines, cursor) = self.laid_out(view);
+        let cursor = wrapped(lines[..cursor.min(lines.len())].to_vec(), width).len();
+        let lines = wrapped(lines, width);
+        let last_page = lines.len().saturating_sub(height);
+        let mut scroll = usize::from(self.scroll.get()).min(last_page);
+        if self.follow.replace(false) {
+            if cursor < scroll {
+                scroll = cursor;
+            } else if cursor >= scroll + height {
+                scroll = (cursor + 1 - height).min(last_page);
+            }
+        }
+        let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+        self.scroll.set(scroll);
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
             .block(view.theme.block().title(labels::DETAIL.get(view.lang)))
             .render(area, buf);
     }
@@ -240,6 +308,42 @@ fn project_line(p: &crate::track::project::Project, lang: Lang) -> Line<'static>
     ))
 }
 
+/// `牵头：省发展改革委  配合：省财政厅、省住建厅` on one line (full names in the CLI's `show`).
+fn departments_line(d: &ItemDetail, lang: Lang) -> Line<'static> {
+    let names = |role: Role| {
+        let names: Vec<&str> = d
+            .departments
+            .iter()
+            .filter(|l| l.role == role)
+            .map(|l| l.short.as_str())
+            .collect();
+        if names.is_empty() {
+            "-".to_string()
+        } else {
+            names.join(lang.pick("、", ", "))
+        }
+    };
+    Line::from(format!(
+        "{}: {}   {}: {}",
+        lang.pick("牵头", "Lead"),
+        names(Role::Lead),
+        lang.pick("配合", "Co"),
+        names(Role::Co)
+    ))
+}
+
+fn push_note(lines: &mut Vec<Line<'static>>, n: &crate::store::Note, view: &View<'_>) {
+    lines.push(Line::from(Span::styled(
+        format!(
+            "  {} {}",
+            n.at.get(..16).unwrap_or(&n.at).replace('T', " "),
+            n.author
+        ),
+        view.theme.dim(),
+    )));
+    lines.extend(n.text.lines().map(|l| Line::from(format!("    {l}"))));
+}
+
 fn short(value: Option<&str>) -> String {
     let value = value.unwrap_or("-");
     crate::text::width::truncate(value, 30).into_owned()
@@ -248,8 +352,8 @@ fn short(value: Option<&str>) -> String {
 impl super::Navigate for DetailScreen {
     /// Scroll the text.
     fn move_by(&mut self, delta: isize, _ctx: &super::Ctx<'_>) {
-        let scroll = i64::from(self.scroll) + delta as i64;
-        self.scroll = scroll.clamp(0, i64::from(u16::MAX)) as u16;
+        let scroll = i64::from(self.scroll.get()) + delta as i64;
+        self.scroll.set(scroll.clamp(0, i64::from(u16::MAX)) as u16);
     }
 
     /// The next milestone, for the milestone keys.
@@ -260,5 +364,6 @@ impl super::Navigate for DetailScreen {
         } else {
             (self.milestone + 1) % count
         };
+        self.follow.set(true);
     }
 }

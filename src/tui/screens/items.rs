@@ -370,6 +370,29 @@ impl ItemsScreen {
         self.recompute(data, user);
     }
 
+    /// What narrows the list, as chips for the title: ` [灯:红] [单位:住建] [/czt] [已选 3]
+    /// F 清除`; empty when nothing does.
+    pub fn chips(&self, lang: labels::Lang) -> String {
+        let mut chips: Vec<String> = self.filter.words(lang == labels::Lang::Zh);
+        if !self.search.is_empty() {
+            chips.push(format!("/{}", self.search));
+        }
+        if !self.marked.is_empty() {
+            chips.push(match lang {
+                labels::Lang::Zh => format!("已选 {}", self.marked.len()),
+                labels::Lang::En => format!("{} marked", self.marked.len()),
+            });
+        }
+        if chips.is_empty() {
+            return String::new();
+        }
+        let chips: String = chips.iter().map(|c| format!(" [{c}]")).collect();
+        format!(
+            " |{chips} {}",
+            labels::Lang::pick(lang, "F 清除", "F clears")
+        )
+    }
+
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
         let tree_width = if area.width >= 120 { 34 } else { 22 };
         let [tree_area, table_area] =
@@ -383,22 +406,13 @@ impl ItemsScreen {
             buf,
         );
         let title = format!(
-            "{} {}/{} | {} {}{}{}",
+            "{} {}/{} | {} {}{}",
             labels::SHOWN.get(view.lang),
             self.visible.len(),
             view.data.live,
             labels::SORT.get(view.lang),
             self.sort.label(view.lang),
-            if self.search.is_empty() {
-                String::new()
-            } else {
-                format!(" | /{}", self.search)
-            },
-            if self.filter_text.is_empty() {
-                String::new()
-            } else {
-                format!(" | {}", self.filter_text)
-            },
+            self.chips(view.lang),
         );
         item_table::render(
             &self.visible,

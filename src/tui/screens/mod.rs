@@ -74,6 +74,15 @@ impl ScreenId {
         }
     }
 
+    /// The name on a narrow tab bar.
+    pub fn short_label(self) -> L {
+        match self {
+            ScreenId::ByChapter => L("章节", "Chapters"),
+            ScreenId::ByDepartment => L("单位", "Depts"),
+            _ => self.label(),
+        }
+    }
+
     pub fn index(self) -> usize {
         ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }

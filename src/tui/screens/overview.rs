@@ -40,7 +40,7 @@ impl OverviewScreen {
         header.extend(
             Light::ALL
                 .iter()
-                .map(|l| lang.pick(l.label_zh(), &l.label_en()[..1]).to_string()),
+                .map(|l| super::super::widgets::cells::light_short(*l, lang).to_string()),
         );
         header.push(labels::OVERDUE.get(lang).to_string());
         header.push(labels::UNASSIGNED.get(lang).to_string());

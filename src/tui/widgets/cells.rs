@@ -18,17 +18,22 @@ pub fn progress(progress: u8, width: usize, theme: Theme) -> Vec<Span<'static>> 
 }
 
 pub fn light(light: Light, lang: Lang, theme: Theme) -> Span<'static> {
-    let text = match lang {
+    Span::styled(light_short(light, lang), theme.light(light))
+}
+
+/// A light in a cell or a column header: 红 黄 蓝 绿 灰, or R Y B G Gy (green and grey
+/// told apart).
+pub fn light_short(light: Light, lang: Lang) -> &'static str {
+    match lang {
         Lang::Zh => light.label_zh(),
         Lang::En => match light {
             Light::Red => "R",
             Light::Yellow => "Y",
             Light::Blue => "B",
             Light::Green => "G",
-            Light::Grey => "-",
+            Light::Grey => "Gy",
         },
-    };
-    Span::styled(text, theme.light(light))
+    }
 }
 
 pub fn status(status: Status, lang: Lang, theme: Theme) -> Span<'static> {

@@ -56,6 +56,12 @@ fn height(column: &[Entry<'_>]) -> usize {
 }
 
 pub fn render(rows: &[(String, String)], lang: Lang, theme: Theme, area: Rect, buf: &mut Buffer) {
+    overlay(rows, labels::HELP.get(lang), theme, area, buf);
+}
+
+/// Rows of (key, text) in a framed overlay titled `title` (the help, the light rules,
+/// the status list).
+pub fn overlay(rows: &[(String, String)], title: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
     let key_width = rows
         .iter()
         .map(|(k, _)| display_width(k))
@@ -87,7 +93,7 @@ pub fn render(rows: &[(String, String)], lang: Lang, theme: Theme, area: Rect, b
     popup::clear(frame, buf);
     let block = theme
         .block()
-        .title(labels::HELP.get(lang))
+        .title(title.to_string())
         .title_style(theme.title());
     let inner = block.inner(frame);
     block.render(frame, buf);
@@ -100,10 +106,10 @@ pub fn render(rows: &[(String, String)], lang: Lang, theme: Theme, area: Rect, b
     for (index, part) in parts.iter().enumerate() {
         let x = inner.x + index as u16 * (column_width + COLUMN_GAP);
         let mut y = inner.y;
-        for entry in *part {
+        'column: for entry in *part {
             for (n, line) in entry.lines.iter().enumerate() {
                 if y >= inner.bottom() {
-                    return;
+                    break 'column;
                 }
                 // The last line that fits says there is more.
                 let last_row = y + 1 == inner.bottom();

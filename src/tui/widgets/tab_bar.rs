@@ -25,8 +25,19 @@ pub fn render(
             theme.title(),
         ));
     }
+    // Short names when the full ones do not fit (under 80 columns).
+    let full: usize = ScreenId::ALL
+        .iter()
+        .map(|s| crate::text::width::display_width(s.label().get(lang)) + 4)
+        .sum();
+    let short = full > usize::from(area.width);
     for screen in ScreenId::ALL {
-        let text = format!(" {} {} ", screen.index() + 1, screen.label().get(lang));
+        let name = if short {
+            screen.short_label().get(lang)
+        } else {
+            screen.label().get(lang)
+        };
+        let text = format!(" {} {name} ", screen.index() + 1);
         let style = if screen == current {
             theme.selected()
         } else {

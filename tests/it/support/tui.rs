@@ -45,7 +45,7 @@ pub fn app(path: &Path, user: &str, lang: Lang) -> (App, Store) {
 }
 
 /// Send keys written like "jj/czt<Enter>": `<Name>` for special keys (Enter, Esc, Tab,
-/// Down, Up, Space, C-s for Ctrl-S, BS for backspace), any other character as itself.
+/// Down, Up, Space, C-s for Ctrl-S, C-c, C-u, BS for backspace), any other character as itself.
 pub fn keys(app: &mut App, store: &mut Store, spec: &str) {
     let mut chars = spec.chars().peekable();
     while let Some(c) = chars.next() {
@@ -60,6 +60,8 @@ pub fn keys(app: &mut App, store: &mut Store, spec: &str) {
                 "Space" => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
                 "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
                 "C-s" => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
                 "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
                 other => panic!("unknown key <{other}>"),
             }

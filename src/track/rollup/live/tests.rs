@@ -123,6 +123,7 @@ fn item(id: i64, plan: usize, chapter: Option<usize>, f: Facts) -> ItemSummary {
             light: Light::ALL[light],
             overdue,
             next_due: None,
+            ended: None,
         },
     }
 }

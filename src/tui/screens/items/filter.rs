@@ -22,8 +22,8 @@ impl Facts<NameId> for Item {
     fn pace(&self) -> Pace {
         self.health.pace
     }
-    fn overdue(&self) -> usize {
-        self.health.overdue
+    fn late(&self) -> bool {
+        self.health.is_late()
     }
     fn owner(&self) -> Option<&NameId> {
         (self.owner != NO_NAME).then_some(&self.owner)
