@@ -127,11 +127,16 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, today: NaiveDate, out: &mut dyn Write
         ),
         width,
     )?;
+    // The thresholds the lights were judged by: those of the day shown.
+    let thresholds = match today == ctx.today {
+        true => ctx.store.thresholds()?,
+        false => ctx.store.thresholds_as_of(today)?,
+    };
     let why = crate::track::health::explain(
         h,
         row.status,
         row.progress,
-        &ctx.store.thresholds()?,
+        &thresholds,
         crate::text::lang::Lang::Zh,
     );
     write_wrapped(out, "为什么 why:    ", &why, width)?;

@@ -384,6 +384,11 @@ impl super::Store {
         self.read(|conn| Rewind::read(conn, day)?.milestones(conn, None))
     }
 
+    /// The thresholds of the lights as they were at the end of `day`.
+    pub fn thresholds_as_of(&self, day: NaiveDate) -> Result<Thresholds> {
+        self.read(|conn| Ok(Rewind::read(conn, day)?.thresholds(super::settings(conn)?)))
+    }
+
     /// The notes written from `from` to `to` (both days included) and not removed, with
     /// their items, in the order written.
     pub fn notes_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, Note)>> {

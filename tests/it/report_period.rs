@@ -260,6 +260,7 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
         "_rels/.rels",
         "word/styles.xml",
         "docProps/core.xml",
+        "word/footer1.xml",
     ] {
         assert!(zip.by_name(part).is_ok(), "{part} missing");
     }
