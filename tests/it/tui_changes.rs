@@ -60,6 +60,7 @@ fn changes_since_the_month_began_grouped_by_department() {
     assert_eq!(app.screen, ScreenId::Changes);
     let text = screen_text(&render(&app, 80, 24));
     snapshot("changes_80x24_zh", &text);
+    snapshot("changes_160x48_zh", &screen_text(&render(&app, 160, 48)));
     assert!(
         text.contains("变化 · 自 2026-11-01 起 · 9 项修改"),
         "{text}"

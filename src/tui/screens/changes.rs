@@ -189,17 +189,14 @@ impl ChangesScreen {
         let width = usize::from(area.width.saturating_sub(2));
         let height = usize::from(area.height.saturating_sub(2)).max(1);
         let since = self.since.unwrap_or_else(|| month_start(view.today));
+        // At the limit, only the newest are shown: said in the count.
+        let count = match self.entries.len() {
+            LIMIT => lang.pick("最近 ", "newest ").to_string() + &LIMIT.to_string(),
+            n => n.to_string(),
+        };
         let title = match lang {
-            Lang::Zh => format!(
-                "{} · 自 {since} 起 · {} 项修改 · [ ] 换月",
-                TITLE.0,
-                self.entries.len()
-            ),
-            Lang::En => format!(
-                "{} since {since} · {} changes · [ ] month",
-                TITLE.1,
-                self.entries.len()
-            ),
+            Lang::Zh => format!("{} · 自 {since} 起 · {count} 项修改 · [ ] 换月", TITLE.0),
+            Lang::En => format!("{} since {since} · {count} changes · [ ] month", TITLE.1),
         };
         let rows = self.rows(view.data, lang);
         let mut selected_line = 0;
