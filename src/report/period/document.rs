@@ -3,7 +3,9 @@
 //! with figures as numbers.
 
 use super::measures::MEASURES;
-use super::{ItemLine, PeriodReport, outcome_label};
+use super::{PeriodReport, outcome_label};
+use crate::report::columns::{Form, ItemCells, ItemColumn};
+use crate::store::ItemRow;
 use crate::track::period::Row;
 
 /// A piece of the document.
@@ -55,35 +57,34 @@ pub fn figures_table(first: &str, rows: &[Row], total: Option<&Row>) -> Table {
     Table { headers, rows: out }
 }
 
-/// The annex's columns: the late items at the end of the period.
-pub fn items_table(items: &[ItemLine]) -> Table {
-    let headers = [
-        "ID",
-        "事项",
-        "牵头单位",
-        "负责人",
-        "进度(%)",
-        "序时进度(%)",
-        "预警灯",
-        "逾期节点",
-        "下个节点日期",
-    ];
+/// The annex's columns: the late items at the end of the period, in the item list's own
+/// columns (`report::columns`).
+pub const ANNEX: [ItemColumn; 9] = [
+    ItemColumn::Id,
+    ItemColumn::Title,
+    ItemColumn::Lead,
+    ItemColumn::Owner,
+    ItemColumn::Progress,
+    ItemColumn::Scheduled,
+    ItemColumn::Light,
+    ItemColumn::Overdue,
+    ItemColumn::NextDue,
+];
+
+/// The late items, in the [`ANNEX`] columns.
+pub fn items_table(items: &[ItemRow]) -> Table {
     Table {
-        headers: headers.iter().map(|h| h.to_string()).collect(),
+        headers: ANNEX
+            .iter()
+            .map(|c| c.header(Form::File).to_string())
+            .collect(),
         rows: items
             .iter()
-            .map(|i| {
-                vec![
-                    format!("#{}", i.id),
-                    i.title.clone(),
-                    or_dash(i.lead.as_deref()),
-                    or_dash(i.owner.as_deref()),
-                    i.progress.to_string(),
-                    i.scheduled.to_string(),
-                    i.light.label_zh().to_string(),
-                    i.overdue.to_string(),
-                    i.next_due.map_or_else(|| "—".into(), |d| d.to_string()),
-                ]
+            .map(|row| {
+                ANNEX
+                    .iter()
+                    .map(|&c| row.value(c).text(Form::File).into_owned())
+                    .collect()
             })
             .collect(),
     }

@@ -18,27 +18,9 @@ use crate::track::health::Light;
 use crate::track::period::{
     self, GroupBy, MilestoneSpan, Moved, NoteSpan, Outcome, PeriodData, Row, Span,
 };
-use crate::track::status::Status;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// An item as the report lists it (at the end of the period).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemLine {
-    pub id: i64,
-    pub title: String,
-    pub plan: String,
-    pub chapter: Option<String>,
-    pub lead: Option<String>,
-    pub owner: Option<String>,
-    pub status: Status,
-    pub progress: u8,
-    pub scheduled: u8,
-    pub light: Light,
-    pub overdue: usize,
-    pub next_due: Option<NaiveDate>,
-}
 
 /// A milestone due in the period, with what became of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,12 +60,10 @@ pub struct PeriodReport {
     pub total: Row,
     pub by_department: Vec<Row>,
     pub by_chapter: Vec<Row>,
-    pub completed: Vec<ItemLine>,
-    pub newly_red: Vec<ItemLine>,
     pub milestones: Vec<MilestoneLine>,
     pub notes: Vec<NoteLine>,
     /// 附件: the items red or late (an overdue milestone, the period ended) at the end.
-    pub late: Vec<ItemLine>,
+    pub late: Vec<ItemRow>,
 }
 
 impl PeriodReport {
@@ -133,21 +113,23 @@ impl PeriodReport {
     }
 }
 
-fn line(row: &ItemRow) -> ItemLine {
-    ItemLine {
-        id: row.id,
-        title: clean(&row.title),
-        plan: clean(&row.plan),
-        chapter: row.chapter.as_deref().map(clean),
-        lead: row.lead.as_deref().map(clean),
-        owner: row.owner.as_deref().map(clean),
-        status: row.status,
-        progress: row.progress,
-        scheduled: row.health.scheduled,
-        light: row.health.light,
-        overdue: row.health.overdue,
-        next_due: row.health.next_due,
+/// An item row with its text cleaned for a file.
+fn cleaned(row: &ItemRow) -> ItemRow {
+    let mut row = row.clone();
+    for text in [&mut row.title, &mut row.plan, &mut row.plan_key] {
+        *text = clean(text);
     }
+    for text in [
+        &mut row.chapter,
+        &mut row.section,
+        &mut row.owner,
+        &mut row.lead,
+        &mut row.box_title,
+    ] {
+        *text = text.as_deref().map(clean);
+    }
+    row.co = row.co.iter().map(|c| clean(c)).collect();
+    row
 }
 
 /// The UTC day of a stored timestamp.
@@ -251,25 +233,7 @@ pub fn collect(
     let (now, end_rows) = period_data(store, query, span, end, &notes)?;
     let (before, _) = period_data(store, query, previous, previous.to, &notes)?;
     let rows = |by| period::rows(&now, &before, by, today);
-    let start: HashMap<i64, &crate::track::ItemSummary> =
-        now.start.iter().map(|i| (i.id, i)).collect();
     let by_id: HashMap<i64, &ItemRow> = end_rows.iter().map(|r| (r.id, r)).collect();
-    let completed = end_rows
-        .iter()
-        .filter(|r| r.status == Status::Done)
-        .filter(|r| start.get(&r.id).is_none_or(|s| s.status != Status::Done))
-        .map(line)
-        .collect();
-    let newly_red = end_rows
-        .iter()
-        .filter(|r| r.health.light == Light::Red)
-        .filter(|r| {
-            start
-                .get(&r.id)
-                .is_none_or(|s| s.health.light != Light::Red)
-        })
-        .map(line)
-        .collect();
     let milestones = now
         .milestones
         .iter()
@@ -311,7 +275,7 @@ pub fn collect(
     let late = end_rows
         .iter()
         .filter(|r| r.health.light == Light::Red || r.health.is_late())
-        .map(line)
+        .map(cleaned)
         .collect();
     Ok(PeriodReport {
         span,
@@ -325,8 +289,6 @@ pub fn collect(
         }),
         by_department: rows(Some(GroupBy::Department)),
         by_chapter: rows(Some(GroupBy::Chapter)),
-        completed,
-        newly_red,
         milestones,
         notes,
         late,
