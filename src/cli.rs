@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// Where the workbench writes exports named without a directory (default: the
+    /// directory it was started in).
+    #[arg(long, global = true, env = "PLANTRACK_EXPORT_DIR", value_name = "DIR")]
+    pub export_dir: Option<PathBuf>,
+
     /// Without a subcommand, the workbench (TUI) opens.
     #[command(subcommand)]
     pub command: Option<Command>,

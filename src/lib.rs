@@ -55,7 +55,10 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
             anyhow::bail!(NO_TERMINAL);
         }
         let ctx = Ctx::open(cli.db.as_deref(), cli.user.as_deref(), width)?;
-        let session = commands::workbench_session(&ctx, cli.lang.as_deref(), cli.ascii);
+        let mut session = commands::workbench_session(&ctx, cli.lang.as_deref(), cli.ascii);
+        if let Some(dir) = &cli.export_dir {
+            session.export_dir = dir.clone();
+        }
         drop(out);
         tui::run(ctx.store, session)?;
         return Ok(ExitCode::SUCCESS);

@@ -37,6 +37,7 @@ pub fn session() -> Session {
         today: today(),
         user: "bench".to_string(),
         journal: None,
+        export_dir: std::env::temp_dir(),
     }
 }
 

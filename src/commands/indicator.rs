@@ -68,11 +68,7 @@ fn write_table(rows: &[IndicatorRow], width: usize, out: &mut dyn Write) -> Resu
                 .last()
                 .map(|v| format!("{} ({})", v.value, v.period))
                 .unwrap_or_default();
-            let attribute = match r.attribute {
-                Some(Attribute::Binding) => "约束性",
-                Some(Attribute::Expected) => "预期性",
-                None => "",
-            };
+            let attribute = r.attribute.map_or("", Attribute::label_zh);
             let mut name = r.name.clone();
             if let Some(category) = r.category.as_deref().filter(|c| !c.is_empty()) {
                 name = format!("{category}：{name}");

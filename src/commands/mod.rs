@@ -188,6 +188,7 @@ pub fn workbench_session(ctx: &Ctx, lang: Option<&str>, ascii: bool) -> crate::t
         today: ctx.today,
         user: ctx.store.user().to_string(),
         journal: state_dir(),
+        export_dir: std::env::current_dir().unwrap_or_default(),
     }
 }
 

@@ -165,6 +165,22 @@ pub enum Attribute {
     Binding,
 }
 
+impl Attribute {
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Attribute::Expected => "预期性",
+            Attribute::Binding => "约束性",
+        }
+    }
+
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Attribute::Expected => "expected",
+            Attribute::Binding => "binding",
+        }
+    }
+}
+
 /// A value in an indicator table, with the year of its column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measure {

@@ -230,11 +230,7 @@ fn write_plan(merged: &MergedPlan, out: &mut dyn Write) -> io::Result<()> {
                     },
                 )
             };
-            let attribute = match i.attribute {
-                Some(crate::plan::Attribute::Binding) => "约束性",
-                Some(crate::plan::Attribute::Expected) => "预期性",
-                None => "—",
-            };
+            let attribute = i.attribute.map_or("—", crate::plan::Attribute::label_zh);
             let unit = i
                 .unit
                 .as_deref()

@@ -16,4 +16,5 @@ pub mod markdown;
 pub mod period;
 pub mod summary;
 pub mod table;
+pub mod views;
 pub mod xlsx;

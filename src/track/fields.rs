@@ -321,6 +321,19 @@ pub fn field_label(entity: &str, field: &str) -> Option<Label> {
     Recorded::parse(entity, field).map(|r| r.label())
 }
 
+/// What an entity is called, for "新增节点：…" and "删除备注：…": 事项, 节点, 备注, 指标值,
+/// 规划 (the labels of `created` say "added" themselves).
+pub fn thing_label(entity: &str) -> Option<Label> {
+    Some(match entity {
+        "item" => l("事项", "item"),
+        "milestone" => l("节点", "milestone"),
+        "note" => l("备注", "note"),
+        "indicator_value" => l("指标值", "indicator value"),
+        "plan" => l("规划", "plan"),
+        _ => return None,
+    })
+}
+
 /// A stored value as people read it: link values "role@origin" become 牵头/配合 (规划/用户),
 /// status and stage codes their names; anything else is returned as it is.
 pub fn value_label(entity: &str, field: &str, value: &str, zh: bool) -> String {

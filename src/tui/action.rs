@@ -28,9 +28,20 @@ pub enum InputPurpose {
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
-    /// Export the rows shown to a file.
-    Export(Vec<i64>),
+    /// Export what the screen shows to a file.
+    Export(ExportWhat),
     Command,
+}
+
+/// What a screen exports (`x`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// These items (the Items screen's rows, the Detail's item).
+    Items(Vec<i64>),
+    /// A roll-up screen's roll-up.
+    Rollup(crate::track::rollup::RollupBy),
+    /// The indicators screen's indicators.
+    Indicators,
 }
 
 /// Rows re-read after a commit, and the small lists read again.

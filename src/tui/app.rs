@@ -14,6 +14,7 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
+use super::screens::by_owner::{ByOwnerScreen, OwnerRow};
 use super::screens::changes::ChangesScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
@@ -37,6 +38,9 @@ pub struct Session {
     /// Where the journal of edits waiting for the lock is kept (the XDG state directory);
     /// `None`: waiting edits are kept in memory only.
     pub journal: Option<std::path::PathBuf>,
+    /// Where exports named without a directory go (`--export-dir`, `PLANTRACK_EXPORT_DIR`,
+    /// else the directory the workbench was started in).
+    pub export_dir: std::path::PathBuf,
 }
 
 /// The screens' states.
@@ -47,6 +51,7 @@ pub struct Screens {
     pub detail: DetailScreen,
     pub by_chapter: ByChapterScreen,
     pub by_department: ByDepartmentScreen,
+    pub by_owner: ByOwnerScreen,
     pub indicators: IndicatorsScreen,
     pub changes: ChangesScreen,
 }
@@ -60,6 +65,7 @@ impl Screens {
             ScreenId::Detail => &mut self.detail,
             ScreenId::ByChapter => &mut self.by_chapter,
             ScreenId::ByDepartment => &mut self.by_department,
+            ScreenId::ByOwner => &mut self.by_owner,
             ScreenId::Indicators => &mut self.indicators,
             ScreenId::Changes => &mut self.changes,
         }
@@ -232,9 +238,15 @@ impl App {
             Action::FocusNext => self.focus_next(),
             Action::Open => self.open(),
             Action::CycleSort => {
-                self.screens
-                    .items
-                    .cycle_sort(&self.data, &self.session.user);
+                match self.screen {
+                    ScreenId::ByChapter => self.screens.by_chapter.cycle_sort(),
+                    ScreenId::ByDepartment => self.screens.by_department.cycle_sort(),
+                    ScreenId::ByOwner => self.screens.by_owner.cycle_sort(),
+                    _ => self
+                        .screens
+                        .items
+                        .cycle_sort(&self.data, &self.session.user),
+                }
                 Effect::None
             }
             Action::ToggleSelect => self.toggle_mark(),
@@ -396,7 +408,9 @@ impl App {
             },
             ScreenId::ByChapter => {
                 let chapter = self.screens.by_chapter.selected_chapter(&self.view());
-                self.screens.items.drill(&self.data, &user, chapter, None);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, chapter, Default::default());
                 self.go(ScreenId::Items)
             }
             ScreenId::ByDepartment => {
@@ -406,9 +420,29 @@ impl App {
                 } else {
                     crate::plan::Role::Lead
                 };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, None, department.map(|d| (d, role)));
+                let filter = crate::track::filter::Filter {
+                    role: department.as_ref().map(|_| role),
+                    department,
+                    ..Default::default()
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
+                self.go(ScreenId::Items)
+            }
+            ScreenId::ByOwner => {
+                let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
+                    return Effect::None;
+                };
+                let filter = match owner {
+                    OwnerRow::Owner(name) => crate::track::filter::Filter {
+                        owner: Some(name),
+                        ..Default::default()
+                    },
+                    OwnerRow::Unassigned => crate::track::filter::Filter {
+                        unassigned: true,
+                        ..Default::default()
+                    },
+                };
+                self.screens.items.drill(&self.data, &user, None, filter);
                 self.go(ScreenId::Items)
             }
             ScreenId::Changes => self.open_changed_item(),

@@ -16,6 +16,14 @@ fn field(entry: &HistoryEntry, lang: Lang) -> String {
     }
 }
 
+/// What a created or removed entity is: "节点", else the field's label.
+fn thing(entry: &HistoryEntry, lang: Lang) -> String {
+    match fields::thing_label(&entry.entity) {
+        Some(label) => lang.pick(label.zh, label.en).to_string(),
+        None => field(entry, lang),
+    }
+}
+
 fn value(entry: &HistoryEntry, value: Option<&str>, lang: Lang) -> String {
     match value {
         None => lang.pick("（空）", "(empty)").to_string(),
@@ -39,7 +47,7 @@ pub fn made(entry: &HistoryEntry, lang: Lang) -> String {
         return format!(
             "{}{added}{}{sep}{}",
             place(entry),
-            field(entry, lang),
+            thing(entry, lang),
             value(entry, entry.new.as_deref(), lang)
         );
     }
@@ -60,7 +68,7 @@ pub fn reverted(entry: &HistoryEntry, lang: Lang) -> String {
         return format!(
             "{}{removed}{}{sep}{}",
             place(entry),
-            field(entry, lang),
+            thing(entry, lang),
             value(entry, entry.new.as_deref(), lang)
         );
     }

@@ -1,6 +1,7 @@
 //! Effects: the only place the workbench talks to the store. `App::update` returns an
 //! effect; the loop performs it here and feeds the result back as an action.
 
+mod export;
 mod save;
 
 pub use save::{Outcome, Save, Saved};
@@ -9,7 +10,7 @@ use super::action::Action;
 use super::action::Refresh;
 use super::display;
 use super::snapshot::{Builder, ChangedRow, Directory, Lists, Snapshot};
-use crate::store::{Changes, ItemQuery, ReadMark, Store, StoreError};
+use crate::store::{Changes, ReadMark, Store, StoreError};
 use crate::text::sanitize::for_display;
 use chrono::{Duration, NaiveDate};
 
@@ -36,8 +37,9 @@ pub enum Effect {
     Undo(i64),
     Redo(i64),
     /// Write the given items to a file (format from the extension).
+    /// Write what a screen shows to a file (an absolute path).
     Export {
-        ids: Vec<i64>,
+        what: super::action::ExportWhat,
         path: std::path::PathBuf,
     },
     /// Read the changes made since the date (the 变化 screen).
@@ -215,8 +217,10 @@ pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> V
             Ok(summary) => vec![Action::Reverted(true, Box::new(summary))],
             Err(e) => vec![failed(e, session.lang)],
         },
-        Effect::Export { ids, path } => match export(store, today, ids, &path) {
-            Ok(message) => vec![Action::Exported(message)],
+        Effect::Export { what, path } => match export::export(store, session, what, &path) {
+            Ok(message) => vec![Action::Exported(
+                crate::text::sanitize::term_safe(&message).into_owned(),
+            )],
             Err(message) => vec![Action::Failed(
                 crate::text::sanitize::term_safe(&message).into_owned(),
             )],
@@ -242,34 +246,4 @@ pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> V
             .flat_map(|e| perform(e, store, session))
             .collect(),
     }
-}
-
-/// Write the items shown to `path`; the format follows the extension. An existing file is
-/// never overwritten from the workbench.
-fn export(
-    store: &Store,
-    today: NaiveDate,
-    ids: Vec<i64>,
-    path: &std::path::Path,
-) -> Result<String, String> {
-    use crate::report::export::{Format, collect, write};
-    let name = path.to_string_lossy().into_owned();
-    let format = Format::from_extension(&name).ok_or_else(|| {
-        let names: Vec<String> = Format::extensions()
-            .iter()
-            .map(|e| format!(".{e}"))
-            .collect();
-        format!("{name}: use a name ending in {}", names.join(", "))
-    })?;
-    let count = ids.len();
-    let filter = ItemQuery {
-        ids: Some(ids.into_iter().collect()),
-        ..ItemQuery::default()
-    };
-    let export = collect(store, &filter, today, "workbench view").map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    write(format, &export, &mut bytes).map_err(|e| e.to_string())?;
-    crate::report::file::write_file(path, &bytes, false, store.path())
-        .map_err(|e| format!("{e:#}"))?;
-    Ok(format!("{count} → {name}"))
 }

@@ -19,6 +19,8 @@ pub enum Scope {
     Screen(ScreenId),
     /// Every screen but this one.
     Except(ScreenId),
+    /// The roll-up screens (按章节, 按单位, 按负责人).
+    Rollups,
 }
 
 pub struct Binding {
@@ -222,7 +224,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
                 alias(key(KeyCode::Right)),
             ],
             Action::FocusNext,
-            L("切换焦点 / 选择节点", "switch focus / select milestone"),
+            L("切换焦点 / 下一节点", "focus / next milestone"),
         ),
         bind(Global, vec![ch('r')], Action::Reload, L("刷新", "reload")),
         bind(
@@ -241,10 +243,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Global,
             vec![ch(':'), ch('#')],
             Action::Ask(AskKind::Command),
-            L(
-                "命令；:12 或 #12 打开第 12 项",
-                "command; :12 or #12 opens item 12",
-            ),
+            L("命令；:12 打开第 12 项", "command; :12 opens #12"),
         ),
         bind(
             ItemScreens,
@@ -297,7 +296,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ItemScreens,
             vec![ch('P')],
             Action::Ask(AskKind::Project),
-            L("项目阶段与投资", "project stage and investment"),
+            L("项目阶段与投资", "project stage, money"),
         ),
         bind(
             ItemScreens,
@@ -309,7 +308,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ItemScreens,
             vec![ch('C')],
             Action::Ask(AskKind::Co),
-            L("添加配合单位", "add co-responsible department"),
+            L("添加配合单位", "add co-department"),
         ),
         bind(
             ItemScreens,
@@ -321,16 +320,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             ItemScreens,
             vec![ch('M')],
             Action::CompleteNextMilestone,
-            L("完成所选节点", "complete the selected milestone"),
+            L("完成所选节点（可写日期）", "complete milestone"),
         ),
         bind(
             Screen(ScreenId::Detail),
             vec![ch('E')],
             Action::Ask(AskKind::Extend),
-            L(
-                "所选节点延期（新日期 原因）",
-                "extend the selected milestone (date reason)",
-            ),
+            L("所选节点延期", "extend milestone"),
         ),
         bind(
             ItemScreens,
@@ -343,7 +339,7 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Screen(ScreenId::Detail),
             vec![ch('z')],
             Action::ToggleBody,
-            L("展开 / 收起正文", "unfold / fold the plan text"),
+            L("展开 / 收起正文", "fold the plan text"),
         )
         .hinted(L("正文", "text")),
         bind(
@@ -352,6 +348,16 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Action::CycleSort,
             L("排序", "sort"),
         ),
+        bind(
+            Rollups,
+            vec![ch('s')],
+            Action::CycleSort,
+            L(
+                "排序：红灯多、逾期多、事项多的在前",
+                "sort: most red, most overdue, most items first",
+            ),
+        )
+        .hinted(L("排序", "sort")),
         bind(
             Screen(ScreenId::Items),
             vec![ch(' ')],
@@ -368,13 +374,13 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Screen(ScreenId::Detail),
             vec![ch('R')],
             Action::Ask(AskKind::RenameMilestone),
-            L("修改所选节点名称", "rename the selected milestone"),
+            L("修改所选节点名称", "rename milestone"),
         ),
         bind(
-            Screen(ScreenId::Items),
+            Global,
             vec![ch('x')],
             Action::Ask(AskKind::Export),
-            L("导出当前视图（{formats}）", "export this view ({formats})"),
+            L("导出本页（{formats}）", "export ({formats})"),
         )
         .hinted(L("导出", "export")),
         bind(
@@ -418,6 +424,10 @@ fn applies(scope: Scope, screen: ScreenId) -> bool {
         Scope::ItemScreens => matches!(screen, ScreenId::Items | ScreenId::Detail),
         Scope::Screen(s) => s == screen,
         Scope::Except(s) => s != screen,
+        Scope::Rollups => matches!(
+            screen,
+            ScreenId::ByChapter | ScreenId::ByDepartment | ScreenId::ByOwner
+        ),
     }
 }
 
@@ -470,16 +480,10 @@ mod tests {
         let rows = help(ScreenId::Items, Lang::En);
         assert!(rows.iter().any(|(_, d)| d == "set owner"));
         // Shown keys come from the bindings; aliases (Left, =) are not shown.
-        assert!(rows.contains(&("1-6".to_string(), "switch screen".to_string())));
-        assert!(rows.contains(&(
-            "Tab h l".to_string(),
-            "switch focus / select milestone".to_string()
-        )));
+        assert!(rows.contains(&("1-7".to_string(), "switch screen".to_string())));
+        assert!(rows.contains(&("Tab h l".to_string(), "focus / next milestone".to_string())));
         assert!(rows.contains(&("+ -".to_string(), "progress +/-10".to_string())));
         assert!(rows.contains(&("U Ctrl-R".to_string(), "redo what I undid".to_string())));
-        assert!(rows.contains(&(
-            "x".to_string(),
-            "export this view (xlsx/csv/md/json)".to_string()
-        )));
+        assert!(rows.contains(&("x".to_string(), "export (xlsx/csv/md/json)".to_string())));
     }
 }

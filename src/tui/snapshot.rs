@@ -309,6 +309,10 @@ impl Snapshot {
         &self.rollup_rows.by_co
     }
 
+    pub fn by_owner(&self) -> &[RollupRow] {
+        &self.rollup_rows.by_owner
+    }
+
     pub fn total(&self) -> Option<&RollupRow> {
         self.rollup_rows.total.as_ref()
     }

@@ -690,6 +690,7 @@ impl Workbench {
             today: today(),
             user: "alice".into(),
             journal: None,
+            export_dir: std::env::temp_dir(),
         });
         tui::start(&mut app, &mut store);
         Workbench {

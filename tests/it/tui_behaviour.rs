@@ -119,7 +119,7 @@ fn edit_owner_add_milestone_and_undo() {
     let question = app.message.clone().unwrap().1;
     assert!(
         question.starts_with("撤销：")
-            && question.contains("删除新节点")
+            && question.contains("删除节点")
             && question.contains("完成可研批复"),
         "{question}"
     );
@@ -547,7 +547,8 @@ fn export_the_current_view_to_csv_and_xlsx() {
         &mut store,
         &format!("{}<Enter>", csv_path.display()),
     );
-    assert!(app.message.clone().unwrap().1.contains("exists"));
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("已存在，未覆盖"), "{message}");
     keys(&mut app, &mut store, "x");
     for _ in 0..proposed.chars().count() {
         keys(&mut app, &mut store, "<BS>");

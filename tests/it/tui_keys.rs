@@ -380,3 +380,125 @@ fn filters_show_as_chips_and_marks_off_the_list_are_counted() {
     );
     keys(&mut app, &mut store, "n");
 }
+
+/// Point 14: 按负责人 (7) lists owners like 按单位 lists departments; Enter opens the
+/// owner's items; `s` orders a roll-up by red, overdue or count.
+#[test]
+fn the_by_owner_screen_and_sortable_rollups() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>o王敏<Enter>");
+    keys(&mut app, &mut store, "7");
+    assert_eq!(app.screen, ScreenId::ByOwner);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("按负责人"), "{screen}");
+    assert!(
+        screen.contains("王敏") && screen.contains("（未指定负责人）"),
+        "{screen}"
+    );
+    // Most items first: the unassigned row leads; Enter on it opens the unassigned items.
+    keys(&mut app, &mut store, "sss");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("事项多的在前"), "{screen}");
+    keys(&mut app, &mut store, "<Enter>");
+    assert_eq!(app.screen, ScreenId::Items);
+    assert_eq!(app.screens.items.visible().len(), 289);
+    keys(&mut app, &mut store, "7j<Enter>");
+    assert_eq!(app.screens.items.visible().len(), 1);
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(screen.contains("[负责人:王敏]"), "{screen}");
+
+    // 按章节 most red first: the first row has the most red items.
+    keys(&mut app, &mut store, "4s");
+    let rows = app.screens.by_chapter.rows(&app.view());
+    let red = |i: usize| rows[i].light_count(Light::Red);
+    assert!((1..rows.len()).all(|i| red(i - 1) >= red(i)));
+    assert!(red(0) > 0);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("红灯多的在前"), "{screen}");
+}
+
+/// Point 13: `x` on every screen exports what it shows — a roll-up screen its roll-up, the
+/// indicators their rows, Detail its item — into the export directory, and says where by
+/// the absolute path.
+#[test]
+fn every_screen_exports_what_it_shows_into_the_export_directory() {
+    let (dir, mut app, mut store) = open(Lang::Zh);
+    let out = dir.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    app.session.export_dir = out.clone();
+    let export = |app: &mut plantrack::tui::App,
+                  store: &mut plantrack::store::Store,
+                  screen: &str,
+                  name: &str| {
+        keys(app, store, &format!("{screen}x<C-u>{name}<Enter>"));
+        let message = app.message.clone().unwrap().1;
+        let path = out.join(name);
+        assert!(
+            message.contains(&path.display().to_string()),
+            "{name}: the message does not give the absolute path: {message}"
+        );
+        std::fs::read_to_string(&path).unwrap_or_default()
+    };
+    let plans = export(&mut app, &mut store, "1", "plans.csv");
+    assert!(
+        plans.contains("湖南“十四五”新型城镇化规划") && plans.contains("合计"),
+        "{plans}"
+    );
+    assert_eq!(
+        plans.lines().count(),
+        1 + 4 + 1,
+        "header, four plans, the total"
+    );
+    let chapters = export(&mut app, &mut store, "4", "chapters.json");
+    let json: serde_json::Value = serde_json::from_str(&chapters).unwrap();
+    assert_eq!(json["by"], "chapter");
+    let owners = export(&mut app, &mut store, "7", "owners.md");
+    assert!(owners.contains("（未指定负责人）"), "{owners}");
+    let indicators = export(&mut app, &mut store, "6", "indicators.csv");
+    assert!(
+        indicators.starts_with("\u{feff}规划,编号,指标")
+            || indicators.starts_with("规划,编号,指标"),
+        "{indicators}"
+    );
+    // Detail: its one item.
+    keys(&mut app, &mut store, ":12<Enter>");
+    let item = export(&mut app, &mut store, "", "item.csv");
+    assert_eq!(item.lines().count(), 2, "{item}");
+    // An indicator workbook is refused in Chinese, nothing written.
+    keys(&mut app, &mut store, "6x<C-u>ind.xlsx<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("指标可导出为 .csv 或 .json"), "{message}");
+    assert!(!out.join("ind.xlsx").exists());
+    // A directory that does not exist is said so.
+    keys(&mut app, &mut store, "1x<C-u>nowhere/plans.csv<Enter>");
+    let message = app.message.clone().unwrap().1;
+    assert!(message.contains("不存在"), "{message}");
+}
+
+/// Point 8: the Chinese workbench says changes in Chinese — no stored names such as
+/// `item.status` or `link.role` in Detail's history.
+#[test]
+fn detail_history_speaks_the_session_language() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(
+        &mut app,
+        &mut store,
+        "2/czt<Enter>o王敏<Enter>t2C省财政厅<Enter>m年底 完成<Enter>n记一笔<C-s><Enter>",
+    );
+    let screen = {
+        keys(&mut app, &mut store, "G");
+        screen_text(&render(&app, 160, 48))
+    };
+    let raw = regex::Regex::new(r"\b(item|link|milestone|note)\.[a-z_]+").unwrap();
+    assert!(
+        !raw.is_match(&screen),
+        "a stored name in the Chinese UI:\n{screen}"
+    );
+    for said in [
+        "负责人：（空） → 王敏",
+        "状态：未开始 → 进行中",
+        "新增节点：完成",
+    ] {
+        assert!(screen.contains(said), "{said} not in:\n{screen}");
+    }
+}

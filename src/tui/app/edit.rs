@@ -5,7 +5,7 @@ use super::App;
 use crate::plan::Role;
 use crate::store::ItemEdit;
 use crate::track::dates::Toward;
-use crate::tui::action::{AskKind, InputPurpose};
+use crate::tui::action::{AskKind, ExportWhat, InputPurpose};
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
 use crate::tui::mode::{Input, Mode};
@@ -81,16 +81,7 @@ impl App {
             (AskKind::Search, _) => InputPurpose::Search,
             (AskKind::Filter, _) => InputPurpose::Filter,
             (AskKind::Command, _) => InputPurpose::Command,
-            (AskKind::Export, _) => {
-                let ids = self
-                    .screens
-                    .items
-                    .visible()
-                    .iter()
-                    .map(|&i| self.data.items[i].id)
-                    .collect();
-                InputPurpose::Export(ids)
-            }
+            (AskKind::Export, _) => InputPurpose::Export(self.what_to_export()),
             (AskKind::BulkOwner, _) => {
                 InputPurpose::BulkOwner(self.screens.items.targets(&self.data))
             }
@@ -125,7 +116,19 @@ impl App {
         // other prompts start empty, with the current value offered first by Tab.
         let initial = match &purpose {
             InputPurpose::Search => self.screens.items.search().to_string(),
-            InputPurpose::Export(_) => format!("plantrack-{}.xlsx", self.session.today),
+            InputPurpose::Export(what) => {
+                let name = match what {
+                    ExportWhat::Items(_) => "plantrack",
+                    ExportWhat::Rollup(by) => by.as_str(),
+                    ExportWhat::Indicators => "indicators",
+                };
+                let extension = if *what == ExportWhat::Indicators {
+                    "csv"
+                } else {
+                    "xlsx"
+                };
+                format!("{name}-{}.{extension}", self.session.today)
+            }
             InputPurpose::Filter if !self.screens.items.filter_text().is_empty() => {
                 format!("{} ", self.screens.items.filter_text())
             }
@@ -340,9 +343,12 @@ impl App {
                     title: trimmed,
                 })
             }
-            InputPurpose::Export(ids) if !trimmed.is_empty() => Effect::Export {
-                ids,
-                path: std::path::PathBuf::from(trimmed),
+            // A name without a directory goes to the export directory; the message names
+            // the file by its absolute path.
+            InputPurpose::Export(what) if !trimmed.is_empty() => Effect::Export {
+                what,
+                path: std::path::absolute(self.session.export_dir.join(trimmed))
+                    .unwrap_or_else(|_| std::path::PathBuf::from(&text)),
             },
             InputPurpose::Command => self.command(&trimmed),
             _ => Effect::None,
@@ -380,6 +386,39 @@ impl App {
                 "{}: {other} (12 #12, quit, reload, undo, clear, mine, changes [DATE], lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
+        }
+    }
+
+    /// What `x` exports on the current screen: the rows or the item shown, the roll-up,
+    /// the indicators.
+    fn what_to_export(&self) -> ExportWhat {
+        use crate::track::rollup::RollupBy;
+        match self.screen {
+            ScreenId::Items => ExportWhat::Items(
+                self.screens
+                    .items
+                    .visible()
+                    .iter()
+                    .map(|&i| self.data.items[i].id)
+                    .collect(),
+            ),
+            ScreenId::Detail => ExportWhat::Items(
+                self.screens
+                    .detail
+                    .detail
+                    .as_ref()
+                    .map(|d| vec![d.row.id])
+                    .unwrap_or_default(),
+            ),
+            ScreenId::Overview => ExportWhat::Rollup(RollupBy::Plan),
+            ScreenId::ByChapter => ExportWhat::Rollup(RollupBy::Chapter),
+            ScreenId::ByDepartment if self.screens.by_department.co => {
+                ExportWhat::Rollup(RollupBy::CoDepartment)
+            }
+            ScreenId::ByDepartment => ExportWhat::Rollup(RollupBy::LeadDepartment),
+            ScreenId::ByOwner => ExportWhat::Rollup(RollupBy::Owner),
+            ScreenId::Indicators => ExportWhat::Indicators,
+            ScreenId::Changes => ExportWhat::Items(self.screens.changes.item_ids()),
         }
     }
 

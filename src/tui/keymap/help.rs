@@ -6,7 +6,7 @@ use crate::tui::labels::Lang;
 
 /// The rows of the help screen for `screen`: (keys, description), once per description.
 /// The keys are the bindings' own, so the help cannot disagree with them; bindings that
-/// share a description share a row (the number keys read `1-6`).
+/// share a description share a row (the number keys read `1-7`).
 pub fn help(screen: ScreenId, lang: Lang) -> Vec<(String, String)> {
     let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| applies(b.scope, screen)) {
@@ -63,7 +63,7 @@ pub fn input_hints(note: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// Keys as the help writes them: `j Down`, or a run of digits as `1-6`.
+/// Keys as the help writes them: `j Down`, or a run of digits as `1-7`.
 fn key_list(keys: &[String]) -> String {
     let digits: Option<Vec<u32>> = keys
         .iter()

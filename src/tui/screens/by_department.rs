@@ -4,29 +4,38 @@
 use super::super::labels::{self, Lang};
 use super::super::view::View;
 use super::super::widgets::{rollup_chart, rollup_table};
+use super::rollup_sort::RollupSort;
 use crate::track::rollup::RollupRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::layout::{Constraint, Layout};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Default)]
 pub struct ByDepartmentScreen {
     pub selected: usize,
     /// Showing co-responsible rather than lead departments.
     pub co: bool,
+    pub sort: RollupSort,
 }
 
 impl ByDepartmentScreen {
-    pub fn rows<'a>(&self, view: &View<'a>) -> &'a [RollupRow] {
-        if self.co {
+    pub fn rows<'a>(&self, view: &View<'a>) -> Cow<'a, [RollupRow]> {
+        self.sort.apply(if self.co {
             view.data.by_co()
         } else {
             view.data.by_lead()
-        }
+        })
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        self.selected = 0;
     }
 
     pub fn selected_department(&self, view: &View<'_>) -> Option<String> {
-        let row = self.rows(view).get(self.selected)?;
+        let rows = self.rows(view);
+        let row = rows.get(self.selected)?;
         (!row.key.starts_with('（')).then(|| row.key.clone())
     }
 
@@ -37,14 +46,22 @@ impl ByDepartmentScreen {
             (Lang::En, false) => "lead (Tab: co-responsible)",
             (Lang::En, true) => "co-responsible (Tab: lead)",
         };
-        let title = format!("{} | {role}", labels::BY_DEPARTMENT.get(view.lang));
+        let title = match self.sort {
+            RollupSort::Counted => format!("{} | {role}", labels::BY_DEPARTMENT.get(view.lang)),
+            sort => format!(
+                "{} | {role} | {}",
+                labels::BY_DEPARTMENT.get(view.lang),
+                sort.label(view.lang)
+            ),
+        };
         let [table, chart] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(rollup_chart::HEIGHT),
         ])
         .areas(area);
-        rollup_table::render(self.rows(view), self.selected, &title, view, table, buf);
-        rollup_chart::render(self.rows(view).get(self.selected), view, chart, buf);
+        let rows = self.rows(view);
+        rollup_table::render(&rows, self.selected, &title, view, table, buf);
+        rollup_chart::render(rows.get(self.selected), view, chart, buf);
     }
 }
 

@@ -128,6 +128,17 @@ impl ChangesScreen {
             .and_then(|index| self.entries.get(index))
     }
 
+    /// The items changed, each once, newest change first (what `x` exports).
+    pub fn item_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = Vec::new();
+        for id in self.entries.iter().filter_map(|e| e.item) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
     /// New changes read for `since`.
     pub fn loaded(
         &mut self,

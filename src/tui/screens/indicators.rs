@@ -3,7 +3,6 @@
 
 use super::super::labels;
 use super::super::view::View;
-use crate::plan::Attribute;
 use crate::store::IndicatorRow;
 use crate::text::width::{display_width, truncate};
 use ratatui::buffer::Buffer;
@@ -68,11 +67,9 @@ impl IndicatorsScreen {
                     .as_deref()
                     .map(|u| format!("（{u}）"))
                     .unwrap_or_default();
-                let attribute = match i.attribute {
-                    Some(Attribute::Binding) => lang.pick("约束性", "binding"),
-                    Some(Attribute::Expected) => lang.pick("预期性", "expected"),
-                    None => "",
-                };
+                let attribute = i
+                    .attribute
+                    .map_or("", |a| lang.pick(a.label_zh(), a.label_en()));
                 let mark = match on_track(i) {
                     Some(true) => lang.pick("达标", "yes"),
                     Some(false) => lang.pick("未达", "no"),

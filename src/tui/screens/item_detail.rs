@@ -217,14 +217,11 @@ impl DetailScreen {
         lines.push(heading(labels::HISTORY.get(lang), view));
         for h in d.history.iter().take(30) {
             let at = h.at.get(..16).unwrap_or(&h.at).replace('T', " ");
-            lines.push(Line::from(format!(
-                "  {at} {} {}.{}: {} → {}",
-                h.who,
-                h.entity,
-                h.field,
-                short(h.old.as_deref()),
-                short(h.new.as_deref())
-            )));
+            // In words of the session's language ("状态：未开始 → 已完成"), never the
+            // stored names (item.status).
+            let made = super::super::changes::made(h, lang);
+            let made = made.strip_prefix(&format!("#{} ", row.id)).unwrap_or(&made);
+            lines.push(Line::from(format!("  {at} {} {made}", h.who)));
         }
         (lines, cursor_line)
     }
@@ -342,11 +339,6 @@ fn push_note(lines: &mut Vec<Line<'static>>, n: &crate::store::Note, view: &View
         view.theme.dim(),
     )));
     lines.extend(n.text.lines().map(|l| Line::from(format!("    {l}"))));
-}
-
-fn short(value: Option<&str>) -> String {
-    let value = value.unwrap_or("-");
-    crate::text::width::truncate(value, 30).into_owned()
 }
 
 impl super::Navigate for DetailScreen {

@@ -332,28 +332,18 @@ impl ItemsScreen {
     }
 
     /// Show the items behind a roll-up row: a chapter or a department.
+    /// Show what a roll-up row stands for: its chapter's items, or the items its filter
+    /// keeps (a department in its role — from 牵头 lead items only —, an owner, the
+    /// unassigned), with no search left over.
     pub fn drill(
         &mut self,
         data: &Snapshot,
         user: &str,
         chapter: Option<(String, String)>,
-        department: Option<(String, crate::plan::Role)>,
+        filter: ItemsFilter,
     ) {
-        // A drill-down from 牵头 keeps to lead items, from 配合 to co items.
-        self.filter = ItemsFilter {
-            department: department.as_ref().map(|(d, _)| d.clone()),
-            role: department.as_ref().map(|(_, role)| *role),
-            ..ItemsFilter::default()
-        };
-        self.filter_text = department
-            .map(|(d, role)| {
-                let role = match role {
-                    crate::plan::Role::Lead => "牵头",
-                    crate::plan::Role::Co => "配合",
-                };
-                format!("单位:{d} 角色:{role}")
-            })
-            .unwrap_or_default();
+        self.filter_text = filter.words(true).join(" ");
+        self.filter = filter;
         self.search.clear();
         self.search_hits.clear();
         let scope = match chapter {

@@ -3,11 +3,13 @@
 
 pub mod by_chapter;
 pub mod by_department;
+pub mod by_owner;
 pub mod changes;
 pub mod indicators;
 pub mod item_detail;
 pub mod items;
 pub mod overview;
+pub mod rollup_sort;
 
 use super::labels::{self, L};
 use super::snapshot::Snapshot;
@@ -47,19 +49,21 @@ pub enum ScreenId {
     ByChapter,
     ByDepartment,
     Indicators,
+    ByOwner,
     /// What changed since a date (opened with `c` on the overview, not a numbered tab).
     Changes,
 }
 
 impl ScreenId {
-    /// In tab order (number keys 1–6).
-    pub const ALL: [ScreenId; 6] = [
+    /// In tab order (number keys 1–7).
+    pub const ALL: [ScreenId; 7] = [
         ScreenId::Overview,
         ScreenId::Items,
         ScreenId::Detail,
         ScreenId::ByChapter,
         ScreenId::ByDepartment,
         ScreenId::Indicators,
+        ScreenId::ByOwner,
     ];
 
     pub fn label(self) -> L {
@@ -70,6 +74,7 @@ impl ScreenId {
             ScreenId::ByChapter => labels::BY_CHAPTER,
             ScreenId::ByDepartment => labels::BY_DEPARTMENT,
             ScreenId::Indicators => labels::INDICATORS,
+            ScreenId::ByOwner => L("按负责人", "By owner"),
             ScreenId::Changes => changes::TITLE,
         }
     }
@@ -79,6 +84,8 @@ impl ScreenId {
         match self {
             ScreenId::ByChapter => L("章节", "Chapters"),
             ScreenId::ByDepartment => L("单位", "Depts"),
+            ScreenId::Indicators => L("指标", "Indic"),
+            ScreenId::ByOwner => L("负责人", "Owners"),
             _ => self.label(),
         }
     }

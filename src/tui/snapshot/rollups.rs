@@ -4,7 +4,7 @@
 use super::names::{NO_NAME, NameId, Names};
 use super::{Item, PlanName};
 use crate::track::rollup::live::{LiveGroups, LiveTotal, chapter_label};
-use crate::track::rollup::{Counted, NO_LEAD, RollupRow};
+use crate::track::rollup::{Counted, NO_LEAD, NO_OWNER, RollupRow};
 
 #[derive(Debug, Clone, Default)]
 pub struct Rollups {
@@ -12,6 +12,7 @@ pub struct Rollups {
     chapter: LiveGroups<(u32, NameId)>,
     lead: LiveGroups<NameId>,
     co: LiveGroups<NameId>,
+    owner: LiveGroups<NameId>,
     total: LiveTotal,
 }
 
@@ -22,6 +23,7 @@ pub struct RollupRows {
     pub by_chapter: Vec<RollupRow>,
     pub by_lead: Vec<RollupRow>,
     pub by_co: Vec<RollupRow>,
+    pub by_owner: Vec<RollupRow>,
     pub total: Option<RollupRow>,
 }
 
@@ -49,12 +51,14 @@ impl Rollups {
             self.chapter.count(&(item.plan, item.chapter), &c);
             self.lead.count(&item.lead, &c);
             co.iter().for_each(|d| self.co.count(d, &c));
+            self.owner.count(&item.owner, &c);
             self.total.count(&c);
         } else {
             self.plan.uncount(&item.plan, &c);
             self.chapter.uncount(&(item.plan, item.chapter), &c);
             self.lead.uncount(&item.lead, &c);
             co.iter().for_each(|d| self.co.uncount(d, &c));
+            self.owner.uncount(&item.owner, &c);
             self.total.uncount(&c);
         }
     }
@@ -77,6 +81,9 @@ impl Rollups {
             }),
             by_lead: self.lead.rows_by_name(Some(NO_LEAD), name),
             by_co: self.co.rows_by_name(None, name),
+            by_owner: self.owner.rows_by_name(Some(NO_OWNER), |id| {
+                names.get(*id).unwrap_or(NO_OWNER).to_string()
+            }),
             total: Some(self.total.row()),
         }
     }

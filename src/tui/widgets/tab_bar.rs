@@ -25,12 +25,13 @@ pub fn render(
             theme.title(),
         ));
     }
-    // Short names when the full ones do not fit (under 80 columns).
+    // Short names when the full ones and who/when do not fit.
     let full: usize = ScreenId::ALL
         .iter()
         .map(|s| crate::text::width::display_width(s.label().get(lang)) + 4)
-        .sum();
-    let short = full > usize::from(area.width);
+        .sum::<usize>()
+        + spans.iter().map(|s| s.width()).sum::<usize>();
+    let short = full + 1 + crate::text::width::display_width(right) > usize::from(area.width);
     for screen in ScreenId::ALL {
         let name = if short {
             screen.short_label().get(lang)

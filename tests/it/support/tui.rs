@@ -24,6 +24,7 @@ pub fn session(user: &str, lang: Lang) -> Session {
         today: today(),
         user: user.to_string(),
         journal: None,
+        export_dir: std::env::temp_dir(),
     }
 }
 
