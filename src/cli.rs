@@ -6,9 +6,11 @@
 
 mod ids;
 mod report;
+mod returns;
 
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
 pub use report::{ReportArgs, ReportFormat};
+pub use returns::{ReturnsCollectArgs, ReturnsCommand, ReturnsExportArgs};
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -90,6 +92,10 @@ pub enum Command {
     Export(ExportArgs),
     /// The period report (月报): per department and chapter, 较上期, to .docx, .xlsx or .md.
     Report(ReportArgs),
+    /// Department returns (督查报表): a workbook per department to fill in, and collecting
+    /// the filled-in workbooks back.
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
     /// Copy the database to FILE: a consistent snapshot, taken while others keep working.
     Backup(BackupArgs),
     /// Rewrite the database file in order (VACUUM): after large imports, so the workbench

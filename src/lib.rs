@@ -91,6 +91,9 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
         Command::Report(args) => commands::report::run(args, ctx, &mut out)?,
+        Command::Returns(command) => {
+            commands::returns::run(command, ctx, cli.lang.as_deref(), &mut out)?
+        }
         Command::Backup(args) => commands::backup::backup(args, ctx, &mut out)?,
         Command::Compact => commands::backup::compact(ctx, &mut out)?,
         Command::Dump(args) => commands::backup::dump(args, ctx, &mut out)?,

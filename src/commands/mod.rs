@@ -18,6 +18,7 @@ pub mod list;
 pub mod milestone;
 pub mod note;
 pub mod report;
+pub mod returns;
 pub mod set;
 pub mod show;
 pub mod summary;
@@ -170,6 +171,15 @@ pub fn read_capped(reader: impl std::io::Read, cap: u64, what: &str) -> Result<V
 /// Text from the database or a plan file, made safe for the terminal.
 pub fn safe(text: &str) -> String {
     term_safe(text).into_owned()
+}
+
+/// The language of messages: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG).
+pub fn message_lang(flag: Option<&str>) -> crate::text::lang::Lang {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let locale = env("LC_ALL")
+        .or_else(|| env("LC_MESSAGES"))
+        .or_else(|| env("LANG"));
+    crate::text::lang::Lang::detect(flag, locale.as_deref())
 }
 
 /// The workbench's session: label language from `--lang` or the locale, colours unless

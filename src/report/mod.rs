@@ -14,6 +14,7 @@ pub mod listing;
 pub mod mapping;
 pub mod markdown;
 pub mod period;
+pub mod returns;
 pub mod summary;
 pub mod table;
 pub mod views;

@@ -18,6 +18,7 @@ const LOOKUP_MAX: usize = 512;
 /// A milestone not done yet (overdue ones included), as reports show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OpenMilestone {
+    pub id: i64,
     pub item: i64,
     pub title: String,
     pub due_on: NaiveDate,
@@ -75,13 +76,14 @@ fn open_milestones_in(
 ) -> Result<HashMap<i64, Vec<OpenMilestone>>> {
     grouped(
         conn,
-        "SELECT item_id, title, due_on, original_due FROM milestone
+        "SELECT item_id, id, title, due_on, original_due FROM milestone
          WHERE removed = 0 AND done_on IS NULL AND {items}
          ORDER BY item_id, due_on, id",
         items,
         lookup_max,
         |r| {
             Ok(OpenMilestone {
+                id: r.get("id")?,
                 item: r.get("item_id")?,
                 title: r.get("title")?,
                 due_on: r.get("due_on")?,
@@ -192,6 +194,7 @@ mod tests {
                     .iter()
                     .filter(|m| m.done_on.is_none())
                     .map(|m| OpenMilestone {
+                        id: m.id,
                         item: id,
                         title: m.title.clone(),
                         due_on: m.due_on,

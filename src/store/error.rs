@@ -13,6 +13,9 @@ pub enum ConflictDuring {
     Undo,
     /// Redoing a change they had undone.
     Redo,
+    /// Collecting a department's return: the field was changed after the return was
+    /// exported, so the return's value is not applied.
+    Return,
 }
 
 /// Someone else changed a field since it was read (or since the change being undone).
@@ -73,6 +76,14 @@ impl Conflict {
             ),
             (ConflictDuring::Edit, false) => format!(
                 "{place}: {field} was changed by {} at {at} to “{value}” after you read it; nothing was saved; reload to see the current value",
+                self.who
+            ),
+            (ConflictDuring::Return, true) => format!(
+                "{place} 的{field}在报表导出后已被 {} 于 {at} 改为“{value}”；报表中的值未采用",
+                self.who
+            ),
+            (ConflictDuring::Return, false) => format!(
+                "{place}: {field} was changed by {} at {at} to “{value}” after the return was exported; the return's value was not applied",
                 self.who
             ),
             (ConflictDuring::Undo | ConflictDuring::Redo, true) => format!(

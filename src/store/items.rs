@@ -9,6 +9,8 @@ mod edit;
 mod row;
 mod show;
 
+pub(super) use edit::set_field;
+
 use super::Store;
 use super::as_of::Rewind;
 use super::departments::Link;

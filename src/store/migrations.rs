@@ -10,6 +10,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("sql/003_search_text.sql")),
     M::up(include_str!("sql/004_identity.sql")).foreign_key_check(),
     M::up(include_str!("sql/005_projects.sql")),
+    M::up(include_str!("sql/006_returns.sql")),
 ];
 
 /// Every migration in order.

@@ -116,7 +116,10 @@ pub(super) fn insert(
     Ok(id)
 }
 
-fn milestone_row(tx: &Transaction<'_>, id: i64) -> Result<(i64, String, Option<String>)> {
+pub(super) fn milestone_row(
+    tx: &Transaction<'_>,
+    id: i64,
+) -> Result<(i64, String, Option<String>)> {
     optional(tx.query_row(
         "SELECT item_id, due_on, done_on FROM milestone WHERE id = ?1 AND removed = 0",
         [id],
@@ -157,8 +160,79 @@ pub(super) fn revert_due(
     Ok(())
 }
 
+/// Mark a milestone done on `done_on`, in the write `change` (refused when it is done).
+pub(super) fn complete_in(
+    tx: &Transaction<'_>,
+    change: i64,
+    milestone: i64,
+    done_on: NaiveDate,
+) -> Result<()> {
+    let (item, _, done) = milestone_row(tx, milestone)?;
+    if let Some(done) = done {
+        return Err(StoreError::Rejected(Rejection::MilestoneAlreadyDone {
+            milestone,
+            done,
+        }));
+    }
+    tx.execute(
+        "UPDATE milestone SET done_on = ?1 WHERE id = ?2",
+        params![iso(done_on), milestone],
+    )?;
+    record(
+        tx,
+        change,
+        Some(item),
+        &Recorded::MilestoneDone,
+        Some(milestone),
+        None,
+        Some(&iso(done_on)),
+    )
+}
+
+/// Extend a milestone to `new_due` (later than its due date) with a reason, by `user`, in
+/// the write `change`.
+pub(super) fn extend_in(
+    tx: &Transaction<'_>,
+    change: i64,
+    user: &str,
+    milestone: i64,
+    new_due: NaiveDate,
+    reason: &str,
+) -> Result<()> {
+    let (item, due, done) = milestone_row(tx, milestone)?;
+    if done.is_some() {
+        return Err(StoreError::Rejected(Rejection::MilestoneDoneNotExtended {
+            milestone,
+        }));
+    }
+    if iso(new_due) <= due {
+        return Err(StoreError::Rejected(Rejection::ExtensionNotLater {
+            due,
+            new_due: iso(new_due),
+        }));
+    }
+    let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    tx.execute(
+        "INSERT INTO extension(milestone_id, from_due, to_due, reason, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![milestone, due, iso(new_due), reason, user, at],
+    )?;
+    tx.execute(
+        "UPDATE milestone SET due_on = ?1 WHERE id = ?2",
+        params![iso(new_due), milestone],
+    )?;
+    record(
+        tx,
+        change,
+        Some(item),
+        &Recorded::MilestoneDue,
+        Some(milestone),
+        Some(&due),
+        Some(&iso(new_due)),
+    )
+}
+
 /// A milestone date must be one a plan may hold (no year 0, no year 9999).
-fn in_range(date: NaiveDate) -> Result<()> {
+pub(super) fn in_range(date: NaiveDate) -> Result<()> {
     if crate::track::limits::date_in_range(date) {
         return Ok(());
     }
@@ -183,26 +257,7 @@ impl Store {
     pub fn complete_milestone(&mut self, milestone: i64, done_on: NaiveDate) -> Result<()> {
         in_range(done_on)?;
         self.write("complete milestone", |tx, change| {
-            let (item, _, done) = milestone_row(tx, milestone)?;
-            if let Some(done) = done {
-                return Err(StoreError::Rejected(Rejection::MilestoneAlreadyDone {
-                    milestone,
-                    done,
-                }));
-            }
-            tx.execute(
-                "UPDATE milestone SET done_on = ?1 WHERE id = ?2",
-                params![iso(done_on), milestone],
-            )?;
-            record(
-                tx,
-                change,
-                Some(item),
-                &Recorded::MilestoneDone,
-                Some(milestone),
-                None,
-                Some(&iso(done_on)),
-            )
+            complete_in(tx, change, milestone, done_on)
         })
     }
 
@@ -217,23 +272,7 @@ impl Store {
         let reason = super::queries::typed(Field::Reason, reason)?;
         let user = self.user.clone();
         self.write("extend milestone", |tx, change| {
-            let (item, due, done) = milestone_row(tx, milestone)?;
-            if done.is_some() {
-                return Err(StoreError::Rejected(Rejection::MilestoneDoneNotExtended { milestone }));
-            }
-            if iso(new_due) <= due {
-                return Err(StoreError::Rejected(Rejection::ExtensionNotLater {
-                    due,
-                    new_due: iso(new_due),
-                }));
-            }
-            let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-            tx.execute(
-                "INSERT INTO extension(milestone_id, from_due, to_due, reason, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![milestone, due, iso(new_due), reason, user, at],
-            )?;
-            tx.execute("UPDATE milestone SET due_on = ?1 WHERE id = ?2", params![iso(new_due), milestone])?;
-            record(tx, change, Some(item), &Recorded::MilestoneDue, Some(milestone),  Some(&due), Some(&iso(new_due)))
+            extend_in(tx, change, &user, milestone, new_due, &reason)
         })
     }
 

@@ -29,6 +29,7 @@ mod notes;
 mod plans;
 mod queries;
 mod rejection;
+mod returns;
 mod rows;
 mod search;
 mod types;
@@ -52,6 +53,9 @@ pub use milestones::{Extension, Milestone};
 pub use notes::Note;
 pub use plans::PlanInfo;
 pub use rejection::Rejection;
+pub use returns::{
+    ItemReturn, MilestoneReturn, ReturnConflict, ReturnInput, ReturnOutcome, ReturnState,
+};
 pub use rows::{Changes, Outline, ReadMark, RowView};
 pub use search::MIN_INDEXED_QUERY;
 

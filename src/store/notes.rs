@@ -5,7 +5,7 @@ use super::error::Result;
 use super::history::record;
 use super::items::require_item;
 use crate::track::fields::Recorded;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,23 +30,34 @@ impl Store {
         let text = super::queries::typed(crate::track::limits::Field::Note, text)?;
         let author = self.user.clone();
         self.write("add note", |tx, change| {
-            require_item(tx, item)?;
-            let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-            tx.execute(
-                "INSERT INTO note(item_id, author, at, text) VALUES (?1, ?2, ?3, ?4)",
-                params![item, author, at, text],
-            )?;
-            let id = tx.last_insert_rowid();
-            record(
-                tx,
-                change,
-                Some(item),
-                &Recorded::NoteCreated,
-                Some(id),
-                None,
-                Some(&text),
-            )?;
-            Ok(id)
+            add_note_in(tx, change, &author, item, &text)
         })
     }
+}
+
+/// Append a note (text already checked) by `author` to an item, in the write `change`.
+pub(super) fn add_note_in(
+    tx: &Transaction<'_>,
+    change: i64,
+    author: &str,
+    item: i64,
+    text: &str,
+) -> Result<i64> {
+    require_item(tx, item)?;
+    let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    tx.execute(
+        "INSERT INTO note(item_id, author, at, text) VALUES (?1, ?2, ?3, ?4)",
+        params![item, author, at, text],
+    )?;
+    let id = tx.last_insert_rowid();
+    record(
+        tx,
+        change,
+        Some(item),
+        &Recorded::NoteCreated,
+        Some(id),
+        None,
+        Some(text),
+    )?;
+    Ok(id)
 }

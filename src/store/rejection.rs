@@ -75,6 +75,15 @@ pub enum Rejection {
     BackupNameNotUtf8 {
         path: String,
     },
+    /// A returned row names an item or milestone the database no longer has.
+    ReturnedGone {
+        milestone: bool,
+        id: i64,
+    },
+    /// A returned workbook names a department the directory does not know.
+    UnknownDepartment {
+        name: String,
+    },
 }
 
 fn item_ref(item: Option<i64>) -> String {
@@ -201,6 +210,28 @@ impl Rejection {
             }
             (Rejection::BackupNameNotUtf8 { path }, Lang::Zh) => {
                 format!("{path} 不是 UTF-8 文件名；请换一个备份文件名")
+            }
+            (Rejection::ReturnedGone { milestone, id }, Lang::Zh) => format!(
+                "{}已不在数据库中（导出后被删除）；此行未采用",
+                if *milestone {
+                    format!("节点 M{id}")
+                } else {
+                    format!("事项 #{id}")
+                }
+            ),
+            (Rejection::ReturnedGone { milestone, id }, Lang::En) => format!(
+                "{} is no longer in the database (removed since the export); the row was not applied",
+                if *milestone {
+                    format!("milestone M{id}")
+                } else {
+                    format!("item #{id}")
+                }
+            ),
+            (Rejection::UnknownDepartment { name }, Lang::Zh) => {
+                format!("单位目录中没有“{name}”；未采用")
+            }
+            (Rejection::UnknownDepartment { name }, Lang::En) => {
+                format!("the directory has no department “{name}”; nothing was applied")
             }
             (Rejection::BackupNameNotUtf8 { path }, Lang::En) => {
                 format!("{path} is not a UTF-8 file name; choose another name for the backup")

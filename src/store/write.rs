@@ -83,6 +83,30 @@ impl Store {
         Ok((value, (recorded > 0).then_some(change)))
     }
 
+    /// Run `body` as `write` would (one `BEGIN IMMEDIATE` transaction, a change id for its
+    /// history rows), then roll everything back: what a write would do, shown before it is
+    /// done (`returns collect --dry-run`).
+    pub(crate) fn rehearse<T>(
+        &mut self,
+        action: &str,
+        body: impl FnOnce(&Transaction<'_>, i64) -> Result<T>,
+    ) -> Result<T> {
+        let user = self.user.clone();
+        let run = |conn: &mut Connection| -> Result<T> {
+            let tx = conn.transaction()?;
+            let at = crate::clock::now_utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            tx.execute(
+                "INSERT INTO change(at, who, action) VALUES (?1, ?2, ?3)",
+                rusqlite::params![at, user, action],
+            )?;
+            let change = tx.last_insert_rowid();
+            let value = body(&tx, change);
+            tx.rollback()?;
+            value
+        };
+        run(&mut self.conn).map_err(|e| self.specific(e))
+    }
+
     /// Run `body` on one consistent snapshot (a deferred read transaction: no lock taken).
     pub(crate) fn read<T>(&self, body: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let run = || -> Result<T> {

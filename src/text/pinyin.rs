@@ -14,11 +14,13 @@
 //! per-title key is built or kept. The tests keep the key-based matcher it replaced
 //! (`keys`) as the reference it must agree with.
 
+mod find;
 #[cfg(test)]
 mod keys;
 mod query;
 mod readings;
 
+pub use find::{Found, find};
 pub use query::Query;
 
 /// Separates the readings of one character in the readings table.

@@ -135,10 +135,16 @@ fn lists(store: &Store, today: NaiveDate, stale: Stale) -> Result<Lists, StoreEr
         }
         false => None,
     };
+    // A handful of rows: read with every refresh (an export records no change).
+    let mut returns = store.return_states()?;
+    for state in &mut returns {
+        state.department = for_display(&state.department).into_owned();
+    }
     Ok(Lists {
         due_soon,
         recent_by_others,
         indicators,
+        returns: Some(returns),
     })
 }
 

@@ -139,6 +139,8 @@ pub struct Lists {
     pub due_soon: Option<Vec<(i64, String, chrono::NaiveDate)>>,
     pub recent_by_others: Option<Vec<HistoryEntry>>,
     pub indicators: Option<Vec<IndicatorRow>>,
+    /// Departments sent a return workbook, and whether it is back.
+    pub returns: Option<Vec<crate::store::ReturnState>>,
 }
 
 /// The directory of departments, read at a full load.
@@ -178,6 +180,8 @@ pub struct Snapshot {
     pub indicators: Vec<IndicatorRow>,
     pub due_soon: Vec<DueSoon>,
     pub recent_by_others: Vec<HistoryEntry>,
+    /// Departments sent a return workbook, and whether it is back (names made safe).
+    pub returns: Vec<crate::store::ReturnState>,
     /// Owners, most items first (for completion).
     pub owners: Vec<String>,
     /// Per owner: (items, red items).
@@ -237,6 +241,9 @@ impl Snapshot {
         }
         if let Some(indicators) = lists.indicators {
             self.indicators = indicators;
+        }
+        if let Some(returns) = lists.returns {
+            self.returns = returns;
         }
     }
 

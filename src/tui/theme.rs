@@ -68,6 +68,17 @@ impl Theme {
         }
     }
 
+    /// The characters a search matched.
+    pub fn matched(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
     pub fn dim(self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)

@@ -42,6 +42,7 @@ mod plan_hn_czh_14;
 mod plan_robustness;
 mod plan_zz_czh_14;
 mod report_period;
+mod returns;
 mod signals_suspend;
 mod signals_terminal;
 mod store_compact;

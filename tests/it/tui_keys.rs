@@ -182,15 +182,15 @@ fn one_key_clears_every_filter() {
 #[test]
 fn detail_puts_tracking_first_and_says_why_the_light() {
     let (_dir, mut app, mut store) = open(Lang::Zh);
-    keys(&mut app, &mut store, "2/czt<Enter>");
-    let id = app.screens.items.current(&app.data).unwrap().id;
+    // #1 建设长株潭国家中心城市, of the 十四五 plan.
+    let id = 1;
     assert_eq!(app.data.item(id).unwrap().health.light, Light::Red);
     for n in 1..=12u32 {
         let due = NaiveDate::from_ymd_opt(2027, 1, n).unwrap();
         store.add_milestone(id, &format!("节点{n}"), due).unwrap();
     }
     store.add_note(id, "第一条备注").unwrap();
-    keys(&mut app, &mut store, "r<Enter>");
+    keys(&mut app, &mut store, ":1<Enter>r");
     assert_eq!(app.screen, ScreenId::Detail);
     let screen = screen_text(&render(&app, 80, 24));
     let line = |needle: &str| {
@@ -501,4 +501,49 @@ fn detail_history_speaks_the_session_language() {
     ] {
         assert!(screen.contains(said), "{said} not in:\n{screen}");
     }
+}
+
+/// Point 9: a search ranks its rows — a recurring term spelled by initials (长株潭 for
+/// czt) before chance initials, whole syllables before initials — and marks the matched
+/// characters.
+#[test]
+fn search_ranks_and_highlights() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2/czt<Enter>");
+    let titles: Vec<String> = app
+        .screens
+        .items
+        .visible()
+        .iter()
+        .map(|&i| app.data.items[i].title.to_string())
+        .collect();
+    let chang = titles.iter().filter(|t| t.contains("长株潭")).count();
+    assert!(chang >= 3, "{titles:?}");
+    assert!(
+        titles[..chang].iter().all(|t| t.contains("长株潭")),
+        "长株潭 titles first: {titles:?}"
+    );
+    // The matched characters are marked in the table.
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let underlined: String = (0..buffer.area.height)
+        .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert!(underlined.contains("长株潭"), "{underlined:?}");
+    // Typed as written, a title holding the text comes before one spelling it.
+    keys(&mut app, &mut store, "/<C-u>城镇<Enter>");
+    let first = app
+        .screens
+        .items
+        .current(&app.data)
+        .unwrap()
+        .title
+        .to_string();
+    assert!(first.contains("城镇"), "{first}");
 }

@@ -95,7 +95,7 @@ fn same_value(field: ItemField, old: Option<&str>, new: Option<&str>) -> bool {
 }
 
 /// Write one column of an item and its history row.
-fn set_field(
+pub(in crate::store) fn set_field(
     tx: &Transaction<'_>,
     change: i64,
     id: i64,

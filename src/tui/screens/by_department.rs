@@ -54,15 +54,50 @@ impl ByDepartmentScreen {
                 sort.label(view.lang)
             ),
         };
-        let [table, chart] = Layout::vertical([
+        let returns = returns_line(view);
+        let [table, returns_area, chart] = Layout::vertical([
             Constraint::Fill(1),
+            Constraint::Length(u16::from(returns.is_some())),
             Constraint::Length(rollup_chart::HEIGHT),
         ])
         .areas(area);
         let rows = self.rows(view);
         rollup_table::render(&rows, self.selected, &title, view, table, buf);
+        if let Some(line) = returns {
+            let line = crate::text::width::truncate(&line, usize::from(returns_area.width));
+            buf.set_string(returns_area.x, returns_area.y, line, view.theme.dim());
+        }
         rollup_chart::render(rows.get(self.selected), view, chart, buf);
     }
+}
+
+/// Which departments' returns are in and which are missing (of those sent a workbook),
+/// or None when no return was sent.
+fn returns_line(view: &View<'_>) -> Option<String> {
+    let states = &view.data.returns;
+    if states.is_empty() {
+        return None;
+    }
+    let back = states.iter().filter(|s| s.collected_at.is_some()).count();
+    let missing: Vec<&str> = states
+        .iter()
+        .filter(|s| s.collected_at.is_none())
+        .map(|s| s.department.as_str())
+        .collect();
+    let names = missing.join("、");
+    let n = states.len();
+    let done: Vec<&str> = states
+        .iter()
+        .filter(|s| s.collected_at.is_some())
+        .map(|s| s.department.as_str())
+        .collect();
+    let done = done.join("、");
+    Some(match (view.lang, missing.is_empty()) {
+        (Lang::Zh, true) => format!("报表：已交 {back}/{n}，全部收回"),
+        (Lang::Zh, false) => format!("报表：未交 {}/{n}：{names}；已交：{done}", n - back),
+        (Lang::En, true) => format!("Returns: {back}/{n} in, none missing"),
+        (Lang::En, false) => format!("Returns missing {}/{n}: {names}; in: {done}", n - back),
+    })
 }
 
 impl ByDepartmentScreen {

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
 
 mod filter;
+pub mod rank;
 
 use filter::Criteria;
 pub use filter::ItemsFilter;
@@ -129,6 +130,7 @@ impl ItemsScreen {
     /// belongs, instead of a pass over every item. Other orders recompute.
     pub fn rows_changed(&mut self, data: &Snapshot, user: &str, changed: &[usize], place: Place) {
         if self.sort != SortKey::Plan
+            || !self.search.is_empty()
             || data.tree.get(self.tree_selected).map(|n| &n.scope) != place.scope.as_ref()
         {
             return self.refresh(data, user, place);
@@ -219,6 +221,9 @@ impl ItemsScreen {
             visible
         };
         match self.sort {
+            SortKey::Plan if !criteria.query.is_empty() => {
+                rank::rank(&mut visible, items, &criteria.query)
+            }
             SortKey::Plan => {}
             SortKey::Light => visible.sort_by_key(|&i| items[i].health.light),
             SortKey::Progress => visible.sort_by_key(|&i| items[i].progress),
@@ -410,6 +415,7 @@ impl ItemsScreen {
             &self.marked,
             self.focus == Focus::Table,
             &title,
+            self.search.trim(),
             view,
             table_area,
             buf,

@@ -119,17 +119,38 @@ fn widths(
         .collect()
 }
 
+/// A title cut to `width` cells with the characters `search` matched marked.
+fn title_cell<'a>(title: &str, search: &str, width: u16, view: &View<'_>) -> Cell<'a> {
+    let text = truncate(title, usize::from(width)).into_owned();
+    let Some((start, len)) = crate::tui::screens::items::rank::matched(title, search) else {
+        return Cell::from(text);
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let start = start.min(chars.len());
+    let end = (start + len).min(chars.len());
+    let piece = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    Cell::from(Line::from(vec![
+        Span::raw(piece(0, start)),
+        Span::styled(piece(start, end), view.theme.matched()),
+        Span::raw(piece(end, chars.len())),
+    ]))
+}
+
 /// One cell of `column`, `width` cells wide.
 fn cell<'a>(
     column: ItemColumn,
     shown: &Shown<'_>,
     marked: bool,
     width: u16,
+    search: &str,
     view: &View<'_>,
 ) -> Cell<'a> {
     let form = Form::Workbench(view.lang);
     let value = shown.value(column);
     match (&value, column.def().width) {
+        (Value::Text(title), _) if column == ItemColumn::Title && !search.is_empty() => {
+            title_cell(title, search, width, view)
+        }
         (Value::Percent(p), Width::Bar { .. }) => Cell::from(Line::from(cells::progress(
             *p,
             usize::from(width),
@@ -155,6 +176,7 @@ pub fn render(
     marked: &BTreeSet<i64>,
     focused: bool,
     title: &str,
+    search: &str,
     view: &View<'_>,
     area: Rect,
     buf: &mut Buffer,
@@ -189,7 +211,7 @@ pub fn render(
                 columns
                     .iter()
                     .zip(&widths)
-                    .map(|(&column, &width)| cell(column, &shown, marked, width, view)),
+                    .map(|(&column, &width)| cell(column, &shown, marked, width, search, view)),
             )
         })
         .collect();

@@ -7,6 +7,7 @@ pub mod privileges;
 pub mod skip;
 pub mod tmux;
 pub mod tui;
+pub mod workbook;
 
 use plantrack::plan::{self, ParsedDocument};
 use std::path::PathBuf;
