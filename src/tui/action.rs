@@ -70,6 +70,12 @@ pub enum Action {
     ToggleSelect,
     /// Open an input line for a purpose (owner, note, filter, …).
     Ask(AskKind),
+    /// A click or the wheel.
+    Mouse(ratatui::crossterm::event::MouseEvent),
+    /// Capture the mouse, or give it back to the terminal (to select text).
+    ToggleMouse,
+    /// The Overview's plans table: the column left (-1) or right (+1).
+    Column(i8),
     /// Open the status list (`t`).
     PickStatus,
     /// A status picked from the list.

@@ -5,6 +5,7 @@
 mod changes;
 mod edit;
 mod leave;
+mod mouse;
 mod queue;
 mod undo;
 
@@ -19,6 +20,7 @@ use super::screens::changes::ChangesScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
+use super::screens::overview::Opens;
 use super::screens::overview::OverviewScreen;
 use super::screens::{Ctx, Navigate, ScreenId};
 use super::snapshot::{Item, Snapshot};
@@ -87,6 +89,10 @@ pub struct App {
     pub recovered: usize,
     /// Notes closed with Esc before they were saved, per item: `n` goes on from them.
     pub drafts: std::collections::HashMap<i64, String>,
+    /// The terminal's size as last drawn (recorded by the loop), for mouse clicks.
+    pub size: (u16, u16),
+    /// The mouse is captured (clicks and the wheel); off, the terminal selects text.
+    pub mouse: bool,
     pub quit: bool,
 }
 
@@ -103,6 +109,8 @@ impl App {
             queue: Vec::new(),
             recovered: 0,
             drafts: std::collections::HashMap::new(),
+            size: (80, 24),
+            mouse: true,
             quit: false,
         }
     }
@@ -213,6 +221,25 @@ impl App {
                 Effect::None
             }
             Action::PickStatus => self.pick_status(),
+            Action::Mouse(event) => self.mouse(event),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some((
+                    Tone::Info,
+                    match (self.mouse, self.lang()) {
+                        (true, Lang::Zh) => "鼠标已开启（Ctrl-O 关闭以便选择文字复制）",
+                        (false, Lang::Zh) => "鼠标已关闭：可用鼠标选择文字复制（Ctrl-O 重新开启）",
+                        (true, Lang::En) => "Mouse on (Ctrl-O turns it off to select text)",
+                        (false, Lang::En) => "Mouse off: select text to copy (Ctrl-O turns it on)",
+                    }
+                    .into(),
+                ));
+                Effect::None
+            }
+            Action::Column(delta) => {
+                self.screens.overview.step_column(isize::from(delta));
+                Effect::None
+            }
             Action::SetStatus(status) => {
                 self.mode = Mode::Normal;
                 self.edit(crate::store::ItemEdit {
@@ -408,9 +435,10 @@ impl App {
             },
             ScreenId::ByChapter => {
                 let chapter = self.screens.by_chapter.selected_chapter(&self.view());
+                let scope = chapter.map_or((None, None), |(p, c)| (Some(p), Some(c)));
                 self.screens
                     .items
-                    .drill(&self.data, &user, chapter, Default::default());
+                    .drill(&self.data, &user, scope, Default::default());
                 self.go(ScreenId::Items)
             }
             ScreenId::ByDepartment => {
@@ -425,9 +453,21 @@ impl App {
                     department,
                     ..Default::default()
                 };
-                self.screens.items.drill(&self.data, &user, None, filter);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, (None, None), filter);
                 self.go(ScreenId::Items)
             }
+            ScreenId::Overview => match self.screens.overview.opens(&self.view()) {
+                Some(Opens::Items { plan, filter }) => {
+                    self.screens
+                        .items
+                        .drill(&self.data, &user, (plan, None), filter);
+                    self.go(ScreenId::Items)
+                }
+                Some(Opens::Item(id)) => self.jump(id),
+                None => Effect::None,
+            },
             ScreenId::ByOwner => {
                 let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
                     return Effect::None;
@@ -442,7 +482,9 @@ impl App {
                         ..Default::default()
                     },
                 };
-                self.screens.items.drill(&self.data, &user, None, filter);
+                self.screens
+                    .items
+                    .drill(&self.data, &user, (None, None), filter);
                 self.go(ScreenId::Items)
             }
             ScreenId::Changes => self.open_changed_item(),

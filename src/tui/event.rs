@@ -21,6 +21,8 @@ pub fn action_for(app: &mut App, event: Event) -> Option<Action> {
         }
         Event::Key(key) if key.kind == KeyEventKind::Press => key_action(app, key),
         Event::Resize(..) => Some(Action::Resize),
+        // The mouse acts on the screens, not on an open input or question.
+        Event::Mouse(mouse) if matches!(app.mode, Mode::Normal) => Some(Action::Mouse(mouse)),
         // A paste goes into the open input only, as text; with no input open it does
         // nothing (it is never read as keys).
         Event::Paste(text) => match &mut app.mode {

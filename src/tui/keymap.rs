@@ -159,6 +159,15 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         bind(
             Global,
+            vec![ctrl('o')],
+            Action::ToggleMouse,
+            L(
+                "鼠标开 / 关（关闭后可选择文字复制）",
+                "mouse on / off (off: select text)",
+            ),
+        ),
+        bind(
+            Global,
             vec![ch('?')],
             Action::ToggleHelp,
             L("显示快捷键", "show key bindings"),
@@ -214,6 +223,21 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             L("打开 / 下钻", "open / drill in"),
         )
         .hinted(L("打开", "open")),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Left), alias(ch('h'))],
+            Action::Column(-1),
+            L(
+                "左一列（按红灯、逾期等计数打开）",
+                "column left (open a count)",
+            ),
+        ),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![key(KeyCode::Right), alias(ch('l'))],
+            Action::Column(1),
+            L("右一列", "column right"),
+        ),
         bind(
             Global,
             vec![

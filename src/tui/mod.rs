@@ -159,6 +159,7 @@ fn event_loop(
     let mut retried = Instant::now();
     let mut checkpointed = Instant::now();
     let mut dirty = true;
+    let mut mouse = app.mouse;
     while !app.quit {
         if signals::take_resumed() {
             // Back from Ctrl-Z: the screen is the shell's, draw all of it again.
@@ -166,6 +167,8 @@ fn event_loop(
             dirty = true;
         }
         if dirty {
+            let size = terminal.size()?;
+            app.size = (size.width, size.height);
             terminal.draw(|frame| draw(&app, frame))?;
             signals::after_frame(); // debug builds: PLANTRACK_DEBUG_PANIC=1 panics here
             dirty = false;
@@ -179,6 +182,10 @@ fn event_loop(
                 }
             }
             dirty = true;
+            if app.mouse != mouse {
+                mouse = app.mouse;
+                signals::set_mouse(mouse)?;
+            }
         } else if checkpointed.elapsed() >= CHECKPOINT_EVERY {
             // Idle: nobody is waiting for a frame. A failure here costs nothing (the
             // next writer's checkpoint or this one, later, does the work).

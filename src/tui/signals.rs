@@ -28,15 +28,41 @@ pub fn take_resumed() -> bool {
     RESUMED.swap(false, Ordering::SeqCst)
 }
 
+/// Whether the workbench captures the mouse (`set_mouse`), kept across Ctrl-Z.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
 /// The terminal as the workbench uses it: raw mode, the alternate screen, bracketed paste
-/// (a paste arrives as one event, never as keys).
+/// (a paste arrives as one event, never as keys), the mouse unless it was given back.
 pub fn enter_terminal() -> std::io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen,
         ratatui::crossterm::event::EnableBracketedPaste
-    )
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableMouseCapture
+        )?;
+    }
+    Ok(())
+}
+
+/// Capture the mouse or give it back to the terminal (so text can be selected).
+pub fn set_mouse(on: bool) -> std::io::Result<()> {
+    MOUSE.store(on, Ordering::SeqCst);
+    if on {
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableMouseCapture
+        )
+    } else {
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableMouseCapture
+        )
+    }
 }
 
 /// The terminal as the shell had it. Never panics (it runs in the panic hook and on a
@@ -44,6 +70,7 @@ pub fn enter_terminal() -> std::io::Result<()> {
 pub fn leave_terminal() {
     let _ = ratatui::crossterm::execute!(
         std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture,
         ratatui::crossterm::event::DisableBracketedPaste
     );
     // Not `restore()`: on a hung-up tty it reports the failure with `eprintln!`, which

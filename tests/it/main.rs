@@ -58,6 +58,7 @@ mod store_seed;
 mod store_undo;
 mod tmux_e2e;
 mod tmux_pending;
+mod tmux_small;
 mod tui_behaviour;
 mod tui_changes;
 mod tui_keys;

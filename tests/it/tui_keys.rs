@@ -547,3 +547,118 @@ fn search_ranks_and_highlights() {
         .to_string();
     assert!(first.contains("城镇"), "{first}");
 }
+
+/// Point 3: Enter on the Overview opens what the cursor is on — a plan its items, a count
+/// those items, a due milestone or a colleague's change its item.
+#[test]
+fn enter_on_the_overview_opens_what_a_row_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut app, mut store) = tui_support::app(&path, "alice", Lang::Zh);
+    let visible = |app: &plantrack::tui::App| app.screens.items.visible().len();
+    keys(&mut app, &mut store, "<Enter>");
+    assert_eq!(app.screen, ScreenId::Items);
+    assert_eq!(visible(&app), 51, "the first plan's items");
+    // The 红 column of the first plan: its red items.
+    keys(&mut app, &mut store, "1<Right><Enter>");
+    let screen = screen_text(&render(&app, 120, 30));
+    assert!(screen.contains("[灯:红]"), "{screen}");
+    assert_eq!(visible(&app), 51);
+    assert!(
+        app.screens
+            .items
+            .visible()
+            .iter()
+            .all(|&i| app.data.items[i].health.light == Light::Red)
+    );
+    // The total's 未分配 column: every unassigned item.
+    keys(
+        &mut app,
+        &mut store,
+        "1jjjj<Right><Right><Right><Right><Right><Right><Enter>",
+    );
+    assert!(screen_text(&render(&app, 120, 30)).contains("[未分配]"));
+    assert_eq!(visible(&app), 290);
+
+    // A milestone due soon, and a colleague's change.
+    store
+        .add_milestone(5, "开工", NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap();
+    let mut bob = plantrack::store::Store::open(&path, "bob").unwrap();
+    bob.edit_item(
+        7,
+        None,
+        &plantrack::store::ItemEdit {
+            owner: Some(Some("王敏".into())),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    keys(&mut app, &mut store, "1r<Tab><Enter>");
+    assert_eq!(app.screen, ScreenId::Detail);
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 5);
+    keys(&mut app, &mut store, "1");
+    let screen = screen_text(&render(&app, 140, 30));
+    assert!(screen.contains("bob #7 负责人：（空） → 王敏"), "{screen}");
+    keys(&mut app, &mut store, "<Tab><Enter>");
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, 7);
+}
+
+/// Point 15: the wheel scrolls, a click on a tab switches, a click selects a row or a tree
+/// node and a second click opens; Ctrl-O gives the mouse back to the terminal.
+#[test]
+fn the_mouse_clicks_tabs_rows_and_nodes_and_can_be_given_back() {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    app.size = (80, 24);
+    let mouse = |app: &mut plantrack::tui::App,
+                 store: &mut plantrack::store::Store,
+                 kind: MouseEventKind,
+                 column: u16,
+                 row: u16| {
+        plantrack::tui::handle_event(
+            app,
+            store,
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+    };
+    let click = MouseEventKind::Down(MouseButton::Left);
+    // " 1 总览  2 事项 …": a click on the tab of 事项.
+    let bar = screen_text(&render(&app, 80, 24))
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let x = bar
+        .find("2 事项")
+        .map(|b| bar[..b].chars().count())
+        .unwrap() as u16;
+    mouse(&mut app, &mut store, click, x + 1, 0);
+    assert_eq!(app.screen, ScreenId::Items);
+    // The table's third row (below the border and the header): selected, then opened.
+    mouse(&mut app, &mut store, click, 40, 1 + 1 + 1 + 2);
+    assert_eq!(app.screens.items.selected(), 2);
+    let id = app.screens.items.current(&app.data).unwrap().id;
+    mouse(&mut app, &mut store, click, 40, 5);
+    assert_eq!(app.screen, ScreenId::Detail);
+    assert_eq!(app.screens.detail.detail.as_ref().unwrap().row.id, id);
+    // The wheel: three rows at a time.
+    keys(&mut app, &mut store, "2");
+    mouse(&mut app, &mut store, MouseEventKind::ScrollDown, 40, 10);
+    assert_eq!(app.screens.items.selected(), 5);
+    // A tree node: the second line of the tree is the first plan.
+    mouse(&mut app, &mut store, click, 5, 1 + 1 + 1);
+    assert_eq!(app.screens.items.tree_selected(), 1);
+    assert_eq!(app.screens.items.visible().len(), 51);
+    // Ctrl-O: the mouse goes back to the terminal (to select text), Ctrl-O again takes it.
+    keys(&mut app, &mut store, "<C-o>");
+    assert!(!app.mouse);
+    assert!(app.message.clone().unwrap().1.contains("鼠标已关闭"));
+    keys(&mut app, &mut store, "<C-o>");
+    assert!(app.mouse);
+}

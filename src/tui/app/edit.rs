@@ -423,7 +423,7 @@ impl App {
     }
 
     /// Open item `id` in Detail, or say there is no such item.
-    fn jump(&mut self, id: i64) -> Effect {
+    pub(super) fn jump(&mut self, id: i64) -> Effect {
         if self.data.item(id).is_none() {
             return self.fail(match self.lang() {
                 Lang::Zh => format!("没有事项 #{id}"),

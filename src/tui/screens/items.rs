@@ -344,20 +344,17 @@ impl ItemsScreen {
         &mut self,
         data: &Snapshot,
         user: &str,
-        chapter: Option<(String, String)>,
+        (plan, chapter): (Option<String>, Option<String>),
         filter: ItemsFilter,
     ) {
         self.filter_text = filter.words(true).join(" ");
         self.filter = filter;
         self.search.clear();
         self.search_hits.clear();
-        let scope = match chapter {
-            Some((plan, chapter)) => Scope {
-                plan: Some(plan),
-                chapter: Some(chapter),
-                box_number: None,
-            },
-            None => Scope::default(),
+        let scope = Scope {
+            plan,
+            chapter,
+            box_number: None,
         };
         self.tree_selected = data.tree.iter().position(|n| n.scope == scope).unwrap_or(0);
         self.selected = 0;
@@ -389,7 +386,7 @@ impl ItemsScreen {
     }
 
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
-        let tree_width = if area.width >= 120 { 34 } else { 22 };
+        let tree_width = Self::tree_width(area.width);
         let [tree_area, table_area] =
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Min(40)]).areas(area);
         outline_tree::render(
@@ -443,6 +440,40 @@ fn filter_indices(len: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<usize>
         }
         found
     })
+}
+
+impl ItemsScreen {
+    /// A click on the tree's node `node`: its rows are shown, the tree has the focus.
+    pub fn click_node(&mut self, node: usize, data: &Snapshot, user: &str) {
+        if node < data.tree.len() {
+            self.focus = Focus::Tree;
+            self.tree_selected = node;
+            self.selected = 0;
+            self.recompute(data, user);
+        }
+    }
+
+    /// A click on the row at `index` of the table: selected; true when it already was
+    /// (a second click opens it).
+    pub fn click_row(&mut self, index: usize) -> bool {
+        if index >= self.visible.len() {
+            return false;
+        }
+        let again = self.focus == Focus::Table && self.selected == index;
+        self.focus = Focus::Table;
+        self.selected = index;
+        again
+    }
+
+    /// The tree's selected node.
+    pub fn tree_selected(&self) -> usize {
+        self.tree_selected
+    }
+
+    /// Width of the tree beside the table in an area `width` cells wide.
+    pub fn tree_width(width: u16) -> u16 {
+        if width >= 120 { 34 } else { 22 }
+    }
 }
 
 impl super::Navigate for ItemsScreen {

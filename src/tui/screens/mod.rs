@@ -31,6 +31,12 @@ pub trait Navigate {
     fn clamp(&mut self, _ctx: &Ctx<'_>) {}
 }
 
+/// The first row a list `height` rows high shows with its cursor on `selected`: the rows
+/// around the cursor, as every list and table of the workbench draws them.
+pub fn first_shown(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
 /// `current` moved by `delta` within `0..len`.
 pub fn step(current: usize, delta: isize, len: usize) -> usize {
     if len == 0 {

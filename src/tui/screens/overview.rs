@@ -1,5 +1,10 @@
 //! Overview: per plan, items, % done, warning-light counts, overdue milestones, unassigned
 //! items; milestones due in the next 30 days; recent changes by others; my items.
+//!
+//! Enter opens what the cursor is on (Tab moves between the plans, the due milestones and
+//! the changes; Left/Right between the plans' columns): a plan its items, a count of red,
+//! yellow…, overdue or unassigned items those items, a due milestone or a colleague's
+//! change its item.
 
 use super::super::labels;
 use super::super::view::View;
@@ -11,7 +16,95 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 
 #[derive(Debug, Clone, Default)]
-pub struct OverviewScreen;
+pub struct OverviewScreen {
+    pub focus: OverviewFocus,
+    /// The plans table's row (the last one is the total).
+    pub row: usize,
+    /// The plans table's column: 0 the plan, then the lights, 逾期, 未分配 (see [`Opens`]).
+    pub column: usize,
+    pub due_row: usize,
+    pub recent_row: usize,
+}
+
+/// Which part of the Overview has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OverviewFocus {
+    #[default]
+    Plans,
+    Due,
+    Recent,
+}
+
+/// What Enter on the Overview opens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opens {
+    /// Items of a plan (`None`: every plan) kept by a filter.
+    Items {
+        plan: Option<String>,
+        filter: crate::track::filter::Filter,
+    },
+    Item(i64),
+}
+
+/// The plans-table columns the cursor stops at (the counts of items a filter can show).
+const STOPS: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
+
+impl OverviewScreen {
+    /// What Enter opens where the cursor is.
+    pub fn opens(&self, view: &View<'_>) -> Option<Opens> {
+        use crate::track::filter::Filter;
+        match self.focus {
+            OverviewFocus::Plans => {
+                let rows = view.data.by_plan();
+                let plan = match rows.get(self.row) {
+                    Some(row) => Some(
+                        view.data
+                            .plans
+                            .iter()
+                            .find(|p| p.name == row.key)?
+                            .key
+                            .clone(),
+                    ),
+                    None => None,
+                };
+                let column = STOPS.get(self.column).copied().unwrap_or(0);
+                let filter = match column {
+                    3..=7 => Filter {
+                        light: Light::ALL.get(column - 3).copied(),
+                        ..Filter::default()
+                    },
+                    8 => Filter {
+                        overdue: true,
+                        ..Filter::default()
+                    },
+                    9 => Filter {
+                        unassigned: true,
+                        ..Filter::default()
+                    },
+                    _ => Filter::default(),
+                };
+                Some(Opens::Items { plan, filter })
+            }
+            OverviewFocus::Due => view
+                .data
+                .due_soon
+                .get(self.due_row)
+                .map(|d| Opens::Item(d.item)),
+            OverviewFocus::Recent => view
+                .data
+                .recent_by_others
+                .get(self.recent_row)
+                .and_then(|h| h.item)
+                .map(Opens::Item),
+        }
+    }
+
+    /// Left/Right: the plans table's column.
+    pub fn step_column(&mut self, delta: isize) {
+        self.focus = OverviewFocus::Plans;
+        self.column = super::step(self.column, delta, STOPS.len());
+    }
+}
 
 impl OverviewScreen {
     pub fn render(&self, view: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -65,6 +158,16 @@ impl OverviewScreen {
                 }
                 cells.push(Cell::from(r.overdue_milestones.to_string()));
                 cells.push(Cell::from(r.no_owner.to_string()));
+                cells
+            })
+            .enumerate()
+            .map(|(index, mut cells)| {
+                if self.focus == OverviewFocus::Plans && index == self.row {
+                    let column = STOPS.get(self.column).copied().unwrap_or(0);
+                    if let Some(cell) = cells.get_mut(column) {
+                        *cell = cell.clone().style(view.theme.selected());
+                    }
+                }
                 Row::new(cells)
             });
         let mut widths = vec![
@@ -86,13 +189,19 @@ impl OverviewScreen {
             .data
             .due_soon
             .iter()
-            .map(|d| {
-                Line::from(format!(
+            .enumerate()
+            .map(|(index, d)| {
+                let line = Line::from(format!(
                     "{} #{:<4} {}",
                     d.due,
                     d.item,
                     truncate(&d.item_title, width)
-                ))
+                ));
+                if self.focus == OverviewFocus::Due && index == self.due_row {
+                    line.style(view.theme.selected())
+                } else {
+                    line
+                }
             })
             .collect();
         boxed_lines(lines, labels::UPCOMING.get(view.lang), view, area, buf);
@@ -121,16 +230,21 @@ impl OverviewScreen {
             .data
             .recent_by_others
             .iter()
-            .map(|h| {
+            .enumerate()
+            .map(|(index, h)| {
                 let when = h.at.get(5..16).unwrap_or(&h.at).replace('T', " ");
-                let item = h.item.map(|i| format!("#{i} ")).unwrap_or_default();
+                // In words of the session's language, as Detail's history says it.
                 let text = format!(
-                    "{when} {} {item}{} {}",
+                    "{when} {} {}",
                     h.who,
-                    h.field,
-                    h.new.as_deref().unwrap_or("-")
+                    super::super::changes::made(h, view.lang)
                 );
-                Line::from(truncate(&text, width).into_owned())
+                let line = Line::from(truncate(&text, width).into_owned());
+                if self.focus == OverviewFocus::Recent && index == self.recent_row {
+                    line.style(view.theme.selected())
+                } else {
+                    line
+                }
             })
             .collect();
         boxed_lines(lines, labels::RECENT_OTHERS.get(view.lang), view, area, buf);
@@ -150,6 +264,33 @@ fn boxed_lines(lines: Vec<Line<'_>>, title: &str, view: &View<'_>, area: Rect, b
 }
 
 impl super::Navigate for OverviewScreen {
-    /// The overview has no cursor.
-    fn move_by(&mut self, _delta: isize, _ctx: &super::Ctx<'_>) {}
+    /// Up and down the part with the cursor (the plans and their total).
+    fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
+        let data = ctx.data;
+        match self.focus {
+            OverviewFocus::Plans => {
+                let rows = data.by_plan().len() + usize::from(data.total().is_some());
+                self.row = super::step(self.row, delta, rows);
+            }
+            OverviewFocus::Due => {
+                self.due_row = super::step(self.due_row, delta, data.due_soon.len());
+            }
+            OverviewFocus::Recent => {
+                self.recent_row = super::step(self.recent_row, delta, data.recent_by_others.len());
+            }
+        }
+    }
+
+    /// The plans, the due milestones, the changes by others, in turn.
+    fn focus_next(&mut self, _ctx: &super::Ctx<'_>) {
+        self.focus = match self.focus {
+            OverviewFocus::Plans => OverviewFocus::Due,
+            OverviewFocus::Due => OverviewFocus::Recent,
+            OverviewFocus::Recent => OverviewFocus::Plans,
+        };
+    }
+
+    fn clamp(&mut self, ctx: &super::Ctx<'_>) {
+        self.move_by(0, ctx);
+    }
 }

@@ -198,7 +198,7 @@ pub fn render(
     let header = Row::new(columns.iter().map(|c| c.header(form))).style(view.theme.title());
     // Draw only the rows that fit, around the cursor.
     let height = usize::from(area.height.saturating_sub(3)).max(1);
-    let first = selected.saturating_sub(height.saturating_sub(1));
+    let first = super::super::screens::first_shown(selected, height);
     let shown: Vec<Row> = rows
         .iter()
         .skip(first)

@@ -20,7 +20,7 @@ pub fn render(
     let inner_width = usize::from(area.width.saturating_sub(2));
     // Only the nodes that fit, around the cursor (a province has thousands of nodes).
     let height = usize::from(area.height.saturating_sub(2)).max(1);
-    let first = selected.saturating_sub(height - 1);
+    let first = super::super::screens::first_shown(selected, height);
     let items: Vec<ListItem> = nodes
         .iter()
         .skip(first)

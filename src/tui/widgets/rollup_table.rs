@@ -49,7 +49,7 @@ pub fn render(
         header.push(labels::NO_LEAD.get(lang).to_string());
     }
     let height = usize::from(area.height.saturating_sub(3)).max(1);
-    let first = selected.saturating_sub(height.saturating_sub(1));
+    let first = super::super::screens::first_shown(selected, height);
     let body: Vec<Row> = rows
         .iter()
         .skip(first)

@@ -9,6 +9,45 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// The tabs as drawn on a bar `width` cells wide: each screen's text (` 1 总览 `), after
+/// the app name where there is room; short names when the full ones and `right` (who and
+/// when) would not fit.
+fn tabs(width: u16, lang: Lang, right: &str) -> (Option<String>, Vec<(ScreenId, String)>) {
+    let app = (width >= 100).then(|| format!("{} ", labels::APP.get(lang)));
+    let full: usize = ScreenId::ALL
+        .iter()
+        .map(|s| crate::text::width::display_width(s.label().get(lang)) + 4)
+        .sum::<usize>()
+        + app.as_deref().map_or(0, crate::text::width::display_width);
+    let short = full + 1 + crate::text::width::display_width(right) > usize::from(width);
+    let tabs = ScreenId::ALL
+        .iter()
+        .map(|&screen| {
+            let name = if short {
+                screen.short_label().get(lang)
+            } else {
+                screen.label().get(lang)
+            };
+            (screen, format!(" {} {name} ", screen.index() + 1))
+        })
+        .collect();
+    (app, tabs)
+}
+
+/// The screen whose tab is at column `x` of a bar `width` cells wide.
+pub fn tab_at(x: u16, width: u16, lang: Lang, right: &str) -> Option<ScreenId> {
+    let (app, tabs) = tabs(width, lang, right);
+    let mut at = app.as_deref().map_or(0, crate::text::width::display_width);
+    for (screen, text) in tabs {
+        let end = at + crate::text::width::display_width(&text);
+        if (at..end).contains(&usize::from(x)) {
+            return Some(screen);
+        }
+        at = end;
+    }
+    None
+}
+
 pub fn render(
     current: ScreenId,
     lang: Lang,
@@ -17,28 +56,12 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    // The app name only where there is room for it next to the tabs.
+    let (app, tabs) = tabs(area.width, lang, right);
     let mut spans = Vec::new();
-    if area.width >= 100 {
-        spans.push(Span::styled(
-            format!("{} ", labels::APP.get(lang)),
-            theme.title(),
-        ));
+    if let Some(app) = app {
+        spans.push(Span::styled(app, theme.title()));
     }
-    // Short names when the full ones and who/when do not fit.
-    let full: usize = ScreenId::ALL
-        .iter()
-        .map(|s| crate::text::width::display_width(s.label().get(lang)) + 4)
-        .sum::<usize>()
-        + spans.iter().map(|s| s.width()).sum::<usize>();
-    let short = full + 1 + crate::text::width::display_width(right) > usize::from(area.width);
-    for screen in ScreenId::ALL {
-        let name = if short {
-            screen.short_label().get(lang)
-        } else {
-            screen.label().get(lang)
-        };
-        let text = format!(" {} {name} ", screen.index() + 1);
+    for (screen, text) in tabs {
         let style = if screen == current {
             theme.selected()
         } else {
