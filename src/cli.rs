@@ -254,6 +254,10 @@ pub struct DeptArgs {
     /// Unlink NAME from the item.
     #[arg(long, value_name = "NAME")]
     pub remove: Option<String>,
+    /// Add NAME to the department directory when no department has that name (without
+    /// it, such a name is refused: a typo would stay in the directory for good).
+    #[arg(long)]
+    pub new_department: bool,
     /// Refuse when someone changed this department's link after STAMP (see `set`).
     #[arg(long, value_name = "STAMP")]
     pub if_unchanged_since: Option<i64>,
@@ -415,6 +419,10 @@ pub struct AssignArgs {
     /// Co-responsible department for every item.
     #[arg(long, value_name = "DEPT")]
     pub co: Option<String>,
+    /// Add the department named by --lead/--co to the directory when no department has
+    /// that name (without it, such a name is refused).
+    #[arg(long)]
+    pub new_department: bool,
 }
 
 #[derive(Debug, clap::Args)]

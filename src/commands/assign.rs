@@ -50,12 +50,16 @@ pub fn run(args: &AssignArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> 
         (None, Some(name)) => Some((super::clean_input("--co", name)?, Role::Co)),
         (None, None) => None,
     };
+    let department = match department {
+        Some((name, role)) => Some((
+            super::dept::department_name(ctx, &name, args.new_department)?,
+            role,
+        )),
+        None => None,
+    };
     let department = department
         .as_ref()
         .map(|(name, role)| (name.as_str(), *role));
-    if let Some((name, _)) = department {
-        super::dept::warn_if_new(ctx, name)?;
-    }
     let count = ctx.store.bulk_assign(&ids, owner, department)?;
     let what = match (owner, department) {
         (Some(owner), _) => format!("负责人 owner {}", safe(owner)),

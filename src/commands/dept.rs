@@ -6,15 +6,51 @@ use crate::plan::Role;
 use anyhow::{Result, bail};
 use std::io::Write;
 
-/// Warn on stderr when `name` is not in the directory: linking it will add it.
-pub fn warn_if_new(ctx: &Ctx, name: &str) -> Result<()> {
-    if ctx.store.find_department(name)?.is_none() {
-        eprintln!(
-            "plantrack: note: “{}” is not a known department name; it is added to the directory as written (see `plantrack departments`)",
-            safe(name.trim())
-        );
+/// The department a typed name means, by the directory's one rule (any official name,
+/// short name, alias, part of one or pinyin): its short name. A part several departments
+/// share is refused with their names; a name no department has is refused unless
+/// `allow_new` (`--new-department`), when it is added as written.
+pub fn department_name(ctx: &Ctx, typed: &str, allow_new: bool) -> Result<String> {
+    // What no department name may hold (line breaks, fillers, excess) is refused first.
+    let typed = &crate::track::limits::check(crate::track::limits::Field::Department, typed)
+        .map_err(crate::store::StoreError::Refused)?;
+    let directory = ctx.store.directory()?;
+    if let Some(entry) = directory.resolve(typed) {
+        return Ok(entry.short.clone());
     }
-    Ok(())
+    let matches = directory.matching(typed);
+    match matches.as_slice() {
+        [one] => {
+            eprintln!(
+                "plantrack: note: “{}” is taken as {}",
+                safe(typed.trim()),
+                safe(&one.official)
+            );
+            Ok(one.short.clone())
+        }
+        [] if allow_new => {
+            eprintln!(
+                "plantrack: note: “{}” is added to the department directory as written",
+                safe(typed.trim())
+            );
+            Ok(typed.trim().to_string())
+        }
+        [] => bail!(
+            "no department is called “{}” (see `plantrack departments`); to add it to the directory as written, give --new-department",
+            safe(typed.trim())
+        ),
+        several => bail!(
+            "“{}” is part of the names of {} departments: {}; give one of them",
+            safe(typed.trim()),
+            several.len(),
+            several
+                .iter()
+                .take(8)
+                .map(|e| safe(&e.short))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
 
 pub fn run(args: &DeptArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
@@ -28,8 +64,7 @@ pub fn run(args: &DeptArgs, ctx: &mut Ctx, out: &mut dyn Write) -> Result<()> {
             (None, Some(name)) => (super::clean_input("--co", name)?, Role::Co),
             (None, None) => bail!("give --lead NAME, --co NAME or --remove NAME"),
         };
-        let name = &name;
-        warn_if_new(ctx, name)?;
+        let name = &department_name(ctx, &name, args.new_department)?;
         // No think time: only a script that read the item first asks for the check.
         let base = args.if_unchanged_since.map(crate::store::Stamp);
         ctx.store.set_department(id, name, role, base)?;

@@ -25,6 +25,8 @@ pub enum InputPurpose {
     RenameMilestone(i64),
     /// The day a milestone was done (empty: today).
     CompleteMilestone(i64),
+    /// A department to take off an item.
+    RemoveDepartment(i64),
     Note(i64),
     BulkOwner(Vec<i64>),
     Indicator(i64),
@@ -70,6 +72,10 @@ pub enum Action {
     ToggleSelect,
     /// Open an input line for a purpose (owner, note, filter, …).
     Ask(AskKind),
+    /// Remove the selected milestone (asks first).
+    RemoveMilestone,
+    /// The answer about the old lead: keep as co (`Some(true)`), remove, or cancel.
+    LeadChoice(Option<bool>),
     /// A click or the wheel.
     Mouse(ratatui::crossterm::event::MouseEvent),
     /// Capture the mouse, or give it back to the terminal (to select text).
@@ -84,6 +90,8 @@ pub enum Action {
     ToggleRules,
     /// Fold or unfold the Detail's plan text.
     ToggleBody,
+    /// Fold or unfold the plan or chapter under the tree's cursor.
+    ToggleFold,
     /// Drop every filter, the search, the drill-down and the marks of the Items screen.
     ClearFilters,
     /// Close the open input (Esc): a note's text is kept as a draft.
@@ -168,4 +176,5 @@ pub enum AskKind {
     Indicator,
     Export,
     Command,
+    RemoveDepartment,
 }

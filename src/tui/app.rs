@@ -3,9 +3,11 @@
 //! touches the store: it returns an `Effect` for the loop to perform.
 
 mod changes;
+mod departments;
 mod edit;
 mod leave;
 mod mouse;
+mod open;
 mod queue;
 mod undo;
 
@@ -15,12 +17,11 @@ use super::labels::{self, Lang};
 use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
-use super::screens::by_owner::{ByOwnerScreen, OwnerRow};
+use super::screens::by_owner::ByOwnerScreen;
 use super::screens::changes::ChangesScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
-use super::screens::overview::Opens;
 use super::screens::overview::OverviewScreen;
 use super::screens::{Ctx, Navigate, ScreenId};
 use super::snapshot::{Item, Snapshot};
@@ -210,6 +211,10 @@ impl App {
                 self.screens.detail.toggle_body();
                 Effect::None
             }
+            Action::ToggleFold => {
+                self.screens.items.toggle_fold(&self.data);
+                Effect::None
+            }
             Action::ClearFilters => {
                 self.screens.items.clear(&self.data, &self.session.user);
                 self.message = Some((
@@ -222,6 +227,19 @@ impl App {
             }
             Action::PickStatus => self.pick_status(),
             Action::Mouse(event) => self.mouse(event),
+            Action::RemoveMilestone => self.remove_milestone(),
+            Action::LeadChoice(answer) => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                match (mode, answer) {
+                    (Mode::LeadChoice { keep, .. }, Some(true)) => *keep,
+                    (Mode::LeadChoice { drop, .. }, Some(false)) => *drop,
+                    _ => {
+                        self.message =
+                            Some((Tone::Hint, self.lang().pick("已取消", "cancelled").into()));
+                        Effect::None
+                    }
+                }
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some((
@@ -417,83 +435,6 @@ impl App {
             user: &self.session.user,
         };
         self.screens.navigator(self.screen).focus_next(&ctx);
-        Effect::None
-    }
-
-    fn open(&mut self) -> Effect {
-        let user = self.session.user.clone();
-        match self.screen {
-            ScreenId::Items if self.screens.items.enter_table() => Effect::None,
-            ScreenId::Items => match self.screens.items.current(&self.data) {
-                Some(item) => {
-                    let id = item.id;
-                    self.history.push(self.screen);
-                    self.screen = ScreenId::Detail;
-                    Effect::LoadDetail(id)
-                }
-                None => Effect::None,
-            },
-            ScreenId::ByChapter => {
-                let chapter = self.screens.by_chapter.selected_chapter(&self.view());
-                let scope = chapter.map_or((None, None), |(p, c)| (Some(p), Some(c)));
-                self.screens
-                    .items
-                    .drill(&self.data, &user, scope, Default::default());
-                self.go(ScreenId::Items)
-            }
-            ScreenId::ByDepartment => {
-                let department = self.screens.by_department.selected_department(&self.view());
-                let role = if self.screens.by_department.co {
-                    crate::plan::Role::Co
-                } else {
-                    crate::plan::Role::Lead
-                };
-                let filter = crate::track::filter::Filter {
-                    role: department.as_ref().map(|_| role),
-                    department,
-                    ..Default::default()
-                };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, (None, None), filter);
-                self.go(ScreenId::Items)
-            }
-            ScreenId::Overview => match self.screens.overview.opens(&self.view()) {
-                Some(Opens::Items { plan, filter }) => {
-                    self.screens
-                        .items
-                        .drill(&self.data, &user, (plan, None), filter);
-                    self.go(ScreenId::Items)
-                }
-                Some(Opens::Item(id)) => self.jump(id),
-                None => Effect::None,
-            },
-            ScreenId::ByOwner => {
-                let Some(owner) = self.screens.by_owner.selected_owner(&self.view()) else {
-                    return Effect::None;
-                };
-                let filter = match owner {
-                    OwnerRow::Owner(name) => crate::track::filter::Filter {
-                        owner: Some(name),
-                        ..Default::default()
-                    },
-                    OwnerRow::Unassigned => crate::track::filter::Filter {
-                        unassigned: true,
-                        ..Default::default()
-                    },
-                };
-                self.screens
-                    .items
-                    .drill(&self.data, &user, (None, None), filter);
-                self.go(ScreenId::Items)
-            }
-            ScreenId::Changes => self.open_changed_item(),
-            _ => Effect::None,
-        }
-    }
-
-    fn toggle_mark(&mut self) -> Effect {
-        self.screens.items.toggle_mark(&self.data);
         Effect::None
     }
 

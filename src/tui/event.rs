@@ -54,6 +54,11 @@ fn key_action(app: &mut App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('y' | 'Y') => Some(Action::ConfirmYes),
             _ => Some(Action::ConfirmNo),
         },
+        Mode::LeadChoice { .. } => Some(match key.code {
+            KeyCode::Char('c' | 'C') => Action::LeadChoice(Some(true)),
+            KeyCode::Char('r' | 'R') => Action::LeadChoice(Some(false)),
+            _ => Action::LeadChoice(None),
+        }),
         // The status list: 1–4 pick (in `Status::ALL` order), anything else closes it.
         Mode::Status(_) => match key.code {
             KeyCode::Char(c @ '1'..='4') => crate::track::Status::ALL

@@ -360,6 +360,15 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         )
         .hinted(L("备注", "note")),
         bind(
+            Screen(ScreenId::Items),
+            vec![ch('z')],
+            Action::ToggleFold,
+            L(
+                "折叠 / 展开树中的规划或章节",
+                "fold / unfold a plan or chapter",
+            ),
+        ),
+        bind(
             Screen(ScreenId::Detail),
             vec![ch('z')],
             Action::ToggleBody,
@@ -393,6 +402,18 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             vec![ch('a')],
             Action::Ask(AskKind::BulkOwner),
             L("批量指定负责人", "bulk-assign owner"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('D')],
+            Action::RemoveMilestone,
+            L("删除所选节点（先询问）", "remove milestone (asks)"),
+        ),
+        bind(
+            Screen(ScreenId::Detail),
+            vec![ch('X')],
+            Action::Ask(AskKind::RemoveDepartment),
+            L("移除一个单位（先询问）", "take a department off (asks)"),
         ),
         bind(
             Screen(ScreenId::Detail),
@@ -477,37 +498,4 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::labels::Lang;
-
-    #[test]
-    fn keys_map_to_actions_per_screen() {
-        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        assert!(matches!(
-            lookup(ScreenId::Items, press('j')),
-            Some(Action::Down)
-        ));
-        assert!(matches!(
-            lookup(ScreenId::Items, press('-')),
-            Some(Action::ProgressStep(-10))
-        ));
-        assert!(matches!(
-            lookup(ScreenId::Items, press('2')),
-            Some(Action::Switch(ScreenId::Items))
-        ));
-        assert!(lookup(ScreenId::Overview, press('o')).is_none());
-        assert!(matches!(
-            lookup(ScreenId::Indicators, press('v')),
-            Some(Action::Ask(AskKind::Indicator))
-        ));
-        let rows = help(ScreenId::Items, Lang::En);
-        assert!(rows.iter().any(|(_, d)| d == "set owner"));
-        // Shown keys come from the bindings; aliases (Left, =) are not shown.
-        assert!(rows.contains(&("1-7".to_string(), "switch screen".to_string())));
-        assert!(rows.contains(&("Tab h l".to_string(), "focus / next milestone".to_string())));
-        assert!(rows.contains(&("+ -".to_string(), "progress +/-10".to_string())));
-        assert!(rows.contains(&("U Ctrl-R".to_string(), "redo what I undid".to_string())));
-        assert!(rows.contains(&("x".to_string(), "export (xlsx/csv/md/json)".to_string())));
-    }
-}
+mod tests;

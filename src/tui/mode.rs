@@ -20,6 +20,12 @@ pub enum Mode {
         question: String,
         effect: Box<Effect>,
     },
+    /// A new lead: `c` keeps the old lead as co-responsible, `r` removes it.
+    LeadChoice {
+        question: String,
+        keep: Box<Effect>,
+        drop: Box<Effect>,
+    },
 }
 
 /// An open input line (or the multi-line note editor).
@@ -31,6 +37,11 @@ pub struct Input {
     pub suggestions: Vec<String>,
     /// Index of the suggestion Tab last inserted.
     pub cycle: Option<usize>,
+    /// What was typed when Tab was first pressed: the candidates Tab cycles through.
+    cycle_from: String,
+    /// For department inputs: the directory, so any official name, short name, alias or
+    /// pinyin completes (`住建`, `省发改委`, `fgw`) by `Directory::suggestions`.
+    directory: Option<crate::directory::Directory>,
     /// Said after the prompt: what the input acts on (the milestone of `E`/`R`).
     pub subject: Option<String>,
     /// A first Esc in a note with text asked; a second one closes (keeping a draft).
@@ -52,8 +63,34 @@ impl Input {
             textarea,
             suggestions,
             cycle: None,
+            cycle_from: String::new(),
+            directory: None,
             subject: None,
             escape_armed: false,
+        }
+    }
+
+    /// Complete department names from the directory (any of their names, or pinyin).
+    pub fn with_directory(mut self, directory: crate::directory::Directory) -> Input {
+        self.directory = Some(directory);
+        self
+    }
+
+    /// The suggestions for `typed`: the directory's for a department, else the ones given
+    /// that contain it.
+    fn candidates(&self, typed: &str) -> Vec<String> {
+        match &self.directory {
+            Some(directory) if !typed.trim().is_empty() => directory
+                .suggestions(typed)
+                .into_iter()
+                .map(|e| e.short.clone())
+                .collect(),
+            _ => self
+                .suggestions
+                .iter()
+                .filter(|s| typed.is_empty() || s.contains(typed))
+                .cloned()
+                .collect(),
         }
     }
 
@@ -95,6 +132,7 @@ impl Input {
             InputPurpose::Milestone(_) => DATE + Field::Milestone.limit(),
             InputPurpose::RenameMilestone(_) => Field::Milestone.limit(),
             InputPurpose::CompleteMilestone(_) => 20,
+            InputPurpose::RemoveDepartment(_) => Field::Department.limit(),
             InputPurpose::Extend(_) => DATE + Field::Reason.limit(),
             InputPurpose::Note(_) => Field::Note.limit(),
             InputPurpose::Indicator(_) => DATE + Field::IndicatorValue.limit(),
@@ -194,14 +232,15 @@ impl Input {
     }
 
     /// Suggestions that contain what is typed (before any Tab completion).
-    pub fn matching(&self) -> Vec<&str> {
-        let typed = self.text();
-        self.suggestions
-            .iter()
-            .map(String::as_str)
-            .filter(|s| typed.is_empty() || s.contains(typed.as_str()) || self.cycle.is_some())
-            .take(8)
-            .collect()
+    pub fn matching(&self) -> Vec<String> {
+        let typed = if self.cycle.is_some() {
+            self.cycle_from.clone()
+        } else {
+            self.text()
+        };
+        let mut candidates = self.candidates(&typed);
+        candidates.truncate(8);
+        candidates
     }
 
     pub fn prompt(&self, lang: Lang) -> std::borrow::Cow<'static, str> {
@@ -248,6 +287,10 @@ impl Input {
                 lang.pick("节点：YYYY-MM-DD 名称", "Milestone: YYYY-MM-DD title")
             }
             InputPurpose::RenameMilestone(_) => lang.pick("节点新名称", "New milestone title"),
+            InputPurpose::RemoveDepartment(_) => lang.pick(
+                "移除本项的单位（Tab 补全）",
+                "Department to take off (Tab completes)",
+            ),
             InputPurpose::CompleteMilestone(_) => lang.pick(
                 "完成日期（回车为今天；也可写 6/30、+0、月底）",
                 "Done on (Enter: today; or 6/30, +0, 月底)",
@@ -317,19 +360,12 @@ impl Input {
             KeyCode::Enter if !self.multiline() || alt || ctrl => {
                 return Some(Action::Submitted(self.purpose.clone(), self.text()));
             }
-            KeyCode::Tab if !self.suggestions.is_empty() => {
-                let candidates: Vec<String> = {
-                    let typed = if self.cycle.is_some() {
-                        String::new()
-                    } else {
-                        self.text()
-                    };
-                    self.suggestions
-                        .iter()
-                        .filter(|s| typed.is_empty() || s.contains(typed.as_str()))
-                        .cloned()
-                        .collect()
-                };
+            KeyCode::Tab if !self.suggestions.is_empty() || self.directory.is_some() => {
+                // Tab cycles through what the text typed before the first Tab suggests.
+                if self.cycle.is_none() {
+                    self.cycle_from = self.text();
+                }
+                let candidates = self.candidates(&self.cycle_from);
                 if candidates.is_empty() {
                     return None;
                 }

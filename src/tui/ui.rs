@@ -59,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
                 buf,
             );
         }
-        Mode::Confirm { question, .. } => {
+        Mode::Confirm { question, .. } | Mode::LeadChoice { question, .. } => {
             status_line::render(question, Tone::Hint, app.session.theme, bottom, buf)
         }
         Mode::Rules => {
@@ -107,7 +107,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
             ..bottom
         }
     };
-    if !matches!(app.mode, Mode::Confirm { .. }) {
+    if !matches!(app.mode, Mode::Confirm { .. } | Mode::LeadChoice { .. }) {
         match &app.message {
             Some((tone, text)) => status_line::render(text, *tone, app.session.theme, bottom, buf),
             None => {

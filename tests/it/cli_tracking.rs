@@ -650,3 +650,41 @@ fn an_item_past_its_period_is_red_and_show_says_why() {
     let late = db.json(["list", "--overdue", "--json"]);
     assert!(!items(&late).iter().any(|i| i["id"] == id));
 }
+
+/// Issue 18 point 6: `dept` and `assign` take a department by any of its names; a name no
+/// department has is refused unless --new-department (it was added for good before); a
+/// part several share is refused with their names.
+#[test]
+fn department_names_resolve_and_new_ones_need_a_flag() {
+    let db = Db::new();
+    let err = db.fails(["dept", "11", "--co", "某某局"]);
+    assert!(
+        err.contains("no department is called “某某局”") && err.contains("--new-department"),
+        "{err}"
+    );
+    let listed = db.ok(["departments"]);
+    assert!(!listed.contains("某某局"), "added silently");
+    db.ok(["dept", "11", "--co", "某某局", "--new-department"]);
+    assert!(db.ok(["departments"]).contains("某某局"));
+    // A part one department has: that department.
+    let out = db.ok(["dept", "11", "--co", "住房城乡建设"]);
+    assert!(out.contains("省住房城乡建设厅"), "{out}");
+    // An alias, and pinyin.
+    let out = db.ok(["dept", "11", "--lead", "发改委"]);
+    assert!(out.contains("牵头 lead: 省发展改革委"), "{out}");
+    let out = db.ok(["dept", "11", "--lead", "fagaiwei"]);
+    assert!(out.contains("牵头 lead: 省发展改革委"), "{out}");
+    // A part several share: refused, naming them.
+    let err = db.fails(["dept", "11", "--co", "省委"]);
+    assert!(err.contains("departments:"), "{err}");
+    let err = db.fails([
+        "assign",
+        "--plan",
+        "hn-czh-14",
+        "--box",
+        "2",
+        "--co",
+        "某某委员会",
+    ]);
+    assert!(err.contains("--new-department"), "{err}");
+}

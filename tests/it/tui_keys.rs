@@ -285,6 +285,12 @@ fn milestone_dates_as_people_type_them() {
     let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("→ 2026-12-31 周四"), "{screen}");
     keys(&mut app, &mut store, " 完成招标<Enter>");
+    // The save says what it did, in words (point 1).
+    let said = app.message.clone().unwrap().1;
+    assert!(
+        said.contains(&format!("#{id} 新增节点：")) && said.contains("完成招标"),
+        "{said}"
+    );
     keys(&mut app, &mut store, "m+30 开工<Enter>m6/30 竣工<Enter>");
     let mut dues: Vec<(String, NaiveDate)> = store
         .show(id, today())
@@ -661,4 +667,138 @@ fn the_mouse_clicks_tabs_rows_and_nodes_and_can_be_given_back() {
     assert!(app.message.clone().unwrap().1.contains("鼠标已关闭"));
     keys(&mut app, &mut store, "<C-o>");
     assert!(app.mouse);
+}
+
+/// Points 5 and 6: departments complete from any name or pinyin, a name that is no
+/// department's is added only when the person says so, a new lead asks about the old one;
+/// a milestone and a department link can be removed from Detail (asking first).
+#[test]
+fn departments_by_any_name_never_added_silently_and_removals_ask() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, ":12<Enter>");
+    let id = 12;
+    let departments = |store: &plantrack::store::Store| {
+        let mut links: Vec<(String, String)> = store
+            .show(id, today())
+            .unwrap()
+            .departments
+            .iter()
+            .map(|l| (l.short.clone(), format!("{:?}", l.role)))
+            .collect();
+        links.sort();
+        links
+    };
+    let before = departments(&store);
+    // Pinyin completes: fgw → 省发展改革委.
+    keys(&mut app, &mut store, "Cfgw");
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(screen.contains("省发展改革委"), "{screen}");
+    keys(&mut app, &mut store, "<Tab><Enter>");
+    assert!(departments(&store).contains(&("省发展改革委".into(), "Co".into())));
+    // A name no department has: asked, n adds nothing.
+    keys(&mut app, &mut store, "C某某局<Enter>");
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .1
+            .contains("单位目录中没有“某某局”")
+    );
+    keys(&mut app, &mut store, "n");
+    assert!(
+        store.find_department("某某局").unwrap().is_none(),
+        "added silently"
+    );
+    keys(&mut app, &mut store, "C某某局<Enter>y");
+    assert!(store.find_department("某某局").unwrap().is_some());
+    // A part several departments share is asked about, nothing saved.
+    keys(&mut app, &mut store, "C省委<Enter>");
+    assert!(
+        app.message.clone().unwrap().1.contains("对应"),
+        "{:?}",
+        app.message
+    );
+
+    // A new lead, then another: r removes the old lead, c keeps it as co-responsible.
+    keys(&mut app, &mut store, "L省财政厅<Enter>");
+    let had_lead = before.iter().any(|(_, r)| r == "Lead");
+    if had_lead {
+        keys(&mut app, &mut store, "c");
+    }
+    keys(&mut app, &mut store, "L省住房城乡建设厅<Enter>");
+    assert!(
+        matches!(app.mode, Mode::LeadChoice { .. }),
+        "{:?}",
+        app.mode
+    );
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .1
+            .contains("原牵头单位 省财政厅")
+    );
+    keys(&mut app, &mut store, "r");
+    let now = departments(&store);
+    assert!(
+        now.contains(&("省住房城乡建设厅".into(), "Lead".into())),
+        "{now:?}"
+    );
+    assert!(!now.iter().any(|(d, _)| d == "省财政厅"), "{now:?}");
+    keys(&mut app, &mut store, "L省财政厅<Enter>c");
+    let now = departments(&store);
+    assert!(now.contains(&("省财政厅".into(), "Lead".into())), "{now:?}");
+    assert!(
+        now.contains(&("省住房城乡建设厅".into(), "Co".into())),
+        "{now:?}"
+    );
+
+    // X takes a department off, after y.
+    keys(&mut app, &mut store, "X某某局<Enter>");
+    assert!(matches!(app.mode, Mode::Confirm { .. }));
+    keys(&mut app, &mut store, "y");
+    assert!(!departments(&store).iter().any(|(d, _)| d == "某某局"));
+
+    // D removes the selected milestone, after y; u brings it back.
+    store
+        .add_milestone(id, "可研批复", NaiveDate::from_ymd_opt(2027, 3, 1).unwrap())
+        .unwrap();
+    keys(&mut app, &mut store, "r");
+    let count = |store: &plantrack::store::Store| store.show(id, today()).unwrap().milestones.len();
+    let n = count(&store);
+    keys(&mut app, &mut store, "Dn");
+    assert_eq!(count(&store), n);
+    keys(&mut app, &mut store, "D");
+    assert!(app.message.clone().unwrap().1.contains("删除节点「"));
+    keys(&mut app, &mut store, "y");
+    assert_eq!(count(&store), n - 1);
+}
+
+/// Point 3: the tree folds and unfolds plans and chapters (`z`); moving skips what is
+/// folded; the rows follow the node under the cursor as before.
+#[test]
+fn the_tree_folds_plans_and_chapters() {
+    let (_dir, mut app, mut store) = open(Lang::Zh);
+    keys(&mut app, &mut store, "2<Tab>");
+    let shown = |app: &plantrack::tui::App| app.screens.items.shown_nodes(&app.data).len();
+    let all = shown(&app);
+    // The first plan: fold it; its chapters and boxes are hidden, its items still listed.
+    keys(&mut app, &mut store, "j");
+    assert_eq!(app.screens.items.tree_selected(), 1);
+    keys(&mut app, &mut store, "z");
+    let folded = shown(&app);
+    assert!(folded < all, "{folded} of {all}");
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("+湖南“十四五”"), "{screen}");
+    assert!(!screen.contains("专栏2 长株潭"), "{screen}");
+    assert_eq!(app.screens.items.visible().len(), 51);
+    // Down goes to the next plan, past the folded chapters.
+    keys(&mut app, &mut store, "j");
+    let node = app.screens.items.tree_selected();
+    assert_eq!(app.data.tree[node].depth, 1, "the next plan");
+    // Unfold again.
+    keys(&mut app, &mut store, "kz");
+    assert_eq!(shown(&app), all);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(screen.contains("-湖南“十四五”"), "{screen}");
 }

@@ -61,6 +61,36 @@ impl App {
         selected
     }
 
+    /// `D`: remove the selected milestone, asking first (undo brings it back).
+    pub(super) fn remove_milestone(&mut self) -> Effect {
+        let Some(selected) = self
+            .screens
+            .detail
+            .selected_milestone()
+            .filter(|_| self.screen == ScreenId::Detail)
+            .cloned()
+        else {
+            return Effect::None;
+        };
+        let question = match self.lang() {
+            Lang::Zh => format!(
+                "删除节点「{}」（{}）？可用 u 撤销。y/n",
+                selected.title, selected.due_on
+            ),
+            Lang::En => format!(
+                "Remove milestone “{}” ({})? u undoes it. y/n",
+                selected.title, selected.due_on
+            ),
+        };
+        self.ask_yes(
+            question,
+            Effect::Save(Save::RemoveMilestone {
+                milestone: selected.id,
+                title: selected.title,
+            }),
+        )
+    }
+
     /// `M`: ask the day the selected milestone was done (Enter alone: today).
     pub(super) fn complete_next_milestone(&mut self) -> Effect {
         let Some(next) = self.selected_open_milestone() else {
@@ -94,6 +124,7 @@ impl App {
             (AskKind::Project, Some(id)) => InputPurpose::Project(id),
             (AskKind::Lead, Some(id)) => InputPurpose::Department(id, Role::Lead),
             (AskKind::Co, Some(id)) => InputPurpose::Department(id, Role::Co),
+            (AskKind::RemoveDepartment, Some(id)) => InputPurpose::RemoveDepartment(id),
             (AskKind::Milestone, Some(id)) => InputPurpose::Milestone(id),
             (AskKind::Note, Some(id)) => InputPurpose::Note(id),
             (AskKind::Extend, Some(_)) => match self.selected_open_milestone() {
@@ -148,6 +179,15 @@ impl App {
                 .collect(),
             InputPurpose::BulkOwner(_) => self.data.owners.clone(),
             InputPurpose::Department(..) => self.data.directory.departments.clone(),
+            // The item's own departments.
+            InputPurpose::RemoveDepartment(id) => self
+                .screens
+                .detail
+                .detail
+                .as_ref()
+                .filter(|d| d.row.id == *id)
+                .map(|d| d.departments.iter().map(|l| l.short.clone()).collect())
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         if matches!(purpose, InputPurpose::Search | InputPurpose::Filter)
@@ -165,7 +205,13 @@ impl App {
                 .map(|m| format!("「{}」{}", m.title, m.due_on)),
             _ => None,
         };
+        let directory = matches!(purpose, InputPurpose::Department(..))
+            .then(|| self.data.directory.all.clone());
         let input = Input::new(purpose, &initial, suggestions);
+        let input = match directory {
+            Some(directory) => input.with_directory(directory),
+            None => input,
+        };
         let input = match subject {
             Some(subject) => input.about(subject),
             None => input,
@@ -249,12 +295,17 @@ impl App {
                 Err(e) => self.fail(e.message(lang)),
             },
             InputPurpose::Department(id, role) if !trimmed.is_empty() => {
-                Effect::Save(Save::Department {
-                    id,
-                    name: trimmed,
-                    role,
-                    stamp,
-                })
+                self.department_named(id, role, trimmed)
+            }
+            InputPurpose::RemoveDepartment(id) if !trimmed.is_empty() => {
+                let question = match lang {
+                    Lang::Zh => format!("从 #{id} 移除单位“{trimmed}”？y/n"),
+                    Lang::En => format!("Take “{trimmed}” off #{id}? y/n"),
+                };
+                self.ask_yes(
+                    question,
+                    Effect::Save(Save::RemoveDepartment { id, name: trimmed }),
+                )
             }
             InputPurpose::Milestone(id) => match parse_milestone(&trimmed, today, lang) {
                 Ok((due, title)) => Effect::Save(Save::Milestone { id, title, due }),

@@ -45,10 +45,13 @@ impl App {
                 let tree = ItemsScreen::tree_width(width);
                 let user = self.session.user.clone();
                 if x < tree {
-                    let shown = usize::from(body_height.saturating_sub(2)).max(1);
-                    let first = first_shown(self.screens.items.tree_selected(), shown);
-                    if let Some(k) = row_at(0, 0) {
-                        self.screens.items.click_node(first + k, &self.data, &user);
+                    let height = usize::from(body_height.saturating_sub(2)).max(1);
+                    let nodes = self.screens.items.shown_nodes(&self.data);
+                    let selected = self.screens.items.tree_selected();
+                    let at = nodes.iter().position(|&n| n == selected).unwrap_or(0);
+                    let first = first_shown(at, height);
+                    if let Some(&node) = row_at(0, 0).and_then(|k| nodes.get(first + k)) {
+                        self.screens.items.click_node(node, &self.data, &user);
                     }
                     return Effect::None;
                 }

@@ -40,6 +40,14 @@ pub enum Save {
         milestone: i64,
         title: String,
     },
+    RemoveMilestone {
+        milestone: i64,
+        title: String,
+    },
+    RemoveDepartment {
+        id: i64,
+        name: String,
+    },
     Note {
         id: i64,
         text: String,
@@ -82,7 +90,20 @@ impl Saved {
     }
 }
 
+/// Perform `save`; what it changed, field by field, for the message that says so
+/// ("#4 新增节点：完成可研批复", "#4 状态：进行中 → 已完成").
 pub(super) fn save(store: &mut Store, save: &Save) -> Result<Saved, StoreError> {
+    let mut saved = perform(store, save)?;
+    if saved.rows.is_empty() {
+        // The change just made is this person's latest: its rows say what it did.
+        if let Ok(Some(preview)) = store.undo_preview() {
+            saved.rows = preview.entries;
+        }
+    }
+    Ok(saved)
+}
+
+fn perform(store: &mut Store, save: &Save) -> Result<Saved, StoreError> {
     match save.clone() {
         Save::Edit { id, stamp, edit } => {
             store.edit_item(id, Some(stamp), &edit).map(|rows| Saved {
@@ -114,6 +135,12 @@ pub(super) fn save(store: &mut Store, save: &Save) -> Result<Saved, StoreError> 
         Save::RenameMilestone { milestone, title } => store
             .rename_milestone(milestone, &title)
             .map(|()| Saved::text(title)),
+        Save::RemoveMilestone { milestone, title } => store
+            .remove_milestone(milestone)
+            .map(|()| Saved::text(format!("− {title}"))),
+        Save::RemoveDepartment { id, name } => store
+            .remove_department(id, &name)
+            .map(|()| Saved::text(format!("#{id} − {name}"))),
         Save::Note { id, text: note } => store
             .add_note(id, &note)
             .map(|_| Saved::text(format!("#{id}"))),

@@ -11,7 +11,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use std::collections::{BTreeSet, HashSet};
 
 mod filter;
+pub mod fold;
 pub mod rank;
+mod tree;
 
 use filter::Criteria;
 pub use filter::ItemsFilter;
@@ -62,6 +64,8 @@ impl SortKey {
 pub struct ItemsScreen {
     /// Index into `Snapshot::tree`.
     tree_selected: usize,
+    /// Plans and chapters folded in the tree.
+    folds: fold::Folds,
     focus: Focus,
     selected: usize,
     filter: ItemsFilter,
@@ -391,6 +395,7 @@ impl ItemsScreen {
             Layout::horizontal([Constraint::Length(tree_width), Constraint::Min(40)]).areas(area);
         outline_tree::render(
             &view.data.tree,
+            &self.folds,
             self.tree_selected,
             self.focus == Focus::Tree,
             view,
@@ -442,47 +447,21 @@ fn filter_indices(len: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<usize>
     })
 }
 
-impl ItemsScreen {
-    /// A click on the tree's node `node`: its rows are shown, the tree has the focus.
-    pub fn click_node(&mut self, node: usize, data: &Snapshot, user: &str) {
-        if node < data.tree.len() {
-            self.focus = Focus::Tree;
-            self.tree_selected = node;
-            self.selected = 0;
-            self.recompute(data, user);
-        }
-    }
-
-    /// A click on the row at `index` of the table: selected; true when it already was
-    /// (a second click opens it).
-    pub fn click_row(&mut self, index: usize) -> bool {
-        if index >= self.visible.len() {
-            return false;
-        }
-        let again = self.focus == Focus::Table && self.selected == index;
-        self.focus = Focus::Table;
-        self.selected = index;
-        again
-    }
-
-    /// The tree's selected node.
-    pub fn tree_selected(&self) -> usize {
-        self.tree_selected
-    }
-
-    /// Width of the tree beside the table in an area `width` cells wide.
-    pub fn tree_width(width: u16) -> u16 {
-        if width >= 120 { 34 } else { 22 }
-    }
-}
-
 impl super::Navigate for ItemsScreen {
     /// In the table, the row; in the tree, the node (and the rows with it).
     fn move_by(&mut self, delta: isize, ctx: &super::Ctx<'_>) {
         match self.focus {
             Focus::Table => self.selected = step(self.selected, delta, self.visible.len()),
             Focus::Tree => {
-                self.tree_selected = step(self.tree_selected, delta, ctx.data.tree.len());
+                let shown = self.folds.shown(&ctx.data.tree);
+                let at = shown
+                    .iter()
+                    .position(|&n| n == self.tree_selected)
+                    .unwrap_or(0);
+                self.tree_selected = shown
+                    .get(step(at, delta, shown.len()))
+                    .copied()
+                    .unwrap_or(0);
                 self.selected = 0;
                 self.recompute(ctx.data, ctx.user);
             }

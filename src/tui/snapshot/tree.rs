@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 /// What part of the plans a tree node covers, by name: how a node is found again after a
 /// reload, or from a roll-up row.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub plan: Option<String>,
     pub chapter: Option<String>,
