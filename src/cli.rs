@@ -5,9 +5,11 @@
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
 mod ids;
+mod report;
 mod returns;
 
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+pub use report::{ReportArgs, ReportFormat};
 pub use returns::{ReturnsCollectArgs, ReturnsCommand, ReturnsExportArgs};
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
@@ -96,6 +98,8 @@ pub enum Command {
     /// Write the items (filters as in `list`) and roll-ups to an Excel, CSV, Markdown or
     /// JSON file.
     Export(ExportArgs),
+    /// The period report (月报): per department and chapter, 较上期, to .docx, .xlsx or .md.
+    Report(ReportArgs),
     /// Department returns (督查报表): a workbook per department to fill in, and collecting
     /// the filled-in workbooks back.
     #[command(subcommand)]
@@ -189,6 +193,9 @@ pub struct ListArgs {
     /// Print one JSON array of items instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -198,6 +205,9 @@ pub struct ShowArgs {
     /// Print one JSON object instead of the text.
     #[arg(long)]
     pub json: bool,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -393,6 +403,9 @@ pub struct SummaryArgs {
     pub plan: Option<String>,
     #[arg(long, value_name = "FORMAT", default_value = "table")]
     pub format: SummaryFormat,
+    /// As of the end of DATE (YYYY-MM-DD), rebuilt from the history.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -98,6 +98,7 @@ pub fn run_with_width(cli: Cli, width: Option<usize>) -> anyhow::Result<ExitCode
         Command::People(args) => commands::people::run(args, ctx, &mut out)?,
         Command::Config(args) => commands::config::run(args, ctx, &mut out)?,
         Command::Export(args) => commands::export::run(args, ctx, &mut out)?,
+        Command::Report(args) => commands::report::run(args, ctx, &mut out)?,
         Command::Returns(command) => {
             commands::returns::run(command, ctx, cli.lang.as_deref(), &mut out)?
         }

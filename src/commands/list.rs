@@ -216,12 +216,27 @@ impl Listing {
 
 pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let query = filter(&args.filter)?;
+    // As of a past day: the rows rebuilt from the history (store::as_of), then the same
+    // writers as today's.
+    let past = match super::as_of(args.as_of.as_deref())? {
+        Some(day) => Some(ctx.store.list_as_of(&query, day)?),
+        None => None,
+    };
+    let each = |each: &mut dyn FnMut(ItemRow)| -> Result<()> {
+        match &past {
+            Some(rows) => {
+                rows.iter().cloned().for_each(each);
+                Ok(())
+            }
+            None => Ok(ctx.store.list_each(&query, ctx.today, each)?),
+        }
+    };
     if args.json {
         // Written as the rows come: a 100k-item list is never gathered.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         let mut array = JsonArray::new(&mut out);
         let mut failed = None;
-        ctx.store.list_each(&query, ctx.today, &mut |row| {
+        each(&mut |row| {
             if failed.is_none() {
                 failed = array.push(&row).err();
             }
@@ -234,15 +249,6 @@ pub fn run(args: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let mut listing = Listing::new();
-    ctx.store
-        .list_each(&query, ctx.today, &mut |row| listing.push(&row))?;
-    listing.write(
-        ctx.width,
-        |each| {
-            Ok(ctx
-                .store
-                .list_each(&query, ctx.today, &mut |row| each(&row))?)
-        },
-        out,
-    )
+    each(&mut |row| listing.push(&row))?;
+    listing.write(ctx.width, |again| each(&mut |row| again(&row)), out)
 }

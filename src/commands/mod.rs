@@ -19,6 +19,7 @@ pub mod milestone;
 pub mod note;
 pub mod people;
 pub mod progress;
+pub mod report;
 pub mod returns;
 pub mod set;
 pub mod show;
@@ -250,6 +251,11 @@ pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
             safe(value)
         )
     })
+}
+
+/// The day of `--as-of`, when given.
+pub fn as_of(value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value.map(|v| parse_date("--as-of", v)).transpose()
 }
 
 /// The item ID as shown everywhere: `#12`.

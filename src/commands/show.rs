@@ -7,18 +7,33 @@ use crate::report::json::write_json;
 use crate::store::ItemDetail;
 use crate::text::width::{display_width, wrap};
 use anyhow::Result;
+use chrono::NaiveDate;
 use std::io::Write;
 
 /// Entries of the history shown (the JSON has all the store returns).
 const HISTORY_SHOWN: usize = 20;
 
 pub fn run(args: &ShowArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let detail = ctx.store.show(args.id, ctx.today)?;
+    let as_of = super::as_of(args.as_of.as_deref())?;
+    let detail = match as_of {
+        Some(day) => match ctx.store.show_as_of(args.id, day) {
+            Err(crate::store::StoreError::NotFound { .. })
+                if ctx.store.show(args.id, ctx.today).is_ok() =>
+            {
+                anyhow::bail!("{} did not exist yet on {day}", item_ref(args.id))
+            }
+            other => other?,
+        },
+        None => ctx.store.show(args.id, ctx.today)?,
+    };
     if args.json {
         write_json(&detail, out)?;
         return Ok(());
     }
-    write_detail(&detail, ctx, out)
+    if let Some(day) = as_of {
+        writeln!(out, "截至 as of:    {day}（按变更记录 from the history）")?;
+    }
+    write_detail(&detail, ctx, as_of.unwrap_or(ctx.today), out)
 }
 
 /// `text` wrapped to `width` cells after `label`, made terminal-safe first; continuation
@@ -44,7 +59,7 @@ fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-fn write_detail(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn write_detail(d: &ItemDetail, ctx: &Ctx, today: NaiveDate, out: &mut dyn Write) -> Result<()> {
     let width = ctx.width;
     let row = &d.row;
     write_wrapped(
@@ -112,11 +127,16 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         ),
         width,
     )?;
+    // The thresholds the lights were judged by: those of the day shown.
+    let thresholds = match today == ctx.today {
+        true => ctx.store.thresholds()?,
+        false => ctx.store.thresholds_as_of(today)?,
+    };
     let why = crate::track::health::explain(
         h,
         row.status,
         row.progress,
-        &ctx.store.thresholds()?,
+        &thresholds,
         crate::text::lang::Lang::Zh,
     );
     write_wrapped(out, "为什么 why:    ", &why, width)?;
@@ -178,7 +198,7 @@ fn write_detail(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "正文 text:")?;
     write_wrapped(out, "  ", &d.body, width)?;
-    write_milestones(d, ctx, out)?;
+    write_milestones(d, ctx, today, out)?;
     if !d.notes.is_empty() {
         writeln!(out, "备注 notes:")?;
         for note in &d.notes {
@@ -205,7 +225,12 @@ fn origin_label(origin: &str) -> String {
     }
 }
 
-fn write_milestones(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn write_milestones(
+    d: &ItemDetail,
+    ctx: &Ctx,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     writeln!(out, "节点 milestones:")?;
     if d.milestones.is_empty() {
         writeln!(out, "  —")?;
@@ -213,7 +238,7 @@ fn write_milestones(d: &ItemDetail, ctx: &Ctx, out: &mut dyn Write) -> Result<()
     for m in &d.milestones {
         let mut state = match m.done_on {
             Some(done) => format!("完成 done {done}"),
-            None if m.due_on < ctx.today => "逾期 overdue".to_string(),
+            None if m.due_on < today => "逾期 overdue".to_string(),
             None => "未完成 open".to_string(),
         };
         if m.original_due != m.due_on {

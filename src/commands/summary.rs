@@ -23,7 +23,10 @@ pub fn run(args: &SummaryArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         plan: args.plan.clone(),
         ..ItemQuery::default()
     };
-    let items = ctx.store.summaries(&filter, ctx.today)?;
+    let items = match super::as_of(args.as_of.as_deref())? {
+        Some(day) => ctx.store.summaries_as_of(&filter, day)?,
+        None => ctx.store.summaries(&filter, ctx.today)?,
+    };
     let by = rollup_by(args.by);
     let rows = rollup(&items, by);
     let total = total(&items);

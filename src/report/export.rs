@@ -63,6 +63,8 @@ pub enum ExportError {
     Io(#[from] io::Error),
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    #[error("cannot write the document: {0}")]
+    Docx(String),
 }
 
 /// A milestone as reports show it.

@@ -13,6 +13,7 @@ pub mod json;
 pub mod listing;
 pub mod mapping;
 pub mod markdown;
+pub mod period;
 pub mod returns;
 pub mod summary;
 pub mod table;

@@ -246,6 +246,21 @@ impl Store {
         })
     }
 
+    /// Changes (imports excepted) made from the start of `day` on (UTC, as stored), newest
+    /// first, at most `limit` rows.
+    pub fn changes_since(&self, day: chrono::NaiveDate, limit: usize) -> Result<Vec<HistoryEntry>> {
+        self.read(|conn| {
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows = conn
+                .prepare_cached(&format!(
+                    "{HISTORY_SELECT} WHERE c.at >= ?1 AND c.action != 'import' ORDER BY h.id DESC LIMIT ?2"
+                ))?
+                .query_map(params![day.format("%Y-%m-%d").to_string(), limit], entry)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
     /// Recent changes by people other than this user, newest first.
     pub fn recent_by_others(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
         self.read(|conn| {

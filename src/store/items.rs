@@ -8,15 +8,17 @@
 mod edit;
 mod row;
 mod select;
+mod show;
 
 pub(super) use edit::set_field;
 
 use super::Store;
-use super::departments::{Link, links_of};
+use super::as_of::Rewind;
+use super::departments::Link;
 use super::error::{Result, StoreError};
 use super::history::HistoryEntry;
-use super::milestones::{Milestone, milestones_of};
-use super::notes::{Note, notes_of};
+use super::milestones::Milestone;
+use super::notes::Note;
 use super::queries::optional;
 use crate::plan::Role;
 use crate::track::filter::{Facts, Filter};
@@ -29,6 +31,7 @@ use chrono::NaiveDate;
 use row::BaseRow;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The newest change id of a snapshot: what an edit was made against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -216,6 +219,86 @@ pub(super) fn current_stamp(conn: &Connection) -> Result<Stamp> {
     )?))
 }
 
+/// Lead and co-responsible departments (short names) of one item.
+type LeadAndCo = (Option<String>, Vec<String>);
+
+/// Lead and co departments (short names) of every item.
+fn all_links(conn: &Connection) -> Result<HashMap<i64, LeadAndCo>> {
+    let mut links: HashMap<i64, LeadAndCo> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.item_id, l.role, d.short FROM item_department l JOIN department d ON d.id = l.department_id
+         ORDER BY l.item_id, l.position",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (item, role, name) = row?;
+        add_link(links.entry(item).or_default(), role == "lead", name);
+    }
+    Ok(links)
+}
+
+/// One more department of an item, in link order: the first lead is the lead.
+fn add_link(entry: &mut LeadAndCo, lead: bool, name: String) {
+    if lead && entry.0.is_none() {
+        entry.0 = Some(name);
+    } else {
+        entry.1.push(name);
+    }
+}
+
+/// The milestone facts of every item.
+type FactsPerItem = HashMap<i64, Vec<MilestoneFacts>>;
+
+/// Links and milestone facts per item: as they are now, or as they were then.
+fn links_and_facts(
+    conn: &Connection,
+    rewind: Option<&Rewind>,
+) -> Result<(HashMap<i64, LeadAndCo>, FactsPerItem)> {
+    let Some(rewind) = rewind else {
+        return Ok((all_links(conn)?, all_milestone_facts(conn)?));
+    };
+    let mut links: HashMap<i64, LeadAndCo> = HashMap::new();
+    for (item, list) in rewind.links(conn, None)? {
+        let entry = links.entry(item).or_default();
+        for link in list {
+            add_link(entry, link.role == Role::Lead, link.short);
+        }
+    }
+    let facts = rewind
+        .milestones(conn, None)?
+        .into_iter()
+        .map(|(item, list)| (item, list.iter().map(Milestone::facts).collect()))
+        .collect();
+    Ok((links, facts))
+}
+
+/// Due and done dates of the live milestones of every item.
+fn all_milestone_facts(conn: &Connection) -> Result<HashMap<i64, Vec<MilestoneFacts>>> {
+    let mut facts: HashMap<i64, Vec<MilestoneFacts>> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT item_id, due_on, done_on FROM milestone WHERE removed = 0")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>("item_id")?,
+            MilestoneFacts {
+                due: r.get("due_on")?,
+                done: r.get("done_on")?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (item, milestone) = row?;
+        facts.entry(item).or_default().push(milestone);
+    }
+    Ok(facts)
+}
+
 impl Store {
     /// Items matching `query`, in plan order, with pace and light as of `today`: chosen
     /// on the compact scan, full rows read for those only (`select.rs`).
@@ -225,65 +308,98 @@ impl Store {
         Ok(rows)
     }
 
-    /// The item `id` with everything about it.
-    pub fn show(&self, id: i64, today: NaiveDate) -> Result<ItemDetail> {
-        let thresholds = self.thresholds()?;
-        let history = self.history(Some(id), 200)?;
-        self.read(|conn| {
-            let stamp = current_stamp(conn)?;
-            let base = optional(
-                conn.prepare_cached(&format!("{} WHERE i.id = ?1", row::select()))?
-                    .query_row([id], row::base_row),
-            )?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "item",
-                id: id.to_string(),
-            })?;
-            let BaseRow { mut row, period } = base;
-            let departments = links_of(conn, id)?;
-            row.lead = departments
-                .iter()
-                .find(|l| l.role == Role::Lead)
-                .map(|l| l.short.clone());
-            row.co = departments
-                .iter()
-                .filter(|l| l.role == Role::Co)
-                .map(|l| l.short.clone())
-                .collect();
-            let milestones = milestones_of(conn, id)?;
-            let facts: Vec<MilestoneFacts> = milestones
-                .iter()
-                .map(|m| MilestoneFacts {
-                    due: m.due_on,
-                    done: m.done_on,
+    /// Items matching `filter` as they stood at the end of `day` (see `as_of`), judged at
+    /// that day.
+    pub fn list_as_of(&self, query: &ItemQuery, day: NaiveDate) -> Result<Vec<ItemRow>> {
+        self.list_with(query, day, true)
+    }
+
+    fn list_with(&self, query: &ItemQuery, today: NaiveDate, then: bool) -> Result<Vec<ItemRow>> {
+        let filter = query;
+        let text_hits = match filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            Some(text) => Some(self.search_ids(text)?),
+            None => None,
+        };
+        // Departments resolve by the rule the workbench uses too (any name, part of one,
+        // pinyin); one that matches nothing is said, not an empty list.
+        let directory = match &query.filter.department {
+            Some(name) => {
+                let directory = self.directory()?;
+                if directory.matching(name).is_empty() {
+                    return Err(StoreError::NotFound {
+                        what: "department",
+                        id: name.clone(),
+                    });
+                }
+                Some(directory)
+            }
+            None => None,
+        };
+        let resolved = query.filter.resolve(
+            |typed| {
+                directory.as_ref().map_or_else(Vec::new, |d| {
+                    d.matching(typed)
+                        .into_iter()
+                        .map(|e| e.short.clone())
+                        .collect()
                 })
-                .collect();
-            row.health = assess(
-                &ItemFacts {
-                    status: row.status,
-                    progress: row.progress,
-                    period,
-                    milestones: facts,
-                },
-                today,
-                &thresholds,
-            );
-            let extra = row::detail(conn, id)?;
-            let glossary =
-                glossary_in(conn, extra.plan_id, &format!("{}{}", row.title, extra.body))?;
-            Ok(ItemDetail {
-                row,
-                body: extra.body,
-                start_on: extra.start_on,
-                due_on: extra.due_on,
-                period,
-                departments,
-                milestones,
-                notes: notes_of(conn, id)?,
-                history: history.clone(),
-                glossary,
-                stamp,
-            })
+            },
+            |name| Some(name.to_string()),
+            self.user(),
+        );
+        self.read(|conn| {
+            let rewind = then.then(|| Rewind::read(conn, today)).transpose()?;
+            let thresholds = match &rewind {
+                Some(rewind) => rewind.thresholds(super::settings(conn)?),
+                None => self.thresholds()?,
+            };
+            let (links, facts) = links_and_facts(conn, rewind.as_ref())?;
+            let mut stmt =
+                conn.prepare_cached(&format!("{} ORDER BY p.id, i.position", row::select()))?;
+            let rows = stmt.query_map([], row::base_row)?;
+            let mut out = Vec::new();
+            for base in rows {
+                let BaseRow {
+                    mut row,
+                    mut period,
+                    plan,
+                } = base?;
+                if let Some(rewind) = &rewind {
+                    if !rewind.item_existed(row.id) {
+                        continue;
+                    }
+                    period = rewind.item_row(&mut row, period, plan);
+                }
+                if let Some(hits) = &text_hits
+                    && !hits.contains(&row.id)
+                {
+                    continue;
+                }
+                if let Some((lead, co)) = links.get(&row.id) {
+                    row.lead = lead.clone();
+                    row.co = co.clone();
+                }
+                let milestones = facts.get(&row.id).cloned().unwrap_or_default();
+                row.health = assess(
+                    &ItemFacts {
+                        status: row.status,
+                        progress: row.progress,
+                        period,
+                        milestones,
+                    },
+                    today,
+                    &thresholds,
+                );
+                if in_scope(&row, filter) && resolved.keeps(&row) {
+                    out.push(row);
+                }
+            }
+            Ok(out)
         })
     }
 
@@ -304,6 +420,15 @@ impl Store {
         Ok(items)
     }
 
+    /// The roll-up input for the items matching `query` as they stood at the end of `day`.
+    pub fn summaries_as_of(&self, filter: &ItemQuery, day: NaiveDate) -> Result<Vec<ItemSummary>> {
+        Ok(self
+            .list_as_of(filter, day)?
+            .into_iter()
+            .map(ItemRow::into_summary)
+            .collect())
+    }
+
     /// The newest change id now: the stamp of a snapshot read at this moment.
     pub fn stamp(&self) -> Result<Stamp> {
         self.read(current_stamp)
@@ -321,21 +446,18 @@ impl Store {
     }
 }
 
-fn glossary_in(conn: &Connection, plan: i64, text: &str) -> Result<Vec<(String, String)>> {
-    let entries = conn
-        .prepare_cached("SELECT term, definition FROM glossary WHERE plan_id = ?1 ORDER BY number")?
-        .query_map([plan], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(entries
-        .into_iter()
-        .filter(|(term, _)| {
-            let bare: String = term
-                .chars()
-                .filter(|c| !matches!(c, '“' | '”' | '"'))
-                .collect();
-            text.contains(term.as_str()) || (!bare.is_empty() && text.contains(&bare))
-        })
-        .collect())
+/// Whether a row is in the query's scope (the filter is checked apart).
+fn in_scope(row: &ItemRow, query: &ItemQuery) -> bool {
+    let contains = |value: &Option<String>, part: &Option<String>| match part {
+        Some(part) => value.as_deref().is_some_and(|v| v.contains(part.as_str())),
+        None => true,
+    };
+    query.ids.as_ref().is_none_or(|ids| ids.contains(&row.id))
+        && (query.include_removed || row.in_plan)
+        && query
+            .plan
+            .as_ref()
+            .is_none_or(|p| row.plan_key == *p || row.plan.contains(p.as_str()))
+        && contains(&row.chapter, &query.chapter)
+        && query.box_number.is_none_or(|b| row.box_number == Some(b))
 }

@@ -36,6 +36,16 @@ pub struct Milestone {
     pub extensions: Vec<Extension>,
 }
 
+impl Milestone {
+    /// What the health rules need of it.
+    pub fn facts(&self) -> crate::track::health::MilestoneFacts {
+        crate::track::health::MilestoneFacts {
+            due: self.due_on,
+            done: self.done_on,
+        }
+    }
+}
+
 fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }

@@ -10,6 +10,7 @@
 //!   change records who and when (see `history`).
 
 mod access;
+mod as_of;
 mod backup;
 mod bulk;
 mod columns;
@@ -298,30 +299,9 @@ impl Store {
 
     /// Pace and light thresholds of this database (settings table, defaults otherwise).
     pub fn thresholds(&self) -> Result<Thresholds> {
-        let mut thresholds = Thresholds::default();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key, value FROM setting")
-            .map_err(|e| sqlite_error(&self.path, e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(|e| sqlite_error(&self.path, e))?;
-        for row in rows {
-            let (key, value) = row.map_err(|e| sqlite_error(&self.path, e))?;
-            match key.as_str() {
-                "pace_tolerance" => {
-                    thresholds.pace_tolerance = value.parse().unwrap_or(thresholds.pace_tolerance)
-                }
-                "yellow_lag" => {
-                    thresholds.yellow_lag = value.parse().unwrap_or(thresholds.yellow_lag)
-                }
-                "due_soon_days" => {
-                    thresholds.due_soon_days = value.parse().unwrap_or(thresholds.due_soon_days)
-                }
-                _ => {}
-            }
-        }
-        Ok(thresholds)
+        settings(&self.conn)
+            .map(thresholds_of)
+            .map_err(|e| sqlite_error(&self.path, e))
     }
 
     /// Set one threshold: pace_tolerance and yellow_lag in points (0–100), due_soon_days
@@ -354,6 +334,31 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// The stored settings, (key, value).
+fn settings(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    conn.prepare_cached("SELECT key, value FROM setting")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect()
+}
+
+/// The thresholds the settings give (defaults for what is missing or unreadable).
+fn thresholds_of(settings: impl IntoIterator<Item = (String, String)>) -> Thresholds {
+    let mut thresholds = Thresholds::default();
+    for (key, value) in settings {
+        match key.as_str() {
+            "pace_tolerance" => {
+                thresholds.pace_tolerance = value.parse().unwrap_or(thresholds.pace_tolerance)
+            }
+            "yellow_lag" => thresholds.yellow_lag = value.parse().unwrap_or(thresholds.yellow_lag),
+            "due_soon_days" => {
+                thresholds.due_soon_days = value.parse().unwrap_or(thresholds.due_soon_days)
+            }
+            _ => {}
+        }
+    }
+    thresholds
 }
 
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -10,6 +10,7 @@
 //! - `indicator`: whether an indicator is on track.
 //! - `limits`: how long typed values may be, and what a date is.
 //! - `dates`: dates as people type them (6/30, +30, 月底, 下月底, 年底).
+//! - `period`: period reports (月报): what moved in a period, 较上期.
 //! - `project`: a 重大项目's stage and investment, 完成率.
 //! - `people`: who a login is (wangmin → 王敏) and their department.
 
@@ -22,6 +23,7 @@ pub mod identity;
 pub mod indicator;
 pub mod limits;
 pub mod people;
+pub mod period;
 pub mod project;
 pub mod rollup;
 pub mod status;

@@ -145,6 +145,18 @@ pub enum Action {
     /// A file was written: what to tell the user.
     Exported(String),
     OthersChanged,
+    /// Show the 变化 screen: changes since the date (`None`: the date shown last, else the
+    /// first of this month).
+    OpenChanges(Option<chrono::NaiveDate>),
+    /// Move the 变化 screen's date by months.
+    ShiftChanges(i32),
+    /// The changes since the date, read, with the short names of departments by id (what a
+    /// link change is about).
+    ChangesLoaded(
+        chrono::NaiveDate,
+        Vec<crate::store::HistoryEntry>,
+        std::collections::HashMap<i64, String>,
+    ),
 }
 
 /// Input lines the user can open from a screen (the item they apply to is resolved by

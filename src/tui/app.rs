@@ -2,6 +2,7 @@
 //! records the terminal size and the time of the last input, `event.rs`). `update` never
 //! touches the store: it returns an `Effect` for the loop to perform.
 
+mod changes;
 mod departments;
 mod edit;
 mod leave;
@@ -17,6 +18,7 @@ use super::mode::Mode;
 use super::screens::by_chapter::ByChapterScreen;
 use super::screens::by_department::ByDepartmentScreen;
 use super::screens::by_owner::ByOwnerScreen;
+use super::screens::changes::ChangesScreen;
 use super::screens::indicators::IndicatorsScreen;
 use super::screens::item_detail::DetailScreen;
 use super::screens::items::ItemsScreen;
@@ -54,6 +56,7 @@ pub struct Screens {
     pub by_department: ByDepartmentScreen,
     pub by_owner: ByOwnerScreen,
     pub indicators: IndicatorsScreen,
+    pub changes: ChangesScreen,
 }
 
 impl Screens {
@@ -67,6 +70,7 @@ impl Screens {
             ScreenId::ByDepartment => &mut self.by_department,
             ScreenId::ByOwner => &mut self.by_owner,
             ScreenId::Indicators => &mut self.indicators,
+            ScreenId::Changes => &mut self.changes,
         }
     }
 }
@@ -182,6 +186,7 @@ impl App {
                 | Action::Hint(_)
                 | Action::Resize
                 | Action::OthersChanged
+                | Action::ChangesLoaded(..)
         );
         if !background && matches!(self.mode, Mode::Confirm { .. }) {
             return self.update_confirm(action);
@@ -298,6 +303,12 @@ impl App {
             Action::UndoPreview(redo, preview) => self.undo_preview(redo, preview.map(|p| *p)),
             Action::Reverted(redo, summary) => self.reverted(redo, *summary),
             Action::Reload => Effect::Reload,
+            Action::OpenChanges(since) => self.open_changes(since),
+            Action::ShiftChanges(months) => self.shift_changes(months),
+            Action::ChangesLoaded(since, entries, departments) => {
+                self.screens.changes.loaded(since, entries, departments);
+                Effect::None
+            }
             Action::ConfirmYes | Action::ConfirmNo => Effect::None,
             Action::Submitted(purpose, text) => {
                 self.mode = Mode::Normal;
@@ -427,12 +438,18 @@ impl App {
         Effect::None
     }
 
-    /// Keep the cursors in range and the open detail current.
+    /// Keep the cursors in range and the open detail (and 变化 screen) current.
     fn after_new_data(&mut self) -> Effect {
         self.clamp_selections();
-        match self.screens.detail.detail.as_ref() {
+        let detail = match self.screens.detail.detail.as_ref() {
             Some(d) => Effect::LoadDetail(d.row.id),
             None => Effect::None,
+        };
+        match (self.screen, self.screens.changes.since) {
+            (ScreenId::Changes, Some(since)) => {
+                Effect::Many(vec![detail, Effect::LoadChanges(since)])
+            }
+            _ => detail,
         }
     }
 

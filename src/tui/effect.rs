@@ -42,6 +42,8 @@ pub enum Effect {
         what: super::action::ExportWhat,
         path: std::path::PathBuf,
     },
+    /// Read the changes made since the date (the 变化 screen).
+    LoadChanges(NaiveDate),
     /// Several effects in order.
     Many(Vec<Effect>),
 }
@@ -230,6 +232,22 @@ pub fn perform(effect: Effect, store: &mut Store, session: &super::Session) -> V
                 crate::text::sanitize::term_safe(&message).into_owned(),
             )],
         },
+        Effect::LoadChanges(since) => {
+            let read = store
+                .changes_since(since, super::screens::changes::LIMIT)
+                .and_then(|entries| Ok((entries, store.departments()?)));
+            match read {
+                Ok((mut entries, departments)) => {
+                    entries.iter_mut().for_each(display::history);
+                    let names = departments
+                        .into_iter()
+                        .map(|d| (d.id, for_display(&d.short).into_owned()))
+                        .collect();
+                    vec![Action::ChangesLoaded(since, entries, names)]
+                }
+                Err(e) => vec![failed(e, session.lang)],
+            }
+        }
         Effect::Many(effects) => effects
             .into_iter()
             .flat_map(|e| perform(e, store, session))

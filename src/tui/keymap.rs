@@ -440,6 +440,22 @@ static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             Action::Ask(AskKind::Indicator),
             L("录入指标值", "record a value"),
         ),
+        bind(
+            Screen(ScreenId::Overview),
+            vec![ch('c')],
+            Action::OpenChanges(None),
+            L(
+                "变化：本月以来谁改了什么",
+                "changes: who changed what this month",
+            ),
+        ),
+        bind(
+            Screen(ScreenId::Changes),
+            vec![ch('['), ch(']')],
+            Action::ShiftChanges(-1),
+            L("起始日期前移 / 后移一个月", "start a month earlier / later"),
+        )
+        .hinted(L("换月", "month")),
     ];
     for screen in ScreenId::ALL {
         let digit = char::from(b'1' + screen.index() as u8);
@@ -482,6 +498,7 @@ pub fn lookup(screen: ScreenId, event: KeyEvent) -> Option<Action> {
         })
         .map(|b| match (&b.action, event.code) {
             (Action::ProgressStep(_), KeyCode::Char('-')) => Action::ProgressStep(-10),
+            (Action::ShiftChanges(_), KeyCode::Char(']')) => Action::ShiftChanges(1),
             (action, _) => action.clone(),
         })
 }

@@ -36,6 +36,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         ScreenId::ByDepartment => screens.by_department.render(&view, body, buf),
         ScreenId::Indicators => screens.indicators.render(&view, body, buf),
         ScreenId::ByOwner => screens.by_owner.render(&view, body, buf),
+        ScreenId::Changes => screens.changes.render(&view, body, buf),
     }
     match &app.mode {
         Mode::Help => help::render(

@@ -76,6 +76,8 @@ pub(super) fn select() -> &'static str {
 pub(super) struct BaseRow {
     pub row: ItemRow,
     pub period: Period,
+    /// The plan's years, which an item's period falls back on.
+    pub plan: Period,
 }
 
 fn year_bound(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -86,10 +88,11 @@ fn year_bound(year: i32, month: u32, day: u32) -> NaiveDate {
 pub(super) fn base_row(r: &Row<'_>) -> rusqlite::Result<BaseRow> {
     let start_on: Option<NaiveDate> = r.get(START_ON)?;
     let due_on: Option<NaiveDate> = r.get(DUE_ON)?;
-    let period = Period {
-        start: start_on.unwrap_or_else(|| year_bound(r.get(PERIOD_START).unwrap_or(2000), 1, 1)),
-        end: due_on.unwrap_or_else(|| year_bound(r.get(PERIOD_END).unwrap_or(2000), 12, 31)),
+    let plan = Period {
+        start: year_bound(r.get(PERIOD_START).unwrap_or(2000), 1, 1),
+        end: year_bound(r.get(PERIOD_END).unwrap_or(2000), 12, 31),
     };
+    let period = Period::for_item(start_on, due_on, plan);
     Ok(BaseRow {
         row: ItemRow {
             id: r.get(ID)?,
@@ -118,6 +121,7 @@ pub(super) fn base_row(r: &Row<'_>) -> rusqlite::Result<BaseRow> {
             ),
         },
         period,
+        plan,
     })
 }
 

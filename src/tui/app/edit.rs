@@ -475,8 +475,12 @@ impl App {
                 Effect::None
             }
             "mine" => self.submitted(InputPurpose::Filter, "mine".into()),
+            "changes" | "变化" => self.open_changes(None),
+            other if other.starts_with("changes ") || other.starts_with("变化 ") => {
+                self.changes_command(other)
+            }
             other => self.fail(format!(
-                "{}: {other} (12 #12, quit, reload, undo, clear, mine, lang zh|en)",
+                "{}: {other} (12 #12, quit, reload, undo, clear, mine, changes [DATE], lang zh|en)",
                 self.lang().pick("未知命令", "unknown command")
             )),
         }
@@ -511,6 +515,7 @@ impl App {
             ScreenId::ByDepartment => ExportWhat::Rollup(RollupBy::LeadDepartment),
             ScreenId::ByOwner => ExportWhat::Rollup(RollupBy::Owner),
             ScreenId::Indicators => ExportWhat::Indicators,
+            ScreenId::Changes => ExportWhat::Items(self.screens.changes.item_ids()),
         }
     }
 

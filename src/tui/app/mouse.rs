@@ -94,7 +94,7 @@ impl App {
                     None => Effect::None,
                 }
             }
-            ScreenId::Detail | ScreenId::Indicators => Effect::None,
+            ScreenId::Detail | ScreenId::Indicators | ScreenId::Changes => Effect::None,
         }
     }
 }

@@ -75,6 +75,7 @@ impl App {
                     .drill(&self.data, &user, (None, None), filter);
                 self.go(ScreenId::Items)
             }
+            ScreenId::Changes => self.open_changed_item(),
             _ => Effect::None,
         }
     }

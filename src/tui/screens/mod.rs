@@ -4,6 +4,7 @@
 pub mod by_chapter;
 pub mod by_department;
 pub mod by_owner;
+pub mod changes;
 pub mod indicators;
 pub mod item_detail;
 pub mod items;
@@ -55,6 +56,8 @@ pub enum ScreenId {
     ByDepartment,
     Indicators,
     ByOwner,
+    /// What changed since a date (opened with `c` on the overview, not a numbered tab).
+    Changes,
 }
 
 impl ScreenId {
@@ -78,6 +81,7 @@ impl ScreenId {
             ScreenId::ByDepartment => labels::BY_DEPARTMENT,
             ScreenId::Indicators => labels::INDICATORS,
             ScreenId::ByOwner => L("按负责人", "By owner"),
+            ScreenId::Changes => changes::TITLE,
         }
     }
 

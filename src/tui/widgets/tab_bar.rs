@@ -1,4 +1,5 @@
-//! The tab bar: screens by number key, and who and when.
+//! The tab bar: screens by number key (and the open screen that has none), and who and
+//! when.
 
 use super::super::labels::{self, Lang};
 use super::super::screens::ScreenId;
@@ -67,6 +68,15 @@ pub fn render(
             theme.dim()
         };
         spans.push(Span::styled(text, style));
+    }
+    // A screen without a number (变化) shows as a tab of its own while it is open.
+    // (Only where it fits: the block's title names the screen too.)
+    if !ScreenId::ALL.contains(&current) {
+        let text = format!(" {} ", current.label().get(lang));
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        if used + crate::text::width::display_width(&text) <= usize::from(area.width) {
+            spans.push(Span::styled(text, theme.selected()));
+        }
     }
     let line = Line::from(spans);
     let used = line.width() as u16;

@@ -123,6 +123,22 @@ impl Db {
         err
     }
 
+    /// Run as if on `day` (changes are stamped on that day), expect exit 0; return stdout.
+    pub fn on(&self, day: &str, args: &[&str]) -> String {
+        let out = self
+            .command(args)
+            .env("PLANTRACK_TODAY", day)
+            .output()
+            .expect("run plantrack");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "plantrack {args:?} on {day}: {}",
+            stderr(&out)
+        );
+        String::from_utf8(out.stdout).expect("stdout is UTF-8")
+    }
+
     pub fn show(&self, id: i64) -> Value {
         self.json(["show".to_string(), id.to_string(), "--json".into()])
     }
