@@ -4,11 +4,17 @@
 //! text and checked in `commands/`, which names the flag in its message; only the shape of
 //! IDs (`12` or `#12`) and fixed keyword sets are checked here.
 
+mod backup;
+mod export;
 mod ids;
+mod people;
 mod report;
 mod returns;
 
+pub use backup::{BackupArgs, DumpArgs, LoadArgs};
+pub use export::{ExportArgs, ExportFormat};
 pub use ids::{parse_indicator_id, parse_item_id, parse_milestone_id};
+pub use people::{PeopleArgs, PeopleCommand};
 pub use report::{ReportArgs, ReportFormat};
 pub use returns::{ReturnsCollectArgs, ReturnsCommand, ReturnsExportArgs};
 
@@ -471,61 +477,6 @@ pub struct ConfigArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Excel workbook: items, one sheet per roll-up, notes (opens in Excel and WPS).
-    Xlsx,
-    /// The item list, UTF-8 with BOM, RFC 4180.
-    Csv,
-    /// A brief to paste into a report: per plan and chapter, what is late.
-    #[value(alias = "markdown")]
-    Md,
-    /// Items and roll-ups for scripts.
-    Json,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ExportArgs {
-    /// xlsx|csv|md|json (default: from the extension of the output file).
-    #[arg(long, value_name = "FORMAT")]
-    pub format: Option<ExportFormat>,
-    /// Output file (replaced if it exists); `-` writes csv, md or json to stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: PathBuf,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct BackupArgs {
-    /// The copy to write (a new SQLite file).
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// Replace FILE if it exists.
-    #[arg(long)]
-    pub force: bool,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct DumpArgs {
-    /// Write to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct LoadArgs {
-    /// A file written by `plantrack dump` (`-` reads stdin).
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// Replace tracking data this database already has.
-    #[arg(long)]
-    pub replace: bool,
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -536,27 +487,4 @@ mod tests {
     fn grammar_is_consistent() {
         Cli::command().debug_assert();
     }
-}
-
-#[derive(Debug, clap::Args)]
-pub struct PeopleArgs {
-    #[command(subcommand)]
-    pub command: Option<PeopleCommand>,
-    /// Print one JSON document instead of the table.
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PeopleCommand {
-    /// Say who LOGIN is: their name (as owners are written) and department.
-    Set {
-        login: String,
-        name: String,
-        /// Their department, by any of its names.
-        #[arg(long, value_name = "DEPT")]
-        dept: Option<String>,
-    },
-    /// Forget who LOGIN is.
-    Remove { login: String },
 }

@@ -3,6 +3,7 @@
 //! touches the store: it returns an `Effect` for the loop to perform.
 
 mod changes;
+mod command;
 mod departments;
 mod edit;
 mod leave;

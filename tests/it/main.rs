@@ -66,4 +66,5 @@ mod tui_changes;
 mod tui_keys;
 mod tui_paste;
 mod tui_project;
+mod tui_reach;
 mod tui_screens;
