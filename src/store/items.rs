@@ -316,30 +316,7 @@ impl Store {
 
     fn list_with(&self, query: &ItemQuery, today: NaiveDate, then: bool) -> Result<Vec<ItemRow>> {
         let filter = query;
-        let text_hits = match filter
-            .text
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            Some(text) => Some(self.search_ids(text)?),
-            None => None,
-        };
-        // Departments resolve by the rule the workbench uses too (any name, part of one,
-        // pinyin); one that matches nothing is said, not an empty list.
-        let directory = match &query.filter.department {
-            Some(name) => {
-                let directory = self.directory()?;
-                if directory.matching(name).is_empty() {
-                    return Err(StoreError::NotFound {
-                        what: "department",
-                        id: name.clone(),
-                    });
-                }
-                Some(directory)
-            }
-            None => None,
-        };
+        let (text_hits, directory) = self.query_inputs(query)?;
         let resolved = query.filter.resolve(
             |typed| {
                 directory.as_ref().map_or_else(Vec::new, |d| {

@@ -10,19 +10,7 @@ use crate::support::tui as tui_support;
 use chrono::NaiveDate;
 use plantrack::track::{Light, Status};
 use plantrack::tui::{Lang, Mode, ScreenId};
-use tui_support::{app, keys, render, screen_text, today};
-
-fn open(
-    lang: Lang,
-) -> (
-    tempfile::TempDir,
-    plantrack::tui::App,
-    plantrack::store::Store,
-) {
-    let dir = tempfile::tempdir().unwrap();
-    let (app, store) = app(&dir.path().join("p.db"), "alice", lang);
-    (dir, app, store)
-}
+use tui_support::{fresh as open, keys, render, screen_text, today};
 
 #[test]
 fn esc_never_quits_q_quits_from_the_overview_only() {

@@ -9,19 +9,7 @@ use crate::support::tui as tui_support;
 use chrono::NaiveDate;
 use plantrack::track::Light;
 use plantrack::tui::{Lang, Mode, ScreenId};
-use tui_support::{app, keys, render, screen_text, today};
-
-fn open(
-    lang: Lang,
-) -> (
-    tempfile::TempDir,
-    plantrack::tui::App,
-    plantrack::store::Store,
-) {
-    let dir = tempfile::tempdir().unwrap();
-    let (app, store) = app(&dir.path().join("p.db"), "alice", lang);
-    (dir, app, store)
-}
+use tui_support::{fresh as open, keys, render, screen_text, today};
 
 /// Point 14: 按负责人 (7) lists owners like 按单位 lists departments; Enter opens the
 /// owner's items; `s` orders a roll-up by red, overdue or count.

@@ -137,12 +137,13 @@ pub(super) struct Hit {
 impl Store {
     /// The items `query` selects, in plan order, each made by `make` from its scanned
     /// row while the row is lent (with the names rows refer to).
-    pub(super) fn select<T: Send>(
+    /// What a query needs read before its rows: the search's hits, and the directory when
+    /// it names a department (the rule the workbench uses too: any name, part of one,
+    /// pinyin); a department that matches nothing is said, not an empty list.
+    pub(super) fn query_inputs(
         &self,
         query: &ItemQuery,
-        today: NaiveDate,
-        make: impl Fn(&RowView<'_>, &Names) -> T + Sync,
-    ) -> Result<(Vec<T>, Names)> {
+    ) -> Result<(Option<HashSet<i64>>, Option<crate::directory::Directory>)> {
         let text_hits = match query
             .text
             .as_deref()
@@ -152,8 +153,6 @@ impl Store {
             Some(text) => Some(self.search_ids(text)?),
             None => None,
         };
-        // Departments resolve by the rule the workbench uses too (any name, part of one,
-        // pinyin); one that matches nothing is said, not an empty list.
         let directory = match &query.filter.department {
             Some(name) => {
                 let directory = self.directory()?;
@@ -167,6 +166,16 @@ impl Store {
             }
             None => None,
         };
+        Ok((text_hits, directory))
+    }
+
+    pub(super) fn select<T: Send>(
+        &self,
+        query: &ItemQuery,
+        today: NaiveDate,
+        make: impl Fn(&RowView<'_>, &Names) -> T + Sync,
+    ) -> Result<(Vec<T>, Names)> {
+        let (text_hits, directory) = self.query_inputs(query)?;
         let names = Names::of(self.outline()?);
         let scope = Scope {
             query,

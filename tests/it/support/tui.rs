@@ -45,6 +45,13 @@ pub fn app(path: &Path, user: &str, lang: Lang) -> (App, Store) {
     (app, store)
 }
 
+/// A seeded database in a temporary directory of its own, and an app on it as alice.
+pub fn fresh(lang: Lang) -> (tempfile::TempDir, App, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, store) = app(&dir.path().join("p.db"), "alice", lang);
+    (dir, app, store)
+}
+
 /// Send keys written like "jj/czt<Enter>": `<Name>` for special keys (Enter, Esc, Tab,
 /// Down, Up, Space, C-s for Ctrl-S, C-c, C-u, BS for backspace), any other character as itself.
 pub fn keys(app: &mut App, store: &mut Store, spec: &str) {
