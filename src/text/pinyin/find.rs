@@ -52,8 +52,16 @@ pub fn find(title: &str, query: &str) -> Option<Found> {
         })
         .collect();
     let mut best: Option<Found> = None;
+    let mut memo = HashMap::new();
     for start in 0..readings.len() {
-        let mut memo = HashMap::new();
+        // Only a character with a reading that starts with the first letter starts a match.
+        let starts = readings[start]
+            .as_ref()
+            .is_some_and(|r| r.iter().any(|r| r.as_bytes().first() == letters.first()));
+        if !starts {
+            continue;
+        }
+        // Spelling from a character on does not depend on where the run began: one memo.
         if let Some((len, whole)) = spell(&readings, &letters, start, 0, &mut memo)
             && best.is_none_or(|b| whole > b.whole)
         {

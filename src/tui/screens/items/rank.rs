@@ -3,15 +3,23 @@
 //! matched text the most rows share — a recurring term such as 长株潭 rather than the
 //! chance initials of 财政体(制) —, then a match at the start of the title or after
 //! punctuation, then the earliest match, then plan order. Rows found only in their body
-//! come last. Only the rows found are ranked.
+//! come last. Only the rows found are ranked, and only up to [`RANKED`] of them: a query
+//! that keeps more (two letters over 100k titles) is still being typed, and keeps plan order
+//! so each keystroke stays within its budget (BENCHMARKS.md).
 
 use super::super::super::snapshot::Item;
 use crate::text::pinyin::{Found, find};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+/// Most rows a search ranks.
+pub const RANKED: usize = 1_000;
+
 /// Reorder `visible` (indices into `items`, in plan order) by how well `query` matches.
 pub(super) fn rank(visible: &mut [usize], items: &[Item], query: &str) {
+    if visible.len() > RANKED {
+        return;
+    }
     let found: HashMap<usize, (Found, String)> = visible
         .iter()
         .filter_map(|&i| {
