@@ -27,24 +27,7 @@ fn workbench_in_a_real_terminal() {
         db = db.display(),
     );
     let tmux = Tmux::new(&format!("plantrack-e2e-{}", std::process::id()), "e2e");
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "TERM=xterm-256color",
-        "LANG=C.UTF-8",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    tmux.start("e2e", 80, 24, &script);
 
     // First frame: the overview with the seeded plans.
     let pane = tmux.wait_for("合计");

@@ -18,24 +18,7 @@ fn start(tmux: &Tmux, session: &str, db: &Path, state: &Path) {
         bin = env!("CARGO_BIN_EXE_plantrack"),
         db = db.display(),
     );
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        session,
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "TERM=xterm-256color",
-        "LANG=C.UTF-8",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    tmux.start(session, 80, 24, &script);
 }
 
 fn today() -> chrono::NaiveDate {

@@ -30,24 +30,7 @@ fn run_in_pane(name: &str, dir: &Path, args: &str) -> (String, String) {
         &format!("plantrack-progress-{name}-{}-{run}", std::process::id()),
         "t",
     );
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "env",
-        "TERM=xterm-256color",
-        "LANG=C.UTF-8",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    tmux.start("t", 100, 30, &script);
     tmux.run(&[
         "pipe-pane",
         "-t",

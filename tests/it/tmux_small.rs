@@ -23,24 +23,7 @@ fn workbench_at_80x23_takes_a_paste_as_text() {
         db = db.display(),
     );
     let tmux = Tmux::new(&format!("plantrack-small-{}", std::process::id()), "small");
-    tmux.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "small",
-        "-x",
-        "80",
-        "-y",
-        "23",
-        "env",
-        "TERM=xterm-256color",
-        "LANG=C.UTF-8",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    tmux.start("small", 80, 23, &script);
     let pane = tmux.wait_for("合计");
     assert!(!pane.contains("终端太小"), "{pane}");
     assert!(

@@ -32,6 +32,30 @@ impl Tmux {
         ok
     }
 
+    /// Start session `session` of `width`×`height` running `script` in `sh -c`, in a UTF-8
+    /// locale with an xterm's TERM, with no tmux configuration read.
+    pub fn start(&self, session: &str, width: u16, height: u16, script: &str) {
+        let (width, height) = (width.to_string(), height.to_string());
+        self.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            &width,
+            "-y",
+            &height,
+            "env",
+            "TERM=xterm-256color",
+            "LANG=C.UTF-8",
+            "sh",
+            "-c",
+            script,
+        ]);
+    }
+
     pub fn session(&self) -> &str {
         &self.session
     }
