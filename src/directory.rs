@@ -108,6 +108,15 @@ fn index(entries: &[DirectoryEntry]) -> Result<HashMap<String, usize>, Directory
     Ok(by_name)
 }
 
+/// What a typed department name names ([`Directory::named`]).
+#[derive(Debug)]
+pub enum Named<'a> {
+    One(&'a DirectoryEntry),
+    /// No department has the name: adding it is the person's decision.
+    Nobody,
+    Several(Vec<&'a DirectoryEntry>),
+}
+
 /// Departments by any of their names.
 #[derive(Debug, Clone, Default)]
 pub struct Directory {
@@ -142,6 +151,18 @@ impl Directory {
             Some(entry) => vec![entry],
             None if normalize_name(text).is_empty() => Vec::new(),
             None => self.suggestions(text),
+        }
+    }
+
+    /// What a name typed to link a department names: one department (by any of its
+    /// names, a part of one or its pinyin), none, or several — the one rule the workbench
+    /// and the command line decide by before anything is linked or added.
+    pub fn named(&self, text: &str) -> Named<'_> {
+        let mut matches = self.matching(text);
+        match matches.len() {
+            0 => Named::Nobody,
+            1 => Named::One(matches.remove(0)),
+            _ => Named::Several(matches),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::{Ctx, item_ref, safe};
 use crate::cli::DeptArgs;
+use crate::directory::Named;
 use crate::plan::Role;
 use anyhow::{Result, bail};
 use std::io::Write;
@@ -15,31 +16,29 @@ pub fn department_name(ctx: &Ctx, typed: &str, allow_new: bool) -> Result<String
     let typed = &crate::track::limits::check(crate::track::limits::Field::Department, typed)
         .map_err(crate::store::StoreError::Refused)?;
     let directory = ctx.store.directory()?;
-    if let Some(entry) = directory.resolve(typed) {
-        return Ok(entry.short.clone());
-    }
-    let matches = directory.matching(typed);
-    match matches.as_slice() {
-        [one] => {
-            eprintln!(
-                "plantrack: note: “{}” is taken as {}",
-                safe(typed.trim()),
-                safe(&one.official)
-            );
-            Ok(one.short.clone())
+    match directory.named(typed) {
+        Named::One(entry) => {
+            if directory.resolve(typed).is_none() {
+                eprintln!(
+                    "plantrack: note: “{}” is taken as {}",
+                    safe(typed.trim()),
+                    safe(&entry.official)
+                );
+            }
+            Ok(entry.short.clone())
         }
-        [] if allow_new => {
+        Named::Nobody if allow_new => {
             eprintln!(
                 "plantrack: note: “{}” is added to the department directory as written",
                 safe(typed.trim())
             );
             Ok(typed.trim().to_string())
         }
-        [] => bail!(
+        Named::Nobody => bail!(
             "no department is called “{}” (see `plantrack departments`); to add it to the directory as written, give --new-department",
             safe(typed.trim())
         ),
-        several => bail!(
+        Named::Several(several) => bail!(
             "“{}” is part of the names of {} departments: {}; give one of them",
             safe(typed.trim()),
             several.len(),

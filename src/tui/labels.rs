@@ -51,7 +51,6 @@ pub const MILESTONES: L = L("节点", "Milestones");
 pub const NOTES: L = L("备注", "Notes");
 pub const HISTORY: L = L("修改记录", "History");
 pub const GLOSSARY: L = L("名词解释", "Glossary");
-pub const DEPARTMENTS: L = L("责任单位", "Departments");
 pub const SCHEDULED: L = L("序时进度", "Scheduled");
 pub const MEAN_PROGRESS: L = L("平均进度", "Mean progress");
 pub const NO_OWNER: L = L("无负责人", "No owner");

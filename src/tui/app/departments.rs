@@ -4,6 +4,7 @@
 //! co-responsible or goes.
 
 use super::App;
+use crate::directory::Named;
 use crate::plan::Role;
 use crate::tui::effect::{Effect, Save};
 use crate::tui::labels::Lang;
@@ -17,58 +18,48 @@ impl App {
         let lang = self.lang();
         let stamp = self.stamp();
         let directory = &self.data.directory.all;
-        let name = match directory.resolve(&typed) {
-            Some(entry) => entry.short.clone(),
-            None => {
-                let matches: Vec<String> = directory
-                    .matching(&typed)
-                    .into_iter()
-                    .map(|e| e.short.clone())
-                    .collect();
-                match matches.as_slice() {
-                    [one] => one.clone(),
-                    [] => {
-                        // Never added silently: a mistyped name would stay in the directory.
-                        let as_role = match (role, lang) {
-                            (Role::Lead, Lang::Zh) => "牵头单位",
-                            (Role::Co, Lang::Zh) => "配合单位",
-                            (Role::Lead, Lang::En) => "lead",
-                            (Role::Co, Lang::En) => "co-responsible",
-                        };
-                        let question = match lang {
-                            Lang::Zh => format!(
-                                "单位目录中没有“{typed}”。作为新单位添加并设为{as_role}？y/n"
-                            ),
-                            Lang::En => format!(
-                                "No department “{typed}” in the directory. Add it as a new one, {as_role}? y/n"
-                            ),
-                        };
-                        return self.ask_yes(
-                            question,
-                            Effect::Save(Save::Department {
-                                id,
-                                name: typed,
-                                role,
-                                stamp,
-                            }),
-                        );
+        let name = match directory.named(&typed) {
+            Named::One(entry) => entry.short.clone(),
+            Named::Nobody => {
+                // Never added silently: a mistyped name would stay in the directory.
+                let as_role = match (role, lang) {
+                    (Role::Lead, Lang::Zh) => "牵头单位",
+                    (Role::Co, Lang::Zh) => "配合单位",
+                    (Role::Lead, Lang::En) => "lead",
+                    (Role::Co, Lang::En) => "co-responsible",
+                };
+                let question = match lang {
+                    Lang::Zh => {
+                        format!("单位目录中没有“{typed}”。作为新单位添加并设为{as_role}？y/n")
                     }
-                    several => {
-                        let shown = several.iter().take(6).cloned().collect::<Vec<_>>();
-                        return self.fail(match lang {
-                            Lang::Zh => format!(
-                                "“{typed}”对应 {} 个单位：{}；请写全或按 Tab 选择",
-                                several.len(),
-                                shown.join("、")
-                            ),
-                            Lang::En => format!(
-                                "“{typed}” names {} departments: {}; type more or pick with Tab",
-                                several.len(),
-                                shown.join(", ")
-                            ),
-                        });
-                    }
-                }
+                    Lang::En => format!(
+                        "No department “{typed}” in the directory. Add it as a new one, {as_role}? y/n"
+                    ),
+                };
+                return self.ask_yes(
+                    question,
+                    Effect::Save(Save::Department {
+                        id,
+                        name: typed,
+                        role,
+                        stamp,
+                    }),
+                );
+            }
+            Named::Several(several) => {
+                let shown: Vec<&str> = several.iter().take(6).map(|e| e.short.as_str()).collect();
+                return self.fail(match lang {
+                    Lang::Zh => format!(
+                        "“{typed}”对应 {} 个单位：{}；请写全或按 Tab 选择",
+                        several.len(),
+                        shown.join("、")
+                    ),
+                    Lang::En => format!(
+                        "“{typed}” names {} departments: {}; type more or pick with Tab",
+                        several.len(),
+                        shown.join(", ")
+                    ),
+                });
             }
         };
         let set = Save::Department {
